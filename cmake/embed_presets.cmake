@@ -1,0 +1,17 @@
+# Writes OUT, a C++ file holding every preset JSON as a string (see core/presets.h).
+# Run by CMake at build time:  cmake -DPRESET_DIR=... -DOUT=... -P embed_presets.cmake
+file(GLOB files "${PRESET_DIR}/*.json")
+list(SORT files)
+set(body "// Generated from assets/presets by cmake/embed_presets.cmake. Do not edit.\n#include \"presets.h\"\n\nnamespace pactscope {\n\nconst std::vector<Preset>& presets() {\n    static const std::vector<Preset> all = {\n")
+foreach(f IN LISTS files)
+  get_filename_component(id "${f}" NAME_WE)
+  file(READ "${f}" text)
+  string(FIND "${text}" ")PRESET\"" clash)
+  if(NOT clash EQUAL -1)
+    message(FATAL_ERROR "${f} contains the raw-string delimiter")
+  endif()
+  string(APPEND body "        {\"${id}\", R\"PRESET(${text})PRESET\"},\n")
+endforeach()
+string(APPEND body "    };\n    return all;\n}\n\nconst Preset* find_preset(std::string_view id) {\n    for (const Preset& p : presets())\n        if (p.id == id) return &p;\n    return nullptr;\n}\n\n}  // namespace pactscope\n")
+file(WRITE "${OUT}.tmp" "${body}")
+file(COPY_FILE "${OUT}.tmp" "${OUT}" ONLY_IF_DIFFERENT)

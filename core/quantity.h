@@ -1,0 +1,64 @@
+// quantity.h — one uncertain input of a scenario (SPEC §2).
+//
+// Every numeric field of a scenario is a Quantity: a point value or a
+// distribution, optionally clipped, always clamped into the field's valid range
+// (SPEC §10.2). Scenario structs refer to quantities by index (QRef) and the
+// engine reads a flat vector of values, one per quantity: the medians for a
+// deterministic run, one draw per quantity for a Monte Carlo trial, or a median
+// vector with one entry overridden for a sweep or a tornado bar.
+//
+// This file knows the distributions' shapes (median, inverse CDF); it does not
+// know random numbers — sampling lives beside the Monte Carlo code.
+#pragma once
+#include <cstdint>
+#include <limits>
+#include <string>
+
+namespace pactscope {
+
+using QRef = std::int32_t;  // index into Scenario::quantities; -1 = absent
+
+enum class Dist : std::uint8_t {
+    point,       // p0 = value
+    normal,      // p0 = mean, p1 = sd
+    lognormal,   // p0 = P5, p1 = P95
+    uniform,     // p0 = min, p1 = max
+    triangular,  // p0 = min, p1 = mode, p2 = max
+    pert,        // p0 = min, p1 = mode, p2 = max (Beta, lambda = 4)
+    quarters,    // p0 = first, p1 = last quarter (relative indices), uniform over whole quarters
+};
+
+// How the quantity was written, so serialising gives back the same document.
+enum class Form : std::uint8_t { number, interval, object, label };
+
+inline constexpr double kInf = std::numeric_limits<double>::infinity();
+inline constexpr double kZ95 = 1.6448536;  // SPEC §2: the 90% interval's z value
+
+struct Quantity {
+    Dist dist = Dist::point;
+    Form form = Form::number;
+    double p0 = 0, p1 = 0, p2 = 0;
+    bool has_clip = false;
+    double clip_lo = -kInf, clip_hi = kInf;
+    double range_lo = -kInf, range_hi = kInf;  // the field's valid range; draws are clamped into it
+    double written_lo = 0, written_hi = 0;     // Form::interval: the ends as written ("a to b")
+    std::string pointer;                       // JSON pointer of the field in its document
+
+    bool uncertain() const { return dist != Dist::point; }
+    // Exact median (SPEC §2: lognormal sqrt(ab), triangular closed form, PERT numerically), clamped.
+    double median() const;
+    // Inverse CDF at probability u in (0, 1), clamped by clip and range.
+    double quantile(double u) const;
+    // Clamps a raw value by clip then range.
+    double clamp(double x) const;
+
+    bool operator==(const Quantity&) const = default;
+};
+
+// Standard normal inverse CDF and CDF (own implementations, identical natively and in WASM).
+double normal_quantile(double u);
+double normal_cdf(double z);
+// Regularised incomplete beta I_x(a, b).
+double incomplete_beta(double a, double b, double x);
+
+}  // namespace pactscope

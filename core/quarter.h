@@ -1,0 +1,19 @@
+// quarter.h — calendar quarters as integers (SPEC §1).
+//
+// A quarter label "2025Q1" maps to an absolute index year*4 + (quarter-1), so
+// differences between labels are quarter counts. Scenario code works with
+// indices relative to horizon.start (q = 0 … T-1).
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace pactscope {
+
+// Parses "YYYYQn" (four digits, 'Q', 1–4). Returns the absolute index or nothing.
+std::optional<int> parse_quarter(std::string_view label);
+
+// Inverse of parse_quarter.
+std::string quarter_label(int absolute_index);
+
+}  // namespace pactscope

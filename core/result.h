@@ -1,0 +1,58 @@
+// result.h — the outcome of one evaluation (SPEC §6), before it becomes JSON.
+//
+// Per-quarter series per provider and workload, clause activity, commitment
+// settlements, totals and the stakeholder view. Sized once per scenario and
+// reused across Monte Carlo trials (evaluate_into resizes without shrinking).
+#pragma once
+#include <cstdint>
+#include <vector>
+
+namespace pactscope {
+
+struct ProviderSeries {
+    std::vector<double> capacity_h100e, online_mw, alloc_h100e, mw_used, compute_usd, egress_usd, fixed_usd, stranded_usd;
+};
+
+struct WorkloadSeries {
+    std::vector<double> demand_h100e, served_h100e, shortfall_h100e, outage_loss_h100e_hours;
+};
+
+struct CommitmentOutcome {
+    int clause = -1, provider = -1;
+    double usd = 0, spent_usd = 0, stranded_usd = 0, remaining_usd = 0;
+    bool settled = false;
+};
+
+struct Totals {
+    double cost_usd = 0, npv_usd = 0, compute_usd = 0, egress_usd = 0, fixed_usd = 0, stranded_usd = 0;
+    double shortfall_h100e_hours = 0, shortfall_value_usd = 0, outage_loss_usd = 0, served_fraction = 1;
+    bool has_usd_per_served = false;
+    double usd_per_served_h100e_hour = 0;
+    double revenue_share_to_holder_usd = 0, revenue_share_to_buyer_usd = 0;
+    double hhi = 0, max_provider_share = 0, peak_mw = 0, total_gwh = 0;
+    bool has_agi = false;
+    int agi_quarter = 0;  // relative to horizon.start; may be < 0 or >= T (SPEC §10.5)
+    double inference_revenue_usd = 0;
+};
+
+struct BuyerView {
+    double cost_usd = 0, lost_value_usd = 0, revenue_share_paid_usd = 0, revenue_share_received_usd = 0, net_usd = 0;
+};
+
+struct ProviderView {
+    double revenue_usd = 0, revenue_share_received_usd = 0, revenue_share_paid_usd = 0, ip_value_usd = 0, net_usd = 0;
+};
+
+struct Result {
+    int quarters = 0;
+    std::vector<ProviderSeries> providers;
+    std::vector<WorkloadSeries> workloads;
+    std::vector<std::vector<std::uint8_t>> clause_active;  // per clause, per quarter
+    std::vector<CommitmentOutcome> commitments;
+    std::vector<double> cost_usd, shortfall_h100e;         // per quarter, all providers / workloads
+    Totals totals;
+    BuyerView buyer;
+    std::vector<ProviderView> stakeholders;                 // per provider
+};
+
+}  // namespace pactscope
