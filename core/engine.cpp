@@ -131,6 +131,9 @@ private:
         }
         for (int c = 0; c < C_; ++c) {
             const Clause& cl = s_.contract[c];
+            // Default window: the whole horizon (SPEC §3), so a commitment without `to` settles in the
+            // last quarter. An agi clause without from/to has no limit at all (SPEC §10.5).
+            if (cl.type != ClauseType::agi) ws_.clause_from[c] = 0, ws_.clause_to[c] = T_ - 1;
             if (cl.has_from) ws_.clause_from[c] = cl.from - s_.start;
             if (cl.has_to && !cl.to_agi) ws_.clause_to[c] = cl.to - s_.start;
             // SPEC §10.5: a date trigger fires only inside its clause's own window.

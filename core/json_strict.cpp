@@ -63,9 +63,13 @@ public:
     }
     bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) {
         std::string what = ex.what();
+        if (ex.id == 406) {  // out_of_range.406: a number too large for a double
+            issues_.push_back({child_pointer(), "number is not finite (too large for a double): " + what.substr(what.find("number"))});
+            return false;
+        }
         auto cut = what.find("syntax error");
-        issues_.push_back({"", "not valid JSON at byte " + std::to_string(position) + ": " +
-                                   (cut == std::string::npos ? what : what.substr(cut))});
+        issues_.push_back({child_pointer(), "not valid JSON at byte " + std::to_string(position) + ": " +
+                                                (cut == std::string::npos ? what : what.substr(cut))});
         return false;
     }
 
