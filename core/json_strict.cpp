@@ -129,6 +129,11 @@ JsonText parse_json_strict(std::string_view text) {
                                       std::to_string(kMaxJsonBytes) + " bytes"});
         return out;
     }
+    if (auto nul = text.find('\0'); nul != std::string_view::npos) {
+        out.issues.push_back({"", "the text contains a NUL byte at offset " + std::to_string(nul) +
+                                      "; a scenario is UTF-8 JSON text (is this a binary file?)"});
+        return out;
+    }
     StrictSax sax(out.issues);
     bool ok = json::sax_parse(text.begin(), text.end(), &sax, json::input_format_t::json, true);
     if (!ok && out.issues.empty()) out.issues.push_back({"", "not valid JSON"});

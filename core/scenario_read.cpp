@@ -905,7 +905,10 @@ void Reader::uncertainty(const json& doc) {
             auto ptr = string(o, cp, side, true);
             if (!ptr) { ok = false; continue; }
             QRef q = s.find_quantity(*ptr);
-            if (q < 0) error(cp + "/" + side, "\"" + *ptr + "\" does not point at a numeric input of this scenario"), ok = false;
+            // A field that already failed validation was not registered: its own error says enough.
+            bool failed = std::any_of(issues.begin(), issues.end(), [&](const Issue& issue) { return issue.pointer.rfind(*ptr, 0) == 0; });
+            if (q < 0 && failed) ok = false;
+            else if (q < 0) error(cp + "/" + side, "\"" + *ptr + "\" does not point at a numeric input of this scenario"), ok = false;
             else if (!s.quantities[q].uncertain())
                 error(cp + "/" + side, "\"" + *ptr + "\" is a fixed value; only uncertain inputs can be correlated"), ok = false;
             (std::string(side) == "a" ? cor.a : cor.b) = *ptr;
