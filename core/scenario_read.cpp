@@ -33,7 +33,6 @@ struct Range {
     bool lo_open;
     const char* text;
 };
-constexpr Range kAny{-kInf, kInf, false, "any number"};
 constexpr Range kNonNeg{0, kInf, false, ">= 0"};
 constexpr Range kPositive{0, kInf, true, "> 0"};
 constexpr Range kUnit{0, 1, false, "in [0, 1]"};
@@ -292,7 +291,9 @@ public:
             error(p, "interval \"" + text + "\" has its lower end above its upper end");
             return -1;
         }
-        bool ok = check_value(*a, r, p, "lower end ") & check_value(*b, r, p, "upper end ");
+        bool lower_ok = check_value(*a, r, p, "lower end ");  // both ends are checked and reported
+        bool upper_ok = check_value(*b, r, p, "upper end ");
+        bool ok = lower_ok && upper_ok;
         q.form = Form::interval;
         q.written_lo = *a, q.written_hi = *b;
         if (*a > 0) {
