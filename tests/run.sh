@@ -22,7 +22,7 @@ if ((${#need[@]})); then
   fi
   echo "== installing ${need[*]}"
   apt-get update -q
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${need[@]}"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${need[@]}"
 fi
 export NODE_PATH=/usr/share/nodejs   # Debian's emcc needs its node modules (TOOLCHAIN.md quirk 1)
 NODE=(node --no-experimental-fetch) # Emscripten 3.1.6 output under Node 20 (quirk 4)
