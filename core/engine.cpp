@@ -555,13 +555,12 @@ private:
         }
         r_.cost_usd[q] = cost;
         r_.totals.inference_revenue_usd += inference_revenue;
-        revenue_share(q, inference_revenue);
+        money_flows(inference_revenue);
         outages(q);
         std::copy(ws_.alloc.begin(), ws_.alloc.end(), ws_.prev_alloc.begin());
     }
 
-    void revenue_share(int q, double inference_revenue) {
-        (void)q;
+    void money_flows(double inference_revenue) {
         for (int c = 0; c < C_; ++c) {
             const Clause& cl = s_.contract[c];
             if (!ws_.active[c]) continue;
