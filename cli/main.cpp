@@ -3,11 +3,12 @@
 // Exit codes: 0 success, 2 invalid input (each problem printed as
 // "FILE: /json/pointer: message"), 1 internal error. Usage errors count as
 // invalid input. Nothing here computes: it reads, calls core, writes.
-#include <cstdio>
+#include <algorithm>
 #include <exception>
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>

@@ -88,18 +88,9 @@ void Reader::clause(const json& o, const std::string& p) {
         }
         case ClauseType::rofr: {
             c.holder = provider_ref(o, p, "holder");
-            if (auto sc = string(o, p, "scope", false)) {
-                if (*sc == "all") c.scope = RofrScope::all;
-                else if (*sc == "training") c.scope = RofrScope::training;
-                else if (*sc == "inference") c.scope = RofrScope::inference;
-                else error(p + "/scope", "scope must be \"all\", \"training\" or \"inference\", not \"" + *sc + "\"");
-            }
+            if (auto sc = choice<RofrScope>(o, p, "scope", {"all", "training", "inference"})) c.scope = *sc;
             c.response_quarters = quantity(o, p, "response_quarters", kNonNeg, 0.0);
-            if (auto m = string(o, p, "match", false)) {
-                if (*m == "capacity") c.match = RofrMatch::capacity;
-                else if (*m == "price") c.match = RofrMatch::price;
-                else error(p + "/match", "match must be \"capacity\" or \"price\", not \"" + *m + "\"");
-            }
+            if (auto m = choice<RofrMatch>(o, p, "match", {"capacity", "price"})) c.match = *m;
             if (c.match == RofrMatch::price) c.tolerance = quantity(o, p, "tolerance", kUnit, 0.0);
             break;
         }
@@ -115,11 +106,7 @@ void Reader::clause(const json& o, const std::string& p) {
             break;
         case ClauseType::api_exclusivity: c.holder = provider_ref(o, p, "holder"); break;
         case ClauseType::revenue_share: {
-            if (auto pay = string(o, p, "payer", false)) {
-                if (*pay == "buyer") c.payer = SharePayer::buyer;
-                else if (*pay == "holder") c.payer = SharePayer::holder;
-                else error(p + "/payer", "payer must be \"buyer\" or \"holder\", not \"" + *pay + "\"");
-            }
+            if (auto pay = choice<SharePayer>(o, p, "payer", {"buyer", "holder"})) c.payer = *pay;
             c.holder = provider_ref(o, p, "holder");
             c.rate = quantity(o, p, "rate", kUnit, std::nullopt);
             if (o.contains("cap_usd")) c.cap_usd = quantity(o, p, "cap_usd", kNonNeg, std::nullopt);
@@ -132,12 +119,7 @@ void Reader::clause(const json& o, const std::string& p) {
             c.value_usd_per_quarter = quantity(o, p, "value_usd_per_quarter", kNonNeg, std::nullopt);
             break;
         case ClauseType::agi: {
-            if (auto tr = string(o, p, "trigger", false)) {
-                if (*tr == "date") c.trigger = AgiTrigger::date;
-                else if (*tr == "profit") c.trigger = AgiTrigger::profit;
-                else if (*tr == "none") c.trigger = AgiTrigger::none;
-                else error(p + "/trigger", "trigger must be \"date\", \"profit\" or \"none\", not \"" + *tr + "\"");
-            }
+            if (auto tr = choice<AgiTrigger>(o, p, "trigger", {"date", "profit", "none"})) c.trigger = *tr;
             if (c.trigger == AgiTrigger::date) agi_date(o, p, c);
             if (c.trigger == AgiTrigger::profit) c.profit_threshold_usd = quantity(o, p, "profit_threshold_usd", kNonNeg, std::nullopt);
             break;

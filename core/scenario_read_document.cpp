@@ -132,10 +132,8 @@ void Reader::provider_ids(const json& arr) {
 }
 
 void Reader::provider(const json& o, const std::string& p, Provider& pr) {
-    auto kind = string(o, p, "kind", true);
-    bool owned = kind && *kind == "owned";
-    if (kind && *kind != "cloud" && *kind != "owned") error(p + "/kind", "kind must be \"cloud\" or \"owned\", not \"" + *kind + "\"");
-    pr.kind = owned ? ProviderKind::owned : ProviderKind::cloud;
+    pr.kind = choice<ProviderKind>(o, p, "kind", {"cloud", "owned"}, true).value_or(ProviderKind::cloud);
+    bool owned = pr.kind == ProviderKind::owned;
     KeySet keys{{"id", "name", "kind", "pue", "capacity", "egress", "onboarding_usd", "overhead_usd_per_quarter",
                  "outages_per_year", "outage_hours", "source", "note"},
                 {}};
@@ -232,10 +230,7 @@ void Reader::egress(const json& o, const std::string& p, Egress& e) {
 void Reader::workload(const json& o, const std::string& p, std::set<std::string>& ids) {
     if (!is_object(o, p)) return;
     Workload w;
-    auto kind = string(o, p, "kind", true);
-    if (kind && *kind != "inference" && *kind != "training")
-        error(p + "/kind", "kind must be \"inference\" or \"training\", not \"" + *kind + "\"");
-    w.kind = kind && *kind == "training" ? WorkloadKind::training : WorkloadKind::inference;
+    w.kind = choice<WorkloadKind>(o, p, "kind", {"inference", "training"}, true).value_or(WorkloadKind::inference);
     KeySet keys{{"id", "kind", "demand", "egress_gb_per_h100e_hour", "value_usd_per_h100e_hour", "home", "source", "note"}, {}};
     if (w.kind == WorkloadKind::training) keys.allowed.push_back("block_h100e");
     else keys.inapplicable.push_back({"block_h100e", "to an inference workload (blocks are for training clusters)"});

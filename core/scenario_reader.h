@@ -178,6 +178,27 @@ public:
         return v;
     }
 
+    // Reads o[key] as one of `names` and returns it as Enum (each enum lists its values in the same
+    // order as its names); any other text is reported as: KEY must be "a", "b" or "c", not "x".
+    template <class Enum>
+    std::optional<Enum> choice(const json& o, const std::string& ptr, const char* key, std::initializer_list<const char*> names,
+                               bool required = false) {
+        auto v = string(o, ptr, key, required);
+        if (!v) return std::nullopt;
+        std::string allowed;
+        int i = 0;
+        for (const char* n : names) {
+            if (*v == n) return static_cast<Enum>(i);
+            if (i > 0) allowed += i + 1 == static_cast<int>(names.size()) ? " or " : ", ";
+            allowed += '"';
+            allowed += n;
+            allowed += '"';
+            ++i;
+        }
+        error(ptr + "/" + key, std::string(key) + " must be " + allowed + ", not \"" + *v + "\"");
+        return std::nullopt;
+    }
+
     bool boolean(const json& o, const std::string& ptr, const char* key, bool def) {
         const json* j = get(o, ptr, key, false);
         if (!j) return def;
