@@ -3,32 +3,43 @@
 // Exit codes: 0 success, 2 invalid input (each problem printed as
 // "FILE: /json/pointer: message"), 1 internal error. Usage errors count as
 // invalid input. Nothing here computes: it reads, calls core, writes.
+//
+// [SECTION] Shared helpers (cli_common.h)
+// [SECTION] validate, run, presets
+// [SECTION] main
 #include <algorithm>
+#include <charconv>
 #include <exception>
 #include <fstream>
 #include <iostream>
-#include <map>
-#include <optional>
 #include <sstream>
-#include <string>
-#include <vector>
+#include <thread>
 
+#include "cli_common.h"
 #include "engine.h"
 #include "presets.h"
 #include "result_io.h"
 #include "scenario_io.h"
 
-using namespace pactscope;
+namespace pactscope::cli {
 
-namespace {
-
-constexpr int kOk = 0, kInternal = 1, kInvalid = 2;
-
-const char* kUsage =
+const char* const kUsage =
     "usage:\n"
     "  pactscope validate FILE...\n"
     "  pactscope run FILE|preset:ID [--format json|csv] [--out PATH]\n"
-    "  pactscope presets\n";
+    "  pactscope simulate FILE|preset:ID [--trials N] [--seed S] [--format json|csv] [--out PATH]\n"
+    "                     [--samples PATH] [--threads N]\n"
+    "  pactscope compare A B [C D] [--trials N] [--seed S] [--format json|csv] [--out PATH] [--threads N]\n"
+    "  pactscope sweep FILE [FILE...] --param PATH=LO:HI:STEPS [--param ...] --metric METRIC\n"
+    "                  [--format json|csv] [--out PATH]\n"
+    "  pactscope sensitivity FILE --metric METRIC [--trials N] [--seed S] [--out PATH] [--threads N]\n"
+    "  pactscope breakeven A B --param PATH=LO:HI --metric METRIC [--out PATH]\n"
+    "  pactscope presets\n"
+    "  pactscope bench [--trials N] [--wasm PACTSCOPE.js] [--format text|json]\n"
+    "FILE may be preset:ID. METRIC is a total (cost_usd, served_fraction, ...) or a stakeholder\n"
+    "figure (buyer.net_usd, azure.net_usd, ...).\n";
+
+namespace {
 
 struct Input {
     std::string name;  // file path or preset:ID, used in messages
@@ -61,7 +72,12 @@ Input read_input(const std::string& arg) {
     return in;
 }
 
-// Loads a scenario or prints its problems. Returns nothing on invalid input.
+}  // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] Shared helpers (cli_common.h)
+//-----------------------------------------------------------------------------
+
 std::optional<Scenario> load(const std::string& arg) {
     Input in = read_input(arg);
     if (!in.ok) return std::nullopt;
@@ -69,11 +85,6 @@ std::optional<Scenario> load(const std::string& arg) {
     for (const Issue& i : ls.issues) std::cerr << format_issue(in.name, i) << "\n";
     return std::move(ls.scenario);
 }
-
-struct Options {
-    std::vector<std::string> positional;
-    std::map<std::string, std::string> flags;
-};
 
 bool parse_options(int argc, char** argv, int first, const std::vector<std::string>& known, Options& o) {
     for (int i = first; i < argc; ++i) {
@@ -83,7 +94,7 @@ bool parse_options(int argc, char** argv, int first, const std::vector<std::stri
                 std::cerr << "pactscope: unknown option or missing value: " << a << "\n" << kUsage;
                 return false;
             }
-            o.flags[a] = argv[++i];
+            o.flags[a].push_back(argv[++i]);
         } else {
             o.positional.push_back(a);
         }
@@ -92,19 +103,67 @@ bool parse_options(int argc, char** argv, int first, const std::vector<std::stri
 }
 
 bool write_output(const Options& o, const std::string& text) {
-    auto out = o.flags.find("--out");
-    if (out == o.flags.end()) {
+    if (!o.has("--out")) {
         std::cout << text;
         return true;
     }
-    std::ofstream f(out->second, std::ios::binary);
+    const std::string& path = o.last("--out");
+    std::ofstream f(path, std::ios::binary);
     f << text;
     if (!f) {
-        std::cerr << out->second << ": (document): cannot write the file\n";
+        std::cerr << path << ": (document): cannot write the file\n";
         return false;
     }
     return true;
 }
+
+std::optional<std::string> format_option(const Options& o, const std::vector<std::string>& allowed) {
+    if (!o.has("--format")) return allowed.front();
+    const std::string& f = o.last("--format");
+    if (std::find(allowed.begin(), allowed.end(), f) != allowed.end()) return f;
+    std::string list;
+    for (const std::string& a : allowed) list += (list.empty() ? "" : " or ") + a;
+    std::cerr << "pactscope: --format must be " << list << ", not \"" << f << "\"\n";
+    return std::nullopt;
+}
+
+std::optional<std::int64_t> int_option(const Options& o, const std::string& flag, std::int64_t lo, std::int64_t hi, std::int64_t fallback) {
+    if (!o.has(flag)) return fallback;
+    const std::string& text = o.last(flag);
+    std::int64_t v = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (ec != std::errc() || end != text.data() + text.size() || v < lo || v > hi) {
+        std::cerr << "pactscope: " << flag << " must be a whole number from " << lo << " to " << hi << ", not \"" << text << "\"\n";
+        return std::nullopt;
+    }
+    return v;
+}
+
+std::optional<std::uint64_t> seed_option(const Options& o, std::uint64_t fallback) {
+    if (!o.has("--seed")) return fallback;
+    const std::string& text = o.last("--seed");
+    std::uint64_t v = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (ec != std::errc() || end != text.data() + text.size()) {
+        std::cerr << "pactscope: --seed must be a whole number >= 0, not \"" << text << "\"\n";
+        return std::nullopt;
+    }
+    return v;
+}
+
+int default_threads() {
+#ifdef __EMSCRIPTEN__
+    return 1;
+#else
+    return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+#endif
+}
+
+namespace {
+
+//-----------------------------------------------------------------------------
+// [SECTION] validate, run, presets
+//-----------------------------------------------------------------------------
 
 int cmd_validate(int argc, char** argv) {
     if (argc < 3) {
@@ -123,15 +182,12 @@ int cmd_run(int argc, char** argv) {
         if (o.positional.size() != 1) std::cerr << kUsage;
         return kInvalid;
     }
-    std::string format = o.flags.count("--format") ? o.flags["--format"] : "json";
-    if (format != "json" && format != "csv") {
-        std::cerr << "pactscope: --format must be json or csv\n";
-        return kInvalid;
-    }
+    auto format = format_option(o, {"json", "csv"});
+    if (!format) return kInvalid;
     auto s = load(o.positional[0]);
     if (!s) return kInvalid;
     Result r = evaluate(*s);
-    std::string text = format == "json" ? result_to_json(*s, r).dump(2) + "\n" : result_to_csv(*s, r);
+    std::string text = *format == "json" ? result_to_json(*s, r).dump(2) + "\n" : result_to_csv(*s, r);
     return write_output(o, text) ? kOk : kInvalid;
 }
 
@@ -151,8 +207,14 @@ int cmd_presets() {
 }
 
 }  // namespace
+}  // namespace pactscope::cli
+
+//-----------------------------------------------------------------------------
+// [SECTION] main
+//-----------------------------------------------------------------------------
 
 int main(int argc, char** argv) {
+    using namespace pactscope::cli;
     try {
         if (argc < 2) {
             std::cerr << kUsage;
@@ -162,6 +224,12 @@ int main(int argc, char** argv) {
         if (cmd == "validate") return cmd_validate(argc, argv);
         if (cmd == "run") return cmd_run(argc, argv);
         if (cmd == "presets") return cmd_presets();
+        if (cmd == "simulate") return cmd_simulate(argc, argv);
+        if (cmd == "compare") return cmd_compare(argc, argv);
+        if (cmd == "sweep") return cmd_sweep(argc, argv);
+        if (cmd == "sensitivity") return cmd_sensitivity(argc, argv);
+        if (cmd == "breakeven") return cmd_breakeven(argc, argv);
+        if (cmd == "bench") return cmd_bench(argc, argv);
         if (cmd == "help" || cmd == "--help" || cmd == "-h") {
             std::cout << kUsage;
             return kOk;

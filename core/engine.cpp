@@ -24,7 +24,24 @@ void fill(std::vector<T>& v, std::size_t n, T x) {
     v.assign(n, x);
 }
 
-double growth_factor(double per_year, int q) { return std::pow(1 + per_year, q / 4.0); }
+// (1 + g)^(q/4) for q = 0 … T-1 into out[]: one pow per series, then products
+// (relative error ≤ T ulp, far inside SPEC §7's 1e-9; pow per quarter was 6% of a trial).
+void growth_series(double per_year, int T, double* out) {
+    const double step = std::pow(1 + per_year, 0.25);
+    double f = 1;
+    for (int q = 0; q < T; ++q, f *= step) out[q] = f;
+}
+
+// Stable insertion sort: merit orders have a handful of providers, and
+// std::stable_sort allocates a buffer on every call.
+template <class Less>
+void insertion_sort(int* first, int n, Less less) {
+    for (int i = 1; i < n; ++i) {
+        int x = first[i], j = i;
+        for (; j > 0 && less(x, first[j - 1]); --j) first[j] = first[j - 1];
+        first[j] = x;
+    }
+}
 
 class Run {
 public:
@@ -48,7 +65,6 @@ private:
     int agi_date_ = kNever;    // earliest date-triggered AGI quarter (relative), kNever = none
     int agi_profit_ = kNever;  // quarter a profit trigger fired
     double cum_profit_ = 0;
-    std::vector<double> rs_paid_;  // per clause: cumulative revenue share paid (bounded by cap)
 
     double val(QRef q) const { return v_[q]; }
     int agi_now() const { return std::min(agi_date_, agi_profit_); }
@@ -102,7 +118,7 @@ private:
         fill<std::uint8_t>(ws_.active, C_, 0);
         fill(ws_.clause_from, C_, -kNever);
         fill(ws_.clause_to, C_, kNever);
-        rs_paid_.assign(C_, 0.0);
+        fill(ws_.rs_paid, C_, 0.0);
 
         // Capacity from power tranches (SPEC §1, §3): online from online + max(0, round(slip)).
         for (int p = 0; p < P_; ++p) {
@@ -115,19 +131,24 @@ private:
                 double h100e = mw * 1000.0 / (val(g.it_kw) * val(pr.pue)) * val(g.h100e);
                 for (int q = std::max(0, online); q < T_; ++q) ps.capacity_h100e[q] += h100e, ps.online_mw[q] += mw;
             }
-            for (int q = 0; q < T_; ++q) {
-                double& price = ws_.price[static_cast<std::size_t>(p) * T_ + q];
-                if (pr.kind == ProviderKind::cloud)
-                    price = val(pr.price_usd_per_h100e_hour) * growth_factor(val(pr.price_change_per_year), q);
-                else  // owned: marginal power price per H100e-hour = $/MWh × MW per H100e
-                    price = ps.capacity_h100e[q] > 0 ? val(pr.power_usd_per_mwh) * ps.online_mw[q] / ps.capacity_h100e[q] : 0.0;
+            double* price = &ws_.price[static_cast<std::size_t>(p) * T_];
+            if (pr.kind == ProviderKind::cloud) {
+                growth_series(val(pr.price_change_per_year), T_, price);
+                for (int q = 0; q < T_; ++q) price[q] *= val(pr.price_usd_per_h100e_hour);
+            } else {  // owned: marginal power price per H100e-hour = $/MWh × MW per H100e
+                for (int q = 0; q < T_; ++q)
+                    price[q] = ps.capacity_h100e[q] > 0 ? val(pr.power_usd_per_mwh) * ps.online_mw[q] / ps.capacity_h100e[q] : 0.0;
             }
         }
         for (int w = 0; w < W_; ++w) {
             const Workload& wl = s_.workloads[w];
-            for (int q = 0; q < T_; ++q)
-                r_.workloads[w].demand_h100e[q] = wl.demand_is_series ? val(wl.series[q])
-                                                                      : val(wl.start_h100e) * growth_factor(val(wl.growth_per_year), q);
+            double* demand = r_.workloads[w].demand_h100e.data();
+            if (wl.demand_is_series) {
+                for (int q = 0; q < T_; ++q) demand[q] = val(wl.series[q]);
+            } else {
+                growth_series(val(wl.growth_per_year), T_, demand);
+                for (int q = 0; q < T_; ++q) demand[q] *= val(wl.start_h100e);
+            }
         }
         for (int c = 0; c < C_; ++c) {
             const Clause& cl = s_.contract[c];
@@ -164,12 +185,19 @@ private:
     bool commitment_unspent(int c) const { return ws_.active[c] && !ws_.commit_done[c]; }
 
     void clause_state(int q) {
+        ws_.active_exclusive.clear(), ws_.active_preferred.clear(), ws_.active_rofr.clear(), ws_.active_commitment.clear();
         for (int c = 0; c < C_; ++c) {
             const Clause& cl = s_.contract[c];
             bool on = q >= ws_.clause_from[c] && q <= window_end(c);
             if (cl.type == ClauseType::agi) on = q >= ws_.clause_from[c] && q <= ws_.clause_to[c];
             ws_.active[c] = on;
             r_.clause_active[c][q] = on;
+            if (!on) continue;
+            // Active clauses of the types dispatch visits per workload and provider, in document order.
+            if (cl.type == ClauseType::exclusive) ws_.active_exclusive.push_back(c);
+            if (cl.type == ClauseType::preferred) ws_.active_preferred.push_back(c);
+            if (cl.type == ClauseType::rofr) ws_.active_rofr.push_back(c);
+            if (cl.type == ClauseType::commitment) ws_.active_commitment.push_back(c);
         }
         // Commitments with usd = 0 (or spent before) are spent from the start.
         for (int c = 0; c < C_; ++c)
@@ -180,9 +208,9 @@ private:
             double price = ws_.price[static_cast<std::size_t>(p) * T_ + q];
             ws_.has_commit[p] = 0;
             ws_.eff_price[p] = price;
-            for (int c = 0; c < C_; ++c) {
+            for (int c : ws_.active_commitment) {
                 const Clause& cl = s_.contract[c];
-                if (cl.type == ClauseType::commitment && cl.provider == p && commitment_unspent(c)) {
+                if (cl.provider == p && commitment_unspent(c)) {
                     ws_.has_commit[p] = 1;
                     ws_.eff_price[p] = price * (1 - val(cl.discount));  // SPEC §10.6: the first unspent one sets the price
                     break;
@@ -199,20 +227,22 @@ private:
             ws_.demand_now[w] = r_.workloads[w].demand_h100e[q];
         }
         // Eligibility (step 1), marginal costs and merit order per workload.
-        for (int w = 0; w < W_; ++w) {
-            for (int p = 0; p < P_; ++p) {
-                bool ok = true;
-                for (int c = 0; c < C_ && ok; ++c) {
-                    const Clause& cl = s_.contract[c];
-                    if (!ws_.active[c] || cl.type != ClauseType::exclusive) continue;
-                    ok = p == cl.holder || std::find(cl.waivers.begin(), cl.waivers.end(), p) != cl.waivers.end();
-                }
+        // Exclusive clauses bind every workload alike (SPEC §3), so eligibility is per provider.
+        for (int p = 0; p < P_; ++p) {
+            bool ok = true;
+            for (int c : ws_.active_exclusive) {
+                const Clause& cl = s_.contract[c];
+                ok = ok && (p == cl.holder || std::find(cl.waivers.begin(), cl.waivers.end(), p) != cl.waivers.end());
+            }
+            for (int w = 0; w < W_; ++w) {
                 ws_.eligible[static_cast<std::size_t>(p) * W_ + w] = ok;
                 ws_.marginal[static_cast<std::size_t>(p) * W_ + w] = marginal_cost(w, p);
             }
+        }
+        for (int w = 0; w < W_; ++w) {
             int* ord = &ws_.order[static_cast<std::size_t>(w) * P_];
             for (int p = 0; p < P_; ++p) ord[p] = p;
-            std::stable_sort(ord, ord + P_, [&](int a, int b) {
+            insertion_sort(ord, P_, [&](int a, int b) {
                 if (ws_.has_commit[a] != ws_.has_commit[b]) return ws_.has_commit[a] > ws_.has_commit[b];
                 return ws_.marginal[static_cast<std::size_t>(a) * W_ + w] < ws_.marginal[static_cast<std::size_t>(b) * W_ + w];
             });
@@ -258,9 +288,9 @@ private:
     // How much more provider p may receive for w under every active waiver cap.
     double waiver_room(int w, int p) {
         double room = kInf;
-        for (int c = 0; c < C_; ++c) {
+        for (int c : ws_.active_exclusive) {
             const Clause& cl = s_.contract[c];
-            if (!ws_.active[c] || cl.type != ClauseType::exclusive || !is_waiver(cl, p)) continue;
+            if (!is_waiver(cl, p)) continue;
             room = std::min(room, std::max(0.0, val(cl.waiver_max_share) * ws_.demand_now[w] - waiver_total(cl, w)));
         }
         return room;
@@ -299,9 +329,8 @@ private:
             if (prev > 0 && eligible(w, p)) give(p, w, std::min(prev, std::max(0.0, ws_.spare[p])));
         }
         std::fill(ws_.floor_share.begin(), ws_.floor_share.end(), 0.0);
-        for (int c = 0; c < C_; ++c) {
+        for (int c : ws_.active_exclusive) {
             const Clause& cl = s_.contract[c];
-            if (!ws_.active[c] || cl.type != ClauseType::exclusive) continue;
             double excess = waiver_total(cl, w) - val(cl.waiver_max_share) * ws_.demand_now[w];
             if (excess > 0) release(w, excess, [&](int p) { return is_waiver(cl, p); });
         }
@@ -313,9 +342,8 @@ private:
     void preferred(int w) {
         const double D = ws_.demand_now[w];
         std::fill(ws_.floor_share.begin(), ws_.floor_share.end(), 0.0);
-        for (int c = 0; c < C_; ++c) {
+        for (int c : ws_.active_preferred) {
             const Clause& cl = s_.contract[c];
-            if (!ws_.active[c] || cl.type != ClauseType::preferred) continue;
             int h = cl.holder;
             double target = val(cl.min_share) * D;
             if (eligible(w, h)) {
@@ -339,9 +367,8 @@ private:
         std::fill(ws_.rofr_holder.begin(), ws_.rofr_holder.end(), 0);
         bool any = false;
         double min_lagged = kInf;
-        for (int c = 0; c < C_; ++c) {
+        for (int c : ws_.active_rofr) {
             const Clause& cl = s_.contract[c];
-            if (!ws_.active[c] || cl.type != ClauseType::rofr) continue;
             if (cl.scope == RofrScope::training && wl.kind != WorkloadKind::training) continue;
             if (cl.scope == RofrScope::inference && wl.kind != WorkloadKind::inference) continue;
             any = true;
@@ -437,9 +464,10 @@ private:
     // Bills `hours` H100e-hours on p at its price, consuming its commitments in document order.
     double bill_compute(int p, double price, double hours) {
         double usd = 0;
-        for (int c = 0; c < C_ && hours > 0; ++c) {
+        for (int c : ws_.active_commitment) {
+            if (hours <= 0) break;
             const Clause& cl = s_.contract[c];
-            if (cl.type != ClauseType::commitment || cl.provider != p || !commitment_unspent(c)) continue;
+            if (cl.provider != p || !commitment_unspent(c)) continue;
             double rate = price * (1 - val(cl.discount));
             double remaining = val(cl.usd) - ws_.commit_spent[c];
             double take = rate > 0 ? std::min(hours, remaining / rate) : hours;
@@ -526,10 +554,8 @@ private:
         }
         // Commitments whose fixed window ends now settle before the profit test; those ending
         // with AGI settle after it (SPEC §10.5: the test excludes stranding AGI itself causes).
-        for (int c = 0; c < C_; ++c) {
-            const Clause& cl = s_.contract[c];
-            if (cl.type == ClauseType::commitment && !cl.to_agi && ws_.active[c] && ws_.clause_to[c] == q) settle(c, q);
-        }
+        for (int c : ws_.active_commitment)
+            if (!s_.contract[c].to_agi && ws_.clause_to[c] == q) settle(c, q);
         for (int p = 0; p < P_; ++p) {
             const ProviderSeries& ps = r_.providers[p];
             cost += ps.compute_usd[q] + ps.egress_usd[q] + ps.fixed_usd[q] + ps.stranded_usd[q];
@@ -542,9 +568,9 @@ private:
                     cum_profit_ >= val(cl.profit_threshold_usd))
                     agi_profit_ = q;
             }
-        for (int c = 0; c < C_; ++c) {
+        for (int c : ws_.active_commitment) {
             const Clause& cl = s_.contract[c];
-            if (cl.type != ClauseType::commitment || !cl.to_agi || !ws_.active[c]) continue;
+            if (!cl.to_agi) continue;
             // Ends with AGI now, or at the horizon's end if AGI never happens; a date beyond the horizon leaves it open.
             bool never = agi_now() == kNever;
             if (agi_now() == q || (never && q == T_ - 1)) {
@@ -568,8 +594,8 @@ private:
             if (cl.type != ClauseType::revenue_share) continue;
             double due = val(cl.rate) * (cl.payer == SharePayer::buyer ? inference_revenue : val(cl.holder_api_revenue_usd_per_quarter));
             double cap = cl.cap_usd >= 0 ? val(cl.cap_usd) : kInf;
-            double pay = std::max(0.0, std::min(due, cap - rs_paid_[c]));
-            rs_paid_[c] += pay;
+            double pay = std::max(0.0, std::min(due, cap - ws_.rs_paid[c]));
+            ws_.rs_paid[c] += pay;
             if (cl.payer == SharePayer::buyer) {
                 r_.totals.revenue_share_to_holder_usd += pay;
                 r_.stakeholders[cl.holder].revenue_share_received_usd += pay;

@@ -19,8 +19,9 @@ namespace pactscope {
 // Scratch memory of one evaluation, reused between calls.
 struct Workspace {
     std::vector<double> alloc, prev_alloc, spare, price, eff_price, marginal, demand_now;
-    std::vector<double> billed_gb, commit_spent, pool, floor_share;
+    std::vector<double> billed_gb, commit_spent, pool, floor_share, rs_paid;
     std::vector<int> order, home, clause_from, clause_to;
+    std::vector<int> active_exclusive, active_preferred, active_rofr, active_commitment;  // this quarter, document order
     std::vector<std::uint8_t> eligible, has_commit, onboarded, rofr_holder, commit_done, commit_settled, active;
 };
 

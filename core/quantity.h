@@ -55,6 +55,16 @@ struct Quantity {
     bool operator==(const Quantity&) const = default;
 };
 
+// A quantity's inverse CDF with its constants (lognormal mu and sigma) worked out
+// once: the Monte Carlo hot path. Quantity::quantile goes through it too, so both
+// give the same bits.
+struct CompiledQuantile {
+    const Quantity* q = nullptr;
+    double a = 0, b = 0;
+    double operator()(double u) const;
+};
+CompiledQuantile compile_quantile(const Quantity& q);
+
 // Standard normal inverse CDF and CDF (own implementations, identical natively and in WASM).
 double normal_quantile(double u);
 double normal_cdf(double z);

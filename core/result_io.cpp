@@ -1,5 +1,9 @@
 #include "result_io.h"
 
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
 #include "number_text.h"
 #include "quarter.h"
 
@@ -31,29 +35,29 @@ const std::vector<std::string>& total_names() {
     return names;
 }
 
+void totals_array(const Totals& t, double* out) {
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    const double all[kTotalCount] = {
+        t.cost_usd, t.npv_usd, t.compute_usd, t.egress_usd, t.fixed_usd, t.stranded_usd, t.shortfall_h100e_hours,
+        t.shortfall_value_usd, t.outage_loss_usd, t.served_fraction, t.has_usd_per_served ? t.usd_per_served_h100e_hour : nan,
+        t.revenue_share_to_holder_usd, t.revenue_share_to_buyer_usd, t.hhi, t.max_provider_share, t.peak_mw, t.total_gwh,
+        t.has_agi ? static_cast<double>(t.agi_quarter) : nan};
+    std::copy(all, all + kTotalCount, out);
+}
+
+int total_index(const std::string& name) {
+    const auto& names = total_names();
+    auto it = std::find(names.begin(), names.end(), name);
+    return it == names.end() ? -1 : static_cast<int>(it - names.begin());
+}
+
 bool total_value(const Result& r, const std::string& n, double& out) {
-    const Totals& t = r.totals;
-    if (n == "usd_per_served_h100e_hour") {
-        out = t.usd_per_served_h100e_hour;
-        return t.has_usd_per_served;
-    }
-    if (n == "agi_quarter") {
-        out = t.agi_quarter;
-        return t.has_agi;
-    }
-    const std::pair<const char*, double> all[] = {
-        {"cost_usd", t.cost_usd}, {"npv_usd", t.npv_usd}, {"compute_usd", t.compute_usd}, {"egress_usd", t.egress_usd},
-        {"fixed_usd", t.fixed_usd}, {"stranded_usd", t.stranded_usd}, {"shortfall_h100e_hours", t.shortfall_h100e_hours},
-        {"shortfall_value_usd", t.shortfall_value_usd}, {"outage_loss_usd", t.outage_loss_usd},
-        {"served_fraction", t.served_fraction}, {"revenue_share_to_holder_usd", t.revenue_share_to_holder_usd},
-        {"revenue_share_to_buyer_usd", t.revenue_share_to_buyer_usd}, {"hhi", t.hhi},
-        {"max_provider_share", t.max_provider_share}, {"peak_mw", t.peak_mw}, {"total_gwh", t.total_gwh}};
-    for (const auto& [name, v] : all)
-        if (n == name) {
-            out = v;
-            return true;
-        }
-    return false;
+    int i = total_index(n);
+    if (i < 0) return false;
+    double all[kTotalCount];
+    totals_array(r.totals, all);
+    out = all[i];
+    return !std::isnan(out);
 }
 
 ojson result_to_json(const Scenario& s, const Result& r) {

@@ -20,5 +20,10 @@ std::string result_to_csv(const Scenario& s, const Result& r);
 const std::vector<std::string>& total_names();
 // A total by name; false when it is null for this result (usd_per_served_h100e_hour, agi_quarter).
 bool total_value(const Result& r, const std::string& name, double& out);
+// Index of a total in total_names(), or -1.
+int total_index(const std::string& name);
+// All totals in total_names() order; NaN where null. agi_quarter is the index from horizon.start.
+inline constexpr int kTotalCount = 18;
+void totals_array(const Totals& t, double* out);
 
 }  // namespace pactscope

@@ -1,0 +1,53 @@
+// cli_common.h — what every `pactscope` verb shares: reading inputs, options,
+// writing output, exit codes (SPEC §9). Verbs live in main.cpp (validate, run,
+// presets), analysis_commands.cpp (simulate, compare, sweep, sensitivity,
+// breakeven) and bench.cpp.
+#pragma once
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "scenario.h"
+
+namespace pactscope::cli {
+
+constexpr int kOk = 0, kInternal = 1, kInvalid = 2;
+
+extern const char* const kUsage;
+
+struct Options {
+    std::vector<std::string> positional;
+    std::map<std::string, std::vector<std::string>> flags;  // a flag may repeat (--param)
+    bool has(const std::string& f) const { return flags.count(f) > 0; }
+    const std::string& last(const std::string& f) const { return flags.at(f).back(); }
+};
+
+// Parses argv[first..] into positional arguments and `--flag value` pairs; prints usage on error.
+bool parse_options(int argc, char** argv, int first, const std::vector<std::string>& known, Options& o);
+
+// A scenario from a file or `preset:ID`, or nothing (its problems printed as "NAME: /pointer: message").
+std::optional<Scenario> load(const std::string& arg);
+
+// Writes to --out PATH or stdout.
+bool write_output(const Options& o, const std::string& text);
+
+// --format among `allowed` (first = default); nothing after printing an error.
+std::optional<std::string> format_option(const Options& o, const std::vector<std::string>& allowed);
+
+// An integer flag in [lo, hi], or `fallback` when absent; nothing after printing an error.
+std::optional<std::int64_t> int_option(const Options& o, const std::string& flag, std::int64_t lo, std::int64_t hi, std::int64_t fallback);
+std::optional<std::uint64_t> seed_option(const Options& o, std::uint64_t fallback);
+
+// Threads for Monte Carlo: all cores natively, one in WASM (no threads there).
+int default_threads();
+
+int cmd_simulate(int argc, char** argv);
+int cmd_compare(int argc, char** argv);
+int cmd_sweep(int argc, char** argv);
+int cmd_sensitivity(int argc, char** argv);
+int cmd_breakeven(int argc, char** argv);
+int cmd_bench(int argc, char** argv);
+
+}  // namespace pactscope::cli
