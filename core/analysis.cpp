@@ -254,7 +254,9 @@ BreakEven break_even(const Scenario& a, const Metric& ma, const Scenario& b, con
     };
     const int intervals = range.quarters ? static_cast<int>(be.hi - be.lo) : 64;
     double va, vb;
+    be.diff_hi = diff(be.hi, va, vb);
     double x0 = be.lo, f0 = diff(x0, va, vb);
+    be.diff_lo = f0;
     if (!std::isnan(f0) && (f0 == 0 || tie(va, vb))) return settle(x0);
     for (int i = 1; i <= intervals; ++i) {
         double x1 = i == intervals ? be.hi : be.lo + (be.hi - be.lo) * i / intervals;

@@ -99,6 +99,7 @@ struct BreakEven {
     double metric_a = 0, metric_b = 0;
     bool jump = false;               // the difference changes sign by a jump (dispatch is discrete), not a crossing
     double lo = 0, hi = 0;
+    double diff_lo = 0, diff_hi = 0;  // metric_a − metric_b at the ends of the range (NaN if null)
 };
 // Scans [lo, hi] in 64 intervals for the first sign change of metric_a − metric_b, then bisects it.
 BreakEven break_even(const Scenario& a, const Metric& ma, const Scenario& b, const Metric& mb, const SweepAxis& range);

@@ -266,6 +266,7 @@ ojson break_even_to_json(const std::vector<const Scenario*>& ss, const std::stri
     o["metric_a"] = be.found ? num(be.metric_a) : ojson(nullptr);
     o["metric_b"] = be.found ? num(be.metric_b) : ojson(nullptr);
     o["jump"] = be.found && be.jump;
+    o["a_minus_b_at_range"] = {num(be.diff_lo), num(be.diff_hi)};
     return o;
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <system_error>
 #include <thread>
 
 #include "result_io.h"
@@ -62,18 +63,24 @@ void Simulation::run(int threads) {
         step(left);
         return;
     }
-    // Contiguous ranges, one per thread; each trial writes only its own row.
+    // Contiguous ranges, one per thread; each trial writes only its own row. Where threads
+    // cannot be created (WASM without pthreads), a range runs on this thread instead.
+    auto run_range = [this](std::int64_t lo, std::int64_t hi) {
+        TrialRunner runner(*scenario_, seed_);
+        for (std::int64_t i = lo; i < hi; ++i) {
+            runner.run(i);
+            record(runner.result, i);
+        }
+    };
     std::vector<std::thread> pool;
     const std::int64_t first = done_;
     for (int t = 0; t < threads; ++t) {
         const std::int64_t lo = first + left * t / threads, hi = first + left * (t + 1) / threads;
-        pool.emplace_back([this, lo, hi] {
-            TrialRunner runner(*scenario_, seed_);
-            for (std::int64_t i = lo; i < hi; ++i) {
-                runner.run(i);
-                record(runner.result, i);
-            }
-        });
+        try {
+            pool.emplace_back(run_range, lo, hi);
+        } catch (const std::system_error&) {
+            run_range(lo, hi);
+        }
     }
     for (auto& th : pool) th.join();
     done_ = trials_;

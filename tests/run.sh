@@ -3,6 +3,7 @@
 #   1. the Catch2 core suite, native
 #   2. the same suite compiled to WASM, under Node
 #   3. the CLI: presets validate, bad files exit 2 naming file and pointer, native == WASM results
+#      (deterministic run and Monte Carlo simulate, for every preset), the analysis verbs
 # Usage: tests/run.sh            (from anywhere; CI calls it through .ci/run)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -83,6 +84,54 @@ parity() {
   return $ok
 }
 step "native vs wasm results for every preset (relative difference <= 1e-9)" parity
+
+simulate_parity() {
+  local ok=0 id
+  for f in assets/presets/*.json; do
+    id=$(basename "$f" .json)
+    "$NATIVE" simulate "preset:$id" --trials 2000 --seed 7 --out "$OUT/$id.mc.native.json"
+    "${WASM[@]}" simulate "preset:$id" --trials 2000 --seed 7 --out "$OUT/$id.mc.wasm.json"
+    if node tests/tools/compare_results.mjs "$OUT/$id.mc.native.json" "$OUT/$id.mc.wasm.json"; then echo "  $id: native == wasm"
+    else echo "  $id: native and wasm Monte Carlo differ"; ok=1; fi
+  done
+  return $ok
+}
+step "native vs wasm Monte Carlo for every preset (2000 trials, seed 7)" simulate_parity
+
+analysis_checks() {
+  local ok=0
+  expect() { # expect DESCRIPTION WANT_EXIT COMMAND...: runs the command, checks its exit code
+    local what=$1 want=$2 rc=0; shift 2
+    "$@" >"$OUT/out.txt" 2>"$OUT/err.txt" || rc=$?
+    if [ "$rc" -ne "$want" ]; then echo "  $what: want exit $want, got $rc"; head -5 "$OUT/err.txt"; ok=1; fi
+  }
+  has() { grep -q -- "$1" "$OUT/out.txt" || { echo "  output lacks $1"; ok=1; }; }
+  expect "simulate" 0 "$NATIVE" simulate preset:commitment-2025q4 --trials 10000 --seed 7
+  has '"trials": 10000'; has '"stranded_usd"'; has '"p95"'; has '"bands"'
+  expect "simulate csv + samples" 0 "$NATIVE" simulate preset:rofr-2025 --trials 100 --format csv --samples "$OUT/samples.csv"
+  has 'totals,,cost_usd,p50,'
+  [ "$(wc -l <"$OUT/samples.csv")" -eq 101 ] || { echo "  samples.csv should have 101 lines"; ok=1; }
+  expect "compare" 0 "$NATIVE" compare preset:rofr-2025 preset:open-2026 --trials 1000
+  has '"p_a_better"'; has '"pairs"'
+  expect "sweep 2-D" 0 "$NATIVE" sweep preset:rofr-2025 --param /providers/0/price_usd_per_h100e_hour=1:4:4 \
+    --param /workloads/0/demand/growth_per_year=0.2:0.8:3 --metric cost_usd
+  has '"scenarios"'
+  expect "regime map" 0 "$NATIVE" sweep preset:rofr-2025 preset:open-2026 --param /providers/0/price_usd_per_h100e_hour=1:4:4 --metric buyer.net_usd
+  has '"best"'
+  expect "sensitivity" 0 "$NATIVE" sensitivity preset:rofr-2025 --metric azure.net_usd --trials 500
+  has '"tornado"'; has '"rank_correlation"'
+  expect "breakeven" 0 "$NATIVE" breakeven preset:rofr-2025 preset:open-2026 --param /providers/0/price_usd_per_h100e_hour=0.5:6 --metric buyer.net_usd
+  has '"found": true'
+  expect "bad --param path" 2 "$NATIVE" sweep preset:rofr-2025 --param /providers/0/nope=1:2:3 --metric cost_usd
+  grep -q 'is not a numeric input' "$OUT/err.txt" || { echo "  sweep error message"; ok=1; }
+  expect "bad --metric" 2 "$NATIVE" sweep preset:rofr-2025 --param /providers/0/price_usd_per_h100e_hour=1:2:3 --metric costs
+  expect "bad --trials" 2 "$NATIVE" simulate preset:rofr-2025 --trials 0
+  expect "compare needs two" 2 "$NATIVE" compare preset:rofr-2025
+  expect "bench (short)" 0 "$NATIVE" bench --trials 200
+  has 'det µs'
+  return $ok
+}
+step "cli: simulate, compare, sweep, sensitivity, breakeven, bench" analysis_checks
 
 echo
 echo "suites: $passed passed, $failed failed"
