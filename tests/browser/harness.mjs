@@ -1,0 +1,119 @@
+// harness.mjs — what the browser tests share: serve the built app, open it in Debian's
+// headless Chromium (playwright-core, never a downloaded browser), wait for the
+// test hook, click named widgets, read PNG screenshots, run the native CLI.
+import { spawn, execFileSync } from 'node:child_process';
+import { inflateSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+
+export const ROOT = new URL('../../', import.meta.url).pathname;
+export const WEB = ROOT + 'build/wasm/web';
+export const CLI = ROOT + 'build/native/pactscope';
+
+// Starts web/server/serve.mjs on a free port; resolves to { url, stop }.
+export function serve() {
+  return new Promise((resolve, reject) => {
+    const child = spawn('node', [ROOT + 'web/server/serve.mjs', WEB, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    child.stdout.on('data', (d) => {
+      const m = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(String(d));
+      if (m) resolve({ url: m[0], stop: () => child.kill() });
+    });
+    child.on('exit', (code) => reject(new Error('server exited with ' + code)));
+  });
+}
+
+export async function launch(options = {}) {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-quic', '--no-first-run',
+           '--disable-background-networking', '--disable-component-update', '--disable-sync', ...(options.args || [])],
+  });
+}
+
+// Opens the app; resolves to { page, errors } once window.pactscope.ready.
+export async function open(browser, url, { width = 1400, height = 900, deviceScaleFactor = 1 } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push('console: ' + m.text()); });
+  page.on('pageerror', (e) => errors.push('page: ' + e.message));
+  await page.goto(url);
+  await page.waitForFunction(() => window.pactscope && window.pactscope.ready === true, null, { timeout: 60000 });
+  return { page, errors };
+}
+
+export const frames = (page, n = 3) => page.evaluate((k) => new Promise((done) => {
+  const step = () => (k-- <= 0 ? done() : requestAnimationFrame(step));
+  requestAnimationFrame(step);
+}), n);
+
+export async function items(page) { return page.evaluate(() => window.pactscope.items()); }
+export async function state(page) { return JSON.parse(await page.evaluate(() => window.pactscope.state())); }
+
+// Clicks the centre of a named widget with the real mouse.
+export async function click(page, name) {
+  const r = (await items(page))[name];
+  if (!r) throw new Error('no widget named ' + name + ' on screen');
+  // Move, press and release on separate frames, as a hand does (a press and release inside one
+  // animation frame can reach ImGui before the pointer position does).
+  await page.mouse.move(r.x + r.w / 2, r.y + r.h / 2);
+  await frames(page, 2);
+  await page.mouse.down();
+  await frames(page, 2);
+  await page.mouse.up();
+  await frames(page, 3);
+  return r;
+}
+
+export function cli(...args) { return execFileSync(CLI, args, { encoding: 'utf8', maxBuffer: 64 << 20 }); }
+
+// Relative comparison of two numbers (SPEC §7: 1e-9), with an absolute floor for zero.
+export function close(a, b, rel = 1e-9) {
+  if (a === null || b === null) return a === b;
+  return Math.abs(a - b) <= rel * Math.max(1, Math.abs(a), Math.abs(b));
+}
+
+// Decodes an 8-bit RGB/RGBA PNG (what Chromium writes) into { width, height, channels, pixels }.
+export function decodePng(buf) {
+  let off = 8, width = 0, height = 0, colorType = 0;
+  const idat = [];
+  while (off < buf.length) {
+    const len = buf.readUInt32BE(off), type = buf.toString('ascii', off + 4, off + 8);
+    const data = buf.subarray(off + 8, off + 8 + len);
+    if (type === 'IHDR') { width = data.readUInt32BE(0); height = data.readUInt32BE(4); colorType = data[9]; if (data[8] !== 8 || data[12] !== 0) throw new Error('unsupported PNG'); }
+    if (type === 'IDAT') idat.push(data);
+    off += 12 + len;
+  }
+  const channels = colorType === 6 ? 4 : colorType === 2 ? 3 : 0;
+  if (!channels) throw new Error('unsupported PNG colour type ' + colorType);
+  const raw = inflateSync(Buffer.concat(idat));
+  const stride = width * channels, pixels = Buffer.alloc(stride * height);
+  for (let y = 0; y < height; y++) {
+    const filter = raw[y * (stride + 1)], line = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
+    for (let x = 0; x < stride; x++) {
+      const a = x >= channels ? pixels[y * stride + x - channels] : 0;
+      const b = y > 0 ? pixels[(y - 1) * stride + x] : 0;
+      const c = x >= channels && y > 0 ? pixels[(y - 1) * stride + x - channels] : 0;
+      let v = line[x];
+      if (filter === 1) v += a;
+      else if (filter === 2) v += b;
+      else if (filter === 3) v += (a + b) >> 1;
+      else if (filter === 4) { const p = a + b - c, pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c); v += pa <= pb && pa <= pc ? a : pb <= pc ? b : c; }
+      pixels[y * stride + x] = v & 255;
+    }
+  }
+  return { width, height, channels, pixels };
+}
+
+// How much a screenshot shows: distinct colours (quantised) and the share of pixels that differ from the most common one.
+export function inkStats(png) {
+  const counts = new Map();
+  const { pixels, channels } = png;
+  for (let i = 0; i < pixels.length; i += channels) {
+    const key = ((pixels[i] >> 3) << 10) | ((pixels[i + 1] >> 3) << 5) | (pixels[i + 2] >> 3);
+    counts.set(key, (counts.get(key) || 0) + 1);
+  }
+  const total = pixels.length / channels;
+  const background = Math.max(...counts.values());
+  return { colours: counts.size, inked: 1 - background / total };
+}

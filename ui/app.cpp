@@ -1,0 +1,202 @@
+// app.cpp — frame loop, menu, KPI cards and the test hook.
+//
+// [SECTION] Frame and Monte Carlo slices
+// [SECTION] Test hook and shell
+// [SECTION] Menu and KPI cards
+#include "app.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "analysis_io.h"
+#include "format.h"
+#include "imgui.h"
+#include "presets.h"
+#include "result_io.h"
+#include "scenario_io.h"
+#include "widgets.h"
+
+namespace pactscope::ui {
+
+using nlohmann::json;
+
+namespace {
+constexpr double kMonteCarloBudgetMs = 10;  // per frame: the UI keeps drawing while trials run
+constexpr std::int64_t kSlice = 16;          // trials between clock checks
+constexpr double kSummaryEveryMs = 250;      // partial percentiles refresh while running
+
+double median_of(std::vector<float> v) {
+    if (v.empty()) return 0;
+    std::sort(v.begin(), v.end());
+    return v[v.size() / 2];
+}
+}  // namespace
+
+App::App(std::function<double()> now_ms) : now_ms_(std::move(now_ms)) {}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Frame and Monte Carlo slices
+//-----------------------------------------------------------------------------
+
+void App::frame() {
+    const double t0 = now_ms_();
+    items().begin_frame();
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->WorkPos);
+    ImGui::SetNextWindowSize(vp->WorkSize);
+    ImGui::Begin("PactScope", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_MenuBar | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                     ImGuiWindowFlags_NoSavedSettings);
+    draw_menu();
+    const float left = std::clamp(ImGui::GetContentRegionAvail().x * 0.38f, 360.0f, 620.0f);
+    ImGui::BeginChild("scenario", ImVec2(left, 0), true);
+    draw_scenario_panel();
+    ImGui::EndChild();
+    ImGui::SameLine();
+    ImGui::BeginChild("results", ImVec2(0, 0), false);
+    draw_results_panel();
+    ImGui::EndChild();
+    ImGui::End();
+    items().end_frame();
+    const double t1 = now_ms_();
+    advance_monte_carlo(t1);
+    const double t2 = now_ms_();
+    ui_ms_.push_back(static_cast<float>(t1 - t0));
+    mc_ms_.push_back(static_cast<float>(t2 - t1));
+    if (ui_ms_.size() > 600) ui_ms_.erase(ui_ms_.begin(), ui_ms_.begin() + 300), mc_ms_.erase(mc_ms_.begin(), mc_ms_.begin() + 300);
+    ++frames_;
+}
+
+void App::advance_monte_carlo(double start) {
+    if (model_.revision() != mc_revision_) {
+        mc_revision_ = model_.revision();
+        mc_started_ms_ = start;
+        mc_finished_ms_ = -1;
+    }
+    const bool was_running = model_.monte_carlo_running();
+    while (model_.monte_carlo_running() && now_ms_() - start < kMonteCarloBudgetMs) model_.step_monte_carlo(kSlice);
+    const double now = now_ms_();
+    const bool finished = was_running && !model_.monte_carlo_running();
+    if (finished) mc_finished_ms_ = now;
+    if (finished || summary_revision_ != model_.revision() || (was_running && now - last_summary_ms_ > kSummaryEveryMs)) {
+        model_.refresh_summary();
+        summary_revision_ = model_.revision();
+        last_summary_ms_ = now;
+    }
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Test hook and shell
+//-----------------------------------------------------------------------------
+
+std::string App::state_json() {
+    json o;
+    const Scenario& s = model_.scenario();
+    o["scenario"] = json::parse(scenario_to_json(s).dump());
+    o["result"] = json::parse(result_to_json(s, model_.result()).dump());
+    const McSummary m = model_.sim().summary();
+    o["mc"] = {{"trials_done", model_.sim().trials_done()},
+               {"trials", model_.sim().trials()},
+               {"seed", model_.sim().seed()},
+               {"totals", json::parse(summary_to_json(s, m).dump())["totals"]}};
+    o["preset"] = model_.preset_id();
+    json issues = json::array();
+    for (const Issue& i : model_.issues()) issues.push_back({{"pointer", i.pointer}, {"message", i.message}});
+    o["issues"] = issues;
+    return o.dump();
+}
+
+std::string App::load_json(const std::string& text) {
+    Issues problems;
+    const bool ok = model_.load_text(text, problems);
+    json errors = json::array();
+    for (const Issue& i : problems) errors.push_back({{"pointer", i.pointer}, {"message", i.message}});
+    load_errors_.clear();
+    for (const Issue& i : problems) load_errors_ += format_issue("scenario", i) + "\n";
+    return json{{"ok", ok}, {"errors", errors}}.dump();
+}
+
+bool App::load_preset(const std::string& id) { return model_.load_preset(id); }
+
+std::string App::items_json() const { return items().to_json().dump(); }
+
+std::string App::stats_json() const {
+    json o;
+    o["frames"] = frames_;
+    o["ui_ms_median"] = median_of(ui_ms_);
+    o["mc_ms_median"] = median_of(mc_ms_);
+    std::vector<float> total(ui_ms_.size());
+    for (std::size_t i = 0; i < ui_ms_.size(); ++i) total[i] = ui_ms_[i] + mc_ms_[i];
+    o["frame_work_ms_median"] = median_of(total);
+    o["mc_running"] = model_.monte_carlo_running();
+    o["mc_seconds"] = mc_finished_ms_ >= 0 ? (mc_finished_ms_ - mc_started_ms_) / 1000.0 : -1.0;
+    return o.dump();
+}
+
+std::string App::summary_text() const {
+    const Totals& t = model_.result().totals;
+    std::string s = model_.scenario().name + ". Deterministic: cost " + format_usd(t.cost_usd) + ", stranded commitments " +
+                    format_usd(t.stranded_usd) + ", demand served " + format_value(t.served_fraction, Unit::share) + ", buyer net " +
+                    format_usd(model_.result().buyer.net_usd) + ".";
+    const McSummary& m = model_.summary();
+    if (m.trials_done > 0 && !m.totals.empty())
+        s += " Monte Carlo over " + std::to_string(m.trials_done) + " trials: cost P10 " + format_usd(m.totals[0].p10) + " to P90 " +
+             format_usd(m.totals[0].p90) + ".";
+    return s;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Menu and KPI cards
+//-----------------------------------------------------------------------------
+
+void App::draw_menu() {
+    if (!ImGui::BeginMenuBar()) return;
+    ImGui::TextUnformatted("PactScope");
+    ImGui::TextDisabled("what the fine print does to cost, capacity, resilience and money");
+    ImGui::EndMenuBar();
+}
+
+void App::draw_kpis() {
+    const Result& r = model_.result();
+    const McSummary& m = model_.summary();
+    struct Card {
+        const char* title;
+        const char* total;  // SPEC §6 total, or nullptr for the buyer's net
+        double value;
+        Unit unit;
+        const char* help;
+    };
+    const Card cards[] = {
+        {"Compute cost", "cost_usd", r.totals.cost_usd, Unit::usd, "What the buyer pays for compute over the horizon: compute + egress + fixed + stranded."},
+        {"Stranded commitments", "stranded_usd", r.totals.stranded_usd, Unit::usd, "Take-or-pay paid for committed compute that was never used."},
+        {"Demand served", "served_fraction", r.totals.served_fraction, Unit::share, "Served / demanded H100e-hours over the horizon."},
+        {"Unserved value", "shortfall_value_usd", r.totals.shortfall_value_usd, Unit::usd,
+         "Revenue and value forfeited by demand that found no capacity (outage losses are in the Money tab)."},
+        {"Buyer net", nullptr, r.buyer.net_usd, Unit::usd, "Revenue share received - cost - lost value - revenue share paid."},
+    };
+    const float w = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x * 4) / 5;
+    for (int i = 0; i < 5; ++i) {
+        const Card& c = cards[i];
+        if (i) ImGui::SameLine();
+        ImGui::BeginChild(c.title, ImVec2(w, ImGui::GetTextLineHeightWithSpacing() * 3.6f), true, ImGuiWindowFlags_NoScrollbar);
+        ImGui::TextDisabled("%s", c.title);
+        ImGui::SetItemTooltip("%s", c.help);
+        ImGui::Text("%s", format_value(c.value, c.unit).c_str());
+        const Stat* st = nullptr;
+        if (c.total && !m.totals.empty()) st = &m.totals[static_cast<std::size_t>(total_index(c.total))];
+        if (!c.total && m.trials_done > 0) st = &m.buyer_net;
+        if (st && st->count > 0)
+            ImGui::TextDisabled("P10-P90 %s - %s", format_value(st->p10, c.unit).c_str(), format_value(st->p90, c.unit).c_str());
+        else
+            ImGui::TextDisabled("P10-P90 ...");
+        ImGui::EndChild();
+    }
+    const Simulation& sim = model_.sim();
+    char overlay[96];
+    std::snprintf(overlay, sizeof overlay, "Monte Carlo %lld / %lld trials (seed %llu)", static_cast<long long>(sim.trials_done()),
+                  static_cast<long long>(sim.trials()), static_cast<unsigned long long>(sim.seed()));
+    ImGui::ProgressBar(static_cast<float>(sim.progress()), ImVec2(-1, 0), overlay);
+    items().track("mc_progress");
+}
+
+}  // namespace pactscope::ui

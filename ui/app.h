@@ -1,0 +1,98 @@
+// app.h — the stakeholder's page: every screen, over one AppModel.
+//
+// What it is: a full-window Dear ImGui layout — the scenario editor on the left
+// (preset picker, clause timeline, clause cards, providers, workloads, policy,
+// uncertainty), KPI cards and result tabs on the right (overview, capacity and
+// power, uncertainty, money, compare, sweep). It knows nothing of the browser:
+// the platform layer (platform/web_main.cpp) creates the window, calls frame()
+// and forwards the test hook (window.pactscope) to the *_json functions here.
+//
+// Each edit re-evaluates the deterministic model in the same frame (AppModel) and
+// restarts the Monte Carlo, which then advances by a time-bounded slice per frame.
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "model.h"
+
+namespace pactscope::ui {
+
+class App {
+public:
+    // `now_ms`: a monotonic clock from the platform (the UI itself has none).
+    explicit App(std::function<double()> now_ms);
+
+    // Builds one frame of UI (between ImGui::NewFrame and ImGui::Render) and advances the Monte Carlo.
+    void frame();
+    bool ready() const { return frames_ > 0; }
+    bool busy() const { return model_.monte_carlo_running(); }
+
+    // Test hook and shell (window.pactscope).
+    std::string state_json();
+    std::string load_json(const std::string& text);  // {ok, errors: [{pointer, message}]}
+    bool load_preset(const std::string& id);
+    std::string items_json() const;
+    std::string stats_json() const;
+    void reset_stats() { ui_ms_.clear(), mc_ms_.clear(); }
+    std::string summary_text() const;                 // the DOM's aria-live summary
+    std::string scenario_text() const { return model_.scenario_text(); }
+    std::uint64_t revision() const { return model_.revision(); }
+    AppModel& model() { return model_; }
+    // Today's quarter (absolute index, quarter.h), marked on the timeline; from the platform's calendar.
+    void set_today(int quarter) { today_quarter_ = quarter; }
+
+private:
+    AppModel model_;
+    std::function<double()> now_ms_;
+    std::int64_t frames_ = 0;
+    double last_summary_ms_ = -1e9;
+    std::uint64_t summary_revision_ = ~0ull;
+    // per-frame timing for the harness: model + UI, and the Monte Carlo slice
+    std::vector<float> ui_ms_, mc_ms_;
+    double mc_started_ms_ = 0, mc_finished_ms_ = -1;
+    std::uint64_t mc_revision_ = 0;
+    std::string load_errors_;  // shown after a failed load
+    int today_quarter_ = -1;
+
+    // view state
+    int tab_ = 0;
+    int hist_metric_ = 0;
+    int tornado_metric_ = 0;
+    std::uint64_t tornado_revision_ = ~0ull;
+    Tornado tornado_;
+    struct SweepState {
+        int param[2] = {0, -1};
+        float lo[2] = {0, 0}, hi[2] = {0, 0};
+        int steps[2] = {12, 8};
+        int metric = 0;
+        bool regime = false;
+        std::uint64_t revision = ~0ull;
+        SweepGrid grid;
+        std::vector<std::string> names;
+        std::string error;
+    } sweep_;
+
+    void draw_menu();
+    void draw_scenario_panel();
+    void draw_timeline();
+    void draw_clauses();
+    void draw_providers();
+    void draw_workloads();
+    void draw_policy_uncertainty();
+    void draw_issues();
+    void draw_results_panel();
+    void draw_kpis();
+    void draw_overview();
+    void draw_capacity();
+    void draw_uncertainty();
+    void draw_money();
+    void draw_compare();
+    void draw_sweep();
+    void advance_monte_carlo(double frame_start_ms);
+};
+
+}  // namespace pactscope::ui

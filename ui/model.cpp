@@ -1,0 +1,115 @@
+#include "model.h"
+
+#include "presets.h"
+#include "scenario_io.h"
+
+namespace pactscope::ui {
+
+using nlohmann::json;
+
+AppModel::AppModel() { load_preset("rofr-2025"); }
+
+bool AppModel::load_text(std::string_view text, Issues& problems) {
+    LoadedScenario ls = load_scenario(text);
+    problems = ls.issues;
+    if (!ls.scenario) return false;
+    // The reader accepted it, so it is JSON; keep the document as written for editing.
+    doc_ = json::parse(text.begin(), text.end(), nullptr, false);
+    issues_.clear();
+    preset_id_.clear();
+    adopt(std::move(*ls.scenario));
+    return true;
+}
+
+bool AppModel::load_preset(const std::string& id) {
+    const Preset* p = find_preset(id);
+    if (!p) return false;
+    Issues problems;
+    if (!load_text(p->json, problems)) return false;
+    preset_id_ = id;
+    return true;
+}
+
+const json* AppModel::at(const std::string& pointer) const {
+    json::json_pointer ptr(pointer);
+    return doc_.contains(ptr) ? &doc_.at(ptr) : nullptr;
+}
+
+void AppModel::set(const std::string& pointer, const json& value) {
+    json next = doc_;
+    next[json::json_pointer(pointer)] = value;
+    apply(std::move(next));
+}
+
+void AppModel::erase(const std::string& pointer) {
+    json::json_pointer ptr(pointer);
+    json next = doc_;
+    if (!next.contains(ptr) || ptr.empty()) return;
+    json& parent = next.at(ptr.parent_pointer());
+    const std::string key = ptr.back();
+    if (parent.is_array()) parent.erase(static_cast<std::size_t>(std::stoul(key)));
+    else parent.erase(key);
+    apply(std::move(next));
+}
+
+void AppModel::append(const std::string& array_pointer, const json& value) {
+    json next = doc_;
+    json& arr = next[json::json_pointer(array_pointer)];
+    if (arr.is_null()) arr = json::array();
+    if (!arr.is_array()) return;
+    arr.push_back(value);
+    apply(std::move(next));
+}
+
+void AppModel::apply(json next) {
+    doc_ = std::move(next);
+    LoadedScenario ls = load_scenario_document(doc_);
+    issues_ = ls.issues;
+    if (ls.scenario) adopt(std::move(*ls.scenario));
+}
+
+void AppModel::adopt(Scenario s) {
+    scenario_ = std::move(s);
+    result_ = evaluate(scenario_);
+    ++revision_;
+    sim_.start(scenario_, scenario_.uncertainty.trials, scenario_.uncertainty.seed);
+    summary_ = McSummary{};
+    // Pinned runs pair with the current one only with the same trials and seed (SPEC §7).
+    for (PinnedScenario& p : pinned_)
+        if (p.sim.trials() != sim_.trials() || p.sim.seed() != sim_.seed()) p.sim.start(p.scenario, sim_.trials(), sim_.seed());
+}
+
+std::string AppModel::scenario_text() const { return scenario_to_json(scenario_).dump(2) + "\n"; }
+
+std::int64_t AppModel::step_monte_carlo(std::int64_t trials) {
+    std::int64_t ran = sim_.step(trials);
+    for (PinnedScenario& p : pinned_)
+        if (ran < trials) ran += p.sim.step(trials - ran);
+    return ran;
+}
+
+bool AppModel::monte_carlo_running() const {
+    if (!sim_.done()) return true;
+    for (const PinnedScenario& p : pinned_)
+        if (!p.sim.done()) return true;
+    return false;
+}
+
+void AppModel::refresh_summary() { summary_ = sim_.summary(); }
+
+bool AppModel::pin_current(const std::string& label) {
+    if (pinned_.size() >= kMaxPinned) return false;
+    PinnedScenario p;
+    p.label = label;
+    p.scenario = scenario_;
+    p.result = result_;
+    p.sim.start(p.scenario, sim_.trials(), sim_.seed());
+    pinned_.push_back(std::move(p));
+    return true;
+}
+
+void AppModel::unpin(std::size_t i) {
+    if (i < pinned_.size()) pinned_.erase(pinned_.begin() + static_cast<std::ptrdiff_t>(i));
+}
+
+}  // namespace pactscope::ui

@@ -1,0 +1,91 @@
+// model.h — the app's model: the scenario being edited, its result and its Monte Carlo.
+//
+// What it is: the one place the UI changes the scenario. The editable form is
+// the JSON document (so every field keeps the form the user wrote — number,
+// "a to b", distribution object — and every problem has a JSON pointer). Each
+// edit is validated with the same reader as file import; a valid document
+// becomes the current Scenario, is evaluated at once (deterministic, SPEC §4–§6)
+// and restarts the progressive Monte Carlo. An invalid edit keeps the last
+// valid scenario and result on screen and lists the problems.
+// What it is not: drawing (see views), clocks or the browser (see platform/).
+//
+// Usage:
+//   AppModel m;  m.load_preset("rofr-2025");
+//   m.set("/providers/0/price_usd_per_h100e_hour", 2.4);   // re-evaluates, restarts MC
+//   m.step_monte_carlo(200);                                 // each frame, a bounded slice
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "analysis.h"
+#include "issue.h"
+
+namespace pactscope::ui {
+
+// A scenario pinned for side-by-side comparison, with its own Monte Carlo.
+struct PinnedScenario {
+    std::string label;
+    Scenario scenario;
+    Result result;
+    Simulation sim;
+};
+
+class AppModel {
+public:
+    AppModel();
+
+    // Replaces the document if it is valid; otherwise returns its problems and keeps everything.
+    bool load_text(std::string_view text, Issues& problems);
+    bool load_preset(const std::string& id);
+    const std::string& preset_id() const { return preset_id_; }
+
+    // Edits of the working document at a JSON pointer (validated at once).
+    void set(const std::string& pointer, const nlohmann::json& value);
+    void erase(const std::string& pointer);            // an array element or an object key
+    void append(const std::string& array_pointer, const nlohmann::json& value);
+    const nlohmann::json* at(const std::string& pointer) const;  // nullptr when absent
+
+    const nlohmann::json& doc() const { return doc_; }
+    const Issues& issues() const { return issues_; }     // problems of the working document
+    const Scenario& scenario() const { return scenario_; }  // the last valid one
+    const Result& result() const { return result_; }
+    std::uint64_t revision() const { return revision_; }  // +1 each time the valid scenario changes
+    std::string scenario_text() const;                    // the last valid scenario as JSON text
+
+    // Monte Carlo of the current scenario; restarted by every valid change.
+    Simulation& sim() { return sim_; }
+    const Simulation& sim() const { return sim_; }
+    // Runs at most `trials` more trials of the current and pinned scenarios; returns how many ran.
+    std::int64_t step_monte_carlo(std::int64_t trials);
+    bool monte_carlo_running() const;
+    // Percentiles of the current run, recomputed on request (cost grows with trials done).
+    const McSummary& summary() const { return summary_; }
+    void refresh_summary();
+    std::uint64_t summary_trials() const { return static_cast<std::uint64_t>(summary_.trials_done); }
+
+    // Comparison: up to three pinned scenarios beside the current one.
+    std::vector<PinnedScenario>& pinned() { return pinned_; }
+    bool pin_current(const std::string& label);
+    void unpin(std::size_t i);
+    static constexpr std::size_t kMaxPinned = 3;
+
+private:
+    nlohmann::json doc_;
+    Issues issues_;
+    Scenario scenario_;
+    Result result_;
+    std::string preset_id_;
+    std::uint64_t revision_ = 0;
+    Simulation sim_;
+    McSummary summary_;
+    std::vector<PinnedScenario> pinned_;
+
+    void apply(nlohmann::json next);  // validate; adopt when valid
+    void adopt(Scenario s);
+};
+
+}  // namespace pactscope::ui

@@ -1,0 +1,408 @@
+// results_panel.cpp — the right side: KPI cards and the result tabs.
+//
+// [SECTION] Tabs
+// [SECTION] Overview, capacity and power
+// [SECTION] Uncertainty
+// [SECTION] Money and stakeholders
+// [SECTION] Compare
+// [SECTION] Sweep and regime map
+#include <algorithm>
+#include <cmath>
+
+#include "app.h"
+#include "charts.h"
+#include "format.h"
+#include "imgui.h"
+#include "quarter.h"
+#include "result_io.h"
+#include "widgets.h"
+
+namespace pactscope::ui {
+
+namespace {
+
+std::vector<std::string> quarter_labels(const Scenario& s) {
+    std::vector<std::string> x;
+    for (int q = s.start; q <= s.end; ++q) x.push_back(quarter_label(q));
+    return x;
+}
+
+// Per-quarter values summed into calendar years.
+void by_year(const Scenario& s, const std::vector<double>& per_quarter, std::vector<std::string>& years, std::vector<double>& out) {
+    years.clear();
+    out.clear();
+    for (int q = 0; q < static_cast<int>(per_quarter.size()); ++q) {
+        const std::string y = std::to_string((s.start + q) / 4);
+        if (years.empty() || years.back() != y) years.push_back(y), out.push_back(0);
+        out.back() += per_quarter[static_cast<std::size_t>(q)];
+    }
+}
+
+bool metric_combo(const char* label, int& index) {
+    const auto& names = total_names();
+    bool changed = false;
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
+    if (ImGui::BeginCombo(label, names[static_cast<std::size_t>(index)].c_str())) {
+        for (int i = 0; i < static_cast<int>(names.size()); ++i)
+            if (ImGui::Selectable(names[static_cast<std::size_t>(i)].c_str(), i == index)) index = i, changed = true;
+        ImGui::EndCombo();
+    }
+    return changed;
+}
+
+std::vector<double> sum_series(const std::vector<const std::vector<double>*>& parts, std::size_t n) {
+    std::vector<double> out(n, 0.0);
+    for (const auto* p : parts)
+        for (std::size_t i = 0; i < std::min(n, p->size()); ++i) out[i] += (*p)[i];
+    return out;
+}
+
+}  // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] Tabs
+//-----------------------------------------------------------------------------
+
+void App::draw_results_panel() {
+    draw_kpis();
+    if (!ImGui::BeginTabBar("views")) return;
+    const char* names[] = {"Overview", "Capacity & power", "Uncertainty", "Money", "Compare", "Sweep"};
+    void (App::*draw[])() = {&App::draw_overview, &App::draw_capacity, &App::draw_uncertainty, &App::draw_money, &App::draw_compare, &App::draw_sweep};
+    for (int i = 0; i < 6; ++i) {
+        const bool open = ImGui::BeginTabItem(names[i]);
+        items().track(std::string("tab:") + names[i]);
+        if (open) {
+            tab_ = i;
+            ImGui::BeginChild("view");
+            (this->*draw[i])();
+            ImGui::EndChild();
+            ImGui::EndTabItem();
+        }
+    }
+    ImGui::EndTabBar();
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Overview, capacity and power
+//-----------------------------------------------------------------------------
+
+void App::draw_overview() {
+    const Scenario& s = model_.scenario();
+    const Result& r = model_.result();
+    const auto x = quarter_labels(s);
+    const float h = std::max(200.0f, (ImGui::GetContentRegionAvail().y - 60) / 2);
+    ImGui::TextUnformatted("Allocation by provider (H100e per quarter)");
+    help_marker("Where the buyer's demand runs each quarter after the contract's rules (SPEC section 4): exclusivity, sticky "
+                "placement, preferred share, first refusal, then the cheapest eligible capacity.");
+    std::vector<charts::Series> alloc;
+    for (std::size_t p = 0; p < s.providers.size(); ++p)
+        alloc.push_back({s.providers[p].id, r.providers[p].alloc_h100e.data(), r.quarters, charts::palette(static_cast<int>(p))});
+    charts::stacked_area("alloc", x, alloc, Unit::h100e, ImVec2(0, h));
+    ImGui::TextUnformatted("Cost by component per year");
+    std::vector<std::string> years;
+    std::vector<double> compute, egress, fixed, stranded, tmp;
+    auto component = [&](auto member, std::vector<double>& out) {
+        std::vector<double> q(static_cast<std::size_t>(r.quarters), 0.0);
+        for (const ProviderSeries& ps : r.providers)
+            for (int i = 0; i < r.quarters; ++i) q[static_cast<std::size_t>(i)] += (ps.*member)[static_cast<std::size_t>(i)];
+        by_year(s, q, years, out);
+    };
+    component(&ProviderSeries::compute_usd, compute);
+    component(&ProviderSeries::egress_usd, egress);
+    component(&ProviderSeries::fixed_usd, fixed);
+    component(&ProviderSeries::stranded_usd, stranded);
+    const int n = static_cast<int>(years.size());
+    charts::stacked_bars("cost", years,
+                         {{"compute", compute.data(), n, charts::palette(0)},
+                          {"egress", egress.data(), n, charts::palette(5)},
+                          {"fixed (owned, onboarding)", fixed.data(), n, charts::palette(2)},
+                          {"stranded take-or-pay", stranded.data(), n, charts::palette(1)}},
+                         Unit::usd, ImVec2(0, h));
+}
+
+void App::draw_capacity() {
+    const Scenario& s = model_.scenario();
+    const Result& r = model_.result();
+    const auto x = quarter_labels(s);
+    const std::size_t T = static_cast<std::size_t>(r.quarters);
+    const float h = std::max(180.0f, (ImGui::GetContentRegionAvail().y - 90) / 3);
+    std::vector<const std::vector<double>*> cap, dem, served, online, used;
+    for (const ProviderSeries& ps : r.providers) cap.push_back(&ps.capacity_h100e), online.push_back(&ps.online_mw), used.push_back(&ps.mw_used);
+    for (const WorkloadSeries& ws : r.workloads) dem.push_back(&ws.demand_h100e), served.push_back(&ws.served_h100e);
+    const auto cap_t = sum_series(cap, T), dem_t = sum_series(dem, T), served_t = sum_series(served, T);
+    ImGui::TextUnformatted("Capacity vs demand (H100e)");
+    help_marker("Capacity is every provider's online tranches (after build slips), eligible or not; served is what the "
+                "contract let the buyer use. The gap between demand and served is shortfall.");
+    charts::lines("capdem", x,
+                  {{"capacity (all providers)", cap_t.data(), static_cast<int>(T), charts::palette(3), true},
+                   {"demand", dem_t.data(), static_cast<int>(T), charts::palette(1)},
+                   {"served", served_t.data(), static_cast<int>(T), charts::palette(0)}},
+                  Unit::h100e, ImVec2(0, h));
+    ImGui::TextUnformatted("Power: online and drawn (facility MW)");
+    std::vector<charts::Series> power;
+    for (std::size_t p = 0; p < s.providers.size(); ++p)
+        power.push_back({s.providers[p].id + " drawn", r.providers[p].mw_used.data(), r.quarters, charts::palette(static_cast<int>(p))});
+    charts::stacked_area("power", x, power, Unit::mw, ImVec2(0, h));
+    ImGui::TextDisabled("Peak %s drawn, %s online at the end, %s over the horizon", format_value(r.totals.peak_mw, Unit::mw).c_str(),
+                        format_value(sum_series(online, T).back(), Unit::mw).c_str(), format_value(r.totals.total_gwh, Unit::gwh).c_str());
+    ImGui::TextUnformatted("Shortfall by workload (H100e)");
+    std::vector<charts::Series> shortfall;
+    for (std::size_t w = 0; w < s.workloads.size(); ++w)
+        shortfall.push_back({s.workloads[w].id, r.workloads[w].shortfall_h100e.data(), r.quarters, charts::palette(static_cast<int>(w) + 1)});
+    charts::stacked_area("shortfall", x, shortfall, Unit::h100e, ImVec2(0, h));
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Uncertainty
+//-----------------------------------------------------------------------------
+
+void App::draw_uncertainty() {
+    const Scenario& s = model_.scenario();
+    const McSummary& m = model_.summary();
+    const auto x = quarter_labels(s);
+    const float h = std::max(180.0f, (ImGui::GetContentRegionAvail().y - 120) / 3);
+    ImGui::TextUnformatted("Cost per quarter: Monte Carlo fan");
+    help_marker("Every uncertain input drawn once per trial (slips, prices, growth, AGI date), outages drawn per quarter. "
+                "The band is P10-P90 of each quarter's cost; it fills in while the trials run.");
+    if (m.trials_done > 0 && !m.cost_usd.p50.empty())
+        charts::fan("fan", x, m.cost_usd.p10, m.cost_usd.p50, m.cost_usd.p90, model_.result().cost_usd, Unit::usd, ImVec2(0, h));
+    else
+        ImGui::Dummy(ImVec2(0, h));
+    ImGui::TextUnformatted("Distribution of");
+    ImGui::SameLine();
+    metric_combo("##hist", hist_metric_);
+    items().track("hist_metric");
+    const Simulation& sim = model_.sim();
+    charts::histogram("hist", sim.samples(hist_metric_), sim.trials_done(), unit_of(total_names()[static_cast<std::size_t>(hist_metric_)]), ImVec2(0, h));
+    ImGui::TextUnformatted("What drives");
+    ImGui::SameLine();
+    if (metric_combo("##tornado", tornado_metric_)) tornado_revision_ = ~0ull;
+    help_marker("Tornado: each uncertain input moved alone to its P10 and P90, everything else at its median.");
+    if (tornado_revision_ != model_.revision()) {
+        std::string err;
+        tornado_ = tornado(s, *parse_metric(s, total_names()[static_cast<std::size_t>(tornado_metric_)], err));
+        tornado_revision_ = model_.revision();
+    }
+    std::vector<charts::TornadoRow> rows;
+    for (std::size_t i = 0; i < std::min<std::size_t>(tornado_.bars.size(), 10); ++i)
+        rows.push_back({tornado_.bars[i].pointer, tornado_.bars[i].metric_p10, tornado_.bars[i].metric_p90});
+    charts::tornado("tornado", tornado_.base, rows, unit_of(total_names()[static_cast<std::size_t>(tornado_metric_)]), ImVec2(0, 0));
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Money and stakeholders
+//-----------------------------------------------------------------------------
+
+void App::draw_money() {
+    const Scenario& s = model_.scenario();
+    const Result& r = model_.result();
+    const McSummary& m = model_.summary();
+    ImGui::TextUnformatted("Money flows over the horizon (deterministic)");
+    help_marker("What the buyer pays each provider (compute, egress, fixed, stranded take-or-pay), revenue share both ways, "
+                "and the value of IP access to its holder.");
+    std::vector<charts::Bar> flows;
+    for (std::size_t p = 0; p < s.providers.size(); ++p) {
+        const ProviderView& v = r.stakeholders[p];
+        if (v.revenue_usd != 0) flows.push_back({"buyer -> " + s.providers[p].id, v.revenue_usd, v.revenue_usd, v.revenue_usd, charts::palette(static_cast<int>(p))});
+    }
+    if (r.totals.stranded_usd > 0) flows.push_back({"of which stranded", r.totals.stranded_usd, r.totals.stranded_usd, r.totals.stranded_usd, charts::palette(1)});
+    if (r.totals.revenue_share_to_holder_usd > 0)
+        flows.push_back({"revenue share -> holder", r.totals.revenue_share_to_holder_usd, r.totals.revenue_share_to_holder_usd, r.totals.revenue_share_to_holder_usd, charts::palette(4)});
+    if (r.totals.revenue_share_to_buyer_usd > 0)
+        flows.push_back({"revenue share -> buyer", r.totals.revenue_share_to_buyer_usd, r.totals.revenue_share_to_buyer_usd, r.totals.revenue_share_to_buyer_usd, charts::palette(5)});
+    for (std::size_t p = 0; p < s.providers.size(); ++p)
+        if (r.stakeholders[p].ip_value_usd > 0)
+            flows.push_back({"IP value -> " + s.providers[p].id, r.stakeholders[p].ip_value_usd, r.stakeholders[p].ip_value_usd, r.stakeholders[p].ip_value_usd, charts::palette(6)});
+    charts::bars("flows", flows, Unit::usd, ImVec2(0, 0));
+    ImGui::Spacing();
+    ImGui::TextUnformatted("Each party's net (deterministic, with the Monte Carlo P10-P90)");
+    help_marker("Buyer: revenue share received - compute cost - lost value - revenue share paid. Provider: what it bills + "
+                "revenue share received - paid + IP value.");
+    std::vector<charts::Bar> nets;
+    const bool mc = m.trials_done > 0;
+    nets.push_back({"buyer (" + s.buyer_id + ")", r.buyer.net_usd, mc ? m.buyer_net.p10 : r.buyer.net_usd, mc ? m.buyer_net.p90 : r.buyer.net_usd, charts::palette(9)});
+    for (std::size_t p = 0; p < s.providers.size(); ++p) {
+        const double v = r.stakeholders[p].net_usd;
+        const bool has = mc && p < m.provider_net.size();
+        nets.push_back({s.providers[p].id, v, has ? m.provider_net[p].p10 : v, has ? m.provider_net[p].p90 : v, charts::palette(static_cast<int>(p))});
+    }
+    charts::bars("nets", nets, Unit::usd, ImVec2(0, 0));
+    if (ImGui::BeginTable("commitments", 5, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg)) {
+        ImGui::TableSetupColumn("commitment");
+        ImGui::TableSetupColumn("committed");
+        ImGui::TableSetupColumn("spent");
+        ImGui::TableSetupColumn("stranded");
+        ImGui::TableSetupColumn("settled");
+        ImGui::TableHeadersRow();
+        for (const CommitmentOutcome& c : r.commitments) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::Text("%s", s.providers[static_cast<std::size_t>(c.provider)].id.c_str());
+            ImGui::TableNextColumn();
+            ImGui::Text("%s", format_usd(c.usd).c_str());
+            ImGui::TableNextColumn();
+            ImGui::Text("%s", format_usd(c.spent_usd).c_str());
+            ImGui::TableNextColumn();
+            ImGui::Text("%s", format_usd(c.stranded_usd).c_str());
+            ImGui::TableNextColumn();
+            ImGui::Text("%s", c.settled ? "yes" : "after the horizon");
+        }
+        ImGui::EndTable();
+    }
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Compare
+//-----------------------------------------------------------------------------
+
+void App::draw_compare() {
+    auto& pinned = model_.pinned();
+    ImGui::TextWrapped("Pin up to three scenarios, then change the current one (or pick another preset): every pinned "
+                       "scenario runs the same trials with the same seed, so deltas are paired (common random numbers).");
+    ImGui::BeginDisabled(pinned.size() >= AppModel::kMaxPinned);
+    if (ImGui::Button("Pin the current scenario")) {
+        const std::string label = model_.preset_id().empty() ? model_.scenario().name : model_.preset_id();
+        model_.pin_current(label);
+    }
+    ImGui::EndDisabled();
+    items().track("pin");
+    for (std::size_t i = 0; i < pinned.size(); ++i) {
+        ImGui::SameLine();
+        ImGui::PushID(static_cast<int>(i));
+        if (ImGui::SmallButton(("unpin " + pinned[i].label).c_str())) {
+            model_.unpin(i);
+            ImGui::PopID();
+            break;
+        }
+        ImGui::PopID();
+    }
+    if (pinned.empty()) return;
+    bool all_done = model_.sim().done();
+    std::vector<const Simulation*> runs = {&model_.sim()};
+    std::vector<std::string> labels = {"current"};
+    for (const PinnedScenario& p : pinned) runs.push_back(&p.sim), labels.push_back(p.label), all_done = all_done && p.sim.done();
+    if (!all_done) {
+        ImGui::TextDisabled("Running the trials...");
+        return;
+    }
+    const Comparison c = compare(runs);
+    const int cols = 2 + 2 * static_cast<int>(pinned.size());
+    if (!ImGui::BeginTable("cmp", cols, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY)) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("median (P50)");
+    ImGui::TableSetupColumn("current");
+    for (const PinnedScenario& p : pinned) {
+        ImGui::TableSetupColumn(p.label.c_str());
+        ImGui::TableSetupColumn(("P(current better than " + p.label + ")").c_str());
+    }
+    ImGui::TableHeadersRow();
+    for (int t = 0; t < kTotalCount; ++t) {
+        const std::string& name = total_names()[static_cast<std::size_t>(t)];
+        const Unit u = unit_of(name);
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(name.c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(format_value(c.summaries[0].totals[static_cast<std::size_t>(t)].p50, u).c_str());
+        for (std::size_t k = 1; k < runs.size(); ++k) {
+            const PairedDelta& d = c.pairs[k - 1].totals[static_cast<std::size_t>(t)];  // pair (0, k): delta = pinned − current
+            ImGui::TableNextColumn();
+            ImGui::Text("%s (delta  %s)", format_value(c.summaries[k].totals[static_cast<std::size_t>(t)].p50, u).c_str(), format_value(d.delta.p50, u).c_str());
+            if (ImGui::BeginItemTooltip()) {
+                ImGui::Text("paired delta  (%s - current): P10 %s, P50 %s, P90 %s", labels[k].c_str(), format_value(d.delta.p10, u).c_str(),
+                            format_value(d.delta.p50, u).c_str(), format_value(d.delta.p90, u).c_str());
+                ImGui::EndTooltip();
+            }
+            ImGui::TableNextColumn();
+            if (d.direction != 0) ImGui::Text("%.0f%%", 100 * d.p_a_better());
+            else ImGui::TextDisabled("—");
+        }
+    }
+    ImGui::EndTable();
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Sweep and regime map
+//-----------------------------------------------------------------------------
+
+void App::draw_sweep() {
+    const Scenario& s = model_.scenario();
+    std::vector<std::string> inputs;
+    for (const Quantity& q : s.quantities)
+        if (q.dist != Dist::quarters && q.form != Form::label) inputs.push_back(q.pointer);
+    if (inputs.empty()) return;
+    bool changed = false;
+    for (int a = 0; a < 2; ++a) {
+        ImGui::PushID(a);
+        int& idx = sweep_.param[a];
+        const char* preview = idx >= 0 && idx < static_cast<int>(inputs.size()) ? inputs[static_cast<std::size_t>(idx)].c_str() : "(none)";
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 22);
+        if (ImGui::BeginCombo(a == 0 ? "input (x)" : "second input (y)", preview)) {
+            if (a == 1 && ImGui::Selectable("(none)", idx < 0)) idx = -1, changed = true;
+            for (int i = 0; i < static_cast<int>(inputs.size()); ++i)
+                if (ImGui::Selectable(inputs[static_cast<std::size_t>(i)].c_str(), i == idx)) {
+                    idx = i, changed = true;
+                    const double med = s.quantities[static_cast<std::size_t>(s.find_quantity(inputs[static_cast<std::size_t>(i)]))].median();
+                    sweep_.lo[a] = static_cast<float>(med * 0.5), sweep_.hi[a] = static_cast<float>(med > 0 ? med * 1.5 : 1);
+                }
+            ImGui::EndCombo();
+        }
+        if (idx >= 0) {
+            ImGui::SameLine();
+            ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
+            changed |= ImGui::DragFloatRange2("range", &sweep_.lo[a], &sweep_.hi[a], 0.01f * std::max(1e-3f, std::fabs(sweep_.hi[a])), 0, 0, "%.4g", "%.4g");
+            ImGui::SameLine();
+            ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5);
+            changed |= ImGui::SliderInt("steps", &sweep_.steps[a], 2, 40);
+        }
+        ImGui::PopID();
+    }
+    changed |= metric_combo("metric", sweep_.metric);
+    ImGui::SameLine();
+    ImGui::BeginDisabled(model_.pinned().empty());
+    changed |= ImGui::Checkbox("regime map (best of current + pinned)", &sweep_.regime);
+    ImGui::EndDisabled();
+    if (changed || sweep_.revision != model_.revision()) {
+        sweep_.revision = model_.revision();
+        std::vector<const Scenario*> ss = {&s};
+        sweep_.names = {"current"};
+        if (sweep_.regime)
+            for (const PinnedScenario& p : model_.pinned()) ss.push_back(&p.scenario), sweep_.names.push_back(p.label);
+        std::vector<SweepAxis> axes;
+        sweep_.error.clear();
+        for (int a = 0; a < 2; ++a) {
+            if (sweep_.param[a] < 0 || sweep_.param[a] >= static_cast<int>(inputs.size())) continue;
+            std::string err;
+            auto axis = sweep_axis(ss, inputs[static_cast<std::size_t>(sweep_.param[a])], sweep_.lo[a], sweep_.hi[a], sweep_.steps[a], false, err);
+            if (axis) axes.push_back(*axis);
+            else sweep_.error = err;
+        }
+        std::vector<Metric> metrics;
+        for (const Scenario* sc : ss) {
+            std::string err;
+            metrics.push_back(*parse_metric(*sc, total_names()[static_cast<std::size_t>(sweep_.metric)], err));
+        }
+        sweep_.grid = axes.empty() || !sweep_.error.empty() ? SweepGrid{} : sweep(ss, metrics, axes);
+    }
+    if (!sweep_.error.empty()) {
+        ImGui::TextColored(ImVec4(1, 0.5f, 0.45f, 1), "%s", sweep_.error.c_str());
+        return;
+    }
+    const SweepGrid& g = sweep_.grid;
+    if (g.axes.empty()) return;
+    const Unit u = unit_of(total_names()[static_cast<std::size_t>(sweep_.metric)]);
+    std::vector<std::string> xs, ys;
+    for (double v : g.axes[0].values) xs.push_back(format_compact(v));
+    if (g.axes.size() == 2) {
+        for (double v : g.axes[1].values) ys.push_back(format_compact(v));
+        const bool regime = sweep_.regime && g.values.size() > 1;
+        charts::heatmap("sweep", xs, ys, g.values[0], u, regime ? &g.best : nullptr, regime ? &sweep_.names : nullptr, ImVec2(0, ImGui::GetContentRegionAvail().y - 10));
+    } else {
+        std::vector<charts::Series> lines;
+        for (std::size_t k = 0; k < g.values.size(); ++k)
+            lines.push_back({sweep_.names[k], g.values[k].data(), static_cast<int>(g.values[k].size()), charts::palette(static_cast<int>(k))});
+        charts::lines("sweep1", xs, lines, u, ImVec2(0, ImGui::GetContentRegionAvail().y - 10));
+    }
+}
+
+}  // namespace pactscope::ui
