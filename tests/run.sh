@@ -4,26 +4,21 @@
 #   2. the same suite compiled to WASM, under Node
 #   3. the CLI: presets validate, bad files exit 2 naming file and pointer, native == WASM results
 #      (deterministic run and Monte Carlo simulate, for every preset), the analysis verbs
+#   4. the browser app in headless Chromium (tests/browser/e2e.mjs)
 # Usage: tests/run.sh            (from anywhere; CI calls it through .ci/run)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 JOBS=$(nproc 2>/dev/null || echo 2)
 
-# --- dependencies (Debian packages) -------------------------------------------------------------
-need=()
-for pkg in cmake ninja-build g++ nodejs emscripten nlohmann-json3-dev catch2; do
-  dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
-done
-if ((${#need[@]})); then
-  if [ "$(id -u)" -ne 0 ]; then
-    echo "missing packages: ${need[*]}"
-    echo "run as root: apt-get update && apt-get install -y ${need[*]}"
-    exit 1
-  fi
-  echo "== installing ${need[*]}"
-  apt-get update -q
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${need[@]}"
+# --- dependencies (Debian packages, Dear ImGui's source package, npm playwright-core) ----------------
+source cmake/deps.sh
+need_packages cmake ninja-build g++ nodejs emscripten nlohmann-json3-dev catch2 chromium
+command -v npm >/dev/null || need_packages npm   # the machine's Node.js usually brings npm
+fetch_imgui
+if [ ! -d tests/browser/node_modules/playwright-core ]; then
+  echo "== installing playwright-core (npm) for the browser tests"
+  (cd tests/browser && npm install --no-audit --no-fund --loglevel=error)
 fi
 export NODE_PATH=/usr/share/nodejs   # Debian's emcc needs its node modules (TOOLCHAIN.md quirk 1)
 NODE=(node --no-experimental-fetch) # Emscripten 3.1.6 output under Node 20 (quirk 4)
@@ -132,6 +127,8 @@ analysis_checks() {
   return $ok
 }
 step "cli: simulate, compare, sweep, sensitivity, breakeven, bench" analysis_checks
+
+step "browser end-to-end (headless Chromium)" node tests/browser/e2e.mjs
 
 echo
 echo "suites: $passed passed, $failed failed"

@@ -21,7 +21,10 @@ namespace pactscope::ui {
 using nlohmann::json;
 
 namespace {
-constexpr double kMonteCarloBudgetMs = 10;  // per frame: the UI keeps drawing while trials run
+// Monte Carlo time per frame: half the last frame interval, within [10, 40] ms. With a GPU at 60 Hz
+// that is 10 ms; where drawing itself is slow (software WebGL) the trials get a fair share instead
+// of starving, and the UI still draws every frame.
+constexpr double kMonteCarloMinMs = 10, kMonteCarloMaxMs = 40;
 constexpr std::int64_t kSlice = 16;          // trials between clock checks
 constexpr double kSummaryEveryMs = 250;      // partial percentiles refresh while running
 
@@ -74,7 +77,10 @@ void App::advance_monte_carlo(double start) {
         mc_finished_ms_ = -1;
     }
     const bool was_running = model_.monte_carlo_running();
-    while (model_.monte_carlo_running() && now_ms_() - start < kMonteCarloBudgetMs) model_.step_monte_carlo(kSlice);
+    const double interval = last_frame_start_ms_ > 0 ? start - last_frame_start_ms_ : 16.7;
+    last_frame_start_ms_ = start;
+    const double budget = std::clamp(0.5 * interval, kMonteCarloMinMs, kMonteCarloMaxMs);
+    while (model_.monte_carlo_running() && now_ms_() - start < budget) model_.step_monte_carlo(kSlice);
     const double now = now_ms_();
     const bool finished = was_running && !model_.monte_carlo_running();
     if (finished) mc_finished_ms_ = now;
@@ -100,6 +106,10 @@ std::string App::state_json() {
                {"seed", model_.sim().seed()},
                {"totals", json::parse(summary_to_json(s, m).dump())["totals"]}};
     o["preset"] = model_.preset_id();
+    json pinned = json::array();
+    for (const PinnedScenario& p : model_.pinned())
+        pinned.push_back({{"label", p.label}, {"trials_done", p.sim.trials_done()}, {"trials", p.sim.trials()}});
+    o["pinned"] = pinned;
     json issues = json::array();
     for (const Issue& i : model_.issues()) issues.push_back({{"pointer", i.pointer}, {"message", i.message}});
     o["issues"] = issues;

@@ -53,7 +53,7 @@ private:
     std::uint64_t summary_revision_ = ~0ull;
     // per-frame timing for the harness: model + UI, and the Monte Carlo slice
     std::vector<float> ui_ms_, mc_ms_;
-    double mc_started_ms_ = 0, mc_finished_ms_ = -1;
+    double mc_started_ms_ = 0, mc_finished_ms_ = -1, last_frame_start_ms_ = 0;
     std::uint64_t mc_revision_ = 0;
     std::string load_errors_;  // shown after a failed load
     int today_quarter_ = -1;

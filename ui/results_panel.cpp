@@ -8,6 +8,7 @@
 // [SECTION] Sweep and regime map
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 
 #include "app.h"
 #include "charts.h"
@@ -36,6 +37,26 @@ void by_year(const Scenario& s, const std::vector<double>& per_quarter, std::vec
         if (years.empty() || years.back() != y) years.push_back(y), out.push_back(0);
         out.back() += per_quarter[static_cast<std::size_t>(q)];
     }
+}
+
+// "/providers/0/price_change_per_year" → "azure: price_change_per_year", for tornado rows.
+std::string describe_input(const Scenario& s, const std::string& pointer) {
+    std::vector<std::string> parts;
+    for (std::size_t i = 1, j; i <= pointer.size(); i = j + 1) {
+        j = pointer.find('/', i);
+        if (j == std::string::npos) j = pointer.size();
+        parts.push_back(pointer.substr(i, j - i));
+    }
+    if (parts.size() < 3) return pointer;
+    const std::size_t k = static_cast<std::size_t>(std::strtoul(parts[1].c_str(), nullptr, 10));
+    std::string who;
+    if (parts[0] == "providers" && k < s.providers.size()) who = s.providers[k].id;
+    if (parts[0] == "workloads" && k < s.workloads.size()) who = s.workloads[k].id;
+    if (parts[0] == "contract" && k < s.contract.size()) who = std::string(to_string(s.contract[k].type)) + " #" + parts[1];
+    if (who.empty()) return pointer;
+    std::string rest;
+    for (std::size_t i = 2; i < parts.size(); ++i) rest += (rest.empty() ? "" : " ") + parts[i];
+    return who + ": " + rest;
 }
 
 bool metric_combo(const char* label, int& index) {
@@ -185,7 +206,7 @@ void App::draw_uncertainty() {
     }
     std::vector<charts::TornadoRow> rows;
     for (std::size_t i = 0; i < std::min<std::size_t>(tornado_.bars.size(), 10); ++i)
-        rows.push_back({tornado_.bars[i].pointer, tornado_.bars[i].metric_p10, tornado_.bars[i].metric_p90});
+        rows.push_back({describe_input(s, tornado_.bars[i].pointer), tornado_.bars[i].metric_p10, tornado_.bars[i].metric_p90});
     charts::tornado("tornado", tornado_.base, rows, unit_of(total_names()[static_cast<std::size_t>(tornado_metric_)]), ImVec2(0, 0));
 }
 

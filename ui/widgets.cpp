@@ -94,6 +94,18 @@ int resize_callback(ImGuiInputTextCallbackData* data) {
     return 0;
 }
 
+// "a to b" with two numbers (not quarter labels).
+bool parse_interval(const std::string& s, double& a, double& b) {
+    const auto to = s.find(" to ");
+    if (to == std::string::npos) return false;
+    const std::string l = s.substr(0, to), r = s.substr(to + 4);
+    char* e1 = nullptr;
+    char* e2 = nullptr;
+    a = std::strtod(l.c_str(), &e1);
+    b = std::strtod(r.c_str(), &e2);
+    return e1 && *e1 == '\0' && e1 != l.c_str() && e2 && *e2 == '\0' && e2 != r.c_str() && std::isfinite(a) && std::isfinite(b);
+}
+
 // A number or "a to b" written in a text field.
 json parse_cell(const std::string& text) {
     char* end = nullptr;
@@ -207,11 +219,27 @@ bool edit_quantity(AppModel& m, const char* label, const std::string& pointer, c
             changed = true;
         }
         ImGui::SetItemTooltip("Make uncertain: a 90%% interval +/-20%% around this value");
+    } else if (double lh[2]; v->is_string() && parse_interval(v->get<std::string>(), lh[0], lh[1])) {
+        // "a to b": both ends draggable (a 90% interval, SPEC section 2).
+        const float speed = static_cast<float>(std::max(std::fabs(lh[1] - lh[0]) * 0.004, std::max(std::fabs(lh[1]), 1e-3) * 0.002));
+        ImGui::SetNextItemWidth(w - ImGui::GetFrameHeight() - 4);
+        if (ImGui::DragScalarN("##i", ImGuiDataType_Double, lh, 2, speed, nullptr, nullptr, "%.4g")) {
+            m.set(pointer, shortest_number(lh[0]) + " to " + shortest_number(lh[1]));
+            changed = true;
+        }
+        items().track(pointer);
+        quantity_tooltip(pointer, v, note);
+        ImGui::SameLine(0, 4);
+        if (ImGui::Button("=", ImVec2(ImGui::GetFrameHeight(), 0))) {  // back to a number: the median
+            m.set(pointer, lh[0] > 0 ? std::sqrt(lh[0] * lh[1]) : 0.5 * (lh[0] + lh[1]));
+            changed = true;
+        }
+        ImGui::SetItemTooltip("Make a fixed number (the median)");
     } else if (v->is_string()) {
         // The text being typed lives here until the field is left; otherwise it mirrors the document.
         static std::map<std::string, std::string> editing;
         std::string& text = editing.try_emplace(pointer, v->get<std::string>()).first->second;
-        ImGui::SetNextItemWidth(w - ImGui::GetFrameHeight() - 4);
+        ImGui::SetNextItemWidth(w);
         input_string("##s", text);
         if (ImGui::IsItemDeactivatedAfterEdit()) {
             m.set(pointer, parse_cell(text));
@@ -220,17 +248,6 @@ bool edit_quantity(AppModel& m, const char* label, const std::string& pointer, c
         if (!ImGui::IsItemActive()) text = v->get<std::string>();
         items().track(pointer);
         quantity_tooltip(pointer, v, note);
-        ImGui::SameLine(0, 4);
-        if (ImGui::Button("-", ImVec2(ImGui::GetFrameHeight(), 0))) {  // back to a number: the median
-            const std::string s = v->get<std::string>();
-            const auto to = s.find(" to ");
-            if (to != std::string::npos) {
-                const double a = std::strtod(s.substr(0, to).c_str(), nullptr), b = std::strtod(s.substr(to + 4).c_str(), nullptr);
-                m.set(pointer, a > 0 ? std::sqrt(a * b) : 0.5 * (a + b));
-                changed = true;
-            }
-        }
-        ImGui::SetItemTooltip("Make a fixed number (the median)");
     } else if (v->is_object()) {
         const std::string summary = distribution_summary(*v);
         if (ImGui::Button((summary + "##d").c_str(), ImVec2(w, 0))) ImGui::OpenPopup("dist");

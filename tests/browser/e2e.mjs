@@ -25,7 +25,12 @@ try {
   // ---- every main view, screenshotted and checked to show something -------------------------------
   for (const view of ['Overview', 'Capacity & power', 'Uncertainty', 'Money', 'Compare', 'Sweep']) {
     await click(page, 'tab:' + view);
-    if (view === 'Compare') { await click(page, 'pin'); await page.evaluate(() => window.pactscope.preset('open-2026')); await frames(page, 30); }
+    if (view === 'Compare') {
+      await click(page, 'pin');
+      await page.evaluate(() => window.pactscope.preset('open-2026'));
+      await page.waitForFunction(() => { const s = JSON.parse(window.pactscope.state());
+        return s.mc.trials_done === s.mc.trials && s.pinned.every((p) => p.trials_done === p.trials); }, null, { timeout: 60000 });
+    }
     if (view === 'Uncertainty') await page.waitForFunction(() => JSON.parse(window.pactscope.state()).mc.trials_done > 500, null, { timeout: 30000 });
     await frames(page, 5);
     const file = OUT + view.toLowerCase().replace(/[^a-z]+/g, '-') + '.png';

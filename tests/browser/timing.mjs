@@ -1,0 +1,74 @@
+// timing.mjs — the page's performance figures (issue #4), measured in headless Chromium.
+// Prints, as medians over RUNS page loads (default 3):
+//   transfer size   bytes of every response the page loaded (wasm + js + html + css)
+//   first frame     ms from navigation start to the first frame with a scenario
+//   frame work      model + UI ms per frame (median) while dragging the Azure price on rofr-2025,
+//                   and the Monte Carlo slice per frame
+//   10,000 trials   seconds for the in-page Monte Carlo of commitment-2025q4 while the UI keeps drawing
+// Figures, not pass/fail (the machines are noisy); README quotes them. usage: node timing.mjs [RUNS]
+import { serve, launch, open, frames, items, state, click } from './harness.mjs';
+
+const runs = Number(process.argv[2] || 3);
+const median = (v) => { const s = [...v].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
+const results = { transfer: [], firstFrame: [], uiMs: [], mcSliceMs: [], frameWorkMs: [], mcSeconds: [], framesDuringMc: [] };
+
+const server = await serve();
+const browser = await launch();
+try {
+  for (let run = 0; run < runs; run++) {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await context.newPage();
+    let bytes = 0;
+    page.on('response', async (r) => { try { bytes += (await r.body()).length; } catch { /* redirects have no body */ } });
+    await page.goto(server.url);
+    await page.waitForFunction(() => window.pactscope && window.pactscope.ready, null, { timeout: 60000 });
+    results.firstFrame.push(await page.evaluate(() => window.pactscope.firstFrameMs));
+    await frames(page, 10);
+    results.transfer.push(bytes);
+
+    // Drag the Azure price on rofr-2025 for ~2 s (each frame re-evaluates and restarts the Monte Carlo).
+    await page.evaluate(() => window.pactscope.preset('rofr-2025'));
+    await frames(page, 3);
+    await click(page, 'section:providers');
+    await click(page, 'provider:azure');
+    const field = (await items(page))['/providers/0/price_usd_per_h100e_hour'];
+    if (!field) throw new Error('the Azure price field is not on screen');
+    const priceBefore = JSON.stringify((await state(page)).scenario.providers[0].price_usd_per_h100e_hour);
+    await page.mouse.move(field.x + field.w / 4, field.y + field.h / 2);  // the interval's low end
+    await frames(page, 2);
+    await page.mouse.down();
+    await frames(page, 2);
+    await page.evaluate(() => window.pactscope.resetStats());
+    for (let i = 0; i < 120; i++) {
+      await page.mouse.move(field.x + field.w / 4 + ((i % 40) - 20) * 3, field.y + field.h / 2);
+      await frames(page, 1);
+    }
+    await page.mouse.up();
+    const drag = await page.evaluate(() => window.pactscope.stats());
+    results.uiMs.push(drag.ui_ms_median);
+    results.mcSliceMs.push(drag.mc_ms_median);
+    results.frameWorkMs.push(drag.frame_work_ms_median);
+    const priceAfter = JSON.stringify((await state(page)).scenario.providers[0].price_usd_per_h100e_hour);
+    if (priceAfter === priceBefore) throw new Error('the drag did not edit the price (' + priceBefore + ')');
+
+    // 10,000 trials of commitment-2025q4 in the page.
+    await page.evaluate(() => window.pactscope.preset('commitment-2025q4'));
+    const before = (await page.evaluate(() => window.pactscope.stats())).frames;
+    await page.waitForFunction(() => { const s = window.pactscope.stats(); return !s.mc_running && s.mc_seconds > 0; }, null, { timeout: 60000, polling: 50 });
+    const done = await page.evaluate(() => window.pactscope.stats());
+    results.mcSeconds.push(done.mc_seconds);
+    results.framesDuringMc.push(done.frames - before);
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  server.stop();
+}
+const fmt = (v, d = 1) => v.toFixed(d);
+console.log(`PactScope page timing, median of ${runs} loads (headless Chromium, software WebGL)`);
+console.log(`  transfer size          ${fmt(median(results.transfer) / 1e6, 2)} MB   (target <= 3 MB)`);
+console.log(`  first frame            ${fmt(median(results.firstFrame), 0)} ms   (target <= 2000 ms)`);
+console.log(`  model + UI per frame   ${fmt(median(results.uiMs), 2)} ms   while dragging a price (target <= 8 ms)`);
+console.log(`  Monte Carlo slice      ${fmt(median(results.mcSliceMs), 2)} ms   per frame (half the frame interval, 10-40 ms)`);
+console.log(`  10,000 trials          ${fmt(median(results.mcSeconds), 2)} s    with ${median(results.framesDuringMc)} frames drawn meanwhile (target <= 1 s)`);
+console.log(JSON.stringify(results));
