@@ -323,20 +323,28 @@ void App::draw_compare() {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(name.c_str());
+        // A total that is null in every trial (no AGI, nothing served) shows as "none".
+        auto p50 = [&](const McSummary& m) {
+            const Stat& st = m.totals[static_cast<std::size_t>(t)];
+            if (st.count == 0) return std::string("none");
+            if (name == "agi_quarter") return quarter_label(model_.scenario().start + static_cast<int>(std::lround(st.p50)));
+            return format_value(st.p50, u);
+        };
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(format_value(c.summaries[0].totals[static_cast<std::size_t>(t)].p50, u).c_str());
+        ImGui::TextUnformatted(p50(c.summaries[0]).c_str());
         for (std::size_t k = 1; k < runs.size(); ++k) {
             const PairedDelta& d = c.pairs[k - 1].totals[static_cast<std::size_t>(t)];  // pair (0, k): delta = pinned − current
             ImGui::TableNextColumn();
-            ImGui::Text("%s (delta  %s)", format_value(c.summaries[k].totals[static_cast<std::size_t>(t)].p50, u).c_str(), format_value(d.delta.p50, u).c_str());
+            if (d.delta.count > 0) ImGui::Text("%s (delta %s)", p50(c.summaries[k]).c_str(), format_value(d.delta.p50, u).c_str());
+            else ImGui::TextUnformatted(p50(c.summaries[k]).c_str());
             if (ImGui::BeginItemTooltip()) {
-                ImGui::Text("paired delta  (%s - current): P10 %s, P50 %s, P90 %s", labels[k].c_str(), format_value(d.delta.p10, u).c_str(),
+                ImGui::Text("paired delta (%s - current): P10 %s, P50 %s, P90 %s", labels[k].c_str(), format_value(d.delta.p10, u).c_str(),
                             format_value(d.delta.p50, u).c_str(), format_value(d.delta.p90, u).c_str());
                 ImGui::EndTooltip();
             }
             ImGui::TableNextColumn();
             if (d.direction != 0) ImGui::Text("%.0f%%", 100 * d.p_a_better());
-            else ImGui::TextDisabled("—");
+            else ImGui::TextDisabled("n/a");
         }
     }
     ImGui::EndTable();
