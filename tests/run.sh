@@ -67,31 +67,19 @@ cli_checks() {
 }
 step "cli: presets, validate, exit codes" cli_checks
 
-parity() {
-  local ok=0 id
+parity() { # parity VERB [ARGS...]: the native and WASM CLIs give the same JSON for every preset
+  local ok=0 id verb=$1; shift
   for f in assets/presets/*.json; do
     id=$(basename "$f" .json)
-    "$NATIVE" run "preset:$id" --out "$OUT/$id.native.json"
-    "${WASM[@]}" run "preset:$id" --out "$OUT/$id.wasm.json"
-    if node tests/tools/compare_results.mjs "$OUT/$id.native.json" "$OUT/$id.wasm.json"; then echo "  $id: native == wasm"
-    else echo "  $id: native and wasm differ"; ok=1; fi
+    "$NATIVE" "$verb" "preset:$id" "$@" --out "$OUT/$id.$verb.native.json"
+    "${WASM[@]}" "$verb" "preset:$id" "$@" --out "$OUT/$id.$verb.wasm.json"
+    if node tests/tools/compare_results.mjs "$OUT/$id.$verb.native.json" "$OUT/$id.$verb.wasm.json"; then echo "  $id: native == wasm"
+    else echo "  $id: native and wasm $verb differ"; ok=1; fi
   done
   return $ok
 }
-step "native vs wasm results for every preset (relative difference <= 1e-9)" parity
-
-simulate_parity() {
-  local ok=0 id
-  for f in assets/presets/*.json; do
-    id=$(basename "$f" .json)
-    "$NATIVE" simulate "preset:$id" --trials 2000 --seed 7 --out "$OUT/$id.mc.native.json"
-    "${WASM[@]}" simulate "preset:$id" --trials 2000 --seed 7 --out "$OUT/$id.mc.wasm.json"
-    if node tests/tools/compare_results.mjs "$OUT/$id.mc.native.json" "$OUT/$id.mc.wasm.json"; then echo "  $id: native == wasm"
-    else echo "  $id: native and wasm Monte Carlo differ"; ok=1; fi
-  done
-  return $ok
-}
-step "native vs wasm Monte Carlo for every preset (2000 trials, seed 7)" simulate_parity
+step "native vs wasm results for every preset (relative difference <= 1e-9)" parity run
+step "native vs wasm Monte Carlo for every preset (2000 trials, seed 7)" parity simulate --trials 2000 --seed 7
 
 analysis_checks() {
   local ok=0
