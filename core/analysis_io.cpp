@@ -1,8 +1,9 @@
 #include "analysis_io.h"
 
+#include <array>
 #include <cmath>
 
-#include "number_text.h"
+#include "csv_text.h"
 #include "quarter.h"
 #include "result_io.h"
 
@@ -19,10 +20,15 @@ bool can_be_missing(int total) {
     return n == "usd_per_served_h100e_hour" || n == "agi_quarter";
 }
 
+// The six statistics of SPEC §6, in output order.
+std::array<std::pair<const char*, double>, 6> stat_fields(const Stat& s) {
+    return {{{"mean", s.mean}, {"p5", s.p5}, {"p10", s.p10}, {"p50", s.p50}, {"p90", s.p90}, {"p95", s.p95}}};
+}
+
 ojson stat_json(const Stat& s, bool with_missing) {
     ojson o;
     const bool none = s.count == 0;
-    for (auto [k, v] : {std::pair{"mean", s.mean}, {"p5", s.p5}, {"p10", s.p10}, {"p50", s.p50}, {"p90", s.p90}, {"p95", s.p95}})
+    for (auto [k, v] : stat_fields(s))
         o[k] = none ? ojson(nullptr) : ojson(v);
     if (with_missing) o["share_missing"] = s.share_missing;
     return o;
@@ -41,25 +47,11 @@ ojson delta_json(const PairedDelta& d, bool with_missing) {
     return o;
 }
 
-std::string csv_field(const std::string& s) {
-    if (s.find_first_of(",\"\n") == std::string::npos) return s;
-    std::string out = "\"";
-    for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-}
-
-// Appends ",value" (GCC 12 misreads `"," + std::string` as an overlapping copy: -Wrestrict).
-void add_cell(std::string& out, const std::string& v) {
-    out += ',';
-    out += v;
-}
-
-std::string csv_num(double x) { return std::isnan(x) ? std::string() : shortest_number(x); }
 
 // Rows "prefix,statistic,value" for a Stat.
 void stat_rows(std::string& out, const std::string& prefix, const Stat& s) {
     const bool none = s.count == 0;
-    for (auto [k, v] : {std::pair{"mean", s.mean}, {"p5", s.p5}, {"p10", s.p10}, {"p50", s.p50}, {"p90", s.p90}, {"p95", s.p95}})
+    for (auto [k, v] : stat_fields(s))
         out += prefix + "," + k + ",," + (none ? std::string() : shortest_number(v)) + "\n";
     out += prefix + ",share_missing,," + shortest_number(s.share_missing) + "\n";
 }
@@ -124,7 +116,7 @@ std::string samples_to_csv(const Simulation& sim) {
         sampler.draw_inputs(i, values.data());
         out += std::to_string(i);
         for (QRef q : qs) add_cell(out, shortest_number(values[q]));
-        for (int m = 0; m < sim.metric_count(); ++m) add_cell(out, csv_num(sim.samples(m)[i]));
+        for (int m = 0; m < sim.metric_count(); ++m) add_cell(out, csv_number(sim.samples(m)[i]));
         out += "\n";
     }
     return out;
@@ -166,7 +158,7 @@ std::string comparison_to_csv(const std::vector<const Scenario*>& ss, const Comp
         auto rows = [&](const std::string& prefix, const PairedDelta& d) {
             const Stat& s = d.delta;
             const bool none = s.count == 0;
-            for (auto [k, v] : {std::pair{"mean", s.mean}, {"p5", s.p5}, {"p10", s.p10}, {"p50", s.p50}, {"p90", s.p90}, {"p95", s.p95}})
+            for (auto [k, v] : stat_fields(s))
                 out += ab + prefix + ",delta_" + k + "," + (none ? std::string() : shortest_number(v)) + "\n";
             if (d.direction != 0) {
                 out += ab + prefix + ",p_a_better," + shortest_number(d.p_a_better()) + "\n";
@@ -226,7 +218,7 @@ std::string sweep_to_csv(const std::vector<const Scenario*>& ss, const std::stri
                 out += csv_field(ss[k]->name);
                 if (!g.axes.empty()) add_cell(out, axis_label(g.axes[0], g.axes[0].values[i]));
                 if (g.axes.size() > 1) add_cell(out, axis_label(g.axes[1], g.axes[1].values[j]));
-                add_cell(out, csv_num(g.values[k][c]));
+                add_cell(out, csv_number(g.values[k][c]));
                 if (ss.size() > 1) add_cell(out, (g.best[c] < 0 ? std::string() : csv_field(ss[g.best[c]]->name)));
                 out += "\n";
             }

@@ -4,7 +4,7 @@
 #include <cmath>
 #include <limits>
 
-#include "number_text.h"
+#include "csv_text.h"
 #include "quarter.h"
 
 namespace pactscope {
@@ -17,14 +17,6 @@ ojson series(const std::vector<double>& v) { return ojson(v); }
 const char* holder_key(const Clause& c) { return c.type == ClauseType::commitment ? "provider" : "holder"; }
 int holder_of(const Clause& c) { return c.type == ClauseType::commitment ? c.provider : c.holder; }
 
-std::string csv_number(double x) { return shortest_number(x); }
-
-std::string csv_field(const std::string& s) {
-    if (s.find_first_of(",\"\n") == std::string::npos) return s;
-    std::string out = "\"";
-    for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-}
 }  // namespace
 
 const std::vector<std::string>& total_names() {

@@ -62,6 +62,16 @@ double variance(const std::vector<double>& v) {
     return s / static_cast<double>(v.size() - 1);
 }
 
+// One quarter, one provider with 10,000 H100e at a price uniform on [1, 3], 1000 H100e of
+// inference: cost = 1000 × 2190 × price, so every statistic of cost is one of price.
+json uniform_price_quarter() {
+    json d = doc("2025Q1", "2025Q1");
+    d["providers"].push_back(cloud("a", 10, 1));
+    d["providers"][0]["price_usd_per_h100e_hour"] = {{"dist", "uniform"}, {"min", 1}, {"max", 3}};
+    d["workloads"].push_back(workload("w", "inference", 1000));
+    return d;
+}
+
 // Two providers; the workload is 1000 H100e for one quarter.
 json two_clouds(json price_a, double price_b) {
     json d = doc("2025Q1", "2025Q1");
@@ -170,10 +180,7 @@ TEST_CASE("percentiles interpolate linearly between order statistics (type 7)") 
 TEST_CASE("Monte Carlo cost of a one-quarter uniform price is demand × H × price, percentile by percentile") {
     // Price uniform on [1, 3] on the only provider: cost = 1000 × 2190 × price, so
     // cost P10 ≈ 2.19e6 × 1.2, P50 ≈ 2.19e6 × 2, P90 ≈ 2.19e6 × 2.8 (sampling error ~1%).
-    json d = doc("2025Q1", "2025Q1");
-    d["providers"].push_back(cloud("a", 10, 1));
-    d["providers"][0]["price_usd_per_h100e_hour"] = {{"dist", "uniform"}, {"min", 1}, {"max", 3}};
-    d["workloads"].push_back(workload("w", "inference", 1000));
+    json d = uniform_price_quarter();
     Simulation sim = simulate(load_ok(d), 4000, 1);
     const McSummary m = sim.summary();
     const Stat& cost = m.totals[static_cast<std::size_t>(total_index("cost_usd"))];
@@ -226,10 +233,7 @@ TEST_CASE("tornado: each input at its P10 and P90, largest swing first") {
     // Price uniform [1, 3] (P10 1.2, P90 2.8); demand start uniform [900, 1100] (P10 920, P90 1080).
     // cost = D × 2190 × price. At the medians: 1000 × 2190 × 2 = 4.38e6.
     // price bar: 1000 × 2190 × (1.2, 2.8) → swing 3.504e6; demand bar: (920, 1080) × 2190 × 2 → swing 7.008e5.
-    json d = doc("2025Q1", "2025Q1");
-    d["providers"].push_back(cloud("a", 10, 1));
-    d["providers"][0]["price_usd_per_h100e_hour"] = {{"dist", "uniform"}, {"min", 1}, {"max", 3}};
-    d["workloads"].push_back(workload("w", "inference", 1000));
+    json d = uniform_price_quarter();
     d["workloads"][0]["demand"]["start_h100e"] = {{"dist", "uniform"}, {"min", 900}, {"max", 1100}};
     d["providers"][0]["onboarding_usd"] = {{"dist", "uniform"}, {"min", 0}, {"max", 0}};  // uncertain in form, moves nothing
     Scenario s = load_ok(d);
@@ -246,10 +250,7 @@ TEST_CASE("tornado: each input at its P10 and P90, largest swing first") {
 }
 
 TEST_CASE("importance: the input that drives the output has the largest rank correlation") {
-    json d = doc("2025Q1", "2025Q1");
-    d["providers"].push_back(cloud("a", 10, 1));
-    d["providers"][0]["price_usd_per_h100e_hour"] = {{"dist", "uniform"}, {"min", 1}, {"max", 3}};
-    d["workloads"].push_back(workload("w", "inference", 1000));
+    json d = uniform_price_quarter();
     d["workloads"][0]["demand"]["start_h100e"] = {{"dist", "uniform"}, {"min", 800}, {"max", 1200}};
     d["workloads"][0]["value_usd_per_h100e_hour"] = "1 to 2";  // does not enter cost
     Scenario s = load_ok(d);
@@ -350,10 +351,7 @@ TEST_CASE("simulation JSON has every total with six statistics and bands per qua
 }
 
 TEST_CASE("the samples CSV has one row per trial with the inputs that trial drew") {
-    json d = doc("2025Q1", "2025Q1");
-    d["providers"].push_back(cloud("a", 10, 1));
-    d["providers"][0]["price_usd_per_h100e_hour"] = {{"dist", "uniform"}, {"min", 1}, {"max", 3}};
-    d["workloads"].push_back(workload("w", "inference", 1000));
+    json d = uniform_price_quarter();
     Simulation sim = simulate(load_ok(d), 5, 1);
     const std::string csv = samples_to_csv(sim);
     CHECK(csv.rfind("trial,/providers/0/price_usd_per_h100e_hour,cost_usd,", 0) == 0);
