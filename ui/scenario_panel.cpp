@@ -203,7 +203,10 @@ void App::draw_timeline() {
         const int q = s.start + r.totals.agi_quarter;
         const float x = qx(std::clamp(q, first, last));
         dl->AddLine(ImVec2(x, p.y), ImVec2(x, p.y + height - row), IM_COL32(255, 90, 90, 255), 2.0f);
-        dl->AddText(ImVec2(x + 2, p.y + height - row * 1.9f - row), IM_COL32(255, 90, 90, 255), ("AGI " + quarter_label(q)).c_str());
+        const std::string label = "AGI " + quarter_label(q);
+        const float tw = ImGui::CalcTextSize(label.c_str()).x;
+        const float tx = x + 2 + tw > x1 ? x - 2 - tw : x + 2;  // keep the label inside the timeline
+        dl->AddText(ImVec2(tx, p.y + height - row * 1.9f - row), IM_COL32(255, 90, 90, 255), label.c_str());
     }
     items().track("timeline");
 }
