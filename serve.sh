@@ -18,7 +18,7 @@ done
 [[ "$PORT" =~ ^[0-9]+$ ]] && ((PORT > 0 && PORT < 65536)) || { echo "serve.sh: --port must be 1-65535"; exit 2; }
 
 source cmake/deps.sh
-need_packages cmake ninja-build g++ nodejs emscripten nlohmann-json3-dev
+need_packages cmake ninja-build g++ nodejs emscripten nlohmann-json3-dev fonts-inter fonts-jetbrains-mono fonts-font-awesome
 fetch_imgui
 export NODE_PATH=/usr/share/nodejs   # Debian's emcc needs its node modules (TOOLCHAIN.md quirk 1)
 

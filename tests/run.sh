@@ -13,7 +13,7 @@ JOBS=$(nproc 2>/dev/null || echo 2)
 
 # --- dependencies (Debian packages, Dear ImGui's source package, npm playwright-core) ----------------
 source cmake/deps.sh
-need_packages cmake ninja-build g++ nodejs emscripten nlohmann-json3-dev catch2 chromium
+need_packages cmake ninja-build g++ nodejs emscripten nlohmann-json3-dev catch2 chromium fonts-inter fonts-jetbrains-mono fonts-font-awesome
 command -v npm >/dev/null || need_packages npm   # the machine's Node.js usually brings npm
 fetch_imgui
 if [ ! -d tests/browser/node_modules/playwright-core ]; then

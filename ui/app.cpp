@@ -7,8 +7,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <optional>
 
 #include "analysis_io.h"
+#include "capture.h"
+#include "fonts.h"
 #include "format.h"
 #include "imgui.h"
 #include "presets.h"
@@ -35,7 +39,7 @@ double median_of(std::vector<float> v) {
 }
 }  // namespace
 
-App::App(std::function<double()> now_ms) : now_ms_(std::move(now_ms)) {}
+App::App(std::function<double()> now_ms) : now_ms_(std::move(now_ms)) { history_.reset(model_.snapshot(), model_.doc_revision()); }
 
 //-----------------------------------------------------------------------------
 // [SECTION] Frame and Monte Carlo slices
@@ -44,13 +48,14 @@ App::App(std::function<double()> now_ms) : now_ms_(std::move(now_ms)) {}
 void App::frame() {
     const double t0 = now_ms_();
     items().begin_frame();
+    captures_begin_frame(frames_);
+    handle_shortcuts();
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
     ImGui::SetNextWindowSize(vp->WorkSize);
     ImGui::Begin("PactScope", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_MenuBar | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoBringToFrontOnFocus |
                      ImGuiWindowFlags_NoSavedSettings);
-    draw_menu();
     const float left = std::clamp(ImGui::GetContentRegionAvail().x * 0.38f, 360.0f, 620.0f);
     ImGui::BeginChild("scenario", ImVec2(left, 0), true);
     draw_scenario_panel();
@@ -61,6 +66,8 @@ void App::frame() {
     ImGui::EndChild();
     ImGui::End();
     items().end_frame();
+    // One undo step per completed edit: the document settles when no widget is held (history.h).
+    if (!ImGui::IsAnyItemActive()) history_.settle(model_.snapshot(), model_.doc_revision());
     const double t1 = now_ms_();
     advance_monte_carlo(t1);
     const double t2 = now_ms_();
@@ -113,17 +120,102 @@ std::string App::state_json() {
     json issues = json::array();
     for (const Issue& i : model_.issues()) issues.push_back({{"pointer", i.pointer}, {"message", i.message}});
     o["issues"] = issues;
+    o["load_errors"] = load_errors_;
+    o["history"] = {{"undo", history_.undo_steps()}, {"redo", history_.redo_steps()}};
     return o.dump();
 }
 
-std::string App::load_json(const std::string& text) {
+std::string App::load_json(const std::string& text, const std::string& source) {
     Issues problems;
     const bool ok = model_.load_text(text, problems);
     json errors = json::array();
-    for (const Issue& i : problems) errors.push_back({{"pointer", i.pointer}, {"message", i.message}});
+    for (const Issue& i : problems) errors.push_back({{"pointer", i.pointer}, {"message", i.message}, {"text", format_issue(source, i)}});
     load_errors_.clear();
-    for (const Issue& i : problems) load_errors_ += format_issue("scenario", i) + "\n";
+    for (const Issue& i : problems) load_errors_ += format_issue(source, i) + "\n";
     return json{{"ok", ok}, {"errors", errors}}.dump();
+}
+
+std::string App::restore_session(const std::string& text, const std::string& preset) {
+    const std::string r = load_json(text, "autosave");
+    if (model_.preset_id().empty() && find_preset(preset)) model_.restore({model_.doc(), preset});
+    history_.reset(model_.snapshot(), model_.doc_revision());
+    return r;
+}
+
+bool App::undo() { return travel(&History::undo); }
+bool App::redo() { return travel(&History::redo); }
+
+bool App::travel(std::optional<Snapshot> (History::*step)()) {
+    // A held widget (a slider mid-drag) finishes its edit first; then that edit is the one undone.
+    if (ImGui::GetCurrentContext() && ImGui::IsAnyItemActive()) return false;
+    history_.settle(model_.snapshot(), model_.doc_revision());
+    const std::optional<Snapshot> s = (history_.*step)();
+    if (!s) return false;
+    model_.restore(*s);
+    history_.restored(model_.doc_revision());
+    load_errors_.clear();
+    return true;
+}
+
+std::string App::export_file(const std::string& kind, std::string& file_name) const {
+    // File names: the scenario's name as a slug, so downloads of several scenarios stay apart.
+    std::string slug;
+    for (char c : model_.scenario().name) {
+        const bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+        if (keep) slug += c;
+        else if (c >= 'A' && c <= 'Z') slug += static_cast<char>(c - 'A' + 'a');
+        else if (!slug.empty() && slug.back() != '-') slug += '-';
+        if (slug.size() >= 48) break;
+    }
+    while (!slug.empty() && slug.back() == '-') slug.pop_back();
+    if (slug.empty()) slug = "scenario";
+    const Scenario& s = model_.scenario();
+    if (kind == "scenario.json") {
+        file_name = slug + ".json";
+        return model_.scenario_text();
+    }
+    if (kind == "share.json") {
+        file_name = slug + ".json";
+        return scenario_to_json(s).dump();
+    }
+    if (kind == "results.csv") {
+        file_name = slug + "-results.csv";
+        return result_to_csv(s, model_.result());
+    }
+    if (model_.sim().trials_done() == 0) return {};
+    const std::string trials = std::to_string(model_.sim().trials_done());
+    if (kind == "samples.csv") {
+        file_name = slug + "-samples-" + trials + "-trials.csv";
+        return samples_to_csv(model_.sim());
+    }
+    if (kind == "summary.csv") {
+        file_name = slug + "-monte-carlo-" + trials + "-trials.csv";
+        return summary_to_csv(s, model_.sim().summary());
+    }
+    return {};
+}
+
+bool App::request_chart_png() {
+    static const char* const kTabNames[] = {"overview", "capacity", "uncertainty", "money", "compare", "sweep"};
+    return request_current_chart(std::string("pactscope-") + kTabNames[std::clamp(tab_, 0, 5)]);
+}
+
+std::string App::sources_json() const {
+    std::map<std::string, Source> by_id;  // the first description of each id wins
+    auto add = [&](const Scenario& s) {
+        for (const Source& src : s.sources) by_id.try_emplace(src.id, src);
+    };
+    add(model_.scenario());
+    for (const Preset& p : presets()) {
+        LoadedScenario ls = load_scenario(p.json);
+        if (ls.scenario) add(*ls.scenario);
+    }
+    std::vector<Source> all;
+    for (auto& [id, src] : by_id) all.push_back(src);
+    std::stable_sort(all.begin(), all.end(), [](const Source& a, const Source& b) { return a.date < b.date; });
+    json out = json::array();
+    for (const Source& src : all) out.push_back({{"id", src.id}, {"title", src.title}, {"url", src.url}, {"date", src.date}});
+    return out.dump();
 }
 
 bool App::load_preset(const std::string& id) { return model_.load_preset(id); }
@@ -159,11 +251,17 @@ std::string App::summary_text() const {
 // [SECTION] Menu and KPI cards
 //-----------------------------------------------------------------------------
 
-void App::draw_menu() {
-    if (!ImGui::BeginMenuBar()) return;
-    ImGui::TextUnformatted("PactScope");
-    ImGui::TextDisabled("what the fine print does to cost, capacity, resilience and money");
-    ImGui::EndMenuBar();
+void App::handle_shortcuts() {
+    // Text fields keep their own Ctrl+Z (ImGui's per-field undo) and typed characters.
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.WantTextInput || ImGui::IsAnyItemActive()) return;
+    const bool command = io.KeyCtrl || io.KeySuper;  // Ctrl, or Cmd on a Mac
+    if (command && ImGui::IsKeyPressed(ImGuiKey_Z, false)) io.KeyShift ? redo() : undo();
+    if (command && ImGui::IsKeyPressed(ImGuiKey_Y, false)) redo();
+    if (ImGui::IsKeyPressed(ImGuiKey_F1, false) || (io.KeyShift && ImGui::IsKeyPressed(ImGuiKey_Slash, false))) page_request_ = "shortcuts";
+    // Number keys switch result tabs (1 = Overview ... 6 = Sweep).
+    for (int i = 0; i < 6; ++i)
+        if (!command && !io.KeyShift && ImGui::IsKeyPressed(static_cast<ImGuiKey>(ImGuiKey_1 + i), false)) tab_request_ = i;
 }
 
 void App::draw_kpis() {
@@ -188,17 +286,24 @@ void App::draw_kpis() {
     for (int i = 0; i < 5; ++i) {
         const Card& c = cards[i];
         if (i) ImGui::SameLine();
-        ImGui::BeginChild(c.title, ImVec2(w, ImGui::GetTextLineHeightWithSpacing() * 3.6f), true, ImGuiWindowFlags_NoScrollbar);
+        const float value_h = fonts().display ? fonts().display->FontSize * ImGui::GetIO().FontGlobalScale : ImGui::GetFontSize();
+        const float card_h = ImGui::GetTextLineHeightWithSpacing() * 2 + value_h + ImGui::GetStyle().ItemSpacing.y + ImGui::GetStyle().WindowPadding.y * 2;
+        ImGui::BeginChild(c.title, ImVec2(w, card_h), true, ImGuiWindowFlags_NoScrollbar);
         ImGui::TextDisabled("%s", c.title);
         ImGui::SetItemTooltip("%s", c.help);
-        ImGui::Text("%s", format_value(c.value, c.unit).c_str());
+        {
+            FontScope big(fonts().display);
+            ImGui::Text("%s", format_value(c.value, c.unit).c_str());
+        }
         const Stat* st = nullptr;
         if (c.total && !m.totals.empty()) st = &m.totals[static_cast<std::size_t>(total_index(c.total))];
         if (!c.total && m.trials_done > 0) st = &m.buyer_net;
+        // The Monte Carlo P10–P90 range (the label is in the tooltip: the card is narrow).
         if (st && st->count > 0)
-            ImGui::TextDisabled("P10-P90 %s - %s", format_value(st->p10, c.unit).c_str(), format_value(st->p90, c.unit).c_str());
+            ImGui::TextDisabled("%s \xe2\x80\x93 %s", format_value(st->p10, c.unit).c_str(), format_value(st->p90, c.unit).c_str());
         else
-            ImGui::TextDisabled("P10-P90 ...");
+            ImGui::TextDisabled("\xe2\x80\xa6");
+        ImGui::SetItemTooltip("Monte Carlo P10\xe2\x80\x93P90 (%lld trials so far)", static_cast<long long>(m.trials_done));
         ImGui::EndChild();
     }
     const Simulation& sim = model_.sim();

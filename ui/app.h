@@ -12,7 +12,9 @@
 #pragma once
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -29,11 +31,17 @@ public:
     // Builds one frame of UI (between ImGui::NewFrame and ImGui::Render) and advances the Monte Carlo.
     void frame();
     bool ready() const { return frames_ > 0; }
+    std::int64_t frames() const { return frames_; }  // frames built so far
     bool busy() const { return model_.monte_carlo_running(); }
 
     // Test hook and shell (window.pactscope).
     std::string state_json();
-    std::string load_json(const std::string& text);  // {ok, errors: [{pointer, message}]}
+    // Loads a scenario (a file, a share link) as one undoable step; `source` names it in messages.
+    // Returns {ok, errors: [{pointer, message}]}; on failure everything is kept.
+    std::string load_json(const std::string& text, const std::string& source = "scenario");
+    // Loads the autosaved scenario as the starting point of the session (no undo step);
+    // `preset`: the preset it was made from, if any (shown in the picker).
+    std::string restore_session(const std::string& text, const std::string& preset);
     bool load_preset(const std::string& id);
     std::string items_json() const;
     std::string stats_json() const;
@@ -44,6 +52,21 @@ public:
     AppModel& model() { return model_; }
     // Today's quarter (absolute index, quarter.h), marked on the timeline; from the platform's calendar.
     void set_today(int quarter) { today_quarter_ = quarter; }
+
+    // Undo and redo (history.h): Ctrl+Z, Ctrl+Shift+Z / Ctrl+Y, and the page's menu.
+    bool undo();
+    bool redo();
+    const History& history() const { return history_; }
+
+    // Downloads: `kind` is scenario.json, share.json (compact, for links), results.csv, samples.csv or summary.csv; returns the
+    // text and sets `file_name` (empty text: nothing to download yet, e.g. no trials done).
+    std::string export_file(const std::string& kind, std::string& file_name) const;
+    // Asks for a PNG of the chart last pointed at (or the first on screen): capture.h.
+    bool request_chart_png();
+    // Every source of the shipped presets and the current scenario, by date: the About panel.
+    std::string sources_json() const;
+    // What the keyboard asked of the page since the last call ("shortcuts", "open", ...), or "".
+    std::string take_page_request() { return std::exchange(page_request_, std::string()); }
 
 private:
     AppModel model_;
@@ -57,9 +80,12 @@ private:
     std::uint64_t mc_revision_ = 0;
     std::string load_errors_;  // shown after a failed load
     int today_quarter_ = -1;
+    History history_;
+    std::string page_request_;
 
     // view state
     int tab_ = 0;
+    int tab_request_ = -1;  // a tab chosen by the keyboard, selected on the next frame
     int hist_metric_ = 0;
     int tornado_metric_ = 0;
     std::uint64_t tornado_revision_ = ~0ull;
@@ -76,7 +102,8 @@ private:
         std::string error;
     } sweep_;
 
-    void draw_menu();
+    void handle_shortcuts();
+    bool travel(std::optional<Snapshot> (History::*step)());
     void draw_scenario_panel();
     void draw_timeline();
     void draw_clauses();

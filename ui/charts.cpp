@@ -6,6 +6,9 @@
 // [SECTION] Grids: heatmap and regime map
 #include "charts.h"
 
+#include "capture.h"
+#include "icons.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -58,10 +61,17 @@ bool begin(const char* id, ImVec2 size, Frame& f) {
     ImGui::PushID(id);
     const ImVec2 p = ImGui::GetCursorScreenPos();
     ImGui::InvisibleButton("##chart", size);
-    f.hovered = ImGui::IsItemHovered();
-    ImGui::PopID();
+    const bool hovered = ImGui::IsItemHovered();
     f.outer_min = p;
     f.outer_max = ImVec2(p.x + size.x, p.y + size.y);
+    if (ImGui::BeginPopupContextItem("##chart_menu")) {
+        if (ImGui::MenuItem(PS_ICON_CAMERA "  Download this chart as PNG")) request_capture(f.outer_min, f.outer_max, std::string("pactscope-") + id);
+        ImGui::EndPopup();
+    }
+    ImGui::PopID();
+    // While a capture is pending the chart shows no hover read-out: the picture is of the chart, not the mouse.
+    f.hovered = hovered && !capture_pending();
+    note_chart(id, f.outer_min, f.outer_max, hovered);
     f.min = ImVec2(p.x + kLeft, p.y + kTop);
     f.max = ImVec2(p.x + size.x - kRight, p.y + size.y - kBottom);
     f.dl = ImGui::GetWindowDrawList();

@@ -15,6 +15,7 @@ bool AppModel::load_text(std::string_view text, Issues& problems) {
     if (!ls.scenario) return false;
     // The reader accepted it, so it is JSON; keep the document as written for editing.
     doc_ = json::parse(text.begin(), text.end(), nullptr, false);
+    ++doc_revision_;
     issues_.clear();
     preset_id_.clear();
     adopt(std::move(*ls.scenario));
@@ -61,8 +62,14 @@ void AppModel::append(const std::string& array_pointer, const json& value) {
     apply(std::move(next));
 }
 
+void AppModel::restore(const Snapshot& s) {
+    apply(s.doc);
+    preset_id_ = s.preset_id;
+}
+
 void AppModel::apply(json next) {
     doc_ = std::move(next);
+    ++doc_revision_;
     LoadedScenario ls = load_scenario_document(doc_);
     issues_ = ls.issues;
     if (ls.scenario) adopt(std::move(*ls.scenario));

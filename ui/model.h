@@ -22,6 +22,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analysis.h"
+#include "history.h"
 #include "issue.h"
 
 namespace pactscope::ui {
@@ -54,6 +55,10 @@ public:
     const Scenario& scenario() const { return scenario_; }  // the last valid one
     const Result& result() const { return result_; }
     std::uint64_t revision() const { return revision_; }  // +1 each time the valid scenario changes
+    std::uint64_t doc_revision() const { return doc_revision_; }  // +1 each time the document changes, valid or not
+    // The document and where it came from, for undo (history.h); restore() puts one back.
+    Snapshot snapshot() const { return {doc_, preset_id_}; }
+    void restore(const Snapshot& s);
     std::string scenario_text() const;                    // the last valid scenario as JSON text
 
     // Monte Carlo of the current scenario; restarted by every valid change.
@@ -79,7 +84,7 @@ private:
     Scenario scenario_;
     Result result_;
     std::string preset_id_;
-    std::uint64_t revision_ = 0;
+    std::uint64_t revision_ = 0, doc_revision_ = 0;
     Simulation sim_;
     McSummary summary_;
     std::vector<PinnedScenario> pinned_;

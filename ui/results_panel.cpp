@@ -90,7 +90,7 @@ void App::draw_results_panel() {
     const char* names[] = {"Overview", "Capacity & power", "Uncertainty", "Money", "Compare", "Sweep"};
     void (App::*draw[])() = {&App::draw_overview, &App::draw_capacity, &App::draw_uncertainty, &App::draw_money, &App::draw_compare, &App::draw_sweep};
     for (int i = 0; i < 6; ++i) {
-        const bool open = ImGui::BeginTabItem(names[i]);
+        const bool open = ImGui::BeginTabItem(names[i], nullptr, i == tab_request_ ? ImGuiTabItemFlags_SetSelected : 0);
         items().track(std::string("tab:") + names[i]);
         if (open) {
             tab_ = i;
@@ -101,6 +101,7 @@ void App::draw_results_panel() {
         }
     }
     ImGui::EndTabBar();
+    tab_request_ = -1;
 }
 
 //-----------------------------------------------------------------------------

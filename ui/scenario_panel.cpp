@@ -161,7 +161,8 @@ void App::draw_timeline() {
     const Result& r = model_.result();
     const int first = std::min(s.start, *parse_quarter("2019Q1")), last = std::max(s.end, *parse_quarter("2032Q4"));
     const float row = ImGui::GetTextLineHeightWithSpacing();
-    const float height = row * static_cast<float>(s.contract.size() + 2);
+    // Rows: one per clause, then the AGI label, "today", and the years.
+    const float height = row * static_cast<float>(s.contract.size() + 3);
     const ImVec2 p = ImGui::GetCursorScreenPos();
     const float w = ImGui::GetContentRegionAvail().x;
     ImGui::InvisibleButton("timeline", ImVec2(w, height));
@@ -197,7 +198,7 @@ void App::draw_timeline() {
     if (today_quarter_ >= first && today_quarter_ <= last) {
         const float x = qx(today_quarter_);
         dl->AddLine(ImVec2(x, p.y), ImVec2(x, p.y + height - row), IM_COL32(255, 255, 255, 200), 1.5f);
-        dl->AddText(ImVec2(x + 2, p.y + height - row * 1.9f), IM_COL32(255, 255, 255, 200), "today");
+        dl->AddText(ImVec2(x + 2, p.y + height - row * 2), IM_COL32(255, 255, 255, 200), "today");
     }
     if (r.totals.has_agi) {
         const int q = s.start + r.totals.agi_quarter;
@@ -206,7 +207,7 @@ void App::draw_timeline() {
         const std::string label = "AGI " + quarter_label(q);
         const float tw = ImGui::CalcTextSize(label.c_str()).x;
         const float tx = x + 2 + tw > x1 ? x - 2 - tw : x + 2;  // keep the label inside the timeline
-        dl->AddText(ImVec2(tx, p.y + height - row * 1.9f - row), IM_COL32(255, 90, 90, 255), label.c_str());
+        dl->AddText(ImVec2(tx, p.y + height - row * 3), IM_COL32(255, 110, 110, 255), label.c_str());
     }
     items().track("timeline");
 }

@@ -30,16 +30,25 @@ export async function launch(options = {}) {
   });
 }
 
-// Opens the app; resolves to { page, errors } once window.pactscope.ready.
-export async function open(browser, url, { width = 1400, height = 900, deviceScaleFactor = 1 } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor });
+// Opens the app in a new browser context (fresh storage); resolves to { page, errors, context } once
+// window.pactscope.ready. `tour: false` marks the first-run tour as seen, so it does not cover the app.
+export async function open(browser, url, { width = 1400, height = 900, deviceScaleFactor = 1, tour = false, hasTouch = false, context = null } = {}) {
+  if (!context) {
+    context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor, hasTouch });
+    if (!tour) await context.addInitScript(() => { try { localStorage.setItem('pactscope.tour.v1', 'done'); } catch (_) { /* opaque origin */ } });
+  }
+  return openIn(context, url);
+}
+
+// Opens the app in an existing context (its storage: autosave, tour); resolves to { page, errors, context }.
+export async function openIn(context, url) {
   const page = await context.newPage();
   const errors = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push('console: ' + m.text()); });
   page.on('pageerror', (e) => errors.push('page: ' + e.message));
   await page.goto(url);
   await page.waitForFunction(() => window.pactscope && window.pactscope.ready === true, null, { timeout: 60000 });
-  return { page, errors };
+  return { page, errors, context };
 }
 
 export const frames = (page, n = 3) => page.evaluate((k) => new Promise((done) => {

@@ -1,87 +1,282 @@
 // web_main.cpp — the browser platform: the only file that sees Emscripten, GLFW and GL.
 //
-// It sizes the canvas to its CSS box, runs the frame loop with
-// emscripten_set_main_loop (never a blocking loop), renders ImGui with WebGL2, and
-// exposes the test hook / shell API as exported C functions (web/shell.js wraps
-// them as window.pactscope). It tells the shell when the scenario changes (for
-// "Download my last scenario" on a crash) and when the headline results change
-// (the aria-live summary).
+// [SECTION] Canvas, pixel ratio and fonts
+// [SECTION] Clipboard, touch and the idle gate
+// [SECTION] Frame
+// [SECTION] Exported functions (web/shell.js wraps them as window.pactscope)
+// [SECTION] Start
+//
+// The frame loop runs with emscripten_set_main_loop (never a blocking loop) and
+// renders ImGui with WebGL2. Layout is in CSS pixels; the canvas backing store
+// is CSS size × devicePixelRatio and the fonts are rasterised at that ratio, so
+// the page is crisp on HiDPI screens (GLFW in Emscripten 3.1.6 ignores the ratio:
+// TOOLCHAIN.md quirk 7). An idle gate pauses the loop when nothing happens: it
+// renders only after input, a resize, a call from the shell, or while the
+// Monte Carlo runs — an idle tab costs no CPU.
 #include <emscripten.h>
+#include <emscripten/html5.h>
 #include <GLFW/glfw3.h>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "app.h"
+#include "capture.h"
+#include "fonts.h"
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
 
 namespace {
 
+using pactscope::ui::App;
+
 GLFWwindow* g_window = nullptr;
-std::unique_ptr<pactscope::ui::App> g_app;
+std::unique_ptr<App> g_app;
 std::uint64_t g_notified_revision = ~0ull;
 std::int64_t g_notified_trials = -1;
-std::string g_out;  // storage of the last string returned to JavaScript
+std::string g_notified_history;
+std::string g_out, g_out_name;  // storage of the last strings returned to JavaScript
+std::string g_clipboard;        // what ImGui copies and pastes (mirrored to the system clipboard)
+float g_font_scale = 0;         // the pixel ratio the font atlas was rasterised for
 
-// Matches the canvas backing store to its CSS size and tells GLFW (which would otherwise
-// request fullscreen when the size equals the screen's: TOOLCHAIN.md quirk 7).
-EM_JS(void, js_fit_canvas, (), {
+// Idle gate: render until this time (ms) after the last input; the loop is paused afterwards.
+constexpr double kAwakeAfterInputMs = 1000;  // covers ImGui's tooltip delay and popup settling
+double g_awake_until_ms = 0;
+bool g_paused = false, g_was_busy = false;
+std::int64_t g_ticks = 0;  // main-loop callbacks, rendered or not (the idle test reads both)
+
+//-----------------------------------------------------------------------------
+// [SECTION] Canvas, pixel ratio and fonts
+//-----------------------------------------------------------------------------
+
+// Sizes the backing store to CSS size × devicePixelRatio and tells GLFW the CSS size (which it
+// would otherwise take from the backing store, and request fullscreen when it equals the screen's).
+// Returns the ratio.
+EM_JS(double, js_fit_canvas, (), {
     var c = Module['canvas'];
-    var w = Math.max(1, c.clientWidth | 0), h = Math.max(1, c.clientHeight | 0);
-    if (c.width != w || c.height != h) { c.width = w; c.height = h; }
-    if (GLFW.active) { GLFW.active.width = w; GLFW.active.height = h; }
+    var dpr = window.devicePixelRatio || 1;
+    var r = c.getBoundingClientRect();
+    var bw = Math.max(1, Math.round(r.width * dpr)), bh = Math.max(1, Math.round(r.height * dpr));
+    if (c.width != bw || c.height != bh) { c.width = bw; c.height = bh; }
+    if (GLFW.active) { GLFW.active.width = Math.max(1, r.width); GLFW.active.height = Math.max(1, r.height); }
+    return dpr;
 });
+
+// Mouse positions in CSS pixels (Emscripten's GLFW reports backing-store pixels, which would be
+// off by the pixel ratio). Touch is handled by the shell (ps_touch), so GLFW's touch path is unused.
+EM_JS(void, js_install_pointer, (), {
+    Browser.calculateMouseEvent = function(event) {
+        if (!event || typeof event.clientX != 'number') return;
+        var r = Module['canvas'].getBoundingClientRect();
+        var x = event.clientX - r.left, y = event.clientY - r.top;
+        Browser.mouseMovementX = x - Browser.mouseX;
+        Browser.mouseMovementY = y - Browser.mouseY;
+        Browser.mouseX = x;
+        Browser.mouseY = y;
+    };
+});
+
+// Rasterises the fonts for a pixel ratio. The first time, the renderer uploads the atlas itself
+// (its device objects do not exist yet); afterwards (a zoom, a move to another screen) it is replaced.
+void build_fonts(float scale) {
+    const bool replace = g_font_scale > 0;
+    if (replace) ImGui_ImplOpenGL3_DestroyFontsTexture();
+    const pactscope::ui::Fonts& f = pactscope::ui::load_fonts("/fonts/", scale);
+    if (f.loaded < 4) std::printf("pactscope: %d of 4 fonts found; using the built-in font for the rest\n", f.loaded);
+    if (replace) ImGui_ImplOpenGL3_CreateFontsTexture();
+    g_font_scale = scale;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Clipboard, touch and the idle gate
+//-----------------------------------------------------------------------------
+
+EM_JS(void, js_clipboard_write, (const char* text), {
+    if (window.pactscopeShell) window.pactscopeShell.copied(UTF8ToString(text));
+});
+
+void set_clipboard(void*, const char* text) {
+    g_clipboard = text ? text : "";
+    js_clipboard_write(g_clipboard.c_str());
+}
+const char* get_clipboard(void*) { return g_clipboard.c_str(); }
+
+void wake() {
+    g_awake_until_ms = emscripten_get_now() + kAwakeAfterInputMs;
+    if (g_paused) {
+        g_paused = false;
+        emscripten_resume_main_loop();
+    }
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Frame
+//-----------------------------------------------------------------------------
+
 EM_JS(int, js_today_quarter, (), { var d = new Date(); return d.getFullYear() * 4 + Math.floor(d.getMonth() / 3); });
-EM_JS(void, js_scenario_changed, (const char* text), {
-    if (window.pactscopeShell) window.pactscopeShell.scenarioChanged(UTF8ToString(text));
+EM_JS(void, js_scenario_changed, (const char* text, const char* preset), {
+    if (window.pactscopeShell) window.pactscopeShell.scenarioChanged(UTF8ToString(text), UTF8ToString(preset));
 });
 EM_JS(void, js_summary_changed, (const char* text), {
     if (window.pactscopeShell) window.pactscopeShell.summaryChanged(UTF8ToString(text));
 });
+EM_JS(void, js_history_changed, (int undo_steps, int redo_steps), {
+    if (window.pactscopeShell) window.pactscopeShell.historyChanged(undo_steps, redo_steps);
+});
+EM_JS(void, js_page_request, (const char* what), {
+    if (window.pactscopeShell) window.pactscopeShell.request(UTF8ToString(what));
+});
 EM_JS(void, js_first_frame, (), { if (window.pactscopeShell) window.pactscopeShell.firstFrame(); });
+EM_JS(void, js_deliver_png, (const unsigned char* rgba, int w, int h, const char* name), {
+    if (window.pactscopeShell) window.pactscopeShell.savePixels(HEAPU8.slice(rgba, rgba + w * h * 4), w, h, UTF8ToString(name));
+});
 
-void frame() {
-    js_fit_canvas();
-    glfwPollEvents();
-    ImGui_ImplOpenGL3_NewFrame();
-    ImGui_ImplGlfw_NewFrame();
-    ImGui::NewFrame();
-    const bool first = !g_app->ready();
-    g_app->frame();
-    ImGui::Render();
-    int w = 0, h = 0;
-    glfwGetFramebufferSize(g_window, &w, &h);
-    glViewport(0, 0, w, h);
-    glClearColor(0.09f, 0.10f, 0.12f, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+// Reads a captured chart from the framebuffer right after rendering (before the browser composites
+// and clears it), flipped to top-down rows for the shell's PNG encoder.
+void deliver_capture(const pactscope::ui::CaptureRequest& req, int fb_w, int fb_h, float scale) {
+    const int x0 = std::max(0, static_cast<int>(std::floor(req.min.x * scale)));
+    const int y0 = std::max(0, static_cast<int>(std::floor(req.min.y * scale)));
+    const int x1 = std::min(fb_w, static_cast<int>(std::ceil(req.max.x * scale)));
+    const int y1 = std::min(fb_h, static_cast<int>(std::ceil(req.max.y * scale)));
+    if (x1 <= x0 || y1 <= y0) return;
+    const int w = x1 - x0, h = y1 - y0;
+    std::vector<unsigned char> px(static_cast<std::size_t>(w) * h * 4), rows(px.size());
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadPixels(x0, fb_h - y1, w, h, GL_RGBA, GL_UNSIGNED_BYTE, px.data());
+    const std::size_t stride = static_cast<std::size_t>(w) * 4;
+    for (int y = 0; y < h; ++y) std::copy_n(px.data() + static_cast<std::size_t>(h - 1 - y) * stride, stride, rows.data() + y * stride);
+    for (std::size_t i = 3; i < rows.size(); i += 4) rows[i] = 255;  // opaque, as on screen
+    js_deliver_png(rows.data(), w, h, req.name.c_str());
+}
+
+void notify_shell(bool first) {
     if (g_app->revision() != g_notified_revision) {
         g_notified_revision = g_app->revision();
-        js_scenario_changed(g_app->scenario_text().c_str());
+        js_scenario_changed(g_app->scenario_text().c_str(), g_app->model().preset_id().c_str());
     }
     const std::int64_t done = g_app->model().summary().trials_done;
     if (first || done != g_notified_trials) {
         g_notified_trials = done;
         js_summary_changed(g_app->summary_text().c_str());
     }
+    const std::string history = std::to_string(g_app->history().undo_steps()) + "/" + std::to_string(g_app->history().redo_steps());
+    if (history != g_notified_history) {
+        g_notified_history = history;
+        js_history_changed(static_cast<int>(g_app->history().undo_steps()), static_cast<int>(g_app->history().redo_steps()));
+    }
+    const std::string request = g_app->take_page_request();
+    if (!request.empty()) js_page_request(request.c_str());
+}
+
+void frame() {
+    ++g_ticks;
+    const float dpr = static_cast<float>(js_fit_canvas());
+    if (dpr != g_font_scale) build_fonts(dpr);
+    glfwPollEvents();
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    int fb_w = 1, fb_h = 1;
+    emscripten_get_canvas_element_size("#canvas", &fb_w, &fb_h);
+    ImGuiIO& io = ImGui::GetIO();
+    const float scale = io.DisplaySize.x > 0 ? static_cast<float>(fb_w) / io.DisplaySize.x : dpr;
+    io.DisplayFramebufferScale = ImVec2(scale, io.DisplaySize.y > 0 ? static_cast<float>(fb_h) / io.DisplaySize.y : dpr);
+    ImGui::NewFrame();
+    const bool first = !g_app->ready();
+    g_app->frame();
+    ImGui::Render();
+    glViewport(0, 0, fb_w, fb_h);
+    glClearColor(0.09f, 0.10f, 0.12f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    if (auto req = pactscope::ui::due_capture(g_app->frames() - 1)) deliver_capture(*req, fb_w, fb_h, scale);
+    notify_shell(first);
     if (first) js_first_frame();
+
+    // The idle gate. The frame after the Monte Carlo finishes still shows the last partial
+    // percentiles, so the end of work counts as an event.
+    const bool busy = g_app->busy() || pactscope::ui::capture_pending();
+    if (g_was_busy && !busy) wake();
+    g_was_busy = busy;
+    if (!busy && emscripten_get_now() > g_awake_until_ms) {
+        g_paused = true;
+        emscripten_pause_main_loop();
+    }
 }
 
 }  // namespace
 
+//-----------------------------------------------------------------------------
+// [SECTION] Exported functions (web/shell.js wraps them as window.pactscope)
+//-----------------------------------------------------------------------------
+// Every call wakes the idle gate: what it changed is drawn on the next frames.
+
 extern "C" {
 EMSCRIPTEN_KEEPALIVE int ps_ready() { return g_app && g_app->ready() ? 1 : 0; }
 EMSCRIPTEN_KEEPALIVE const char* ps_state() { return (g_out = g_app->state_json()).c_str(); }
-EMSCRIPTEN_KEEPALIVE const char* ps_load(const char* text) { return (g_out = g_app->load_json(text)).c_str(); }
-EMSCRIPTEN_KEEPALIVE int ps_preset(const char* id) { return g_app->load_preset(id) ? 1 : 0; }
+EMSCRIPTEN_KEEPALIVE const char* ps_load(const char* text, const char* source) {
+    wake();
+    return (g_out = g_app->load_json(text, source && *source ? source : "scenario")).c_str();
+}
+EMSCRIPTEN_KEEPALIVE const char* ps_restore(const char* text, const char* preset) {
+    wake();
+    return (g_out = g_app->restore_session(text, preset ? preset : "")).c_str();
+}
+EMSCRIPTEN_KEEPALIVE int ps_preset(const char* id) {
+    wake();
+    return g_app->load_preset(id) ? 1 : 0;
+}
 EMSCRIPTEN_KEEPALIVE const char* ps_items() { return (g_out = g_app->items_json()).c_str(); }
-EMSCRIPTEN_KEEPALIVE const char* ps_stats() { return (g_out = g_app->stats_json()).c_str(); }
+EMSCRIPTEN_KEEPALIVE const char* ps_stats() {
+    std::string s = g_app->stats_json();  // adds the loop's view: callbacks and whether it is paused
+    s.pop_back();
+    s += ",\"ticks\":" + std::to_string(g_ticks) + ",\"paused\":" + (g_paused ? "true" : "false") + ",\"pixel_ratio\":" + std::to_string(g_font_scale) + "}";
+    return (g_out = s).c_str();
+}
 EMSCRIPTEN_KEEPALIVE const char* ps_scenario() { return (g_out = g_app->scenario_text()).c_str(); }
 EMSCRIPTEN_KEEPALIVE void ps_reset_stats() { g_app->reset_stats(); }
+EMSCRIPTEN_KEEPALIVE int ps_undo() {
+    wake();
+    return g_app->undo() ? 1 : 0;
 }
+EMSCRIPTEN_KEEPALIVE int ps_redo() {
+    wake();
+    return g_app->redo() ? 1 : 0;
+}
+EMSCRIPTEN_KEEPALIVE const char* ps_export(const char* kind) { return (g_out = g_app->export_file(kind, g_out_name)).c_str(); }
+EMSCRIPTEN_KEEPALIVE const char* ps_export_name() { return g_out_name.c_str(); }
+EMSCRIPTEN_KEEPALIVE int ps_chart_png() {
+    wake();
+    return g_app->request_chart_png() ? 1 : 0;
+}
+EMSCRIPTEN_KEEPALIVE const char* ps_sources() { return (g_out = g_app->sources_json()).c_str(); }
+EMSCRIPTEN_KEEPALIVE void ps_wake() { wake(); }
+EMSCRIPTEN_KEEPALIVE void ps_paste(const char* text) {  // the DOM paste event, just before ImGui sees Ctrl+V
+    g_clipboard = text ? text : "";
+    wake();
+}
+// A one-finger touch as the mouse: phase 0 = down, 1 = move, 2 = up; CSS pixels in the canvas.
+EMSCRIPTEN_KEEPALIVE void ps_touch(int phase, float x, float y) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
+    io.AddMousePosEvent(x, y);
+    if (phase != 1) io.AddMouseButtonEvent(0, phase == 0);
+    wake();
+}
+// A two-finger pan as the wheel, in ImGui's wheel steps (positive = content moves down).
+EMSCRIPTEN_KEEPALIVE void ps_wheel(float dx, float dy) {
+    ImGui::GetIO().AddMouseWheelEvent(dx, dy);
+    wake();
+}
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Start
+//-----------------------------------------------------------------------------
 
 int main() {
     if (!glfwInit()) {
@@ -97,20 +292,27 @@ int main() {
         return 1;
     }
     glfwMakeContextCurrent(g_window);
+    js_install_pointer();
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // layout is code; nothing written to the browser's storage
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    io.ConfigInputTextCursorBlink = false;  // a blinking caret would keep an idle tab drawing
     ImGui::StyleColorsDark();
     ImGuiStyle& style = ImGui::GetStyle();
     style.FrameRounding = 3;
     style.ChildRounding = 4;
     style.TabRounding = 3;
+    style.FramePadding = ImVec2(6, 4);
+    style.ItemSpacing = ImVec2(8, 5);
     ImGui_ImplGlfw_InitForOpenGL(g_window, true);
     ImGui_ImplOpenGL3_Init("#version 300 es");
-    g_app = std::make_unique<pactscope::ui::App>([] { return emscripten_get_now(); });
+    io.SetClipboardTextFn = set_clipboard;  // GLFW's are empty stubs in Emscripten 3.1.6
+    io.GetClipboardTextFn = get_clipboard;
+    g_app = std::make_unique<App>([] { return emscripten_get_now(); });
     g_app->set_today(js_today_quarter());
+    g_awake_until_ms = emscripten_get_now() + kAwakeAfterInputMs;
     emscripten_set_main_loop(frame, 0, false);
     return 0;
 }

@@ -1,0 +1,54 @@
+#include "capture.h"
+
+#include <vector>
+
+namespace pactscope::ui {
+
+namespace {
+
+struct ChartRect {
+    std::string id;
+    ImVec2 min, max;
+};
+
+std::int64_t g_frame = 0;
+std::vector<ChartRect> g_drawn, g_previous;  // this frame's charts, last frame's
+std::string g_last_hovered;
+std::optional<CaptureRequest> g_pending;
+
+}  // namespace
+
+void captures_begin_frame(std::int64_t frame) {
+    g_frame = frame;
+    g_previous.swap(g_drawn);
+    g_drawn.clear();
+}
+
+void note_chart(const char* id, ImVec2 min, ImVec2 max, bool hovered) {
+    g_drawn.push_back({id, min, max});
+    if (hovered) g_last_hovered = id;
+}
+
+void request_capture(ImVec2 min, ImVec2 max, const std::string& name) { g_pending = CaptureRequest{min, max, name, g_frame}; }
+
+bool request_current_chart(const std::string& name_prefix) {
+    // Called between frames (the page's button): the charts on screen are those of the last frame.
+    const std::vector<ChartRect>& on_screen = g_drawn.empty() ? g_previous : g_drawn;
+    if (on_screen.empty()) return false;
+    const ChartRect* pick = &on_screen.front();
+    for (const ChartRect& c : on_screen)
+        if (c.id == g_last_hovered) pick = &c;
+    request_capture(pick->min, pick->max, name_prefix + "-" + pick->id);
+    return true;
+}
+
+bool capture_pending() { return g_pending.has_value(); }
+
+std::optional<CaptureRequest> due_capture(std::int64_t frame_just_rendered) {
+    if (!g_pending || frame_just_rendered <= g_pending->frame) return std::nullopt;
+    std::optional<CaptureRequest> r = std::move(g_pending);
+    g_pending.reset();
+    return r;
+}
+
+}  // namespace pactscope::ui

@@ -1,0 +1,105 @@
+// input.js — what the browser's input needs beyond Emscripten's GLFW (TOOLCHAIN.md quirk 7):
+// keys that belong to the page, the system clipboard, touch, drags that leave the canvas, and
+// waking the app's idle gate (ui/platform/web_main.cpp pauses the frame loop when idle).
+//
+// These listeners are registered before the module's own (boot.js loads it last), so on the
+// same target they run first and can keep an event from GLFW with stopImmediatePropagation.
+'use strict';
+
+(function (page) {
+  const canvas = page.canvas;
+  const isMac = /Mac|iPhone|iPad/.test(navigator.platform || '');
+  const command = (e) => (isMac ? e.metaKey : e.ctrlKey);
+
+  // A DOM control (menu, button, dialog, file input) has the keyboard: keys stay out of the model.
+  const inPage = (t) => t && t !== canvas && t !== document.body && t !== document.documentElement && t !== window && t !== document;
+
+  // ---- keys ------------------------------------------------------------------------------------
+  window.addEventListener('keydown', (e) => {
+    page.wake();
+    const k = e.key.toLowerCase();
+    // Shortcuts that need the user's gesture (the file picker, a download) are handled here, in the event.
+    if (command(e) && !e.altKey && (k === 'o' || k === 's')) {
+      e.preventDefault();
+      e.stopImmediatePropagation();
+      page.run(k === 'o' ? 'open' : 'download-scenario');
+      return;
+    }
+    if (inPage(e.target)) e.stopImmediatePropagation();
+  }, true);
+  for (const type of ['keyup', 'keypress']) {
+    window.addEventListener(type, (e) => { page.wake(); if (inPage(e.target)) e.stopImmediatePropagation(); }, true);
+  }
+
+  // ---- clipboard -------------------------------------------------------------------------------
+  // Copy: ImGui hands over the text a frame after Ctrl+C, so the asynchronous clipboard API writes it.
+  // Paste: ImGui asks for the text synchronously, so the DOM paste event (fired with Ctrl+V, before
+  // the next frame) delivers it first.
+  let copiedText = '';
+  page.copied = function (text) {
+    copiedText = text;
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(text).catch(() => page.toast('The browser did not allow copying to the clipboard.', 'warn'));
+    }
+  };
+  page.copiedText = () => copiedText;
+  document.addEventListener('paste', (e) => {
+    if (inPage(e.target) || !page.running) return;
+    const text = e.clipboardData ? e.clipboardData.getData('text/plain') : '';
+    page.withString(text, (p) => Module._ps_paste(p));
+    e.preventDefault();
+  });
+
+  // ---- pointer ---------------------------------------------------------------------------------
+  // A drag that leaves the canvas keeps reporting to it (GLFW ignores events aimed elsewhere).
+  canvas.addEventListener('pointerdown', (e) => {
+    if (e.pointerType === 'mouse') { try { canvas.setPointerCapture(e.pointerId); } catch (_) { /* not capturable */ } }
+    canvas.focus({ preventScroll: true });
+  });
+  for (const type of ['mousemove', 'mousedown', 'mouseup', 'wheel', 'mouseenter', 'mouseleave']) {
+    window.addEventListener(type, page.wake, { capture: true, passive: true });
+  }
+
+  // Touch: one finger is the mouse (taps press buttons, drags move sliders); two fingers scroll.
+  // GLFW's own touch handling reads positions SDL-style and would press at stale coordinates.
+  const WHEEL_STEP_PX = 75;  // ImGui scrolls 5 lines of 15 px per wheel step
+  let panY = null, panX = null;
+  const local = (t) => { const r = canvas.getBoundingClientRect(); return [t.clientX - r.left, t.clientY - r.top]; };
+  const mean = (list, key) => [...list].reduce((s, t) => s + t[key], 0) / list.length;
+  function onTouch(e) {
+    e.preventDefault();
+    e.stopImmediatePropagation();
+    if (!page.running) return;
+    const touches = e.touches;
+    if (touches.length >= 2) {
+      const x = mean(touches, 'clientX'), y = mean(touches, 'clientY');
+      if (panY !== null) Module._ps_wheel((x - panX) / WHEEL_STEP_PX, (y - panY) / WHEEL_STEP_PX);
+      panX = x; panY = y;
+      if (e.type === 'touchstart' && touches.length === 2) {  // the first finger's press is not a click
+        const [cx, cy] = local(e.changedTouches[0]);
+        Module._ps_touch(2, cx, cy);
+      }
+      return;
+    }
+    panX = panY = null;
+    const t = e.changedTouches[0];
+    const [x, y] = local(t);
+    const phase = e.type === 'touchstart' ? 0 : e.type === 'touchmove' ? 1 : 2;
+    if (phase === 1 && touches.length === 0) return;
+    Module._ps_touch(phase, x, y);
+  }
+  for (const type of ['touchstart', 'touchmove', 'touchend', 'touchcancel']) {
+    canvas.addEventListener(type, onTouch, { capture: true, passive: false });
+  }
+
+  // ---- window and canvas size, pixel ratio, visibility ------------------------------------------
+  window.addEventListener('resize', page.wake);
+  window.addEventListener('focus', page.wake);
+  window.addEventListener('blur', page.wake);
+  document.addEventListener('visibilitychange', page.wake);
+  if (window.ResizeObserver) new ResizeObserver(page.wake).observe(canvas);
+  (function watchRatio() {  // fires once per change of devicePixelRatio (zoom, another screen)
+    const q = window.matchMedia(`(resolution: ${window.devicePixelRatio}dppx)`);
+    q.addEventListener('change', () => { page.wake(); watchRatio(); }, { once: true });
+  })();
+})(window.PactScopePage);
