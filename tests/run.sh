@@ -4,7 +4,8 @@
 #   2. the same suite compiled to WASM, under Node
 #   3. the CLI: presets validate, bad files exit 2 naming file and pointer, native == WASM results
 #      (deterministic run and Monte Carlo simulate, for every preset), the analysis verbs
-#   4. the browser app in headless Chromium (tests/browser/e2e.mjs)
+#   4. the browser app in headless Chromium (tests/browser/e2e.mjs: views, parity with the CLI;
+#      tests/browser/session.mjs: files, share links, autosave, undo, clipboard, HiDPI, idle gate)
 # Usage: tests/run.sh            (from anywhere; CI calls it through .ci/run)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -117,6 +118,7 @@ analysis_checks() {
 step "cli: simulate, compare, sweep, sensitivity, breakeven, bench" analysis_checks
 
 step "browser end-to-end (headless Chromium)" node tests/browser/e2e.mjs
+step "browser session: files, links, autosave, undo, clipboard, HiDPI, idle" node tests/browser/session.mjs
 
 echo
 echo "suites: $passed passed, $failed failed"

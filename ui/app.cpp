@@ -113,6 +113,7 @@ std::string App::state_json() {
                {"seed", model_.sim().seed()},
                {"totals", json::parse(summary_to_json(s, m).dump())["totals"]}};
     o["preset"] = model_.preset_id();
+    o["tab"] = kResultTabs[std::clamp(tab_, 0, kResultTabCount - 1)];
     json pinned = json::array();
     for (const PinnedScenario& p : model_.pinned())
         pinned.push_back({{"label", p.label}, {"trials_done", p.sim.trials_done()}, {"trials", p.sim.trials()}});
@@ -196,8 +197,9 @@ std::string App::export_file(const std::string& kind, std::string& file_name) co
 }
 
 bool App::request_chart_png() {
-    static const char* const kTabNames[] = {"overview", "capacity", "uncertainty", "money", "compare", "sweep"};
-    return request_current_chart(std::string("pactscope-") + kTabNames[std::clamp(tab_, 0, 5)]);
+    std::string tab = "pactscope-";  // the tab's first word, lower case: pactscope-capacity-...
+    for (const char* c = kResultTabs[std::clamp(tab_, 0, kResultTabCount - 1)]; *c >= 'A'; ++c) tab += static_cast<char>(*c | 0x20);
+    return request_current_chart(tab);
 }
 
 std::string App::sources_json() const {
@@ -260,7 +262,7 @@ void App::handle_shortcuts() {
     if (command && ImGui::IsKeyPressed(ImGuiKey_Y, false)) redo();
     if (ImGui::IsKeyPressed(ImGuiKey_F1, false) || (io.KeyShift && ImGui::IsKeyPressed(ImGuiKey_Slash, false))) page_request_ = "shortcuts";
     // Number keys switch result tabs (1 = Overview ... 6 = Sweep).
-    for (int i = 0; i < 6; ++i)
+    for (int i = 0; i < kResultTabCount; ++i)
         if (!command && !io.KeyShift && ImGui::IsKeyPressed(static_cast<ImGuiKey>(ImGuiKey_1 + i), false)) tab_request_ = i;
 }
 

@@ -23,6 +23,10 @@
 
 namespace pactscope::ui {
 
+// The result tabs, in order (keys 1-6 select them).
+inline constexpr const char* kResultTabs[] = {"Overview", "Capacity & power", "Uncertainty", "Money", "Compare", "Sweep"};
+inline constexpr int kResultTabCount = 6;
+
 class App {
 public:
     // `now_ms`: a monotonic clock from the platform (the UI itself has none).
@@ -86,6 +90,7 @@ private:
     // view state
     int tab_ = 0;
     int tab_request_ = -1;  // a tab chosen by the keyboard, selected on the next frame
+    std::string name_edit_;  // the scenario name field while it is being typed
     int hist_metric_ = 0;
     int tornado_metric_ = 0;
     std::uint64_t tornado_revision_ = ~0ull;

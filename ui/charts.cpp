@@ -65,13 +65,15 @@ bool begin(const char* id, ImVec2 size, Frame& f) {
     f.outer_min = p;
     f.outer_max = ImVec2(p.x + size.x, p.y + size.y);
     if (ImGui::BeginPopupContextItem("##chart_menu")) {
-        if (ImGui::MenuItem(PS_ICON_CAMERA "  Download this chart as PNG")) request_capture(f.outer_min, f.outer_max, std::string("pactscope-") + id);
+        if (ImGui::MenuItem(PS_ICON_CAMERA "  Download this chart as PNG"))
+            request_capture(ImVec2(f.outer_min.x, f.outer_min.y - ImGui::GetTextLineHeightWithSpacing()), f.outer_max, std::string("pactscope-") + id);
         ImGui::EndPopup();
     }
     ImGui::PopID();
     // While a capture is pending the chart shows no hover read-out: the picture is of the chart, not the mouse.
     f.hovered = hovered && !capture_pending();
-    note_chart(id, f.outer_min, f.outer_max, hovered);
+    // The line above a chart is its title (every caller writes one): it belongs in the picture.
+    note_chart(id, ImVec2(f.outer_min.x, f.outer_min.y - ImGui::GetTextLineHeightWithSpacing()), f.outer_max, hovered);
     f.min = ImVec2(p.x + kLeft, p.y + kTop);
     f.max = ImVec2(p.x + size.x - kRight, p.y + size.y - kBottom);
     f.dl = ImGui::GetWindowDrawList();

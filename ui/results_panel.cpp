@@ -87,11 +87,10 @@ std::vector<double> sum_series(const std::vector<const std::vector<double>*>& pa
 void App::draw_results_panel() {
     draw_kpis();
     if (!ImGui::BeginTabBar("views")) return;
-    const char* names[] = {"Overview", "Capacity & power", "Uncertainty", "Money", "Compare", "Sweep"};
     void (App::*draw[])() = {&App::draw_overview, &App::draw_capacity, &App::draw_uncertainty, &App::draw_money, &App::draw_compare, &App::draw_sweep};
-    for (int i = 0; i < 6; ++i) {
-        const bool open = ImGui::BeginTabItem(names[i], nullptr, i == tab_request_ ? ImGuiTabItemFlags_SetSelected : 0);
-        items().track(std::string("tab:") + names[i]);
+    for (int i = 0; i < kResultTabCount; ++i) {
+        const bool open = ImGui::BeginTabItem(kResultTabs[i], nullptr, i == tab_request_ ? ImGuiTabItemFlags_SetSelected : 0);
+        items().track(std::string("tab:") + kResultTabs[i]);
         if (open) {
             tab_ = i;
             ImGui::BeginChild("view");

@@ -116,7 +116,13 @@ void App::draw_scenario_panel() {
     items().track("preset_combo");
     help_marker("Shipped scenarios with sourced figures: the Microsoft-OpenAI partnership from Azure exclusivity (2019) "
                 "to the non-exclusive licence (2026), and a counterfactual. Pick one, then change any assumption.");
-    ImGui::TextWrapped("%s", model_.scenario().name.c_str());
+    // The scenario's name (it names downloads too): committed when the field is left, one undo step.
+    const json* name = model_.at("/name");
+    ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 4);
+    input_string("Name", name_edit_);
+    items().track("scenario_name");
+    if (ImGui::IsItemDeactivatedAfterEdit()) model_.set("/name", name_edit_);
+    if (!ImGui::IsItemActive()) name_edit_ = name && name->is_string() ? name->get<std::string>() : model_.scenario().name;
     if (!model_.scenario().description.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
         ImGui::TextWrapped("%s", model_.scenario().description.c_str());

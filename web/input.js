@@ -43,8 +43,11 @@
     }
   };
   page.copiedText = () => copiedText;
+  // Chrome aims a paste with no editable focus at some element of the page, not necessarily the
+  // focused canvas; only a DOM text field or a dialog keeps it.
+  const editable = (t) => t && t.closest && t.closest('input, textarea, [contenteditable], dialog, .menu-list');
   document.addEventListener('paste', (e) => {
-    if (inPage(e.target) || !page.running) return;
+    if (editable(e.target) || document.activeElement !== canvas || !page.running) return;
     const text = e.clipboardData ? e.clipboardData.getData('text/plain') : '';
     page.withString(text, (p) => Module._ps_paste(p));
     e.preventDefault();
@@ -56,9 +59,23 @@
     if (e.pointerType === 'mouse') { try { canvas.setPointerCapture(e.pointerId); } catch (_) { /* not capturable */ } }
     canvas.focus({ preventScroll: true });
   });
-  for (const type of ['mousemove', 'mousedown', 'mouseup', 'wheel', 'mouseenter', 'mouseleave']) {
+  for (const type of ['mousemove', 'mousedown', 'mouseup', 'mouseenter', 'mouseleave']) {
     window.addEventListener(type, page.wake, { capture: true, passive: true });
   }
+
+  // The wheel over the canvas scrolls ImGui, in its steps, as the ImGui backend maps them (100 px or
+  // 3 lines or 1/80 page per step; down = negative). Taken here, non-passive, so the page never
+  // scrolls or zooms under the app and the backend's own document listener (passive in Chrome,
+  // which logs an error when it calls preventDefault) never runs.
+  window.addEventListener('wheel', (e) => {
+    page.wake();
+    if (e.target !== canvas) { e.stopPropagation(); return; }
+    e.preventDefault();
+    e.stopPropagation();
+    if (!page.running) return;
+    const step = e.deltaMode === 1 ? 1 / 3 : e.deltaMode === 2 ? 80 : 1 / 100;
+    Module._ps_wheel(-e.deltaX * step, -e.deltaY * step);
+  }, { capture: true, passive: false });
 
   // Touch: one finger is the mouse (taps press buttons, drags move sliders); two fingers scroll.
   // GLFW's own touch handling reads positions SDL-style and would press at stale coordinates.

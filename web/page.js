@@ -122,6 +122,8 @@ window.PactScopePage = (function () {
     // Keys go back to the model after a tool button (a menu or dialog returns focus itself).
     if (!document.querySelector('dialog[open]') && document.getElementById('tour').hidden) page.canvas.focus();
   });
+  page.commands.undo = () => Module._ps_undo();
+  page.commands.redo = () => Module._ps_redo();
   page.setEnabled = function (command, on) {
     for (const b of document.querySelectorAll(`[data-command="${command}"]`)) b.disabled = !on;
   };

@@ -234,7 +234,9 @@ EMSCRIPTEN_KEEPALIVE const char* ps_items() { return (g_out = g_app->items_json(
 EMSCRIPTEN_KEEPALIVE const char* ps_stats() {
     std::string s = g_app->stats_json();  // adds the loop's view: callbacks and whether it is paused
     s.pop_back();
-    s += ",\"ticks\":" + std::to_string(g_ticks) + ",\"paused\":" + (g_paused ? "true" : "false") + ",\"pixel_ratio\":" + std::to_string(g_font_scale) + "}";
+    const ImFont* font = ImGui::GetIO().FontDefault;  // its size in texels: rasterised at the pixel ratio
+    s += ",\"ticks\":" + std::to_string(g_ticks) + ",\"paused\":" + (g_paused ? "true" : "false") + ",\"pixel_ratio\":" + std::to_string(g_font_scale) +
+         ",\"font_texel_px\":" + std::to_string(font ? font->FontSize : 0.0f) + "}";
     return (g_out = s).c_str();
 }
 EMSCRIPTEN_KEEPALIVE const char* ps_scenario() { return (g_out = g_app->scenario_text()).c_str(); }
@@ -267,7 +269,7 @@ EMSCRIPTEN_KEEPALIVE void ps_touch(int phase, float x, float y) {
     if (phase != 1) io.AddMouseButtonEvent(0, phase == 0);
     wake();
 }
-// A two-finger pan as the wheel, in ImGui's wheel steps (positive = content moves down).
+// The wheel (input.js maps DOM deltas) and a two-finger pan, in ImGui wheel steps (positive y = towards the top).
 EMSCRIPTEN_KEEPALIVE void ps_wheel(float dx, float dy) {
     ImGui::GetIO().AddMouseWheelEvent(dx, dy);
     wake();
