@@ -6,7 +6,14 @@
 (function (page) {
   const fill = document.getElementById('loading-fill');
   const loadingText = document.getElementById('loading-text');
-  const FONTS = ['Inter-Regular.otf', 'Inter-SemiBold.otf', 'JetBrainsMono-Regular.ttf', 'FontAwesome.ttf'];
+  // Each font serves the app (written to /fonts/ for ImGui) and the page (a FontFace for the toolbar,
+  // dialogs and icons), from one download.
+  const FONTS = [
+    { file: 'Inter-Regular.otf', family: 'Inter', weight: '400' },
+    { file: 'Inter-SemiBold.otf', family: 'Inter', weight: '600' },
+    { file: 'JetBrainsMono-Regular.ttf', family: 'JetBrains Mono', weight: '400' },
+    { file: 'FontAwesome.ttf', family: 'FontAwesome', weight: '400' },
+  ];
 
   const probe = document.createElement('canvas').getContext('webgl2');
   if (!probe) {
@@ -44,8 +51,11 @@
   }
 
   // A missing font is not fatal: the app falls back to ImGui's built-in font for that role.
-  const fonts = Promise.all(FONTS.map((name) => fetchWithProgress('fonts/' + name)
-    .then((bytes) => ({ name, bytes }))
+  const fonts = Promise.all(FONTS.map((f) => fetchWithProgress('fonts/' + f.file)
+    .then((bytes) => {
+      try { document.fonts.add(new FontFace(f.family, bytes.slice().buffer, { weight: f.weight })); } catch (e) { console.warn('font not usable by the page: ' + e.message); }
+      return { name: f.file, bytes };
+    })
     .catch((e) => { console.warn('font not loaded: ' + e.message); return null; })));
 
   window.Module = {

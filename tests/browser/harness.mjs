@@ -32,12 +32,15 @@ export async function launch(options = {}) {
 
 // Opens the app in a new browser context (fresh storage); resolves to { page, errors, context } once
 // window.pactscope.ready. `tour: false` marks the first-run tour as seen, so it does not cover the app.
-export async function open(browser, url, { width = 1400, height = 900, deviceScaleFactor = 1, tour = false, hasTouch = false, context = null } = {}) {
-  if (!context) {
-    context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor, hasTouch });
-    if (!tour) await context.addInitScript(() => { try { localStorage.setItem('pactscope.tour.v1', 'done'); } catch (_) { /* opaque origin */ } });
-  }
-  return openIn(context, url);
+export async function open(browser, url, options = {}) {
+  return openIn(await newContext(browser, options), url);
+}
+
+// A fresh browser context (its own storage). `tour: false` marks the first-run tour as seen.
+export async function newContext(browser, { width = 1400, height = 900, deviceScaleFactor = 1, tour = false, hasTouch = false } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor, hasTouch });
+  if (!tour) await context.addInitScript(() => { try { localStorage.setItem('pactscope.tour.v1', 'done'); } catch (_) { /* opaque origin */ } });
+  return context;
 }
 
 // Opens the app in an existing context (its storage: autosave, tour); resolves to { page, errors, context }.

@@ -1,12 +1,12 @@
 // timing.mjs — the page's performance figures (issue #4), measured in headless Chromium.
 // Prints, as medians over RUNS page loads (default 3):
-//   transfer size   bytes of every response the page loaded (wasm + js + html + css)
+//   transfer size   bytes of every response the page loaded (wasm + js + html + css + fonts)
 //   first frame     ms from navigation start to the first frame with a scenario
 //   frame work      model + UI ms per frame (median) while dragging the Azure price on rofr-2025,
 //                   and the Monte Carlo slice per frame
 //   10,000 trials   seconds for the in-page Monte Carlo of commitment-2025q4 while the UI keeps drawing
 // Figures, not pass/fail (the machines are noisy); README quotes them. usage: node timing.mjs [RUNS]
-import { serve, launch, open, frames, items, state, click } from './harness.mjs';
+import { serve, launch, newContext, frames, items, state, click } from './harness.mjs';
 
 const runs = Number(process.argv[2] || 3);
 const median = (v) => { const s = [...v].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
@@ -16,15 +16,15 @@ const server = await serve();
 const browser = await launch();
 try {
   for (let run = 0; run < runs; run++) {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const context = await newContext(browser);
     const page = await context.newPage();
-    let bytes = 0;
-    page.on('response', async (r) => { try { bytes += (await r.body()).length; } catch { /* redirects have no body */ } });
     await page.goto(server.url);
     await page.waitForFunction(() => window.pactscope && window.pactscope.ready, null, { timeout: 60000 });
     results.firstFrame.push(await page.evaluate(() => window.pactscope.firstFrameMs));
     await frames(page, 10);
-    results.transfer.push(bytes);
+    // Body bytes of every request the page made (the document and each resource, repeats included).
+    results.transfer.push(await page.evaluate(() => [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
+      .reduce((sum, e) => sum + e.encodedBodySize, 0)));
 
     // Drag the Azure price on rofr-2025 for ~2 s (each frame re-evaluates and restarts the Monte Carlo).
     await page.evaluate(() => window.pactscope.preset('rofr-2025'));
