@@ -116,11 +116,21 @@ struct McOptions {
     int threads;
 };
 
-std::optional<McOptions> mc_options(const Options& o, const Scenario& first) {
-    auto trials = int_option(o, "--trials", 1, 1000000, first.uncertainty.trials);
+// Trials, seed and threads for Monte Carlo runs of `ss` (trials and seed from the first scenario unless
+// given); refuses runs whose samples would exceed kMaxMonteCarloBytes before anything is allocated.
+std::optional<McOptions> mc_options(const Options& o, const std::vector<Scenario>& ss) {
+    const Scenario& first = ss.front();
+    auto trials = int_option(o, "--trials", 1, kMaxTrials, first.uncertainty.trials);
     auto seed = seed_option(o, first.uncertainty.seed);
     auto threads = int_option(o, "--threads", 1, 256, default_threads());
     if (!trials || !seed || !threads) return std::nullopt;
+    std::size_t bytes = 0;
+    for (const Scenario& s : ss) bytes += Simulation::bytes_for(s, *trials);
+    if (bytes > kMaxMonteCarloBytes) {
+        std::cerr << "pactscope: " << *trials << " trials would need " << (bytes >> 20) << " MiB for their samples; at most "
+                  << (kMaxMonteCarloBytes >> 20) << " MiB are allowed: lower --trials\n";
+        return std::nullopt;
+    }
     return McOptions{*trials, *seed, static_cast<int>(*threads)};
 }
 
@@ -134,7 +144,7 @@ int cmd_simulate(int argc, char** argv) {
     auto ss = load_all(o, 1, 1);
     if (!ss) return kInvalid;
     const Scenario& s = (*ss)[0];
-    auto mc = mc_options(o, s);
+    auto mc = mc_options(o, *ss);
     if (!mc) return kInvalid;
     Simulation sim;
     sim.start(s, mc->trials, mc->seed);
@@ -156,7 +166,7 @@ int cmd_compare(int argc, char** argv) {
     if (!format) return kInvalid;
     auto ss = load_all(o, 2, 4);
     if (!ss) return kInvalid;
-    auto mc = mc_options(o, (*ss)[0]);
+    auto mc = mc_options(o, *ss);
     if (!mc) return kInvalid;
     std::vector<Simulation> sims(ss->size());
     std::vector<const Simulation*> runs;
@@ -215,7 +225,7 @@ int cmd_sensitivity(int argc, char** argv) {
     if (!ss) return kInvalid;
     const Scenario& s = (*ss)[0];
     auto m = metric_for(s, o.has("--metric") ? o.last("--metric") : "cost_usd");
-    auto mc = mc_options(o, s);
+    auto mc = mc_options(o, *ss);
     if (!m || !mc) return kInvalid;
     const Tornado t = tornado(s, *m);
     std::vector<Importance> imp;

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "metric.h"
+#include "input_limits.h"
 #include "montecarlo.h"
 
 namespace pactscope {
@@ -88,7 +89,6 @@ struct SweepGrid {
     std::vector<std::vector<double>> values;   // per scenario, cells with the first axis major
     std::vector<int> best;                     // per cell: the best scenario by the metric's direction (-1: none)
 };
-inline constexpr std::int64_t kMaxSweepCells = 100000;
 
 SweepGrid sweep(const std::vector<const Scenario*>& scenarios, const std::vector<Metric>& metric_per_scenario,
                 const std::vector<SweepAxis>& axes);

@@ -28,6 +28,7 @@ public:
         return put(json(v));
     }
     bool string(std::string& v) {
+        if (v.size() > kMaxJsonString) return too_long(v.size(), child_pointer());
         if (v.find('\0') != std::string::npos) issues_.push_back({child_pointer(), "strings may not contain NUL characters"});
         return put(json(std::move(v)));
     }
@@ -38,6 +39,8 @@ public:
     bool end_array() { return close(); }
     bool key(std::string& k) {
         json* obj = stack_.back().node;
+        if (k.size() > kMaxJsonString) return too_long(k.size(), stack_.back().pointer);  // the key itself cannot be named
+        if (obj->size() >= kMaxJsonArray) return too_many();
         if (obj->contains(k)) {
             issues_.push_back({stack_.back().pointer + "/" + pointer_escape(k), "duplicate key \"" + k + "\" (each key may appear once)"});
             pending_ = &discard_;
@@ -76,6 +79,14 @@ private:
         if (f.node->is_array()) return f.pointer + "/" + std::to_string(f.node->size());
         return f.pointer + "/" + pointer_escape(key_);
     }
+    bool too_long(std::size_t n, std::string pointer) {
+        issues_.push_back({std::move(pointer), "a string of " + std::to_string(n) + " bytes; at most " + std::to_string(kMaxJsonString) + " are allowed"});
+        return false;
+    }
+    bool too_many() {
+        issues_.push_back({stack_.back().pointer, "more than " + std::to_string(kMaxJsonArray) + " elements in one array or object are not allowed"});
+        return false;
+    }
     json* slot() {
         if (stack_.empty()) return &root;
         json* top = stack_.back().node;
@@ -85,7 +96,9 @@ private:
         }
         return pending_;
     }
+    bool full() const { return !stack_.empty() && stack_.back().node->is_array() && stack_.back().node->size() >= kMaxJsonArray; }
     bool put(json v) {
+        if (full()) return too_many();
         *slot() = std::move(v);
         return true;
     }
@@ -94,6 +107,7 @@ private:
             issues_.push_back({child_pointer(), "nesting deeper than " + std::to_string(kMaxJsonDepth) + " levels is not allowed"});
             return false;
         }
+        if (full()) return too_many();
         std::string ptr = child_pointer();
         json* s = slot();
         *s = std::move(v);

@@ -1,9 +1,11 @@
 // json_strict.h — JSON text to a DOM, stricter than nlohmann's default parser.
 //
-// Rejects duplicate keys (SPEC §10.1), non-finite numbers, nesting deeper than
-// kMaxJsonDepth and texts larger than kMaxJsonBytes, without throwing: the
-// problems come back as Issues with JSON pointers. Deep documents never reach
-// nlohmann's recursive copy/dump code because parsing stops at the depth cap.
+// Rejects duplicate keys (SPEC §10.1), non-finite numbers, NUL bytes, texts larger
+// than kMaxJsonBytes, nesting deeper than kMaxJsonDepth, arrays and objects longer
+// than kMaxJsonArray and strings longer than kMaxJsonString (input_limits.h), without
+// throwing: the problems come back as Issues with JSON pointers. Parsing stops at
+// the first cap, so a hostile document never becomes a deep or huge DOM (deep ones
+// would reach nlohmann's recursive copy/dump code).
 #pragma once
 #include <cstddef>
 #include <string_view>
@@ -11,11 +13,9 @@
 #include <nlohmann/json.hpp>
 
 #include "issue.h"
+#include "input_limits.h"
 
 namespace pactscope {
-
-inline constexpr std::size_t kMaxJsonBytes = 16u << 20;  // 16 MiB
-inline constexpr int kMaxJsonDepth = 64;
 
 struct JsonText {
     nlohmann::json value;

@@ -86,6 +86,9 @@ public:
     double band_value(int kind, int quarter, std::int64_t trial) const;
     // Bytes held for samples.
     std::size_t memory_bytes() const;
+    // Bytes start() will allocate for `trials` trials of `s` (checked by callers against their budget
+    // before starting: input_limits.h).
+    static std::size_t bytes_for(const Scenario& s, std::int64_t trials);
 
 private:
     std::unique_ptr<Scenario> scenario_;

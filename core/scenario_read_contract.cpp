@@ -71,7 +71,7 @@ void Reader::clause(const json& o, const std::string& p) {
             c.holder = provider_ref(o, p, "holder");
             if (const json* w = get(o, p, "waivers", false)) {
                 if (!w->is_array()) error(p + "/waivers", std::string("expected an array of provider ids, found ") + type_name(*w));
-                else
+                else if (within(*w, p + "/waivers", kMaxWaivers, "waivers"))
                     for (std::size_t i = 0; i < w->size(); ++i) {
                         std::string wp = p + "/waivers/" + std::to_string(i);
                         if (!(*w)[i].is_string()) error(wp, std::string("expected a provider id, found ") + type_name((*w)[i]));
@@ -182,7 +182,8 @@ void Reader::uncertainty(const json& doc) {
         if (!t->is_number()) error(p + "/trials", std::string("expected a whole number of trials, found ") + type_name(*t));
         else {
             double v = std::round(t->get<double>());  // SPEC §1: round half away from zero
-            if (v < 1 || v > 1e6) error(p + "/trials", num(t->get<double>()) + " is out of range: trials must be 1 to 1,000,000");
+            if (v < 1 || v > static_cast<double>(kMaxTrials))
+                error(p + "/trials", num(t->get<double>()) + " is out of range: trials must be 1 to 1,000,000");
             else s.uncertainty.trials = static_cast<std::int64_t>(v);
         }
     }
@@ -202,6 +203,7 @@ void Reader::uncertainty(const json& doc) {
         error(p + "/correlations", std::string("expected an array, found ") + type_name(*cs));
         return;
     }
+    if (!within(*cs, p + "/correlations", kMaxCorrelations, "correlations")) return;
     std::set<std::pair<QRef, QRef>> pairs;
     for (std::size_t i = 0; i < cs->size(); ++i) {
         std::string cp = p + "/correlations/" + std::to_string(i);

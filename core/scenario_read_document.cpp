@@ -21,7 +21,7 @@ void Reader::document(const json& doc) {
     buyer(doc);
     if (const json* ps = get(doc, "", "providers", true)) {
         if (!ps->is_array()) error("/providers", std::string("expected an array of providers, found ") + type_name(*ps));
-        else {
+        else if (within(*ps, "/providers", kMaxProviders, "providers")) {
             provider_ids(*ps);
             for (std::size_t i = 0; i < ps->size(); ++i)
                 if (is_object((*ps)[i], "/providers/" + std::to_string(i)))
@@ -30,14 +30,14 @@ void Reader::document(const json& doc) {
     }
     if (const json* ws = get(doc, "", "workloads", true)) {
         if (!ws->is_array()) error("/workloads", std::string("expected an array of workloads, found ") + type_name(*ws));
-        else {
+        else if (within(*ws, "/workloads", kMaxWorkloads, "workloads")) {
             std::set<std::string> ids;
             for (std::size_t i = 0; i < ws->size(); ++i) workload((*ws)[i], "/workloads/" + std::to_string(i), ids);
         }
     }
     if (const json* cs = get(doc, "", "contract", true)) {
         if (!cs->is_array()) error("/contract", std::string("expected an array of clauses, found ") + type_name(*cs));
-        else
+        else if (within(*cs, "/contract", kMaxClauses, "clauses"))
             for (std::size_t i = 0; i < cs->size(); ++i) clause((*cs)[i], "/contract/" + std::to_string(i));
     }
     policy(doc);
@@ -52,6 +52,7 @@ void Reader::sources(const json& doc) {
         error("/sources", std::string("expected an array of sources, found ") + type_name(*arr));
         return;
     }
+    if (!within(*arr, "/sources", kMaxSources, "sources")) return;
     std::set<std::string> ids;
     for (std::size_t i = 0; i < arr->size(); ++i) {
         std::string p = "/sources/" + std::to_string(i);
@@ -83,8 +84,8 @@ void Reader::horizon(const json& doc) {
     s.end = b.value_or(s.start);
     if (a && b) {
         if (*b < *a) error("/horizon/end", "end " + quarter_label(*b) + " is before start " + quarter_label(*a));
-        else if (*b - *a + 1 > 200)
-            error("/horizon/end", "the horizon has " + std::to_string(*b - *a + 1) + " quarters; at most 200 are allowed");
+        else if (*b - *a + 1 > kMaxQuarters)
+            error("/horizon/end", "the horizon has " + std::to_string(*b - *a + 1) + " quarters; at most " + std::to_string(kMaxQuarters) + " are allowed");
     }
     if (s.end < s.start || s.end - s.start + 1 > 200) s.end = s.start;  // keep later checks meaningful
     s.discount_rate_per_year = quantity(*h, "/horizon", "discount_rate_per_year", kUnit, 0.0);
@@ -92,7 +93,7 @@ void Reader::horizon(const json& doc) {
 
 void Reader::gpus(const json& doc) {
     const json* g = get(doc, "", "gpus", true);
-    if (!g || !is_object(*g, "/gpus")) return;
+    if (!g || !is_object(*g, "/gpus") || !within(*g, "/gpus", kMaxGpus, "GPU types")) return;
     for (auto it = g->begin(); it != g->end(); ++it) {
         std::string p = "/gpus/" + pointer_escape(it.key());
         Gpu gpu;
@@ -148,7 +149,7 @@ void Reader::provider(const json& o, const std::string& p, Provider& pr) {
     pr.pue = quantity(o, p, "pue", kPue, 1.0);
     if (const json* cap = get(o, p, "capacity", true)) {
         if (!cap->is_array()) error(p + "/capacity", std::string("expected an array of tranches, found ") + type_name(*cap));
-        else
+        else if (within(*cap, p + "/capacity", kMaxTranches, "tranches"))
             for (std::size_t i = 0; i < cap->size(); ++i) {
                 Tranche t;
                 tranche((*cap)[i], p + "/capacity/" + std::to_string(i), t);
@@ -203,6 +204,7 @@ void Reader::egress(const json& o, const std::string& p, Egress& e) {
         error(p + "/tiers", "expected a non-empty array of tiers, the last with \"up_to_tb\": null");
         return;
     }
+    if (!within(*tiers, p + "/tiers", kMaxEgressTiers, "tiers")) return;
     double prev = 0;
     for (std::size_t i = 0; i < tiers->size(); ++i) {
         std::string tp = p + "/tiers/" + std::to_string(i);

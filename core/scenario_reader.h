@@ -17,6 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include "issue.h"
+#include "input_limits.h"
 #include "number_text.h"
 #include "quarter.h"
 #include "scenario.h"
@@ -175,7 +176,20 @@ public:
             error(ptr + "/" + key, "must not be empty");
             return std::nullopt;
         }
+        // input_limits.h: ids are short handles; everything else is prose.
+        const std::size_t cap = std::string_view(key) == "id" ? kMaxIdBytes : kMaxTextBytes;
+        if (v.size() > cap) {
+            error(ptr + "/" + key, "is " + std::to_string(v.size()) + " bytes long; at most " + std::to_string(cap) + " are allowed");
+            return std::nullopt;
+        }
         return v;
+    }
+
+    // An array's length against its cap (input_limits.h); false (and an error) when it is longer.
+    bool within(const json& arr, const std::string& ptr, std::size_t cap, const char* what) {
+        if (arr.size() <= cap) return true;
+        error(ptr, "has " + std::to_string(arr.size()) + " " + what + "; at most " + std::to_string(cap) + " are allowed");
+        return false;
     }
 
     // Reads o[key] as one of `names` and returns it as Enum (each enum lists its values in the same

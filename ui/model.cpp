@@ -79,7 +79,7 @@ void AppModel::adopt(Scenario s) {
     scenario_ = std::move(s);
     result_ = evaluate(scenario_);
     ++revision_;
-    sim_.start(scenario_, scenario_.uncertainty.trials, scenario_.uncertainty.seed);
+    sim_.start(scenario_, page_trials(scenario_), scenario_.uncertainty.seed);
     summary_ = McSummary{};
     // Pinned runs pair with the current one only with the same trials and seed (SPEC §7).
     for (PinnedScenario& p : pinned_)
@@ -103,6 +103,14 @@ bool AppModel::monte_carlo_running() const {
 }
 
 void AppModel::refresh_summary() { summary_ = sim_.summary(); }
+
+std::int64_t AppModel::page_trials(const Scenario& s) {
+    // The page's memory is shared by the current run and up to kMaxPinned pinned ones; a run whose
+    // samples would exceed its share runs as many trials as fit (the screen says so).
+    const std::size_t per_trial = std::max<std::size_t>(1, Simulation::bytes_for(s, 1));
+    const auto fit = static_cast<std::int64_t>(kPageMonteCarloBytes / per_trial);
+    return std::min(s.uncertainty.trials, fit);
+}
 
 bool AppModel::pin_current(const std::string& label) {
     if (pinned_.size() >= kMaxPinned) return false;

@@ -77,6 +77,10 @@ public:
     bool pin_current(const std::string& label);
     void unpin(std::size_t i);
     static constexpr std::size_t kMaxPinned = 3;
+    // Memory for one Monte Carlo run's samples in the page (four runs at most: about 400 MB).
+    static constexpr std::size_t kPageMonteCarloBytes = std::size_t{96} << 20;
+    // The trials the page runs for `s`: its own, or fewer when they would not fit kPageMonteCarloBytes.
+    static std::int64_t page_trials(const Scenario& s);
 
 private:
     nlohmann::json doc_;
