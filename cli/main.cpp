@@ -20,6 +20,7 @@
 #include "presets.h"
 #include "result_io.h"
 #include "scenario_io.h"
+#include "share_link.h"
 
 namespace pactscope::cli {
 
@@ -35,6 +36,7 @@ const char* const kUsage =
     "  pactscope sensitivity FILE --metric METRIC [--trials N] [--seed S] [--out PATH] [--threads N]\n"
     "  pactscope breakeven A B --param PATH=LO:HI --metric METRIC [--out PATH]\n"
     "  pactscope presets\n"
+    "  pactscope link URL|#s=v1.DATA [--out PATH]   the scenario a share link carries\n"
     "  pactscope bench [--trials N] [--wasm PACTSCOPE.js] [--format text|json]\n"
     "FILE may be preset:ID. METRIC is a total (cost_usd, served_fraction, ...) or a stakeholder\n"
     "figure (buyer.net_usd, azure.net_usd, ...).\n";
@@ -191,6 +193,24 @@ int cmd_run(int argc, char** argv) {
     return write_output(o, text) ? kOk : kInvalid;
 }
 
+// Decodes a share link (a URL, "#s=v1.…" or its payload) into the scenario it carries, validated.
+int cmd_link(int argc, char** argv) {
+    Options o;
+    if (!parse_options(argc, argv, 2, {"--out"}, o) || o.positional.size() != 1) {
+        if (o.positional.size() != 1) std::cerr << kUsage;
+        return kInvalid;
+    }
+    const DecodedLink d = decode_share_link(o.positional[0]);
+    if (!d.error.empty()) {
+        std::cerr << "link: " << d.error << "\n";
+        return kInvalid;
+    }
+    LoadedScenario ls = load_scenario(d.json);
+    for (const Issue& i : ls.issues) std::cerr << format_issue("link", i) << "\n";
+    if (!ls.scenario) return kInvalid;
+    return write_output(o, scenario_to_json(*ls.scenario).dump(2) + "\n") ? kOk : kInvalid;
+}
+
 int cmd_presets() {
     for (const Preset& p : presets()) {
         LoadedScenario ls = load_scenario(p.json);
@@ -224,6 +244,7 @@ int main(int argc, char** argv) {
         if (cmd == "validate") return cmd_validate(argc, argv);
         if (cmd == "run") return cmd_run(argc, argv);
         if (cmd == "presets") return cmd_presets();
+        if (cmd == "link") return cmd_link(argc, argv);
         if (cmd == "simulate") return cmd_simulate(argc, argv);
         if (cmd == "compare") return cmd_compare(argc, argv);
         if (cmd == "sweep") return cmd_sweep(argc, argv);

@@ -18,6 +18,7 @@
 #include "presets.h"
 #include "result_io.h"
 #include "scenario_io.h"
+#include "share_link.h"
 #include "widgets.h"
 
 namespace pactscope::ui {
@@ -134,6 +135,13 @@ std::string App::load_json(const std::string& text, const std::string& source) {
     load_errors_.clear();
     for (const Issue& i : problems) load_errors_ += format_issue(source, i) + "\n";
     return json{{"ok", ok}, {"errors", errors}}.dump();
+}
+
+std::string App::open_link(const std::string& link) {
+    const DecodedLink d = decode_share_link(link);
+    if (d.error.empty()) return load_json(d.json, "share link");
+    load_errors_ = "share link: " + d.error + "\n";
+    return json{{"ok", false}, {"errors", json::array({{{"pointer", ""}, {"message", d.error}, {"text", "share link: " + d.error}}})}}.dump();
 }
 
 std::string App::restore_session(const std::string& text, const std::string& preset) {

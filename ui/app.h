@@ -43,6 +43,8 @@ public:
     // Loads a scenario (a file, a share link) as one undoable step; `source` names it in messages.
     // Returns {ok, errors: [{pointer, message}]}; on failure everything is kept.
     std::string load_json(const std::string& text, const std::string& source = "scenario");
+    // Opens a share link (share_link.h) as one undoable step: {ok, errors} like load_json.
+    std::string open_link(const std::string& link);
     // Loads the autosaved scenario as the starting point of the session (no undo step);
     // `preset`: the preset it was made from, if any (shown in the picker).
     std::string restore_session(const std::string& text, const std::string& preset);

@@ -1,8 +1,8 @@
 // files.js — scenarios in and out of the page: the file picker, downloads (scenario JSON,
 // results and Monte Carlo CSV, chart PNG), share links and the autosave.
 //
-// Share links: `#s=v1.` + base64url(deflate-raw(compact scenario JSON)), made and read with the
-// browser's CompressionStream. Opening a link loads it as one undoable step on top of the
+// Share links: `#s=v1.` + base64url(deflate-raw(compact scenario JSON)), made with the browser's
+// CompressionStream and read by the model (core/share_link.cpp, with its size caps). Opening a link loads it as one undoable step on top of the
 // autosaved work (Ctrl+Z returns to it), then drops the fragment from the address bar so a
 // reload shows the latest edits rather than the link's original.
 // Autosave: every change of the valid scenario, debounced, into localStorage (and at once when
@@ -12,9 +12,7 @@
 (function (page) {
   const AUTOSAVE_KEY = 'pactscope.autosave.v1';
   const LINK_PREFIX = '#s=v1.';
-  const MAX_FILE_BYTES = 8 << 20;        // a scenario file larger than this is refused before reading
-  const MAX_LINK_CHARS = 64 << 10;       // fragments longer than this are refused before decoding
-  const MAX_LINK_JSON_BYTES = 4 << 20;   // decompression stops here (a small link cannot become huge)
+  const MAX_FILE_BYTES = 16 << 20;       // core/input_limits.h kMaxJsonBytes: refused before reading
 
   // ---- opening a file --------------------------------------------------------------------------
   const input = document.getElementById('file-input');
@@ -62,22 +60,14 @@
     for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
     return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
   };
-  const fromBase64Url = (text) => {
-    if (!/^[A-Za-z0-9_-]*$/.test(text)) throw new Error('the link contains characters that are not base64url');
-    const b = atob(text.replace(/-/g, '+').replace(/_/g, '/') + '==='.slice((text.length + 3) % 4));
-    const out = new Uint8Array(b.length);
-    for (let i = 0; i < b.length; i++) out[i] = b.charCodeAt(i);
-    return out;
-  };
-  async function pipe(bytes, stream, limit) {
-    const reader = new Blob([bytes]).stream().pipeThrough(stream).getReader();
+  async function compress(bytes) {
+    const reader = new Blob([bytes]).stream().pipeThrough(new CompressionStream('deflate-raw')).getReader();
     const chunks = [];
     let total = 0;
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
       total += value.length;
-      if (total > limit) { reader.cancel(); throw new Error(`the scenario in the link is larger than ${limit >> 20} MB`); }
       chunks.push(value);
     }
     const out = new Uint8Array(total);
@@ -86,15 +76,8 @@
     return out;
   }
   page.encodeLink = async function (scenarioText) {
-    const deflated = await pipe(new TextEncoder().encode(scenarioText), new CompressionStream('deflate-raw'), Infinity);
+    const deflated = await compress(new TextEncoder().encode(scenarioText));
     return location.origin + location.pathname + LINK_PREFIX + toBase64Url(deflated);
-  };
-  page.decodeLink = async function (fragment) {
-    if (!fragment.startsWith(LINK_PREFIX)) throw new Error('this link is not a PactScope v1 share link');
-    if (fragment.length > MAX_LINK_CHARS) throw new Error(`the link is ${fragment.length} characters long; at most ${MAX_LINK_CHARS} are accepted`);
-    const bytes = fromBase64Url(fragment.slice(LINK_PREFIX.length));
-    const json = await pipe(bytes, new DecompressionStream('deflate-raw'), MAX_LINK_JSON_BYTES);
-    return new TextDecoder('utf-8', { fatal: true }).decode(json);
   };
   page.shareLink = async function () {
     const { text } = window.pactscope.exportFile('share.json');
@@ -115,12 +98,12 @@
     const fragment = location.hash;
     if (!fragment.startsWith('#s=')) return;
     history.replaceState(null, '', location.pathname + location.search);  // a reload keeps the edits, not the link
-    let text;
-    try { text = await page.decodeLink(fragment); } catch (e) {
-      page.toast('The share link could not be opened: ' + e.message + '. Your scenario is unchanged.', 'error', 10000);
+    // Decoded in the model (core/share_link.cpp: base64url, inflate, size caps), then validated like a file.
+    const r = window.pactscope.openLink(fragment);
+    if (r.errors.length === 1 && r.errors[0].pointer === '') {
+      page.toast('The share link could not be opened: ' + r.errors[0].message + '. Your scenario is unchanged.', 'error', 10000);
       return;
     }
-    const r = window.pactscope.load(text, 'share link');
     if (r.ok) page.toast('Opened a shared scenario. Undo (Ctrl+Z) returns to your previous work.', 'info', 8000);
     else page.toast(`The share link was not opened: ${r.errors.length} problem${r.errors.length === 1 ? '' : 's'} (listed on the left). Your scenario is unchanged.`, 'error', 10000);
   }

@@ -162,6 +162,7 @@ window.PactScopePage = (function () {
     ready: false,
     state: () => Module.UTF8ToString(Module._ps_state()),
     load: (text, source = 'scenario') => JSON.parse(page.call('ps_load', String(text), String(source))),
+    openLink: (link) => JSON.parse(page.call('ps_open_link', String(link))),
     preset: (id) => page.withString(String(id), (p) => Module._ps_preset(p) === 1),
     // Named widgets' rectangles in page coordinates (the canvas sits below the toolbar).
     items: () => {

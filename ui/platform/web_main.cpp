@@ -222,6 +222,10 @@ EMSCRIPTEN_KEEPALIVE const char* ps_load(const char* text, const char* source) {
     wake();
     return (g_out = g_app->load_json(text, source && *source ? source : "scenario")).c_str();
 }
+EMSCRIPTEN_KEEPALIVE const char* ps_open_link(const char* link) {
+    wake();
+    return (g_out = g_app->open_link(link)).c_str();
+}
 EMSCRIPTEN_KEEPALIVE const char* ps_restore(const char* text, const char* preset) {
     wake();
     return (g_out = g_app->restore_session(text, preset ? preset : "")).c_str();
