@@ -1,6 +1,7 @@
 #include "json_strict.h"
 
 #include <cmath>
+#include <deque>
 #include <string>
 #include <vector>
 
@@ -43,7 +44,9 @@ public:
         if (obj->size() >= kMaxJsonArray) return too_many();
         if (obj->contains(k)) {
             issues_.push_back({stack_.back().pointer + "/" + pointer_escape(k), "duplicate key \"" + k + "\" (each key may appear once)"});
-            pending_ = &discard_;
+            // The repeated value is parsed (to report its problems too) into a node of its own: one shared
+            // node would be overwritten while a container inside it is still open (found by fuzz_scenario).
+            pending_ = &discards_.emplace_back();
         } else {
             pending_ = &(*obj)[k];
         }
@@ -70,7 +73,7 @@ private:
     Issues& issues_;
     std::vector<Frame> stack_;
     json* pending_ = nullptr;
-    json discard_;
+    std::deque<json> discards_;  // values of duplicate keys; a deque keeps their addresses stable
     std::string key_;
 
     std::string child_pointer() const {

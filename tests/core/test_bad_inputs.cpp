@@ -163,6 +163,14 @@ TEST_CASE("text-level problems: invalid JSON, duplicate keys, non-finite numbers
     CHECK(b[0].pointer == "/name");
     CHECK(b[0].message.find("duplicate key") != std::string::npos);
 
+    // Found by fuzz_scenario (tests/fuzz/regressions/scenario/nested-duplicate-keys.json): a duplicate key
+    // inside the value of a duplicate key once overwrote a container the parser still had open.
+    auto nested = issues(R"({"a":0,"a":{"x":{"k":1,"k":2,"z":3}}})");
+    REQUIRE(nested.size() >= 2);
+    CHECK(nested[0].pointer == "/a");
+    CHECK(nested[1].pointer == "/a/x/k");
+    CHECK(nested[1].message.find("duplicate key") != std::string::npos);
+
     auto c = issues(R"({"horizon":{"discount_rate_per_year":1e400}})");
     REQUIRE_FALSE(c.empty());
     CHECK(c[0].pointer == "/horizon/discount_rate_per_year");
