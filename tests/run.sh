@@ -4,8 +4,11 @@
 #   2. the same suite compiled to WASM, under Node
 #   3. the CLI: presets validate, bad files exit 2 naming file and pointer, native == WASM results
 #      (deterministic run and Monte Carlo simulate, for every preset), the analysis verbs
-#   4. the browser app in headless Chromium (tests/browser/e2e.mjs: views, parity with the CLI;
-#      tests/browser/session.mjs: files, share links, autosave, undo, clipboard, HiDPI, idle gate)
+#   4. hardening: the core suite and the CLI under ASan + UBSan, the WASM suite with Emscripten's
+#      assertions and stack checks, the fuzzers (tests/fuzz.sh: regression corpus, then 20 s each)
+#   5. the browser app in headless Chromium (tests/browser/e2e.mjs: views, parity with the CLI;
+#      session.mjs: files, share links, autosave, undo, clipboard, HiDPI, idle gate; faults.mjs:
+#      hostile links, storage full, corrupt autosave, two tabs, abort, no WebGL) and serving.mjs
 # Usage: tests/run.sh            (from anywhere; CI calls it through .ci/run)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,7 +17,8 @@ JOBS=$(nproc 2>/dev/null || echo 2)
 
 # --- dependencies (Debian packages, Dear ImGui's source package, npm playwright-core) ----------------
 source cmake/deps.sh
-need_packages cmake ninja-build g++ nodejs emscripten nlohmann-json3-dev catch2 chromium fonts-inter fonts-jetbrains-mono fonts-font-awesome
+need_packages cmake ninja-build g++ nodejs emscripten nlohmann-json3-dev catch2 chromium fonts-inter fonts-jetbrains-mono fonts-font-awesome \
+              clang-14 libclang-rt-14-dev
 command -v npm >/dev/null || need_packages npm   # the machine's Node.js usually brings npm
 fetch_imgui
 if [ ! -d tests/browser/node_modules/playwright-core ]; then
@@ -117,8 +121,53 @@ analysis_checks() {
 }
 step "cli: simulate, compare, sweep, sensitivity, breakeven, bench" analysis_checks
 
+link_checks() { # share links made by an independent compressor (Node's zlib) decode to the preset
+  local ok=0 f link
+  for f in assets/presets/*.json; do
+    link=$(node -e 'const t=JSON.stringify(JSON.parse(require("fs").readFileSync(process.argv[1],"utf8")));
+      process.stdout.write("http://127.0.0.1:8080/#s=v1."+require("zlib").deflateRawSync(Buffer.from(t)).toString("base64url"))' "$f")
+    "$NATIVE" link "$link" --out "$OUT/link.json" || { echo "  $f: its link does not decode"; ok=1; continue; }
+    "$NATIVE" validate "$OUT/link.json" >/dev/null || ok=1
+    cmp -s <("$NATIVE" run "$f") <("$NATIVE" run "$OUT/link.json") || { echo "  $f: the link's scenario runs differently"; ok=1; }
+  done
+  local rc=0; "$NATIVE" link '#s=v1.AAAA' 2>"$OUT/err.txt" || rc=$?
+  [ "$rc" -eq 2 ] && grep -q '^link: ' "$OUT/err.txt" || { echo "  a corrupt link should exit 2 with 'link: why'"; ok=1; }
+  return $ok
+}
+step "cli: share links decode (pactscope link)" link_checks
+
+# --- hardening (issue #6): sanitizers, Emscripten runtime checks, fuzzing ---------------------------
+sanitizer_checks() { # ASan + UBSan (clang-14): the core suite, and the CLI over every bad and good input
+  local ok=0 f rc
+  cmake -S . -B build/asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++-14 -DPACTSCOPE_SANITIZE=ON >/dev/null
+  cmake --build build/asan --target core_tests pactscope -j "$JOBS" >/dev/null
+  export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+  build/asan/core_tests --use-colour no | tail -3 || ok=1
+  for f in tests/corpus/bad/*.json tests/fuzz/regressions/scenario/*; do
+    rc=0; build/asan/pactscope validate "$f" 2>"$OUT/err.txt" || rc=$?
+    [ "$rc" -eq 2 ] || { echo "  $f: exit $rc under the sanitizers"; tail -5 "$OUT/err.txt"; ok=1; }
+  done
+  for f in assets/presets/*.json; do
+    build/asan/pactscope run "$f" >/dev/null && build/asan/pactscope simulate "$f" --trials 300 --threads 2 >/dev/null || { echo "  $f fails under the sanitizers"; ok=1; }
+  done
+  build/asan/pactscope sweep preset:rofr-2025 preset:open-2026 --param /providers/0/price_usd_per_h100e_hour=1:4:5 --metric cost_usd >/dev/null || ok=1
+  [ "$ok" -eq 0 ] && echo "  core suite, $(ls tests/corpus/bad/*.json tests/fuzz/regressions/scenario/* | wc -l) bad inputs, every preset run + simulate + a sweep: no sanitizer report"
+  return $ok
+}
+step "sanitizers: core suite and CLI under ASan + UBSan (clang-14)" sanitizer_checks
+
+wasm_checked_tests() { # the WASM core suite with Emscripten's assertions and stack-overflow checks
+  emcmake cmake -S . -B build/wasm-checks -G Ninja -DCMAKE_BUILD_TYPE=Release -DPACTSCOPE_WASM_CHECKS=ON >/dev/null
+  cmake --build build/wasm-checks --target core_tests -j "$JOBS" >/dev/null
+  "${NODE[@]}" build/wasm-checks/core_tests.js --use-colour no | tail -3
+}
+step "core tests (wasm, -sASSERTIONS -sSTACK_OVERFLOW_CHECK=2)" wasm_checked_tests
+step "fuzzing: regression corpus, then 20 s per target (ASan + UBSan)" bash tests/fuzz.sh 20
+
 step "browser end-to-end (headless Chromium)" node tests/browser/e2e.mjs
 step "browser session: files, links, autosave, undo, clipboard, HiDPI, idle" node tests/browser/session.mjs
+step "browser faults: hostile links, storage full, corrupt autosave, two tabs, abort, no WebGL" node tests/browser/faults.mjs
+step "serving: loopback only, MIME types, CSP, nosniff, no path outside the build" node tests/browser/serving.mjs
 
 echo
 echo "suites: $passed passed, $failed failed"

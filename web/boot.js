@@ -62,7 +62,7 @@
     canvas: page.canvas,
     print: (t) => console.log(t),
     printErr: (t) => console.warn(t),
-    onAbort: (what) => page.fail('The model stopped: ' + what),
+    onAbort: (what) => page.fail('The model stopped: ' + (what && String(what).trim() || 'an internal check failed (abort)') + '.'),
     preRun: [() => {
       Module.addRunDependency('fonts');
       fonts.then((list) => {

@@ -109,14 +109,41 @@
   }
 
   // ---- autosave --------------------------------------------------------------------------------
+  // Nothing the user had is ever dropped silently: a record this tab cannot restore, a record another
+  // tab wrote and this tab is about to replace, and the record found when starting in safe mode are
+  // each kept under a key of their own (KEEP), which File > "Open a kept autosave" brings back.
+  const KEEP = { corrupt: AUTOSAVE_KEY + '.unreadable', other: AUTOSAVE_KEY + '.other-tab', safe: AUTOSAVE_KEY + '.before-safe-mode' };
+  const STARTING_KEY = 'pactscope.starting';  // sessionStorage, set while starting (see startSafely)
+  const TAB = Math.random().toString(36).slice(2) + Date.now().toString(36);
   const saveState = document.getElementById('save-state');
-  let pending = null, timer = 0, warned = false;
+  let pending = null, timer = 0, warned = false, lastWritten = null;
+  const storage = {
+    get(key) { try { return localStorage.getItem(key); } catch (_) { return null; } },
+    set(key, value) { localStorage.setItem(key, value); },  // throws when full or blocked
+    remove(key) { try { localStorage.removeItem(key); } catch (_) { /* blocked: nothing to remove */ } },
+  };
+  function keep(kind, raw) {
+    try { storage.set(KEEP[kind], raw); } catch (_) { return false; }
+    page.setEnabled('open-kept', true);
+    return true;
+  }
   function writeAutosave() {
     clearTimeout(timer);
     if (pending === null) return;
-    const record = JSON.stringify({ saved_at: new Date().toISOString(), preset: page.lastPreset, scenario: pending });
+    // Two tabs: if another tab wrote the autosave since this one did, keep its record before replacing it.
+    const current = storage.get(AUTOSAVE_KEY);
+    if (current && current !== lastWritten) {
+      let other = null;
+      try { other = JSON.parse(current); } catch (_) { /* unreadable: kept below as it is */ }
+      if (!other || other.tab !== TAB) {
+        keep('other', current);
+        page.toast('Another tab had saved its own version of the scenario; it is kept (File > Open a kept autosave).', 'warn', 10000);
+      }
+    }
+    const record = JSON.stringify({ saved_at: new Date().toISOString(), tab: TAB, preset: page.lastPreset, scenario: pending });
     try {
-      localStorage.setItem(AUTOSAVE_KEY, record);
+      storage.set(AUTOSAVE_KEY, record);
+      lastWritten = record;
       pending = null;
       warned = false;
       saveState.textContent = 'Saved in this browser ' + new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
@@ -136,18 +163,79 @@
   });
   window.addEventListener('pagehide', writeAutosave);
   document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') writeAutosave(); });
+  // Another tab saved: say so at once (this tab's next save keeps that version, see writeAutosave).
+  window.addEventListener('storage', (e) => {
+    if (e.key !== AUTOSAVE_KEY || !e.newValue) return;
+    let r = null;
+    try { r = JSON.parse(e.newValue); } catch (_) { return; }
+    if (r && r.tab !== TAB) {
+      saveState.textContent = 'Changed in another tab';
+      saveState.className = 'warn';
+      page.toast('The scenario was changed in another tab. This tab keeps its own; if you edit here, the other version is kept too (File > Open a kept autosave).', 'warn', 10000);
+    }
+  });
+
+  // Records are loaded as one undoable step, so opening a kept autosave can itself be undone.
+  page.commands['open-kept'] = () => {
+    for (const kind of ['other', 'safe', 'corrupt']) {
+      const raw = storage.get(KEEP[kind]);
+      if (!raw) continue;
+      let record = null;
+      try { record = JSON.parse(raw); } catch (_) { /* unreadable: offered as a download instead */ }
+      if (record && typeof record.scenario === 'string') {
+        const r = window.pactscope.load(record.scenario, 'kept autosave');
+        if (r.ok) {
+          storage.remove(KEEP[kind]);
+          page.toast('Opened the kept autosave from ' + (record.saved_at || 'an earlier session') + '. Undo (Ctrl+Z) returns to what you had.');
+          return;
+        }
+      }
+      page.download(new Blob([raw], { type: 'application/json' }), 'pactscope-kept-autosave.json');
+      storage.remove(KEEP[kind]);
+      page.toast('The kept autosave could not be opened as a scenario; it was downloaded as it is.', 'warn', 10000);
+      return;
+    }
+    page.toast('No kept autosave.');
+  };
+  page.setEnabled('open-kept', Object.values(KEEP).some((k) => storage.get(k)));
 
   function restoreAutosave() {
-    let raw = null;
-    try { raw = localStorage.getItem(AUTOSAVE_KEY); } catch (_) { return; }
+    const raw = storage.get(AUTOSAVE_KEY);
     if (!raw) return;
-    let record;
-    try { record = JSON.parse(raw); } catch (_) { record = null; }
+    let record = null;
+    try { record = JSON.parse(raw); } catch (_) { /* reported below */ }
     const r = record && typeof record.scenario === 'string' ? JSON.parse(page.call('ps_restore', record.scenario, String(record.preset || ''))) : { ok: false };
-    if (r.ok) { saveState.textContent = 'Restored from this browser'; return; }
-    page.toast('The autosaved scenario could not be restored; starting from the default preset. Nothing was overwritten until you edit.', 'warn', 10000);
+    if (r.ok) { lastWritten = raw; saveState.textContent = 'Restored from this browser'; return; }
+    keep('corrupt', raw);
+    storage.remove(AUTOSAVE_KEY);
+    page.toast('The autosaved scenario could not be restored, so PactScope started from the default preset. The autosave is kept (File > Open a kept autosave).', 'warn', 12000);
   }
 
-  page.startup.push(restoreAutosave, openLinkInAddress);
+  // Safe mode: if this tab's last run stopped with an error, or its last start never finished (the
+  // tab was killed while restoring), start clean instead of loading the same thing again. Kept in
+  // sessionStorage (this tab only), so another tab opening at the same moment is not mistaken for a crash.
+  const session = {
+    get(key) { try { return sessionStorage.getItem(key); } catch (_) { return null; } },
+    set(key, value) { try { sessionStorage.setItem(key, value); } catch (_) { /* no storage: no loop to detect */ } },
+    remove(key) { try { sessionStorage.removeItem(key); } catch (_) { /* nothing to remove */ } },
+  };
+  function startSafely() {
+    const crashed = session.get(STARTING_KEY) || session.get(page.CRASHED_KEY);
+    session.remove(page.CRASHED_KEY);
+    session.set(STARTING_KEY, new Date().toISOString());
+    setTimeout(() => session.remove(STARTING_KEY), 3000);  // started: the app has drawn for a while
+    window.addEventListener('pagehide', () => session.remove(STARTING_KEY));  // a reload or close is no crash
+    if (!crashed) { restoreAutosave(); return openLinkInAddress(); }
+    const raw = storage.get(AUTOSAVE_KEY);
+    if (raw) { keep('safe', raw); storage.remove(AUTOSAVE_KEY); }
+    if (location.hash.startsWith('#s=')) history.replaceState(null, '', location.pathname + location.search);
+    document.body.classList.add('safe-mode');
+    saveState.textContent = 'Safe mode';
+    saveState.className = 'warn';
+    page.toast('Safe mode: PactScope stopped last time, so it started without your autosave or link. ' +
+               'Both are kept: File > Open a kept autosave.', 'warn', 20000);
+  }
+
+  page.startup.push(startSafely);
   window.addEventListener('hashchange', () => { if (location.hash.startsWith('#s=')) openLinkInAddress(); });
 })(window.PactScopePage);

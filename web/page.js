@@ -49,9 +49,11 @@ window.PactScopePage = (function () {
     a.remove();
     setTimeout(() => URL.revokeObjectURL(a.href), 10000);
   };
+  page.CRASHED_KEY = 'pactscope.crashed';  // sessionStorage: the next start in this tab is in safe mode (files.js)
   page.fail = function (message) {
     if (dead) return;
     dead = true;
+    try { sessionStorage.setItem(page.CRASHED_KEY, String(message).slice(0, 200)); } catch (_) { /* no storage */ }
     const loading = document.getElementById('loading');
     loading.hidden = true;
     loading.style.display = 'none';
@@ -178,6 +180,8 @@ window.PactScopePage = (function () {
     exportFile: (kind) => ({ text: page.call('ps_export', kind), name: Module.UTF8ToString(Module._ps_export_name()) }),
     shareLink: () => page.shareLink(),
     sources: () => JSON.parse(Module.UTF8ToString(Module._ps_sources())),
+    // Fault injection for the end-to-end tests: stops the model the way a failed assertion would.
+    abortForTest: () => Module._ps_test_abort(),
   };
   return page;
 })();

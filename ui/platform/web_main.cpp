@@ -20,6 +20,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
 #include <string>
 #include <vector>
@@ -261,6 +262,9 @@ EMSCRIPTEN_KEEPALIVE int ps_chart_png() {
 }
 EMSCRIPTEN_KEEPALIVE const char* ps_sources() { return (g_out = g_app->sources_json()).c_str(); }
 EMSCRIPTEN_KEEPALIVE void ps_wake() { wake(); }
+// Fault injection (window.pactscope.abortForTest): an abort as from a failed check, to test that the
+// page shows its overlay and keeps the last scenario downloadable.
+EMSCRIPTEN_KEEPALIVE void ps_test_abort() { std::abort(); }
 EMSCRIPTEN_KEEPALIVE void ps_paste(const char* text) {  // the DOM paste event, just before ImGui sees Ctrl+V
     g_clipboard = text ? text : "";
     wake();
