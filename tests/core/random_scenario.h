@@ -30,11 +30,15 @@ inline std::string quarter(int year, int q) { return std::to_string(year) + "Q" 
 inline nlohmann::json random_quantity(Rng& r, double lo, double hi) {
     double a = r.uniform(lo, hi), b = r.uniform(lo, hi);
     if (a > b) std::swap(a, b);
-    switch (r.integer(0, 4)) {
+    switch (r.integer(0, 6)) {
         case 0: return a;
         case 1: return a > 0 ? nlohmann::json(std::to_string(a) + " to " + std::to_string(b)) : nlohmann::json(a);
         case 2: return {{"dist", "uniform"}, {"min", a}, {"max", b}};
         case 3: return {{"dist", "triangular"}, {"min", a}, {"mode", 0.5 * (a + b)}, {"max", b}};
+        case 4: return {{"dist", "normal"}, {"mean", 0.5 * (a + b)}, {"sd", 0.25 * (b - a)}, {"clip", {a, b}}};
+        case 5:
+            if (a > 0 && b > a) return {{"dist", "lognormal"}, {"p5", a}, {"p95", b}};
+            return a;
         default: return {{"dist", "pert"}, {"min", a}, {"mode", a + 0.25 * (b - a)}, {"max", b}};
     }
 }
