@@ -7,7 +7,7 @@
 //     and the next start in that tab is in safe mode (autosave kept, not reloaded)
 //   - two tabs editing: each is told, neither version is lost
 //   - WebGL unavailable: a clear message instead of a blank page
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
 import { serve, launch, newContext, openIn, frames, state } from './harness.mjs';
 
@@ -58,6 +58,34 @@ try {
       check(expected.test(message) && kept === mine && alive, `${what}: refused with a message, the autosaved work kept, the page alive`, message);
       await t.page.close();
     }
+    await context.close();
+  }
+
+  // ---- hostile files through the real file picker -----------------------------------------------------
+  {
+    const context = await newContext(browser);
+    const t = await openIn(context, server.url);
+    allErrors.push(t.errors);
+    const kept = await scenarioOf(t.page);
+    const bad = new URL('../../tests/corpus/bad/', import.meta.url).pathname;
+    const files = readdirSync(bad).map((f) => [f, readFileSync(bad + f)]);
+    files.push(['deep-100000.json', Buffer.from('['.repeat(100000))]);
+    files.push(['wide-200000.json', Buffer.from('{"a":[' + '0,'.repeat(200000) + '0]}')]);
+    files.push(['nested-duplicates.json', readFileSync(new URL('../../tests/fuzz/regressions/scenario/nested-duplicate-keys.json', import.meta.url))]);
+    files.push(['huge-17MB.json', Buffer.alloc(17 << 20, 0x20)]);
+    let refused = 0;
+    const notes = [];
+    for (const [name, buffer] of files) {
+      await t.page.evaluate(() => { document.getElementById('toast').hidden = true; });
+      const [chooser] = await Promise.all([t.page.waitForEvent('filechooser'), t.page.click('#tool-open')]);
+      await chooser.setFiles({ name, mimeType: 'application/json', buffer });
+      await t.page.waitForFunction(() => !document.getElementById('toast').hidden, null, { timeout: 20000 });
+      const message = await toast(t.page);
+      if (message.includes(name + ' was not opened') && (await scenarioOf(t.page)) === kept) refused++;
+      else notes.push(name + ': ' + message);
+    }
+    const alive = (await t.page.evaluate(() => window.pactscope.stats())).frames > 0;
+    check(refused === files.length && alive, `${files.length} hostile files (the bad corpus, 100,000-deep, 200,000-wide, nested duplicates, 17 MB) are refused and the scenario kept`, notes.join(' | '));
     await context.close();
   }
 
