@@ -264,7 +264,7 @@ void fan(const char* id, const std::vector<std::string>& x, const std::vector<do
     if (!begin(id, size, f)) return;
     f.n = static_cast<int>(x.size());
     const ImU32 band = palette(0), mid = palette(0), d = palette(1);
-    std::vector<Series> legend_items = {{"P10-P90", nullptr, 0, with_alpha(band, 0.3f)}, {"P50", p50.data(), static_cast<int>(p50.size()), mid},
+    std::vector<Series> legend_items = {{"P10\xe2\x80\x93P90", nullptr, 0, with_alpha(band, 0.3f)}, {"P50", p50.data(), static_cast<int>(p50.size()), mid},
                                         {"Deterministic", det.data(), static_cast<int>(det.size()), d}};
     double hi = 0, lo = 0;
     for (const auto* v : {&p10, &p50, &p90, &det})

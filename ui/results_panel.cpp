@@ -184,7 +184,7 @@ void App::draw_uncertainty() {
     const float h = std::max(180.0f, (ImGui::GetContentRegionAvail().y - 120) / 3);
     ImGui::TextUnformatted("Cost per quarter: Monte Carlo fan");
     help_marker("Every uncertain input drawn once per trial (slips, prices, growth, AGI date), outages drawn per quarter. "
-                "The band is P10-P90 of each quarter's cost; it fills in while the trials run.");
+                "The band is P10\xe2\x80\x93P90 of each quarter's cost; it fills in while the trials run.");
     if (m.trials_done > 0 && !m.cost_usd.p50.empty())
         charts::fan("fan", x, m.cost_usd.p10, m.cost_usd.p50, m.cost_usd.p90, model_.result().cost_usd, Unit::usd, ImVec2(0, h));
     else
@@ -236,7 +236,7 @@ void App::draw_money() {
             flows.push_back({"IP value -> " + s.providers[p].id, r.stakeholders[p].ip_value_usd, r.stakeholders[p].ip_value_usd, r.stakeholders[p].ip_value_usd, charts::palette(6)});
     charts::bars("flows", flows, Unit::usd, ImVec2(0, 0));
     ImGui::Spacing();
-    ImGui::TextUnformatted("Each party's net (deterministic, with the Monte Carlo P10-P90)");
+    ImGui::TextUnformatted("Each party's net (deterministic, with the Monte Carlo P10\xe2\x80\x93P90)");
     help_marker("Buyer: revenue share received - compute cost - lost value - revenue share paid. Provider: what it bills + "
                 "revenue share received - paid + IP value.");
     std::vector<charts::Bar> nets;
