@@ -124,7 +124,7 @@ std::optional<McOptions> mc_options(const Options& o, const std::vector<Scenario
     auto seed = seed_option(o, first.uncertainty.seed);
     auto threads = int_option(o, "--threads", 1, 256, default_threads());
     if (!trials || !seed || !threads) return std::nullopt;
-    std::size_t bytes = 0;
+    std::uint64_t bytes = 0;
     for (const Scenario& s : ss) bytes += Simulation::bytes_for(s, *trials);
     if (bytes > kMaxMonteCarloBytes) {
         std::cerr << "pactscope: " << *trials << " trials would need " << (bytes >> 20) << " MiB for their samples; at most "

@@ -35,7 +35,8 @@ inline constexpr std::int64_t kMaxTrials = 1000000;          // SPEC §10.2
 
 // Analyses and the Monte Carlo
 inline constexpr std::int64_t kMaxSweepCells = 100000;
-inline constexpr std::size_t kMaxMonteCarloBytes = std::size_t{4} << 30;  // CLI: one run's samples and bands
+// CLI: the samples of the runs of one command; 4 GiB natively, 1 GiB in 32-bit WASM (its memory ends at 2 GiB).
+inline constexpr std::uint64_t kMaxMonteCarloBytes = std::uint64_t{sizeof(void*) == 4 ? 1 : 4} << 30;
 
 // Share links (share_link.cpp)
 inline constexpr std::size_t kMaxLinkChars = 64u << 10;      // the fragment after "#s=v1."

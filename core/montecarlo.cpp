@@ -91,11 +91,11 @@ double Simulation::band_value(int kind, int quarter, std::int64_t trial) const {
     return ref + bands_[(static_cast<std::size_t>(kind) * T_ + quarter) * static_cast<std::size_t>(trials_) + static_cast<std::size_t>(trial)];
 }
 
-std::size_t Simulation::bytes_for(const Scenario& s, std::int64_t trials) {
+std::uint64_t Simulation::bytes_for(const Scenario& s, std::int64_t trials) {
     // As start(): one double per metric (totals, buyer net, each provider's net), two floats per quarter.
-    const std::size_t metrics = static_cast<std::size_t>(kTotalCount + 1) + s.providers.size();
-    const std::size_t per_trial = metrics * sizeof(double) + 2 * static_cast<std::size_t>(s.quarters()) * sizeof(float);
-    return per_trial * static_cast<std::size_t>(std::max<std::int64_t>(0, trials));
+    const std::uint64_t metrics = static_cast<std::uint64_t>(kTotalCount + 1) + s.providers.size();
+    const std::uint64_t per_trial = metrics * sizeof(double) + 2 * static_cast<std::uint64_t>(s.quarters()) * sizeof(float);
+    return per_trial * static_cast<std::uint64_t>(std::max<std::int64_t>(0, trials));
 }
 
 std::size_t Simulation::memory_bytes() const {

@@ -88,7 +88,8 @@ public:
     std::size_t memory_bytes() const;
     // Bytes start() will allocate for `trials` trials of `s` (checked by callers against their budget
     // before starting: input_limits.h).
-    static std::size_t bytes_for(const Scenario& s, std::int64_t trials);
+    // 64-bit: 1,000,000 trials of a large scenario exceed a 32-bit size_t in WASM.
+    static std::uint64_t bytes_for(const Scenario& s, std::int64_t trials);
 
 private:
     std::unique_ptr<Scenario> scenario_;

@@ -39,13 +39,14 @@ for target in scenario link; do
   corpus=$BUILD/corpus/$target crashes=$BUILD/crashes/$target
   mkdir -p "$corpus" "$crashes"
   # 1. the regression corpus and the seeds, each input once
-  replay=$(find tests/fuzz/regressions/$target $SEEDS/$target -type f | sort)
+  regressions=(); [ -d tests/fuzz/regressions/$target ] && regressions=(tests/fuzz/regressions/$target)
+  replay=$(find "${regressions[@]}" $SEEDS/$target -type f | sort)
   if ! $bin $replay >$BUILD/replay-$target.log 2>&1; then
     echo "fuzz_$target: a regression or seed input fails:"; tail -30 $BUILD/replay-$target.log; status=1; continue
   fi
   # 2. fuzzing for a bounded time
   dict=(); [ -f tests/fuzz/$target.dict ] && dict=(-dict=tests/fuzz/$target.dict)
-  if $bin "$corpus" $SEEDS/$target tests/fuzz/regressions/$target -max_total_time="$SECONDS_PER_TARGET" -max_len=65536 \
+  if $bin "$corpus" $SEEDS/$target "${regressions[@]}" -max_total_time="$SECONDS_PER_TARGET" -max_len=65536 \
        -timeout=20 -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$crashes/" "${dict[@]}" \
        >$BUILD/fuzz-$target.log 2>&1; then
     execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' $BUILD/fuzz-$target.log | grep -o '[0-9]*$')

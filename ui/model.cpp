@@ -107,7 +107,7 @@ void AppModel::refresh_summary() { summary_ = sim_.summary(); }
 std::int64_t AppModel::page_trials(const Scenario& s) {
     // The page's memory is shared by the current run and up to kMaxPinned pinned ones; a run whose
     // samples would exceed its share runs as many trials as fit (the screen says so).
-    const std::size_t per_trial = std::max<std::size_t>(1, Simulation::bytes_for(s, 1));
+    const std::uint64_t per_trial = std::max<std::uint64_t>(1, Simulation::bytes_for(s, 1));
     const auto fit = static_cast<std::int64_t>(kPageMonteCarloBytes / per_trial);
     return std::min(s.uncertainty.trials, fit);
 }
