@@ -365,3 +365,16 @@ TEST_CASE("the samples CSV has one row per trial with the inputs that trial drew
     const double cost = std::stod(row.substr(row.find(',', 2) + 1));
     CHECK(cost == Approx(1000 * H * price));
 }
+
+TEST_CASE("bytes_for predicts exactly what a run allocates for its samples (the memory caps rely on it)") {
+    for (const Preset& p : presets()) {
+        auto ls = load_scenario(p.json);
+        REQUIRE(ls.scenario);
+        Simulation sim;
+        sim.start(*ls.scenario, 1234, 1);
+        // By hand for one preset: (18 totals + buyer + each provider) doubles + 2 floats per quarter.
+        const std::uint64_t per_trial = (18 + 1 + ls.scenario->providers.size()) * 8 + 2 * static_cast<std::uint64_t>(ls.scenario->quarters()) * 4;
+        CHECK(Simulation::bytes_for(*ls.scenario, 1234) == per_trial * 1234);
+        CHECK(sim.memory_bytes() == Simulation::bytes_for(*ls.scenario, 1234));
+    }
+}
