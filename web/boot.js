@@ -18,7 +18,7 @@
   const probe = document.createElement('canvas').getContext('webgl2');
   if (!probe) {
     page.fail('This browser cannot show PactScope: WebGL2 is not available.\n' +
-              'Enable hardware acceleration or try a current Chrome, Edge, Firefox or Safari.');
+              'Enable hardware acceleration or try a current Chrome, Edge, Firefox or Safari.', { title: 'PactScope cannot start here', crash: false });
     return;
   }
 
@@ -75,12 +75,12 @@
       fetchWithProgress('pactscope_app.wasm')
         .then((bytes) => WebAssembly.instantiate(bytes, imports))
         .then((result) => { loadingText.textContent = 'Starting…'; receive(result.instance, result.module); })
-        .catch((e) => page.fail('Could not load the model: ' + e.message));
+        .catch((e) => page.fail('Could not load the model: ' + e.message, { title: 'PactScope could not load', crash: false }));
       return {};
     },
   };
   const script = document.createElement('script');
   script.src = 'pactscope_app.js';
-  script.onerror = () => page.fail('Could not load pactscope_app.js');
+  script.onerror = () => page.fail('Could not load pactscope_app.js', { title: 'PactScope could not load', crash: false });
   document.body.appendChild(script);
 })(window.PactScopePage);

@@ -50,14 +50,22 @@ window.PactScopePage = (function () {
     setTimeout(() => URL.revokeObjectURL(a.href), 10000);
   };
   page.CRASHED_KEY = 'pactscope.crashed';  // sessionStorage: the next start in this tab is in safe mode (files.js)
-  page.fail = function (message) {
+  // `options.title`: the overlay's heading; `options.crash: false` for a page that could not start at
+  // all (no WebGL): nothing ran, so the next start need not be in safe mode.
+  page.fail = function (message, options = {}) {
     if (dead) return;
     dead = true;
-    try { sessionStorage.setItem(page.CRASHED_KEY, String(message).slice(0, 200)); } catch (_) { /* no storage */ }
+    if (options.crash !== false) {
+      try { sessionStorage.setItem(page.CRASHED_KEY, String(message).slice(0, 200)); } catch (_) { /* no storage */ }
+    }
     const loading = document.getElementById('loading');
     loading.hidden = true;
     loading.style.display = 'none';
+    document.getElementById('overlay-title').textContent = options.title || 'PactScope stopped';
     document.getElementById('overlay-message').textContent = String(message || 'unknown error');
+    document.getElementById('overlay-hint').textContent = page.lastScenario
+      ? 'Your scenario is not lost: download it, reload, and open it again (the autosave in this browser is kept too).'
+      : 'Nothing you had is lost: an autosaved scenario stays in this browser for the next start.';
     document.getElementById('overlay-download').hidden = !page.lastScenario;
     document.getElementById('overlay').hidden = false;
     document.getElementById('overlay-reload').focus();
