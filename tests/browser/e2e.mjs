@@ -6,19 +6,12 @@
 //   - the in-page Monte Carlo completes and its P50s equal the CLI's `simulate` (same seed and trials)
 // Screenshots land in build/wasm/web-test/. Exit code 0 when every check passes.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { ROOT, serve, launch, open, frames, items, state, click, cli, close, decodePng, inkStats } from './harness.mjs';
+import { ROOT, runSuite, open, frames, items, state, click, cli, close, decodePng, inkStats } from './harness.mjs';
 
 const OUT = ROOT + 'build/wasm/web-test/';
 mkdirSync(OUT, { recursive: true });
-let failed = 0, passed = 0;
-function check(ok, what, detail = '') {
-  if (ok) { passed++; console.log('  ok   ' + what); }
-  else { failed++; console.log('  FAIL ' + what + (detail ? ': ' + detail : '')); }
-}
 
-const server = await serve();
-const browser = await launch();
-try {
+await runSuite('browser e2e', async ({ server, browser, check }) => {
   const { page, errors } = await open(browser, server.url);
   check(true, 'page became ready');
 
@@ -86,11 +79,4 @@ try {
 
   check(errors.length === 0, 'no console errors', errors.join(' | '));
   writeFileSync(OUT + 'state.json', await page.evaluate(() => window.pactscope.state()));
-} catch (e) {
-  check(false, 'browser test run', e.stack || String(e));
-} finally {
-  await browser.close();
-  server.stop();
-}
-console.log(`browser e2e: ${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+});

@@ -9,13 +9,8 @@
 //   - WebGL unavailable: a clear message instead of a blank page
 import { readFileSync, readdirSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
-import { serve, launch, newContext, openIn, frames, state } from './harness.mjs';
+import { runSuite, newContext, openIn, frames, state } from './harness.mjs';
 
-let failed = 0, passed = 0;
-function check(ok, what, detail = '') {
-  if (ok) { passed++; console.log('  ok   ' + what); }
-  else { failed++; console.log('  FAIL ' + what + (detail ? ': ' + detail : '')); }
-}
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const AUTOSAVE = 'pactscope.autosave.v1';
 const scenarioOf = async (page) => JSON.stringify((await state(page)).scenario);
@@ -24,10 +19,8 @@ const stored = (page, key) => page.evaluate((k) => localStorage.getItem(k), key)
 const linkOf = (text) => '#s=v1.' + deflateRawSync(Buffer.from(text)).toString('base64url');
 const waitReady = (page) => page.waitForFunction(() => window.pactscope && window.pactscope.ready === true, null, { timeout: 60000 });
 
-const server = await serve();
-const browser = await launch();
-const allErrors = [];
-try {
+await runSuite('browser faults', async ({ server, browser, check }) => {
+  const allErrors = [];
   // ---- hostile share links ---------------------------------------------------------------------
   {
     const context = await newContext(browser);
@@ -208,11 +201,4 @@ try {
 
   const errs = allErrors.flat().filter((e) => !/Failed to load resource/.test(e));
   check(errs.length === 0, 'no console errors', errs.join(' | '));
-} catch (e) {
-  check(false, 'faults test run', e.stack || String(e));
-} finally {
-  await browser.close();
-  server.stop();
-}
-console.log(`browser faults: ${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+});

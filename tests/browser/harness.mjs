@@ -21,6 +21,29 @@ export function serve() {
   });
 }
 
+// Runs one browser suite: serves the app, launches Chromium (unless `browser: false`), gives the body
+// { server, browser, check }, counts the checks (a throw in the body is a failed check), closes
+// everything, prints "NAME: N passed, M failed" and exits non-zero on any failure.
+export async function runSuite(name, body, { browser: wantBrowser = true } = {}) {
+  let passed = 0, failed = 0;
+  const check = (ok, what, detail = '') => {
+    if (ok) { passed++; console.log('  ok   ' + what); }
+    else { failed++; console.log('  FAIL ' + what + (detail ? ': ' + detail : '')); }
+  };
+  const server = await serve();
+  const browser = wantBrowser ? await launch() : null;
+  try {
+    await body({ server, browser, check });
+  } catch (e) {
+    check(false, name + ' run', e.stack || String(e));
+  } finally {
+    if (browser) await browser.close();
+    server.stop();
+  }
+  console.log(`${name}: ${passed} passed, ${failed} failed`);
+  process.exit(failed ? 1 : 0);
+}
+
 export async function launch(options = {}) {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',

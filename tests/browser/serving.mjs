@@ -5,13 +5,8 @@ import { request } from 'node:http';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, symlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { networkInterfaces, tmpdir } from 'node:os';
-import { ROOT, WEB, serve } from './harness.mjs';
+import { ROOT, WEB, runSuite } from './harness.mjs';
 
-let failed = 0, passed = 0;
-function check(ok, what, detail = '') {
-  if (ok) { passed++; console.log('  ok   ' + what); }
-  else { failed++; console.log('  FAIL ' + what + (detail ? ': ' + detail : '')); }
-}
 // A raw GET (the path is sent as written: no client-side normalisation of "..").
 const get = (url, path) => new Promise((resolve, reject) => {
   const u = new URL(url);
@@ -30,40 +25,36 @@ writeFileSync(outside + '/secret.txt', 'not for the web\n');
 const link = WEB + '/outside-link';
 rmSync(link, { force: true });
 symlinkSync(outside, link);
-const server = await serve();
-try {
-  const port = new URL(server.url).port;
-  check(server.url.startsWith('http://127.0.0.1:'), 'the server listens on 127.0.0.1', server.url);
-  const wasm = await get(server.url, '/pactscope_app.wasm');
-  check(wasm.status === 200 && wasm.headers['content-type'] === 'application/wasm', '.wasm is served as application/wasm', wasm.headers['content-type']);
-  const page = await get(server.url, '/');
-  const csp = page.headers['content-security-policy'] || '';
-  check(page.status === 200 && /script-src 'self' 'wasm-unsafe-eval'/.test(csp) && /default-src 'self'/.test(csp), 'the page comes with the Content-Security-Policy', csp);
-  check(page.headers['x-content-type-options'] === 'nosniff', 'X-Content-Type-Options: nosniff', page.headers['x-content-type-options']);
-  const font = await get(server.url, '/fonts/Inter-Regular.otf');
-  check(font.status === 200 && font.headers['content-type'] === 'font/otf' && font.headers['x-content-type-options'] === 'nosniff', 'fonts are served with their type and nosniff');
-  for (const path of ['/../../etc/passwd', '/%2e%2e/%2e%2e/etc/passwd', '/fonts/..%2f..%2f..%2fetc/passwd', '/outside-link/secret.txt', '/index.html%00.js']) {
-    const r = await get(server.url, path);
-    check([400, 403, 404].includes(r.status) && !String(r.body).includes('not for the web') && !String(r.body).includes('root:'),
-      `${path} is refused (${r.status})`, String(r.body).slice(0, 60));
+await runSuite('serving', async ({ server, check }) => {
+  try {
+    const port = new URL(server.url).port;
+    check(server.url.startsWith('http://127.0.0.1:'), 'the server listens on 127.0.0.1', server.url);
+    const wasm = await get(server.url, '/pactscope_app.wasm');
+    check(wasm.status === 200 && wasm.headers['content-type'] === 'application/wasm', '.wasm is served as application/wasm', wasm.headers['content-type']);
+    const page = await get(server.url, '/');
+    const csp = page.headers['content-security-policy'] || '';
+    check(page.status === 200 && /script-src 'self' 'wasm-unsafe-eval'/.test(csp) && /default-src 'self'/.test(csp), 'the page comes with the Content-Security-Policy', csp);
+    check(page.headers['x-content-type-options'] === 'nosniff', 'X-Content-Type-Options: nosniff', page.headers['x-content-type-options']);
+    const font = await get(server.url, '/fonts/Inter-Regular.otf');
+    check(font.status === 200 && font.headers['content-type'] === 'font/otf' && font.headers['x-content-type-options'] === 'nosniff', 'fonts are served with their type and nosniff');
+    for (const path of ['/../../etc/passwd', '/%2e%2e/%2e%2e/etc/passwd', '/fonts/..%2f..%2f..%2fetc/passwd', '/outside-link/secret.txt', '/index.html%00.js']) {
+      const r = await get(server.url, path);
+      check([400, 403, 404].includes(r.status) && !String(r.body).includes('not for the web') && !String(r.body).includes('root:'),
+        `${path} is refused (${r.status})`, String(r.body).slice(0, 60));
+    }
+    check((await get(server.url, '/outside-link/secret.txt')).status === 403, 'a symlink out of the folder is refused as forbidden (403), not followed');
+    // Not reachable on the machine's other addresses.
+    const others = Object.values(networkInterfaces()).flat().filter((i) => i && !i.internal && i.family === 'IPv4').map((i) => i.address);
+    for (const ip of others) {
+      const r = await get('http://' + ip + ':' + port + '/', '/').then(() => 'reached', (e) => e.code);
+      check(r !== 'reached', `not reachable on ${ip} (${r})`);
+    }
+    const reached = await get('http://localhost:' + port + '/', '/').then(() => true, () => false);
+    check(reached, 'reachable as localhost too (same loopback)');
+    const wild = spawnSync('node', [ROOT + 'web/server/serve.mjs', WEB, '--port', '0', '--host', '0.0.0.0'], { encoding: 'utf8', timeout: 5000 });
+    check(wild.status === 2 && /loopback only/.test(wild.stderr), 'asked to bind to 0.0.0.0 it refuses (exit 2)', wild.stderr.trim());
+  } finally {
+    rmSync(link, { force: true });
+    rmSync(outside, { recursive: true, force: true });
   }
-  check((await get(server.url, '/outside-link/secret.txt')).status === 403, 'a symlink out of the folder is refused as forbidden (403), not followed');
-  // Not reachable on the machine's other addresses.
-  const others = Object.values(networkInterfaces()).flat().filter((i) => i && !i.internal && i.family === 'IPv4').map((i) => i.address);
-  for (const ip of others) {
-    const r = await get('http://' + ip + ':' + port + '/', '/').then(() => 'reached', (e) => e.code);
-    check(r !== 'reached', `not reachable on ${ip} (${r})`);
-  }
-  const reached = await get('http://localhost:' + port + '/', '/').then(() => true, () => false);
-  check(reached, 'reachable as localhost too (same loopback)');
-  const wild = spawnSync('node', [ROOT + 'web/server/serve.mjs', WEB, '--port', '0', '--host', '0.0.0.0'], { encoding: 'utf8', timeout: 5000 });
-  check(wild.status === 2 && /loopback only/.test(wild.stderr), 'asked to bind to 0.0.0.0 it refuses (exit 2)', wild.stderr.trim());
-} catch (e) {
-  check(false, 'serving test run', e.stack || String(e));
-} finally {
-  server.stop();
-  rmSync(link, { force: true });
-  rmSync(outside, { recursive: true, force: true });
-}
-console.log(`serving: ${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+}, { browser: false });

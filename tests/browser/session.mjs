@@ -10,15 +10,10 @@
 //     the CSV and the chart, close the tab, come back and find the work there
 // Screenshots land in build/wasm/web-test/. Exit code 0 when every check passes.
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { ROOT, serve, launch, open, openIn, frames, items, state, click, cli, close, decodePng, inkStats } from './harness.mjs';
+import { ROOT, runSuite, open, openIn, frames, items, state, click, cli, close, decodePng, inkStats } from './harness.mjs';
 
 const OUT = ROOT + 'build/wasm/web-test/';
 mkdirSync(OUT, { recursive: true });
-let failed = 0, passed = 0;
-function check(ok, what, detail = '') {
-  if (ok) { passed++; console.log('  ok   ' + what); }
-  else { failed++; console.log('  FAIL ' + what + (detail ? ': ' + detail : '')); }
-}
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const scenarioOf = async (page) => JSON.stringify((await state(page)).scenario);
 // JSON with object keys sorted (the hook's state and the downloaded file order keys differently).
@@ -65,11 +60,9 @@ const mcDone = (page) => page.waitForFunction(() => !window.pactscope.stats().mc
 // CSV text -> rows of cells (the app's CSV has no quoted commas in these files).
 const rows = (text) => text.trim().split('\n').map((l) => l.split(','));
 
-const server = await serve();
-const origin = server.url.replace(/\/$/, '');
-const browser = await launch();
-const allErrors = [];
-try {
+await runSuite('browser session', async ({ server, browser, check }) => {
+  const origin = server.url.replace(/\/$/, '');
+  const allErrors = [];
   // ---- files: the DOM file picker ------------------------------------------------------------------
   {
     const { page, errors } = await open(browser, server.url);
@@ -324,11 +317,4 @@ try {
 
   const errs = allErrors.flat();
   check(errs.length === 0, 'no console errors', errs.join(' | '));
-} catch (e) {
-  check(false, 'session test run', e.stack || String(e));
-} finally {
-  await browser.close();
-  server.stop();
-}
-console.log(`browser session: ${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+});
