@@ -205,6 +205,14 @@ await runSuite('browser session', async ({ server, browser, check }) => {
     check(c.w === 2 * c.cw && c.h === 2 * c.ch && img.width === 2 * c.cw, `at devicePixelRatio 2 the canvas backing store is 2x its CSS size (${c.w}x${c.h} for ${c.cw}x${c.ch})`);
     check(st.pixel_ratio === 2 && st.font_texel_px === 30, 'fonts are rasterised at the pixel ratio (15 px text at 30 texels)', JSON.stringify(st));
     await page.screenshot({ path: OUT + 'dpr2-detail.png', clip: { x: 0, y: 0, width: 640, height: 360 } });
+    // The window shrinks: the canvas and the layout follow (the last tab still fits on screen).
+    await page.setViewportSize({ width: 1000, height: 700 });
+    await sleep(300);
+    await frames(page, 4);
+    const small = await page.evaluate(() => { const e = document.getElementById('canvas'); return { w: e.width, cw: e.clientWidth, h: e.height, ch: e.clientHeight }; });
+    const sweepTab = (await items(page))['tab:Sweep'];
+    check(small.cw === 1000 && small.w === 2000 && small.h === 2 * small.ch && sweepTab && sweepTab.x + sweepTab.w <= 1000,
+      'a window resize resizes the canvas (still 2x) and the layout follows', JSON.stringify({ ...small, sweepTab }));
     await context.close();
   }
 
