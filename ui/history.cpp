@@ -19,19 +19,16 @@ void History::settle(const Snapshot& current, std::uint64_t doc_revision) {
     settled_ = current;
 }
 
-std::optional<Snapshot> History::undo() {
-    if (undo_.empty()) return std::nullopt;
-    redo_.push_back(std::move(settled_));
-    settled_ = std::move(undo_.back());
-    undo_.pop_back();
-    return settled_;
-}
+std::optional<Snapshot> History::undo() { return travel(undo_, redo_); }
+std::optional<Snapshot> History::redo() { return travel(redo_, undo_); }
 
-std::optional<Snapshot> History::redo() {
-    if (redo_.empty()) return std::nullopt;
-    undo_.push_back(std::move(settled_));
-    settled_ = std::move(redo_.back());
-    redo_.pop_back();
+// Undo and redo are the same move in opposite directions: the settled state goes onto `to`,
+// the newest of `from` becomes the settled state.
+std::optional<Snapshot> History::travel(std::deque<Snapshot>& from, std::deque<Snapshot>& to) {
+    if (from.empty()) return std::nullopt;
+    to.push_back(std::move(settled_));
+    settled_ = std::move(from.back());
+    from.pop_back();
     return settled_;
 }
 

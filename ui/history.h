@@ -44,6 +44,7 @@ public:
     std::size_t redo_steps() const { return redo_.size(); }
 
 private:
+    std::optional<Snapshot> travel(std::deque<Snapshot>& from, std::deque<Snapshot>& to);
     std::deque<Snapshot> undo_, redo_;
     Snapshot settled_;
     std::uint64_t settled_revision_ = 0;
