@@ -8,7 +8,8 @@
 #      assertions and stack checks, the fuzzers (tests/fuzz.sh: regression corpus, then 20 s each)
 #   5. the browser app in headless Chromium (tests/browser/e2e.mjs: views, parity with the CLI;
 #      session.mjs: files, share links, autosave, undo, clipboard, HiDPI, idle gate; faults.mjs:
-#      hostile links, storage full, corrupt autosave, two tabs, abort, no WebGL) and serving.mjs
+#      hostile links, storage full, corrupt autosave, two tabs, abort, no WebGL; editing.mjs: number
+#      forms, variant switches, undo, typing, layout) and serving.mjs
 # Usage: tests/run.sh            (from anywhere; CI calls it through .ci/run)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -166,6 +167,7 @@ step "fuzzing: regression corpus, then 20 s per target (ASan + UBSan)" bash test
 
 step "browser end-to-end (headless Chromium)" node tests/browser/e2e.mjs
 step "browser session: files, links, autosave, undo, clipboard, HiDPI, idle" node tests/browser/session.mjs
+step "browser editing: number forms, variant switches, undo, links, typing, layout" node tests/browser/editing.mjs
 step "browser faults: hostile links, storage full, corrupt autosave, two tabs, abort, no WebGL" node tests/browser/faults.mjs
 step "serving: loopback only, MIME types, CSP, nosniff, no path outside the build" node tests/browser/serving.mjs
 

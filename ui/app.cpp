@@ -15,6 +15,7 @@
 #include "fonts.h"
 #include "format.h"
 #include "imgui.h"
+#include "imgui_internal.h"  // the live text of the field being typed in (state().typing)
 #include "presets.h"
 #include "result_io.h"
 #include "scenario_io.h"
@@ -48,8 +49,21 @@ App::App(std::function<double()> now_ms) : now_ms_(std::move(now_ms)) { history_
 
 void App::frame() {
     const double t0 = now_ms_();
-    items().begin_frame();
     captures_begin_frame(frames_);
+    build();
+    const double t1 = now_ms_();
+    advance_monte_carlo(t1);
+    const double t2 = now_ms_();
+    ui_ms_.push_back(static_cast<float>(t1 - t0));
+    mc_ms_.push_back(static_cast<float>(t2 - t1));
+    if (ui_ms_.size() > 600) ui_ms_.erase(ui_ms_.begin(), ui_ms_.begin() + 300), mc_ms_.erase(mc_ms_.begin(), mc_ms_.begin() + 300);
+    ++frames_;
+}
+
+void App::input_frame() { build(); }
+
+void App::build() {
+    items().begin_frame();
     handle_shortcuts();
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
@@ -59,23 +73,20 @@ void App::frame() {
                      ImGuiWindowFlags_NoSavedSettings);
     const float left = std::clamp(ImGui::GetContentRegionAvail().x * 0.38f, 360.0f, 620.0f);
     ImGui::BeginChild("scenario", ImVec2(left, 0), true);
+    ImGui::PushItemWidth(-ImGui::GetFontSize() * 9);  // fields leave room for their labels
     draw_scenario_panel();
+    ImGui::PopItemWidth();
     ImGui::EndChild();
     ImGui::SameLine();
     ImGui::BeginChild("results", ImVec2(0, 0), false);
     draw_results_panel();
     ImGui::EndChild();
     ImGui::End();
+    fields_.end_frame();            // typed numbers that were left this frame are read and applied
+    fields_.focus_request.clear();  // a requested focus is taken this frame or not at all
     items().end_frame();
     // One undo step per completed edit: the document settles when no widget is held (history.h).
-    if (!ImGui::IsAnyItemActive()) history_.settle(model_.snapshot(), model_.doc_revision());
-    const double t1 = now_ms_();
-    advance_monte_carlo(t1);
-    const double t2 = now_ms_();
-    ui_ms_.push_back(static_cast<float>(t1 - t0));
-    mc_ms_.push_back(static_cast<float>(t2 - t1));
-    if (ui_ms_.size() > 600) ui_ms_.erase(ui_ms_.begin(), ui_ms_.begin() + 300), mc_ms_.erase(mc_ms_.begin(), mc_ms_.begin() + 300);
-    ++frames_;
+    if (!ImGui::IsAnyItemActive()) history_.settle(model_.snapshot(), model_.doc_revision(), model_.valid());
 }
 
 void App::advance_monte_carlo(double start) {
@@ -123,8 +134,25 @@ std::string App::state_json() {
     for (const Issue& i : model_.issues()) issues.push_back({{"pointer", i.pointer}, {"message", i.message}});
     o["issues"] = issues;
     o["load_errors"] = load_errors_;
-    o["history"] = {{"undo", history_.undo_steps()}, {"redo", history_.redo_steps()}};
+    o["history"] = {{"undo", history_.undo_steps()}, {"redo", history_.redo_steps()}, {"pending", history_.pending(model_.doc_revision())}};
+    o["valid"] = model_.valid();
+    o["typing"] = typing_text();
+    o["preset_label"] = model_.preset_label();
+    json refused = json::array();
+    for (const auto& [key, r] : fields_.refusals()) refused.push_back({{"field", key}, {"text", r.text}, {"message", r.message}});
+    o["refused"] = refused;
     return o.dump();
+}
+
+// The text in the field being typed in (any InputText), or null: what has arrived so far.
+json App::typing_text() {
+    ImGuiContext* g = ImGui::GetCurrentContext();
+    if (!g || g->ActiveId == 0 || g->InputTextState.ID != g->ActiveId) return nullptr;
+    const ImGuiInputTextState& t = g->InputTextState;
+    std::string text(static_cast<std::size_t>(t.CurLenW) * 4 + 1, '\0');
+    const int n = ImTextStrToUtf8(text.data(), static_cast<int>(text.size()), t.TextW.Data, t.TextW.Data + t.CurLenW);
+    text.resize(static_cast<std::size_t>(n));
+    return text;
 }
 
 std::string App::load_json(const std::string& text, const std::string& source) {
@@ -157,7 +185,14 @@ bool App::redo() { return travel(&History::redo); }
 bool App::travel(std::optional<Snapshot> (History::*step)()) {
     // A held widget (a slider mid-drag) finishes its edit first; then that edit is the one undone.
     if (ImGui::GetCurrentContext() && ImGui::IsAnyItemActive()) return false;
-    history_.settle(model_.snapshot(), model_.doc_revision());
+    history_.settle(model_.snapshot(), model_.doc_revision(), model_.valid());
+    if (step == &History::undo && history_.pending(model_.doc_revision())) {
+        // An invalid edit is pending (never recorded): undo drops it, back to the last valid state.
+        model_.restore(history_.settled());
+        history_.restored(model_.doc_revision());
+        load_errors_.clear();
+        return true;
+    }
     const std::optional<Snapshot> s = (history_.*step)();
     if (!s) return false;
     model_.restore(*s);
@@ -262,9 +297,11 @@ std::string App::summary_text() const {
 //-----------------------------------------------------------------------------
 
 void App::handle_shortcuts() {
-    // Text fields keep their own Ctrl+Z (ImGui's per-field undo) and typed characters.
+    // Text fields keep their own Ctrl+Z (ImGui's per-field undo) and typed characters. Keys are
+    // shortcuts only when no field is active or about to be: a mouse button held or released
+    // this frame may be a click that starts typing in a field (number fields start on release).
     const ImGuiIO& io = ImGui::GetIO();
-    if (io.WantTextInput || ImGui::IsAnyItemActive()) return;
+    if (io.WantTextInput || ImGui::IsAnyItemActive() || ImGui::IsAnyMouseDown() || ImGui::IsMouseReleased(ImGuiMouseButton_Left)) return;
     const bool command = io.KeyCtrl || io.KeySuper;  // Ctrl, or Cmd on a Mac
     if (command && ImGui::IsKeyPressed(ImGuiKey_Z, false)) io.KeyShift ? redo() : undo();
     if (command && ImGui::IsKeyPressed(ImGuiKey_Y, false)) redo();
@@ -285,8 +322,9 @@ void App::draw_kpis() {
         const char* help;
     };
     const Card cards[] = {
-        {"Compute cost", "cost_usd", r.totals.cost_usd, Unit::usd, "What the buyer pays for compute over the horizon: compute + egress + fixed + stranded."},
-        {"Stranded commitments", "stranded_usd", r.totals.stranded_usd, Unit::usd, "Take-or-pay paid for committed compute that was never used."},
+        {"Total cost", "cost_usd", r.totals.cost_usd, Unit::usd,
+         "What the buyer pays over the horizon: compute + egress + fixed (owned capacity, onboarding, overhead) + stranded take-or-pay."},
+        {"Stranded", "stranded_usd", r.totals.stranded_usd, Unit::usd, "Take-or-pay paid for committed compute that was never used."},
         {"Demand served", "served_fraction", r.totals.served_fraction, Unit::share, "Served / demanded H100e-hours over the horizon."},
         {"Unserved value", "shortfall_value_usd", r.totals.shortfall_value_usd, Unit::usd,
          "Revenue and value forfeited by demand that found no capacity (outage losses are in the Money tab)."},
@@ -300,6 +338,7 @@ void App::draw_kpis() {
         const float card_h = ImGui::GetTextLineHeightWithSpacing() * 2 + value_h + ImGui::GetStyle().ItemSpacing.y + ImGui::GetStyle().WindowPadding.y * 2;
         ImGui::BeginChild(c.title, ImVec2(w, card_h), true, ImGuiWindowFlags_NoScrollbar);
         ImGui::TextDisabled("%s", c.title);
+        items().track(std::string("kpi:") + c.title);
         ImGui::SetItemTooltip("%s", c.help);
         {
             FontScope big(fonts().display);

@@ -20,6 +20,7 @@
 #include <nlohmann/json.hpp>
 
 #include "model.h"
+#include "widgets.h"
 
 namespace pactscope::ui {
 
@@ -34,6 +35,9 @@ public:
 
     // Builds one frame of UI (between ImGui::NewFrame and ImGui::Render) and advances the Monte Carlo.
     void frame();
+    // Builds the UI without drawing it or running trials: the platform calls it to take queued input
+    // faster than one event per drawn frame (ImGui trickles fast input over frames).
+    void input_frame();
     bool ready() const { return frames_ > 0; }
     std::int64_t frames() const { return frames_; }  // frames built so far
     bool busy() const { return model_.monte_carlo_running(); }
@@ -63,6 +67,8 @@ public:
     bool undo();
     bool redo();
     const History& history() const { return history_; }
+    // Undo steps available, counting an invalid edit in progress (undo drops it).
+    std::size_t undo_steps() const { return history_.undo_steps() + (history_.pending(model_.doc_revision()) ? 1 : 0); }
 
     // Downloads: `kind` is scenario.json, share.json (compact, for links), results.csv, samples.csv or summary.csv; returns the
     // text and sets `file_name` (empty text: nothing to download yet, e.g. no trials done).
@@ -92,14 +98,14 @@ private:
     // view state
     int tab_ = 0;
     int tab_request_ = -1;  // a tab chosen by the keyboard, selected on the next frame
-    std::string name_edit_;  // the scenario name field while it is being typed
+    FieldEdits fields_;      // the scenario's fields: typing in progress, refused entries, focus requests
     int hist_metric_ = 0;
     int tornado_metric_ = 0;
     std::uint64_t tornado_revision_ = ~0ull;
     Tornado tornado_;
     struct SweepState {
         int param[2] = {0, -1};
-        float lo[2] = {0, 0}, hi[2] = {0, 0};
+        double lo[2] = {0, 0}, hi[2] = {0, 0};
         int steps[2] = {12, 8};
         int metric = 0;
         bool regime = false;
@@ -109,7 +115,9 @@ private:
         std::string error;
     } sweep_;
 
+    void build();  // the layout of one frame, shared by frame() and input_frame()
     void handle_shortcuts();
+    static nlohmann::json typing_text();
     bool travel(std::optional<Snapshot> (History::*step)());
     void draw_scenario_panel();
     void draw_timeline();
@@ -120,6 +128,7 @@ private:
     void draw_issues();
     void draw_results_panel();
     void draw_kpis();
+    void draw_result_tabs();
     void draw_overview();
     void draw_capacity();
     void draw_uncertainty();

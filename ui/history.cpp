@@ -9,8 +9,8 @@ void History::reset(Snapshot current, std::uint64_t doc_revision) {
     settled_revision_ = doc_revision;
 }
 
-void History::settle(const Snapshot& current, std::uint64_t doc_revision) {
-    if (doc_revision == settled_revision_) return;
+void History::settle(const Snapshot& current, std::uint64_t doc_revision, bool valid) {
+    if (doc_revision == settled_revision_ || !valid) return;
     settled_revision_ = doc_revision;
     if (current.doc == settled_.doc && current.preset_id == settled_.preset_id) return;  // e.g. dragged and back
     undo_.push_back(std::move(settled_));

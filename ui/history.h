@@ -5,7 +5,9 @@
 // which no widget is held; when the document changed since the last settled one,
 // the previous one becomes an undo step. A slider drag changes the document every
 // frame but settles once, on release: one step per completed edit, as the user
-// sees it. Loading a preset, a file or a share link is a step too.
+// sees it. Loading a preset, a file or a share link is a step too. An invalid document is never
+// recorded: it stays pending until an edit makes the document valid again (then the last valid
+// one becomes the undo step), and undo while it is pending returns to the last valid one.
 // What it is not: the model — undo()/redo() return the snapshot to restore and
 // the caller loads it (AppModel::restore), which re-validates and re-evaluates.
 #pragma once
@@ -30,8 +32,13 @@ public:
 
     // Starts over from `current` (no steps to undo or redo).
     void reset(Snapshot current, std::uint64_t doc_revision);
-    // Records `current` if the document changed (doc_revision differs) since the last settled state.
-    void settle(const Snapshot& current, std::uint64_t doc_revision);
+    // Records `current` if the document changed (doc_revision differs) since the last settled state
+    // and is valid; an invalid one is left pending.
+    void settle(const Snapshot& current, std::uint64_t doc_revision, bool valid = true);
+    // True when the model's document changed since the last settled state (an invalid edit pending).
+    bool pending(std::uint64_t doc_revision) const { return doc_revision != settled_revision_; }
+    // The last settled (valid) state: what undo returns to while an invalid edit is pending.
+    const Snapshot& settled() const { return settled_; }
     // The snapshot to restore, or nothing when there is no step. After restoring it, the caller
     // reports the model's new document revision with restored(), so restoring is not itself a step.
     std::optional<Snapshot> undo();

@@ -2,6 +2,7 @@
 
 #include "presets.h"
 #include "scenario_io.h"
+#include "scenario_variants.h"
 
 namespace pactscope::ui {
 
@@ -42,6 +43,23 @@ void AppModel::set(const std::string& pointer, const json& value) {
     apply(std::move(next));
 }
 
+std::string AppModel::set_checked(const std::string& pointer, const json& value) {
+    json next = doc_;
+    next[json::json_pointer(pointer)] = value;
+    const LoadedScenario ls = load_scenario_document(next);
+    for (const Issue& i : ls.issues)
+        if (i.pointer == pointer || i.pointer.rfind(pointer + "/", 0) == 0) return i.message;
+    apply(std::move(next));
+    return {};
+}
+
+void AppModel::switch_variant(const std::string& object_pointer, const std::string& field, const std::string& value) {
+    const json* object = at(object_pointer);
+    if (!object || !object->is_object()) return;
+    json next = pactscope::switch_variant(*object, field, value);
+    if (next != *object) set(object_pointer, std::move(next));
+}
+
 void AppModel::erase(const std::string& pointer) {
     json::json_pointer ptr(pointer);
     json next = doc_;
@@ -60,6 +78,21 @@ void AppModel::append(const std::string& array_pointer, const json& value) {
     if (!arr.is_array()) return;
     arr.push_back(value);
     apply(std::move(next));
+}
+
+bool AppModel::preset_edited() const {
+    if (preset_id_.empty()) return false;
+    if (edited_revision_ != doc_revision_) {
+        const Preset* p = find_preset(preset_id_);
+        edited_ = !p || json::parse(p->json, nullptr, false) != doc_;
+        edited_revision_ = doc_revision_;
+    }
+    return edited_;
+}
+
+std::string AppModel::preset_label() const {
+    if (preset_id_.empty()) return scenario_.name.empty() ? std::string("(imported)") : scenario_.name + " (imported)";
+    return preset_edited() ? preset_id_ + " (edited)" : preset_id_;
 }
 
 void AppModel::restore(const Snapshot& s) {

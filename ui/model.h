@@ -43,15 +43,28 @@ public:
     bool load_text(std::string_view text, Issues& problems);
     bool load_preset(const std::string& id);
     const std::string& preset_id() const { return preset_id_; }
+    // True when the document differs from the preset it was opened from.
+    bool preset_edited() const;
+    // What the scenario is, for the picker and pinned copies: "rofr-2025", "rofr-2025 (edited)", or
+    // the scenario's name when it came from a file or link.
+    std::string preset_label() const;
 
     // Edits of the working document at a JSON pointer (validated at once).
     void set(const std::string& pointer, const nlohmann::json& value);
+    // Sets `value` unless that makes the field at `pointer` itself invalid: returns "" when set,
+    // else the reader's message for the field (and nothing changes). Typed values go through here,
+    // so a refused one keeps the previous value and the message shows beside the field.
+    std::string set_checked(const std::string& pointer, const nlohmann::json& value);
+    // Switches the variant `field` of the object at `object_pointer` (scenario_variants.h): one edit
+    // that removes what the new variant forbids and adds what it needs.
+    void switch_variant(const std::string& object_pointer, const std::string& field, const std::string& value);
     void erase(const std::string& pointer);            // an array element or an object key
     void append(const std::string& array_pointer, const nlohmann::json& value);
     const nlohmann::json* at(const std::string& pointer) const;  // nullptr when absent
 
     const nlohmann::json& doc() const { return doc_; }
     const Issues& issues() const { return issues_; }     // problems of the working document
+    bool valid() const { return issues_.empty(); }       // false: results are the last valid scenario's
     const Scenario& scenario() const { return scenario_; }  // the last valid one
     const Result& result() const { return result_; }
     std::uint64_t revision() const { return revision_; }  // +1 each time the valid scenario changes
@@ -89,6 +102,8 @@ private:
     Result result_;
     std::string preset_id_;
     std::uint64_t revision_ = 0, doc_revision_ = 0;
+    mutable std::uint64_t edited_revision_ = ~0ull;  // preset_edited() is cached per document revision
+    mutable bool edited_ = false;
     Simulation sim_;
     McSummary summary_;
     std::vector<PinnedScenario> pinned_;

@@ -7,6 +7,7 @@
 // [SECTION] Compare
 // [SECTION] Sweep and regime map
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <cstdlib>
 
@@ -71,6 +72,25 @@ bool metric_combo(const char* label, int& index) {
     return changed;
 }
 
+// A table of text cells whose columns fit their widest value (widgets.h begin_fit_table).
+void text_table(const char* id, const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& cells) {
+    std::vector<FitColumn> cols;
+    for (const std::string& h : header) cols.push_back({h, 0});
+    for (const auto& row : cells)
+        for (std::size_t c = 0; c < row.size() && c < cols.size(); ++c) cols[c].width = std::max(cols[c].width, text_width(row[c]));
+    if (!begin_fit_table(id, cols, static_cast<int>(cells.size()), ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg)) return;
+    ImGui::TableHeadersRow();
+    for (std::size_t r = 0; r < cells.size(); ++r) {
+        ImGui::TableNextRow();
+        for (std::size_t c = 0; c < cells[r].size() && c < cols.size(); ++c) {
+            ImGui::TableNextColumn();
+            fit_cell(id, static_cast<int>(r), static_cast<int>(c), text_width(cells[r][c]));
+            ImGui::TextUnformatted(cells[r][c].c_str());
+        }
+    }
+    ImGui::EndTable();
+}
+
 std::vector<double> sum_series(const std::vector<const std::vector<double>*>& parts, std::size_t n) {
     std::vector<double> out(n, 0.0);
     for (const auto* p : parts)
@@ -85,7 +105,24 @@ std::vector<double> sum_series(const std::vector<const std::vector<double>*>& pa
 //-----------------------------------------------------------------------------
 
 void App::draw_results_panel() {
+    // While the scenario is invalid, everything here is the last valid scenario's: say so and dim it.
+    const bool stale = !model_.valid();
+    if (stale) {
+        ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(110, 80, 20, 90));
+        ImGui::BeginChild("stale", ImVec2(0, ImGui::GetFrameHeightWithSpacing() + 4), true, ImGuiWindowFlags_NoScrollbar);
+        ImGui::TextColored(ImVec4(1.0f, 0.8f, 0.4f, 1.0f), "Last valid results \xe2\x80\x94 the scenario has %d problem%s (listed on the left); "
+                           "these numbers do not include your latest edit.", static_cast<int>(model_.issues().size()), model_.issues().size() == 1 ? "" : "s");
+        ImGui::EndChild();
+        ImGui::PopStyleColor();
+        items().track("stale_banner");
+        ImGui::PushStyleVar(ImGuiStyleVar_Alpha, 0.55f);
+    }
     draw_kpis();
+    draw_result_tabs();
+    if (stale) ImGui::PopStyleVar();
+}
+
+void App::draw_result_tabs() {
     if (!ImGui::BeginTabBar("views")) return;
     void (App::*draw[])() = {&App::draw_overview, &App::draw_capacity, &App::draw_uncertainty, &App::draw_money, &App::draw_compare, &App::draw_sweep};
     for (int i = 0; i < kResultTabCount; ++i) {
@@ -248,28 +285,12 @@ void App::draw_money() {
         nets.push_back({s.providers[p].id, v, has ? m.provider_net[p].p10 : v, has ? m.provider_net[p].p90 : v, charts::palette(static_cast<int>(p))});
     }
     charts::bars("nets", nets, Unit::usd, ImVec2(0, 0));
-    if (ImGui::BeginTable("commitments", 5, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg)) {
-        ImGui::TableSetupColumn("commitment");
-        ImGui::TableSetupColumn("committed");
-        ImGui::TableSetupColumn("spent");
-        ImGui::TableSetupColumn("stranded");
-        ImGui::TableSetupColumn("settled");
-        ImGui::TableHeadersRow();
-        for (const CommitmentOutcome& c : r.commitments) {
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            ImGui::Text("%s", s.providers[static_cast<std::size_t>(c.provider)].id.c_str());
-            ImGui::TableNextColumn();
-            ImGui::Text("%s", format_usd(c.usd).c_str());
-            ImGui::TableNextColumn();
-            ImGui::Text("%s", format_usd(c.spent_usd).c_str());
-            ImGui::TableNextColumn();
-            ImGui::Text("%s", format_usd(c.stranded_usd).c_str());
-            ImGui::TableNextColumn();
-            ImGui::Text("%s", c.settled ? "yes" : "after the horizon");
-        }
-        ImGui::EndTable();
-    }
+    // Commitments: one row each, columns as wide as their values.
+    std::vector<std::vector<std::string>> cells;
+    for (const CommitmentOutcome& c : r.commitments)
+        cells.push_back({s.providers[static_cast<std::size_t>(c.provider)].id, format_usd(c.usd), format_usd(c.spent_usd), format_usd(c.stranded_usd),
+                         c.settled ? "yes" : "after the horizon"});
+    text_table("commitments", {"commitment", "committed", "spent", "stranded", "settled"}, cells);
 }
 
 //-----------------------------------------------------------------------------
@@ -282,8 +303,7 @@ void App::draw_compare() {
                        "scenario runs the same trials with the same seed, so deltas are paired (common random numbers).");
     ImGui::BeginDisabled(pinned.size() >= AppModel::kMaxPinned);
     if (ImGui::Button("Pin the current scenario")) {
-        const std::string label = model_.preset_id().empty() ? model_.scenario().name : model_.preset_id();
-        model_.pin_current(label);
+        model_.pin_current(model_.preset_label());
     }
     ImGui::EndDisabled();
     items().track("pin");
@@ -307,22 +327,13 @@ void App::draw_compare() {
         return;
     }
     const Comparison c = compare(runs);
-    const int cols = 2 + 2 * static_cast<int>(pinned.size());
-    if (!ImGui::BeginTable("cmp", cols, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY)) return;
-    ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn("median (P50)");
-    ImGui::TableSetupColumn("current");
-    for (const PinnedScenario& p : pinned) {
-        ImGui::TableSetupColumn(p.label.c_str());
-        ImGui::TableSetupColumn(("P(current better than " + p.label + ")").c_str());
-    }
-    ImGui::TableHeadersRow();
+    // Every cell's text first, so each column is as wide as its widest value.
+    std::vector<std::string> header = {"median (P50)", "current"};
+    for (const PinnedScenario& p : pinned) header.push_back(p.label), header.push_back("P(current better than " + p.label + ")");
+    std::vector<std::vector<std::string>> cells, tips;
     for (int t = 0; t < kTotalCount; ++t) {
         const std::string& name = total_names()[static_cast<std::size_t>(t)];
         const Unit u = unit_of(name);
-        ImGui::TableNextRow();
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(name.c_str());
         // A total that is null in every trial (no AGI, nothing served) shows as "none".
         auto p50 = [&](const McSummary& m) {
             const Stat& st = m.totals[static_cast<std::size_t>(t)];
@@ -330,21 +341,32 @@ void App::draw_compare() {
             if (name == "agi_quarter") return quarter_label(model_.scenario().start + static_cast<int>(std::lround(st.p50)));
             return format_value(st.p50, u);
         };
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(p50(c.summaries[0]).c_str());
+        std::vector<std::string> row = {name, p50(c.summaries[0])}, tip = {"", ""};
         for (std::size_t k = 1; k < runs.size(); ++k) {
             const PairedDelta& d = c.pairs[k - 1].totals[static_cast<std::size_t>(t)];  // pair (0, k): delta = pinned − current
+            row.push_back(d.delta.count > 0 ? p50(c.summaries[k]) + " (delta " + format_value(d.delta.p50, u) + ")" : p50(c.summaries[k]));
+            tip.push_back("paired delta (" + labels[k] + " - current): P10 " + format_value(d.delta.p10, u) + ", P50 " + format_value(d.delta.p50, u) +
+                          ", P90 " + format_value(d.delta.p90, u));
+            char pct[16];
+            std::snprintf(pct, sizeof pct, "%.0f%%", 100 * d.p_a_better());
+            row.push_back(d.direction != 0 ? pct : "n/a");
+            tip.push_back("");
+        }
+        cells.push_back(row), tips.push_back(tip);
+    }
+    std::vector<FitColumn> cols;
+    for (const std::string& h : header) cols.push_back({h, 0});
+    for (const auto& row : cells)
+        for (std::size_t k = 0; k < row.size(); ++k) cols[k].width = std::max(cols[k].width, text_width(row[k]));
+    if (!begin_fit_table("cmp", cols, static_cast<int>(cells.size()), ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg)) return;
+    ImGui::TableHeadersRow();
+    for (std::size_t r = 0; r < cells.size(); ++r) {
+        ImGui::TableNextRow();
+        for (std::size_t k = 0; k < cells[r].size(); ++k) {
             ImGui::TableNextColumn();
-            if (d.delta.count > 0) ImGui::Text("%s (delta %s)", p50(c.summaries[k]).c_str(), format_value(d.delta.p50, u).c_str());
-            else ImGui::TextUnformatted(p50(c.summaries[k]).c_str());
-            if (ImGui::BeginItemTooltip()) {
-                ImGui::Text("paired delta (%s - current): P10 %s, P50 %s, P90 %s", labels[k].c_str(), format_value(d.delta.p10, u).c_str(),
-                            format_value(d.delta.p50, u).c_str(), format_value(d.delta.p90, u).c_str());
-                ImGui::EndTooltip();
-            }
-            ImGui::TableNextColumn();
-            if (d.direction != 0) ImGui::Text("%.0f%%", 100 * d.p_a_better());
-            else ImGui::TextDisabled("n/a");
+            fit_cell("cmp", static_cast<int>(r), static_cast<int>(k), text_width(cells[r][k]));
+            ImGui::TextUnformatted(cells[r][k].c_str());
+            if (!tips[r][k].empty()) ImGui::SetItemTooltip("%s", tips[r][k].c_str());
         }
     }
     ImGui::EndTable();
@@ -372,14 +394,30 @@ void App::draw_sweep() {
                 if (ImGui::Selectable(inputs[static_cast<std::size_t>(i)].c_str(), i == idx)) {
                     idx = i, changed = true;
                     const double med = s.quantities[static_cast<std::size_t>(s.find_quantity(inputs[static_cast<std::size_t>(i)]))].median();
-                    sweep_.lo[a] = static_cast<float>(med * 0.5), sweep_.hi[a] = static_cast<float>(med > 0 ? med * 1.5 : 1);
+                    sweep_.lo[a] = med * 0.5, sweep_.hi[a] = med > 0 ? med * 1.5 : 1;
                 }
             ImGui::EndCombo();
         }
         if (idx >= 0) {
             ImGui::SameLine();
-            ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
-            changed |= ImGui::DragFloatRange2("range", &sweep_.lo[a], &sweep_.hi[a], 0.01f * std::max(1e-3f, std::fabs(sweep_.hi[a])), 0, 0, "%.4g", "%.4g");
+            // The range's ends in the input's own unit and number forms; "a to b" in either sets both.
+            const std::string& input = inputs[static_cast<std::size_t>(idx)];
+            const NumberUnit unit = field_unit(input);
+            for (int end = 0; end < 2; ++end) {
+                double& v = end ? sweep_.hi[a] : sweep_.lo[a];
+                auto commit = [this, a, end](const NumberEntry& e) -> std::string {
+                    if (e.interval) sweep_.lo[a] = e.lo, sweep_.hi[a] = e.hi;
+                    else (end ? sweep_.hi[a] : sweep_.lo[a]) = e.lo;
+                    sweep_.revision = ~0ull;  // recompute
+                    return {};
+                };
+                ImGui::SameLine(0, end ? ImGui::GetStyle().ItemInnerSpacing.x : -1.0f);
+                const std::string key = "sweep:" + std::to_string(a) + (end ? ":hi" : ":lo");
+                changed |= number_field(fields_, end ? "hi" : "lo", key, v, unit, -DBL_MAX, DBL_MAX, ImGui::GetFontSize() * 6, commit);
+                items().track(key);
+            }
+            ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
+            ImGui::TextUnformatted("range");
             ImGui::SameLine();
             ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5);
             changed |= ImGui::SliderInt("steps", &sweep_.steps[a], 2, 40);

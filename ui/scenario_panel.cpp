@@ -50,39 +50,43 @@ void provider_combo(AppModel& m, const char* label, const std::string& pointer, 
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
     if (ImGui::BeginCombo(label, cur.empty() ? "(none)" : cur.c_str())) {
         if (allow_none && ImGui::Selectable("(none)", cur.empty())) m.erase(pointer);
-        for (const std::string& id : ids)
-            if (ImGui::Selectable(id.c_str(), id == cur)) m.set(pointer, id);
+        for (const std::string& id : ids) {
+            if (ImGui::Selectable(id.c_str(), id == cur) && id != cur) m.set(pointer, id);
+            items().track(pointer + "=" + id);
+        }
         ImGui::EndCombo();
     }
+    items().track(pointer);
 }
 
-// A string enum field (kind, scope, match, payer, trigger).
-void enum_combo(AppModel& m, const char* label, const std::string& pointer, std::initializer_list<const char*> options, const char* fallback) {
-    const json* v = m.at(pointer);
+// A string enum field (kind, scope, match, payer, trigger). Choosing a value is one model operation:
+// a field that chooses a variant removes what the new variant forbids and adds what it needs
+// (scenario_variants.h), so the scenario stays valid and undo takes it back in one step.
+void enum_combo(AppModel& m, const char* label, const std::string& object, const char* field, std::initializer_list<const char*> options,
+                const char* fallback) {
+    const json* v = m.at(object + "/" + field);
     const std::string cur = v && v->is_string() ? v->get<std::string>() : fallback;
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
     if (ImGui::BeginCombo(label, cur.c_str())) {
-        for (const char* o : options)
-            if (ImGui::Selectable(o, cur == o)) m.set(pointer, o);
+        for (const char* o : options) {
+            if (ImGui::Selectable(o, cur == o) && cur != o) m.switch_variant(object, field, o);
+            items().track(object + "/" + field + "=" + o);
+        }
         ImGui::EndCombo();
     }
+    items().track(object + "/" + field);
 }
 
 // A quarter label field (online, from, to); empty text removes an optional key.
-void quarter_field(AppModel& m, const char* label, const std::string& pointer, bool optional, bool allow_agi) {
-    static std::map<std::string, std::string> editing;
-    const json* v = m.at(pointer);
-    const std::string value = v && v->is_string() ? v->get<std::string>() : "";
-    std::string& text = editing.try_emplace(pointer, value).first->second;
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5.5f);
-    input_string(label, text);
-    if (ImGui::IsItemDeactivatedAfterEdit()) {
-        if (text.empty() && optional) m.erase(pointer);
-        else m.set(pointer, text);
-    }
-    if (!ImGui::IsItemActive()) text = value;
+void quarter_field(AppModel& m, FieldEdits& edits, const char* label, const std::string& pointer, bool optional, bool allow_agi) {
+    text_field(m, edits, label, pointer, ImGui::GetFontSize() * 5.5f, optional);
     ImGui::SetItemTooltip("A quarter such as 2026Q2%s%s", allow_agi ? ", or \"agi\" (through the AGI quarter)" : "",
                           optional ? "; empty = the whole horizon" : "");
+}
+
+// True when a field to focus lies inside the object at `base` (an error in the list was clicked).
+bool opens_for_focus(const std::string& focus, const std::string& base) {
+    return !focus.empty() && (focus == base || focus.rfind(base + "/", 0) == 0);
 }
 
 json clause_template(const std::string& type, const std::string& first_provider) {
@@ -104,58 +108,86 @@ json clause_template(const std::string& type, const std::string& first_provider)
 
 void App::draw_scenario_panel() {
     ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 4);
-    const std::string current = model_.preset_id().empty() ? std::string("(edited or imported)") : model_.preset_id();
-    if (ImGui::BeginCombo("Preset", current.c_str())) {
+    if (ImGui::BeginCombo("Preset", model_.preset_label().c_str())) {
         for (const Preset& p : presets()) {
             const std::string id(p.id);
-            if (ImGui::Selectable(id.c_str(), id == model_.preset_id())) model_.load_preset(id);
+            if (ImGui::Selectable(id.c_str(), id == model_.preset_id())) {
+                model_.load_preset(id);
+                fields_.forget_all();
+            }
             items().track("preset:" + id);
         }
         ImGui::EndCombo();
     }
     items().track("preset_combo");
+    ImGui::SetItemTooltip("%s", model_.preset_edited() ? "Changed since the preset was opened: undo takes the changes back one by one."
+                                                       : "The shipped preset as it is.");
     help_marker("Shipped scenarios with sourced figures: the Microsoft-OpenAI partnership from Azure exclusivity (2019) "
                 "to the non-exclusive licence (2026), and a counterfactual. Pick one, then change any assumption.");
     // The scenario's name (it names downloads too): committed when the field is left, one undo step.
-    const json* name = model_.at("/name");
-    ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 4);
-    input_string("Name", name_edit_);
+    text_field(model_, fields_, "Name", "/name", -ImGui::GetFontSize() * 4, false);
     items().track("scenario_name");
-    if (ImGui::IsItemDeactivatedAfterEdit()) model_.set("/name", name_edit_);
-    if (!ImGui::IsItemActive()) name_edit_ = name && name->is_string() ? name->get<std::string>() : model_.scenario().name;
+    refusal_note(fields_, "/name");
     if (!model_.scenario().description.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
         ImGui::TextWrapped("%s", model_.scenario().description.c_str());
         ImGui::PopStyleColor();
+        items().track("description");
     }
+    ImGui::Spacing();
     draw_issues();
     draw_timeline();
-    const bool clauses = ImGui::CollapsingHeader("Contract clauses", ImGuiTreeNodeFlags_DefaultOpen);
-    items().track("section:clauses");
-    if (clauses) draw_clauses();
-    const bool providers = ImGui::CollapsingHeader("Providers and capacity");
-    items().track("section:providers");
-    if (providers) draw_providers();
-    const bool workloads = ImGui::CollapsingHeader("Workloads (demand)");
-    items().track("section:workloads");
-    if (workloads) draw_workloads();
-    const bool policy = ImGui::CollapsingHeader("Policy and uncertainty");
-    items().track("section:policy");
-    if (policy) draw_policy_uncertainty();
+    const std::string& focus = fields_.focus_request;
+    auto section = [&](const char* title, const char* name, bool open_by_default, bool focus_inside, void (App::*draw)()) {
+        if (focus_inside) ImGui::SetNextItemOpen(true);
+        const bool open = ImGui::CollapsingHeader(title, open_by_default ? ImGuiTreeNodeFlags_DefaultOpen : 0);
+        items().track(name);
+        if (open) (this->*draw)();
+    };
+    section("Contract clauses", "section:clauses", true, opens_for_focus(focus, "/contract"), &App::draw_clauses);
+    section("Providers and capacity", "section:providers", false, opens_for_focus(focus, "/providers") || opens_for_focus(focus, "/gpus"),
+            &App::draw_providers);
+    section("Workloads (demand)", "section:workloads", false, opens_for_focus(focus, "/workloads"), &App::draw_workloads);
+    section("Policy and uncertainty", "section:policy", false, opens_for_focus(focus, "/policy") || opens_for_focus(focus, "/uncertainty"),
+            &App::draw_policy_uncertainty);
 }
 
 void App::draw_issues() {
+    const ImU32 red = IM_COL32(255, 140, 120, 255);
     if (!load_errors_.empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 140, 120, 255));
-        ImGui::TextWrapped("Not loaded — the previous scenario is kept:\n%s", load_errors_.c_str());
+        ImGui::PushStyleColor(ImGuiCol_Text, red);
+        ImGui::TextWrapped("Not loaded \xe2\x80\x94 the previous scenario is kept:\n%s", load_errors_.c_str());
         ImGui::PopStyleColor();
         if (ImGui::SmallButton("Dismiss")) load_errors_.clear();
     }
     if (model_.issues().empty()) return;
-    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 140, 120, 255));
-    ImGui::TextWrapped("This edit makes the scenario invalid; results show the last valid one:");
-    for (const Issue& i : model_.issues()) ImGui::BulletText("%s: %s", i.pointer.empty() ? "(document)" : i.pointer.c_str(), i.message.c_str());
+    ImGui::PushStyleColor(ImGuiCol_Text, red);
+    ImGui::TextWrapped("This edit makes the scenario invalid; the results on the right are the last valid scenario's. "
+                       "Click a problem to go to its field, or undo (Ctrl+Z):");
     ImGui::PopStyleColor();
+    int n = 0;
+    for (const Issue& i : model_.issues()) {
+        ImGui::PushID(n);
+        // Each problem in full (wrapped), as a link to its field.
+        const std::string text = (i.pointer.empty() ? std::string("(document)") : i.pointer) + ": " + i.message;
+        ImGui::Bullet();
+        ImGui::PushStyleColor(ImGuiCol_Text, red);
+        ImGui::TextWrapped("%s", text.c_str());
+        ImGui::PopStyleColor();
+        items().track("issue:" + std::to_string(n));
+        if (ImGui::IsItemHovered()) {
+            ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+            ImGui::SetTooltip("%s\n\nClick to open its card and focus the field.", text.c_str());
+        }
+        if (ImGui::IsItemClicked() && !i.pointer.empty()) fields_.focus_request = i.pointer;
+        // A field the object's kind does not allow is not drawn by its card: offer to remove it here.
+        if (i.message.find("does not apply") != std::string::npos || i.message.rfind("unknown key", 0) == 0) {
+            if (ImGui::SmallButton("remove this field")) model_.erase(i.pointer);
+            items().track("issue_remove:" + std::to_string(n));
+        }
+        ImGui::PopID();
+        ++n;
+    }
 }
 
 //-----------------------------------------------------------------------------
@@ -174,12 +206,26 @@ void App::draw_timeline() {
     ImGui::InvisibleButton("timeline", ImVec2(w, height));
     const bool hovered = ImGui::IsItemHovered();
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const float x0 = p.x + 110, x1 = p.x + w - 4;
+    // The label column is as wide as the longest label (up to 45% of the width), so labels never run into the bars.
+    float label_w = 60;
+    for (const Clause& cl : s.contract) {
+        const int who = cl.type == ClauseType::commitment ? cl.provider : cl.holder;
+        std::string label = to_string(cl.type);
+        if (who >= 0) label += " " + s.providers[static_cast<std::size_t>(who)].id;
+        label_w = std::max(label_w, ImGui::CalcTextSize(label.c_str()).x + 8);
+    }
+    const float x0 = p.x + std::min(label_w, w * 0.45f), x1 = p.x + w - 4;
     auto qx = [&](int q) { return x0 + (x1 - x0) * static_cast<float>(q - first) / static_cast<float>(last + 1 - first); };
+    float free_x = x0;  // year labels: each where it fits after the last one and inside the right edge
     for (int y = first / 4; y <= last / 4; ++y) {
         const float x = qx(y * 4);
         dl->AddLine(ImVec2(x, p.y), ImVec2(x, p.y + height - row), ImGui::GetColorU32(ImGuiCol_Border));
-        if ((y % 2 == 0) || (x1 - x0) > 500) dl->AddText(ImVec2(x + 2, p.y + height - row), ImGui::GetColorU32(ImGuiCol_TextDisabled), std::to_string(y).c_str());
+        const std::string year = std::to_string(y);
+        const float tw = ImGui::CalcTextSize(year.c_str()).x;
+        if (x + 2 >= free_x && x + 2 + tw <= x1 + 4) {
+            dl->AddText(ImVec2(x + 2, p.y + height - row), ImGui::GetColorU32(ImGuiCol_TextDisabled), year.c_str());
+            free_x = x + 2 + tw + ImGui::GetFontSize() * 0.6f;
+        }
     }
     dl->AddRectFilled(ImVec2(qx(s.start), p.y), ImVec2(qx(s.end + 1), p.y + height - row), IM_COL32(255, 255, 255, 12));
     for (std::size_t c = 0; c < s.contract.size(); ++c) {
@@ -188,7 +234,9 @@ void App::draw_timeline() {
         std::string label = to_string(cl.type);
         const int who = cl.type == ClauseType::commitment ? cl.provider : cl.holder;
         if (who >= 0) label += " " + s.providers[static_cast<std::size_t>(who)].id;
+        dl->PushClipRect(ImVec2(p.x, y), ImVec2(x0 - 4, y + row), true);
         dl->AddText(ImVec2(p.x, y), ImGui::GetColorU32(ImGuiCol_Text), label.c_str());
+        dl->PopClipRect();
         // Active quarters as the engine saw them (so "to: agi" ends where AGI happened).
         const auto& active = r.clause_active[c];
         for (int q = 0; q < static_cast<int>(active.size()); ++q)
@@ -232,17 +280,23 @@ void App::draw_clauses() {
         const std::string base = "/contract/" + std::to_string(i);
         const std::string type = str(c, "type", "?");
         const std::string who = str(c, "holder", str(c, "provider"));
-        ImGui::PushID(static_cast<int>(i));
-        const std::string title = type + (who.empty() ? "" : " - " + who) + "##card";
-        const bool open = ImGui::TreeNodeEx(title.c_str(), ImGuiTreeNodeFlags_Framed | ImGuiTreeNodeFlags_SpanAvailWidth);
+        ImGui::PushID(base.c_str());  // ids by pointer: clause 5 and provider 5 must not share a "remove" button
+        // "###card": the card's identity is its place, not its title, so it stays open when the title changes.
+        const std::string title = type + (who.empty() ? "" : " - " + who) + "###card";
+        if (opens_for_focus(fields_.focus_request, base)) ImGui::SetNextItemOpen(true);
+        const bool open = ImGui::TreeNodeEx(title.c_str(), ImGuiTreeNodeFlags_Framed | ImGuiTreeNodeFlags_SpanAvailWidth | ImGuiTreeNodeFlags_AllowOverlap);
+        items().track("card:" + base);
         const std::string note = provenance(c);
         if (!note.empty()) ImGui::SetItemTooltip("%s", note.c_str());
         ImGui::SameLine(ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 3);
         if (ImGui::SmallButton("remove")) remove = static_cast<int>(i);
+        items().track("clause_remove:" + std::to_string(i));
         if (open) {
-            quarter_field(model_, "from", base + "/from", true, false);
+            quarter_field(model_, fields_, "from", base + "/from", true, false);
             ImGui::SameLine();
-            quarter_field(model_, "to", base + "/to", true, type != "agi");
+            quarter_field(model_, fields_, "to", base + "/to", true, type != "agi");
+            refusal_note(fields_, base + "/from");
+            refusal_note(fields_, base + "/to");
             if (type == "commitment") provider_combo(model_, "provider", base + "/provider", ids, false);
             else if (type != "agi") provider_combo(model_, "holder", base + "/holder", ids, false);
             if (type == "exclusive") {
@@ -263,60 +317,40 @@ void App::draw_clauses() {
                     if (!c.contains("waiver_max_share")) {
                         if (ImGui::SmallButton("limit waivers")) model_.set(base + "/waiver_max_share", 0.3);
                     } else {
-                        edit_quantity(model_, "waiver max share", base + "/waiver_max_share", note);
+                        edit_quantity(model_, fields_, "waiver max share", base + "/waiver_max_share", note);
                     }
                 }
             }
             if (type == "rofr") {
-                enum_combo(model_, "scope", base + "/scope", {"all", "training", "inference"}, "all");
+                enum_combo(model_, "scope", base, "scope", {"all", "training", "inference"}, "all");
                 ImGui::SameLine();
-                enum_combo(model_, "match", base + "/match", {"capacity", "price"}, "capacity");
+                enum_combo(model_, "match", base, "match", {"capacity", "price"}, "capacity");
                 if (!c.contains("response_quarters")) {
                     if (ImGui::SmallButton("add response delay")) model_.set(base + "/response_quarters", 1);
                 } else {
-                    edit_quantity(model_, "response quarters", base + "/response_quarters", note);
+                    edit_quantity(model_, fields_, "response quarters", base + "/response_quarters", note);
                 }
-                if (str(c, "match") == "price") {
-                    if (!c.contains("tolerance")) model_.set(base + "/tolerance", 0);
-                    else edit_quantity(model_, "tolerance", base + "/tolerance", note);
-                }
+                if (c.contains("tolerance")) edit_quantity(model_, fields_, "tolerance", base + "/tolerance", note);
             }
-            if (type == "preferred") edit_quantity(model_, "min share", base + "/min_share", note);
+            if (type == "preferred") edit_quantity(model_, fields_, "min share", base + "/min_share", note);
             if (type == "commitment") {
-                edit_quantity(model_, "usd", base + "/usd", note);
+                edit_quantity(model_, fields_, "usd", base + "/usd", note);
                 for (const char* k : {"discount", "take_or_pay"})
-                    if (c.contains(k)) edit_quantity(model_, k, base + "/" + k, note);
+                    if (c.contains(k)) edit_quantity(model_, fields_, k, base + "/" + k, note);
             }
             if (type == "revenue_share") {
-                enum_combo(model_, "payer", base + "/payer", {"buyer", "holder"}, "buyer");
-                edit_quantity(model_, "rate", base + "/rate", note);
-                if (c.contains("cap_usd")) edit_quantity(model_, "cap usd", base + "/cap_usd", note);
+                enum_combo(model_, "payer", base, "payer", {"buyer", "holder"}, "buyer");
+                edit_quantity(model_, fields_, "rate", base + "/rate", note);
+                if (c.contains("cap_usd")) edit_quantity(model_, fields_, "cap", base + "/cap_usd", note);
                 else if (ImGui::SmallButton("add cap")) model_.set(base + "/cap_usd", 1e10);
-                if (str(c, "payer") == "holder") {
-                    if (!c.contains("holder_api_revenue_usd_per_quarter")) model_.set(base + "/holder_api_revenue_usd_per_quarter", 1e9);
-                    else edit_quantity(model_, "holder API revenue / quarter", base + "/holder_api_revenue_usd_per_quarter", note);
-                }
+                if (c.contains("holder_api_revenue_usd_per_quarter"))
+                    edit_quantity(model_, fields_, "holder API revenue / quarter", base + "/holder_api_revenue_usd_per_quarter", note);
             }
-            if (type == "ip_access") edit_quantity(model_, "value / quarter", base + "/value_usd_per_quarter", note);
+            if (type == "ip_access") edit_quantity(model_, fields_, "value / quarter", base + "/value_usd_per_quarter", note);
             if (type == "agi") {
-                const std::string trigger = str(c, "trigger", "date");
-                const json* tr = model_.at(base + "/trigger");
-                ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
-                if (ImGui::BeginCombo("trigger", trigger.c_str())) {
-                    for (const char* t : {"date", "profit", "none"})
-                        if (ImGui::Selectable(t, trigger == t) && t != trigger) {
-                            json next = c;
-                            next["trigger"] = t;
-                            next.erase("date"), next.erase("profit_threshold_usd");
-                            if (std::string(t) == "date") next["date"] = "2030Q1";
-                            if (std::string(t) == "profit") next["profit_threshold_usd"] = 1e11;
-                            model_.set(base, next);
-                        }
-                    ImGui::EndCombo();
-                }
-                (void)tr;
-                if (trigger == "date") edit_quantity(model_, "date", base + "/date", note);
-                if (trigger == "profit") edit_quantity(model_, "profit threshold", base + "/profit_threshold_usd", note);
+                enum_combo(model_, "trigger", base, "trigger", {"date", "profit", "none"}, "date");
+                if (c.contains("date")) edit_quantity(model_, fields_, "date", base + "/date", note);
+                if (c.contains("profit_threshold_usd")) edit_quantity(model_, fields_, "profit threshold", base + "/profit_threshold_usd", note);
             }
             ImGui::TreePop();
         }
@@ -347,71 +381,86 @@ void App::draw_providers() {
         const json& p = providers[i];
         const std::string base = "/providers/" + std::to_string(i);
         const std::string kind = str(p, "kind", "cloud");
-        ImGui::PushID(static_cast<int>(i));
-        const bool open = ImGui::TreeNodeEx((str(p, "id") + " (" + kind + ")##prov").c_str(), ImGuiTreeNodeFlags_Framed | ImGuiTreeNodeFlags_SpanAvailWidth);
+        ImGui::PushID(base.c_str());
+        if (opens_for_focus(fields_.focus_request, base)) ImGui::SetNextItemOpen(true);
+        const bool open = ImGui::TreeNodeEx((str(p, "id") + " (" + kind + ")###prov").c_str(), ImGuiTreeNodeFlags_Framed | ImGuiTreeNodeFlags_SpanAvailWidth | ImGuiTreeNodeFlags_AllowOverlap);
         items().track("provider:" + str(p, "id"));
         const std::string note = provenance(p);
         if (!note.empty()) ImGui::SetItemTooltip("%s", note.c_str());
         ImGui::SameLine(ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 3);
         if (ImGui::SmallButton("remove")) remove = static_cast<int>(i);
+        items().track("provider_remove:" + std::to_string(i));
         if (open) {
-            if (kind == "cloud") {
-                edit_quantity(model_, "price $/H100e-h", base + "/price_usd_per_h100e_hour", note);
-                if (p.contains("price_change_per_year")) edit_quantity(model_, "price change / year", base + "/price_change_per_year", note);
-            } else {
-                for (const char* k : {"capex_usd_per_mw", "amortization_years", "opex_usd_per_mw_year", "power_usd_per_mwh"})
-                    if (p.contains(k)) edit_quantity(model_, k, base + "/" + k, note);
-            }
-            for (const char* k : {"pue", "onboarding_usd", "overhead_usd_per_quarter", "outages_per_year", "outage_hours"})
-                if (p.contains(k)) edit_quantity(model_, k, base + "/" + k, note);
+            for (const char* k : {"price_usd_per_h100e_hour", "price_change_per_year", "capex_usd_per_mw", "amortization_years", "opex_usd_per_mw_year",
+                                  "power_usd_per_mwh", "pue", "onboarding_usd", "overhead_usd_per_quarter", "outages_per_year", "outage_hours"})
+                if (p.contains(k)) edit_quantity(model_, fields_, field_doc(k)->label, base + "/" + k, note);
             ImGui::TextDisabled("Capacity tranches (facility MW)");
             const json tranches = p.contains("capacity") ? p["capacity"] : json::array();
             int remove_t = -1;
-            if (ImGui::BeginTable("tranches", 5, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
-                ImGui::TableSetupColumn("online");
-                ImGui::TableSetupColumn("MW");
-                ImGui::TableSetupColumn("GPU");
-                ImGui::TableSetupColumn("slip (q)");
-                ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 1.5f);
+            // Columns as wide as their widest value (widgets.h): measured from what each cell will show.
+            const ImGuiStyle& st = ImGui::GetStyle();
+            std::vector<FitColumn> cols = {{"online"}, {"MW"}, {"GPU"}, {"slip (q)"}, {""}};
+            const std::string table = "tranches:" + base;
+            for (std::size_t t = 0; t < tranches.size(); ++t) {
+                const std::string tb = base + "/capacity/" + std::to_string(t);
+                cols[0].width = std::max(cols[0].width, text_width(str(tranches[t], "online")) + st.FramePadding.x * 2);
+                cols[1].width = std::max(cols[1].width, edit_quantity_width(model_, tb + "/mw"));
+                cols[2].width = std::max(cols[2].width, text_width(str(tranches[t], "gpu")) + ImGui::GetFrameHeight() + st.FramePadding.x * 2);
+                cols[3].width = std::max(cols[3].width, tranches[t].contains("slip_quarters") ? edit_quantity_width(model_, tb + "/slip_quarters")
+                                                                                              : text_width("+ slip") + st.FramePadding.x * 2);
+            }
+            cols[4].width = text_width("x") + st.FramePadding.x * 2;
+            if (begin_fit_table(table.c_str(), cols, static_cast<int>(tranches.size()), ImGuiTableFlags_BordersInnerH)) {
                 ImGui::TableHeadersRow();
                 for (std::size_t t = 0; t < tranches.size(); ++t) {
                     const std::string tb = base + "/capacity/" + std::to_string(t);
                     const std::string tnote = provenance(tranches[t]);
-                    ImGui::PushID(static_cast<int>(t));
+                    const int row = static_cast<int>(t);
+                    ImGui::PushID(row);
                     ImGui::TableNextRow();
                     ImGui::TableNextColumn();
-                    quarter_field(model_, "##online", tb + "/online", false, false);
+                    fit_cell(table.c_str(), row, 0, text_width(str(tranches[t], "online")) + st.FramePadding.x * 2);
+                    quarter_field(model_, fields_, "##online", tb + "/online", false, false);
                     ImGui::TableNextColumn();
+                    fit_cell(table.c_str(), row, 1, edit_quantity_width(model_, tb + "/mw"));
                     ImGui::SetNextItemWidth(-1);
-                    edit_quantity(model_, "", tb + "/mw", tnote);
+                    edit_quantity(model_, fields_, "", tb + "/mw", tnote);
                     ImGui::TableNextColumn();
                     const std::string gpu = str(tranches[t], "gpu");
+                    fit_cell(table.c_str(), row, 2, text_width(gpu) + ImGui::GetFrameHeight() + st.FramePadding.x * 2);
                     ImGui::SetNextItemWidth(-1);
                     if (ImGui::BeginCombo("##gpu", gpu.c_str())) {
                         for (const std::string& g : gpus)
-                            if (ImGui::Selectable(g.c_str(), g == gpu)) model_.set(tb + "/gpu", g);
+                            if (ImGui::Selectable(g.c_str(), g == gpu) && g != gpu) model_.set(tb + "/gpu", g);
                         ImGui::EndCombo();
                     }
                     ImGui::TableNextColumn();
-                    if (tranches[t].contains("slip_quarters")) edit_quantity(model_, "", tb + "/slip_quarters", tnote);
-                    else if (ImGui::SmallButton("+ slip")) model_.set(tb + "/slip_quarters", "0 to 4");
+                    if (tranches[t].contains("slip_quarters")) {
+                        fit_cell(table.c_str(), row, 3, edit_quantity_width(model_, tb + "/slip_quarters"));
+                        ImGui::SetNextItemWidth(-1);
+                        edit_quantity(model_, fields_, "", tb + "/slip_quarters", tnote);
+                    } else {
+                        fit_cell(table.c_str(), row, 3, text_width("+ slip") + st.FramePadding.x * 2);
+                        if (ImGui::SmallButton("+ slip")) model_.set(tb + "/slip_quarters", "0 to 4");
+                    }
                     ImGui::TableNextColumn();
-                    if (ImGui::SmallButton("x")) remove_t = static_cast<int>(t);
+                    if (ImGui::SmallButton("x")) remove_t = row;
                     ImGui::PopID();
                 }
                 ImGui::EndTable();
             }
+            for (std::size_t t = 0; t < tranches.size(); ++t) refusal_note(fields_, base + "/capacity/" + std::to_string(t) + "/online");
             if (remove_t >= 0) model_.erase(base + "/capacity/" + std::to_string(remove_t));
             if (ImGui::SmallButton("add tranche"))
                 model_.append(base + "/capacity", {{"online", quarter_label(model_.scenario().start)}, {"mw", 100}, {"gpu", gpus.empty() ? "H100" : gpus[0]}});
             if (p.contains("egress") && p["egress"].contains("tiers")) {
                 ImGui::TextDisabled("Egress tiers (monthly TB after the free allowance)");
-                if (p["egress"].contains("free_tb_per_month")) edit_quantity(model_, "free TB / month", base + "/egress/free_tb_per_month", note);
+                if (p["egress"].contains("free_tb_per_month")) edit_quantity(model_, fields_, "free TB / month", base + "/egress/free_tb_per_month", note);
                 const json& tiers = p["egress"]["tiers"];
                 for (std::size_t t = 0; t < tiers.size(); ++t) {
                     const json& up = tiers[t]["up_to_tb"];
                     const std::string label = up.is_null() ? "$/GB beyond" : "$/GB up to " + format_compact(up.get<double>()) + " TB";
-                    edit_quantity(model_, label.c_str(), base + "/egress/tiers/" + std::to_string(t) + "/usd_per_gb", note);
+                    edit_quantity(model_, fields_, label.c_str(), base + "/egress/tiers/" + std::to_string(t) + "/usd_per_gb", note);
                 }
             }
             ImGui::TreePop();
@@ -433,18 +482,19 @@ void App::draw_workloads() {
     for (std::size_t i = 0; i < workloads.size(); ++i) {
         const json& w = workloads[i];
         const std::string base = "/workloads/" + std::to_string(i);
-        ImGui::PushID(static_cast<int>(i));
-        if (ImGui::TreeNodeEx((str(w, "id") + " (" + str(w, "kind") + ")##wl").c_str(), ImGuiTreeNodeFlags_Framed | ImGuiTreeNodeFlags_SpanAvailWidth)) {
+        ImGui::PushID(base.c_str());
+        if (opens_for_focus(fields_.focus_request, base)) ImGui::SetNextItemOpen(true);
+        if (ImGui::TreeNodeEx((str(w, "id") + " (" + str(w, "kind") + ")###wl").c_str(), ImGuiTreeNodeFlags_Framed | ImGuiTreeNodeFlags_SpanAvailWidth | ImGuiTreeNodeFlags_AllowOverlap)) {
             const std::string note = provenance(w);
             if (w.contains("demand") && w["demand"].contains("start_h100e")) {
-                edit_quantity(model_, "demand at start (H100e)", base + "/demand/start_h100e", note);
-                edit_quantity(model_, "growth / year", base + "/demand/growth_per_year", note);
+                edit_quantity(model_, fields_, "demand at start", base + "/demand/start_h100e", note);
+                edit_quantity(model_, fields_, "growth / year", base + "/demand/growth_per_year", note);
             } else {
                 ImGui::TextDisabled("demand: a series of %zu quarters", w.contains("demand") ? w["demand"].value("series", json::array()).size() : std::size_t{0});
             }
-            edit_quantity(model_, "value $/H100e-h", base + "/value_usd_per_h100e_hour", note);
-            if (w.contains("egress_gb_per_h100e_hour")) edit_quantity(model_, "egress GB / H100e-h", base + "/egress_gb_per_h100e_hour", note);
-            if (w.contains("block_h100e")) edit_quantity(model_, "training block (H100e)", base + "/block_h100e", note);
+            edit_quantity(model_, fields_, "value per H100e-hour", base + "/value_usd_per_h100e_hour", note);
+            if (w.contains("egress_gb_per_h100e_hour")) edit_quantity(model_, fields_, "egress per H100e-h", base + "/egress_gb_per_h100e_hour", note);
+            if (w.contains("block_h100e")) edit_quantity(model_, fields_, "training block", base + "/block_h100e", note);
             provider_combo(model_, "home", base + "/home", ids, true);
             ImGui::TreePop();
         }
@@ -459,7 +509,7 @@ void App::draw_workloads() {
 void App::draw_policy_uncertainty() {
     const json& doc = model_.doc();
     const json policy = doc.value("policy", json::object());
-    if (policy.contains("max_share_per_provider")) edit_quantity(model_, "max share per provider", "/policy/max_share_per_provider");
+    if (policy.contains("max_share_per_provider")) edit_quantity(model_, fields_, "max share per provider", "/policy/max_share_per_provider");
     else if (ImGui::SmallButton("cap each provider's share")) model_.set("/policy/max_share_per_provider", 0.6);
     for (const char* k : {"sticky", "failover"}) {
         bool on = policy.value(k, true);
@@ -468,20 +518,29 @@ void App::draw_policy_uncertainty() {
     help_marker("sticky: keep last quarter's placement where still allowed (moving is costly). "
                 "failover: inference on a provider that is down moves to spare capacity elsewhere.");
     const json unc = doc.value("uncertainty", json::object());
-    int trials = unc.value("trials", 10000);
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
-    if (ImGui::InputInt("Monte Carlo trials", &trials, 1000, 10000, ImGuiInputTextFlags_EnterReturnsTrue))
-        model_.set("/uncertainty/trials", std::clamp(trials, 1, 1000000));
-    long long seed = static_cast<long long>(unc.value("seed", 1ull));
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
-    if (ImGui::InputScalar("seed", ImGuiDataType_S64, &seed, nullptr, nullptr, nullptr, ImGuiInputTextFlags_EnterReturnsTrue))
-        model_.set("/uncertainty/seed", std::max(0ll, seed));
+    // Trials and seed: whole numbers in any number form ("10k", "10,000").
+    for (const char* k : {"trials", "seed"}) {
+        const std::string at = std::string("/uncertainty/") + k;
+        const FieldDoc* d = field_doc(k);
+        double v = unc.contains(k) && unc[k].is_number() ? unc[k].get<double>() : (std::string(k) == "trials" ? 10000.0 : 1.0);
+        auto commit = [this, at](const NumberEntry& e) -> std::string {
+            if (e.interval) return "a whole number, not an interval";
+            return model_.set_checked(at, static_cast<std::int64_t>(e.lo));
+        };
+        if (number_field(fields_, k, at, v, NumberUnit::count, d->lo, d->hi, ImGui::GetFontSize() * 8, commit))
+            model_.set(at, static_cast<std::int64_t>(std::llround(v)));
+        items().track(at);
+        ImGui::SetItemTooltip("%s (%s)", d->meaning, d->range);
+        ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
+        ImGui::TextUnformatted(std::string(k) == "trials" ? "Monte Carlo trials" : "seed");
+        refusal_note(fields_, at);
+    }
     help_marker("The same seed gives the same trials, natively and in the browser (SPEC section 2).");
     const json corr = unc.value("correlations", json::array());
     for (std::size_t i = 0; i < corr.size(); ++i) {
-        ImGui::PushID(static_cast<int>(i));
+        ImGui::PushID(("/uncertainty/correlations/" + std::to_string(i)).c_str());
         ImGui::TextWrapped("%s ~ %s", corr[i].value("a", "").c_str(), corr[i].value("b", "").c_str());
-        edit_quantity(model_, "rank correlation", "/uncertainty/correlations/" + std::to_string(i) + "/rho");
+        edit_quantity(model_, fields_, "rank correlation", "/uncertainty/correlations/" + std::to_string(i) + "/rho");
         ImGui::PopID();
     }
 }

@@ -1,87 +1,62 @@
 #include "widgets.h"
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <cstdio>
-#include <cstdlib>
 
+#include "imgui_internal.h"
 #include "number_text.h"
 
 namespace pactscope::ui {
 
 using nlohmann::json;
 
-const FieldDoc* field_doc(const std::string& key) {
-    static const std::map<std::string, FieldDoc> docs = {
-        {"price_usd_per_h100e_hour", {"Contract price of one H100-equivalent GPU for one hour on this cloud", "USD per H100e-hour", ">= 0"}},
-        {"price_change_per_year", {"Yearly change of the cloud price, compounded per quarter from the horizon start", "fraction per year (-0.1 = -10%)", "> -1"}},
-        {"pue", {"Power usage effectiveness: facility power / IT power", "ratio", ">= 1"}},
-        {"mw", {"Facility (grid) megawatts of this capacity tranche", "MW", ">= 0"}},
-        {"slip_quarters", {"Build delay of the tranche (power, substations, transformers); rounded to whole quarters", "quarters", ">= 0"}},
-        {"onboarding_usd", {"One-off cost in the first quarter the buyer uses this provider", "USD", ">= 0"}},
-        {"overhead_usd_per_quarter", {"Fixed cost in every quarter the provider is used", "USD per quarter", ">= 0"}},
-        {"outages_per_year", {"Expected number of outages per year (Monte Carlo: Poisson)", "outages per year", ">= 0"}},
-        {"outage_hours", {"Duration of one outage", "hours", "0 to 2190"}},
-        {"capex_usd_per_mw", {"Capital cost of owned capacity per facility MW", "USD per MW", ">= 0"}},
-        {"amortization_years", {"Years over which capex is spread", "years", "> 0"}},
-        {"opex_usd_per_mw_year", {"Operating cost of owned capacity", "USD per MW per year", ">= 0"}},
-        {"power_usd_per_mwh", {"Electricity price for owned capacity", "USD per MWh", ">= 0"}},
-        {"start_h100e", {"Demand in the first quarter", "H100e", ">= 0"}},
-        {"growth_per_year", {"Yearly demand growth, compounded per quarter", "fraction per year (1 = doubling)", "> -1"}},
-        {"block_h100e", {"Training cluster size: new training capacity comes in whole blocks on one provider", "H100e", ">= 0 (0 = divisible)"}},
-        {"egress_gb_per_h100e_hour", {"Data moved per served H100e-hour when served away from the workload's home", "GB per H100e-hour", ">= 0"}},
-        {"value_usd_per_h100e_hour", {"Revenue (inference) or value (training) of a served H100e-hour; lost when unserved", "USD per H100e-hour", ">= 0"}},
-        {"waiver_max_share", {"Waiver providers together may serve at most this share of each workload", "share", "0 to 1"}},
-        {"response_quarters", {"Quarters before the market sees demand the ROFR holder declined", "quarters", ">= 0"}},
-        {"tolerance", {"Price match: the holder takes the demand if its cost <= (1 + tolerance) x the best alternative", "fraction", "0 to 1"}},
-        {"min_share", {"The preferred holder gets at least this share of each workload, as its capacity allows", "share", "0 to 1"}},
-        {"usd", {"Committed compute spend (discounted prices) within the clause's window", "USD", ">= 0"}},
-        {"discount", {"Discount on the provider's price while the commitment is unspent", "fraction", "0 to 1"}},
-        {"take_or_pay", {"Share of the commitment paid even if unused, at the window's end", "share", "0 to 1"}},
-        {"rate", {"Revenue share rate", "share", "0 to 1"}},
-        {"cap_usd", {"Cumulative cap on this clause's payments", "USD", ">= 0"}},
-        {"holder_api_revenue_usd_per_quarter", {"The holder's API revenue on which it pays the share", "USD per quarter", ">= 0"}},
-        {"value_usd_per_quarter", {"Value of IP access to the holder while active", "USD per quarter", ">= 0"}},
-        {"profit_threshold_usd", {"AGI is declared when cumulative inference revenue - cost reaches this", "USD", ">= 0"}},
-        {"date", {"AGI quarter: a label (2030Q1) or a range (2028Q1 to 2031Q4, uniform)", "quarter", "any"}},
-        {"max_share_per_provider", {"No provider gets more than this share of a workload in the merit order", "share", "0 to 1"}},
-        {"discount_rate_per_year", {"Discount rate for the NPV of cost", "fraction per year", "0 to 1"}},
-        {"free_tb_per_month", {"Egress free allowance", "TB per month", ">= 0"}},
-        {"usd_per_gb", {"Egress price in this tier", "USD per GB", ">= 0"}},
-        {"it_kw", {"IT power per GPU", "kW", "> 0"}},
-        {"h100e", {"H100-equivalents per GPU (compute relative to an H100)", "H100e", "> 0"}},
-    };
-    auto it = docs.find(key);
-    return it == docs.end() ? nullptr : &it->second;
-}
-
 namespace {
+
+constexpr std::size_t kTypingBytes = 256;  // the longest text a number field takes
 
 std::string last_token(const std::string& pointer) {
     const auto slash = pointer.rfind('/');
     return slash == std::string::npos ? pointer : pointer.substr(slash + 1);
 }
 
+// The two ends of "a to b" when both are plain numbers (a quarter range is not).
+bool numeric_interval(const json& v, double& lo, double& hi) {
+    if (!v.is_string()) return false;
+    const NumberEntry e = parse_number_entry(v.get<std::string>(), NumberUnit::plain);
+    if (!e.ok || !e.interval) return false;
+    lo = e.lo, hi = e.hi;
+    return true;
+}
+
+std::string interval_text(double lo, double hi) { return shortest_number(lo) + " to " + shortest_number(hi); }
+
 void quantity_tooltip(const std::string& pointer, const json* v, const std::string& note) {
     if (!ImGui::BeginItemTooltip()) return;
-    const std::string key = last_token(pointer);
-    if (const FieldDoc* d = field_doc(key)) {
-        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
+    const FieldDoc* d = field_doc_at(pointer);
+    const NumberUnit unit = d ? d->unit : NumberUnit::plain;
+    if (d) {
         ImGui::TextUnformatted(d->meaning);
-        ImGui::TextDisabled("Unit: %s   Allowed: %s", d->unit, d->range);
-        ImGui::PopTextWrapPos();
+        ImGui::TextDisabled("Unit: %s   Allowed: %s", number_unit_name(unit), d->range);
     } else {
-        ImGui::TextUnformatted(key.c_str());
+        ImGui::TextUnformatted(last_token(pointer).c_str());
     }
+    // The exact number behind the rounded display.
+    double lo = 0, hi = 0;
+    if (v && v->is_number())
+        ImGui::Text("Exactly %s", format_number_grouped(v->get<double>()).c_str());
+    else if (v && numeric_interval(*v, lo, hi))
+        ImGui::Text("Exactly %s to %s: a 90%% interval (lognormal if the low end > 0, else normal)", format_number_grouped(lo).c_str(),
+                    format_number_grouped(hi).c_str());
+    ImGui::TextDisabled("Type %s, or \"a to b\"", number_unit_is_fraction(unit) ? "0.35 or 35%" : "1,500 or 1.5k or 50B");
     ImGui::TextDisabled("%s", pointer.c_str());
-    if (v && v->is_string() && v->get<std::string>().find(" to ") != std::string::npos)
-        ImGui::TextDisabled("\"a to b\": a 90%% interval (lognormal if a > 0, else normal)");
     if (!note.empty()) {
         ImGui::Separator();
-        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
         ImGui::TextUnformatted(note.c_str());
-        ImGui::PopTextWrapPos();
     }
+    ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
 }
 
@@ -94,36 +69,34 @@ int resize_callback(ImGuiInputTextCallbackData* data) {
     return 0;
 }
 
-// "a to b" with two numbers (not quarter labels).
-bool parse_interval(const std::string& s, double& a, double& b) {
-    const auto to = s.find(" to ");
-    if (to == std::string::npos) return false;
-    const std::string l = s.substr(0, to), r = s.substr(to + 4);
-    char* e1 = nullptr;
-    char* e2 = nullptr;
-    a = std::strtod(l.c_str(), &e1);
-    b = std::strtod(r.c_str(), &e2);
-    return e1 && *e1 == '\0' && e1 != l.c_str() && e2 && *e2 == '\0' && e2 != r.c_str() && std::isfinite(a) && std::isfinite(b);
+// Decimals that show about four significant digits of `v`: drags move in steps of that size.
+const char* drag_format(double v, char (&buf)[16]) {
+    const double a = std::max(std::fabs(v), 1e-9);
+    const int decimals = std::clamp(3 - static_cast<int>(std::floor(std::log10(a))), 0, 12);
+    std::snprintf(buf, sizeof buf, "%%.%df", decimals);
+    return buf;
 }
 
-// A number or "a to b" written in a text field.
-json parse_cell(const std::string& text) {
-    char* end = nullptr;
-    const double v = std::strtod(text.c_str(), &end);
-    if (end && end != text.c_str() && *end == '\0' && std::isfinite(v)) return v;
-    return text;
+// A typed entry for a whole quantity: a number, or an interval written as "a to b".
+json entry_json(const NumberEntry& e, NumberUnit unit) {
+    if (e.interval) return interval_text(e.lo, e.hi);
+    if (unit == NumberUnit::count && std::fabs(e.lo) < 9e15) return static_cast<std::int64_t>(e.lo);
+    return e.lo;
 }
 
 // The distribution editor of an object quantity {"dist": ...}.
-bool edit_distribution(AppModel& m, const std::string& pointer, const json& obj) {
+bool edit_distribution(AppModel& m, FieldEdits& edits, const std::string& pointer, const json& obj) {
     bool changed = false;
-    static const char* kinds[] = {"normal", "lognormal", "uniform", "triangular", "pert", "point"};
+    static const char* const kinds[] = {"normal", "lognormal", "uniform", "triangular", "pert", "point"};
     static const std::vector<std::vector<const char*>> params = {{"mean", "sd"}, {"p5", "p95"}, {"min", "max"},
                                                                  {"min", "mode", "max"}, {"min", "mode", "max"}, {"value"}};
+    const FieldDoc* doc = field_doc_at(pointer);
+    const NumberUnit unit = doc ? doc->unit : NumberUnit::plain;
     const std::string dist = obj.value("dist", "point");
     int k = 5;
     for (int i = 0; i < 6; ++i)
         if (dist == kinds[i]) k = i;
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
     if (ImGui::Combo("distribution", &k, kinds, 6) && kinds[k] != dist) {
         // Keep the median roughly where it was.
         double mid = 0;
@@ -142,42 +115,198 @@ bool edit_distribution(AppModel& m, const std::string& pointer, const json& obj)
         m.set(pointer, next);
         return true;
     }
+    auto one_number = [&m, unit](const std::string& at) {
+        return [&m, at, unit](const NumberEntry& e) -> std::string {
+            if (e.interval) return "a distribution's parameter is one number, not an interval";
+            return m.set_checked(at, e.lo);
+        };
+    };
+    const double lo_bound = doc ? doc->lo : -DBL_MAX, hi_bound = doc ? doc->hi : DBL_MAX;
     for (const char* p : params[static_cast<std::size_t>(k)]) {
+        const std::string at = pointer + "/" + p;
         double v = obj.contains(p) && obj[p].is_number() ? obj[p].get<double>() : 0;
-        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
-        if (ImGui::InputDouble(p, &v, 0, 0, "%.6g")) {
-            m.set(pointer + "/" + p, v);
+        const bool sd = std::string(p) == "sd";
+        if (number_field(edits, p, at, v, unit, sd ? 0 : lo_bound, sd ? DBL_MAX : hi_bound, ImGui::GetFontSize() * 8, one_number(at))) {
+            m.set(at, v);
             changed = true;
         }
+        items().track(at);
+        ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
+        ImGui::TextUnformatted(p);
+        refusal_note(edits, at);
     }
     bool clip = obj.contains("clip");
     if (ImGui::Checkbox("clip", &clip)) {
-        if (clip) m.set(pointer + "/clip", json::array({0, 1e12}));
+        if (clip) m.set(pointer + "/clip", json::array({std::isfinite(lo_bound) ? lo_bound : 0, std::isfinite(hi_bound) ? hi_bound : 1e12}));
         else m.erase(pointer + "/clip");
         changed = true;
     }
-    if (clip && obj["clip"].is_array() && obj["clip"].size() == 2) {
-        double lh[2] = {obj["clip"][0].get<double>(), obj["clip"][1].get<double>()};
-        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
-        if (ImGui::InputScalarN("clip [lo, hi]", ImGuiDataType_Double, lh, 2, nullptr, nullptr, "%.6g")) {
-            m.set(pointer + "/clip", json::array({lh[0], lh[1]}));
-            changed = true;
+    if (clip && obj["clip"].is_array() && obj["clip"].size() == 2 && obj["clip"][0].is_number() && obj["clip"][1].is_number()) {
+        for (int end = 0; end < 2; ++end) {
+            const std::string at = pointer + "/clip/" + std::to_string(end);
+            double v = obj["clip"][static_cast<std::size_t>(end)].get<double>();
+            if (end) ImGui::SameLine();
+            if (number_field(edits, end ? "clip_hi" : "clip_lo", at, v, unit, lo_bound, hi_bound, ImGui::GetFontSize() * 7, one_number(at))) {
+                m.set(at, v);
+                changed = true;
+            }
         }
+        ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
+        ImGui::TextUnformatted("clip [lo, hi]");
+        refusal_note(edits, pointer + "/clip/0");
+        refusal_note(edits, pointer + "/clip/1");
     }
     return changed;
 }
 
-std::string distribution_summary(const json& obj) {
+// "triangular -25%/yr · -10%/yr · 0%/yr": the kind, then its parameters in their usual order
+// (the tooltip and the editor name them).
+std::string distribution_summary(const json& obj, NumberUnit unit) {
     std::string s = obj.value("dist", "?");
+    const char* sep = " ";
     for (const char* p : {"mean", "sd", "p5", "p95", "min", "mode", "max", "value"})
         if (obj.contains(p) && obj[p].is_number()) {
-            s += ' ';  // (not " " + …: GCC 12's -Wrestrict misfires on it)
-            s += shortest_number(obj[p].get<double>());
+            s += sep;  // (not " " + …: GCC 12's -Wrestrict misfires on it)
+            s += format_number_display(obj[p].get<double>(), unit);
+            sep = " \xc2\xb7 ";
         }
     return s;
 }
 
 }  // namespace
+
+//-----------------------------------------------------------------------------
+// FieldEdits
+//-----------------------------------------------------------------------------
+
+FieldEdits::Typing& FieldEdits::begin_typing(unsigned id, const std::string& key, NumberUnit unit, const std::string& initial, Commit commit) {
+    Typing& t = typing_[id];
+    t.key = key;
+    t.unit = unit;
+    t.initial = initial;
+    t.buffer = initial;
+    t.buffer.resize(kTypingBytes, '\0');
+    t.commit = std::move(commit);
+    return t;
+}
+
+void FieldEdits::end_frame() {
+    const ImGuiID active = ImGui::GetCurrentContext() ? GImGui->ActiveId : 0;
+    for (auto it = typing_.begin(); it != typing_.end();) {
+        if (it->first == active) {
+            ++it;
+            continue;
+        }
+        // Typing ended (Enter, Tab, a click elsewhere; Escape restored the initial text).
+        Typing t = std::move(it->second);
+        it = typing_.erase(it);
+        const std::string text = t.buffer.c_str();
+        if (text == t.initial) continue;
+        const NumberEntry e = parse_number_entry(text, t.unit);
+        const std::string refused = e.ok ? t.commit(e) : e.error;
+        if (refused.empty()) refusals_.erase(t.key);
+        else refusals_[t.key] = {text, refused};
+    }
+}
+
+FieldEdits::Typing* FieldEdits::typing(unsigned id) {
+    auto it = typing_.find(id);
+    return it == typing_.end() ? nullptr : &it->second;
+}
+
+const FieldEdits::Refusal* FieldEdits::refusal(const std::string& key) const {
+    auto it = refusals_.find(key);
+    return it == refusals_.end() ? nullptr : &it->second;
+}
+
+std::string& FieldEdits::string_buffer(const std::string& key, const std::string& current) {
+    return strings_.try_emplace(key, current).first->second;
+}
+
+//-----------------------------------------------------------------------------
+// Controls
+//-----------------------------------------------------------------------------
+
+// Built like ImGui's DragScalar (imgui_widgets.cpp), with its own text: the value is shown in its
+// natural form, and typing is read by number_entry.h instead of scanf, so "50B" is 5e10, not 50.
+// A click that does not drag starts typing at once (so a click then digits reaches the field).
+bool number_field(FieldEdits& edits, const char* str_id, const std::string& key, double& value, NumberUnit unit, double lo, double hi,
+                  float width, FieldEdits::Commit commit, bool unit_words) {
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    if (window->SkipItems) return false;
+    ImGuiContext& g = *GImGui;
+    const ImGuiStyle& style = g.Style;
+    const ImGuiID id = window->GetID(str_id);
+    const ImVec2 at = window->DC.CursorPos;
+    const ImRect bb(at, ImVec2(at.x + std::max(width, ImGui::GetFontSize() * 2), at.y + ImGui::GetFrameHeight()));
+    ImGui::ItemSize(bb, style.FramePadding.y);
+    if (!ImGui::ItemAdd(bb, id, &bb, ImGuiItemFlags_Inputable)) return false;
+    const bool hovered = ImGui::ItemHoverable(bb, id, g.LastItemData.InFlags);
+    const bool was_typing = ImGui::TempInputIsActive(id);
+    bool typing = was_typing;
+    if (!typing) {
+        const bool clicked = hovered && ImGui::IsMouseClicked(0, id);
+        const bool make_active = clicked || g.NavActivateId == id;
+        if (clicked) ImGui::SetKeyOwner(ImGuiKey_MouseLeft, id);
+        // The keyboard (Enter, Tab, a focus request) types at once.
+        if (g.NavActivateId == id && (g.NavActivateFlags & ImGuiActivateFlags_PreferInput)) typing = true;
+        // A click released without dragging types too. (InputText takes the keyboard on a click or a
+        // navigation request, so ask as ImGui's DragScalar does; a second click of a double click then
+        // lands in the text as in any text field.)
+        if (!typing && g.ActiveId == id && hovered && g.IO.MouseReleased[0] && !ImGui::IsMouseDragPastThreshold(0, g.IO.MouseDragThreshold * 0.5f)) {
+            g.NavActivateId = id;
+            g.NavActivateFlags = ImGuiActivateFlags_PreferInput;
+            typing = true;
+        }
+        if (make_active && !typing) {
+            ImGui::SetActiveID(id, window);
+            ImGui::SetFocusID(id, window);
+            ImGui::FocusWindow(window);
+            g.ActiveIdUsingNavDirMask = (1 << ImGuiDir_Left) | (1 << ImGuiDir_Right);
+        }
+    }
+    if (typing) {
+        // The first frame of typing fills the field with the exact value, all selected: typing replaces it.
+        FieldEdits::Typing* t = was_typing ? edits.typing(id) : nullptr;
+        if (!t) {
+            g.TempInputId = 0;  // a fresh text edit, whatever this field's last one left behind
+            t = &edits.begin_typing(id, key, unit, format_number_exact(value, unit), std::move(commit));
+        }
+        ImGui::TempInputText(bb, id, str_id, t->buffer.data(), static_cast<int>(t->buffer.size()), ImGuiInputTextFlags_AutoSelectAll);
+        return false;
+    }
+    const FieldEdits::Refusal* refused = edits.refusal(key);
+    const ImU32 frame_col = ImGui::GetColorU32(g.ActiveId == id ? ImGuiCol_FrameBgActive : hovered ? ImGuiCol_FrameBgHovered : ImGuiCol_FrameBg);
+    ImGui::RenderNavHighlight(bb, id);
+    ImGui::RenderFrame(bb.Min, bb.Max, frame_col, true, style.FrameRounding);
+    if (refused) window->DrawList->AddRect(bb.Min, bb.Max, IM_COL32(255, 110, 90, 255), style.FrameRounding, 0, 1.5f);
+    char fmt[16];
+    const double speed = unit == NumberUnit::count ? 1.0 : unit == NumberUnit::share ? 0.002 : std::max(std::fabs(value) * 0.004, 1e-4);
+    const double dmin = std::max(lo, -DBL_MAX), dmax = std::min(hi, DBL_MAX);
+    const bool changed = ImGui::DragBehavior(id, ImGuiDataType_Double, &value, static_cast<float>(speed), &dmin, &dmax,
+                                             drag_format(value, fmt), ImGuiSliderFlags_AlwaysClamp);
+    if (changed) {
+        ImGui::MarkItemEdited(id);
+        edits.forget(key);
+    }
+    // The natural form; without the unit's words when they do not fit.
+    std::string shown = format_number_display(value, unit);
+    if (!unit_words || ImGui::CalcTextSize(shown.c_str()).x > bb.GetWidth() - style.FramePadding.x * 2) shown = format_number_bare(value, unit);
+    ImGui::RenderTextClipped(bb.Min, bb.Max, shown.c_str(), nullptr, nullptr, ImVec2(0.5f, 0.5f));
+    return changed;
+}
+
+void refusal_note(const FieldEdits& edits, const std::string& key) {
+    const FieldEdits::Refusal* r = edits.refusal(key);
+    if (!r) return;
+    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 140, 120, 255));
+    // Parse refusals quote what was typed already; the reader's messages do not.
+    const std::string quoted = "\"" + r->text + "\"";
+    if (r->message.find(quoted) != std::string::npos) ImGui::TextWrapped("Not taken: %s. The value is unchanged.", r->message.c_str());
+    else ImGui::TextWrapped("%s was not taken: %s. The value is unchanged.", quoted.c_str(), r->message.c_str());
+    ImGui::PopStyleColor();
+    items().track("refused:" + key);
+}
 
 bool input_string(const char* label, std::string& s, ImGuiInputTextFlags flags) {
     flags |= ImGuiInputTextFlags_CallbackResize;
@@ -195,81 +324,162 @@ void help_marker(const char* text) {
     }
 }
 
-bool edit_quantity(AppModel& m, const char* label, const std::string& pointer, const std::string& note) {
+void text_field(AppModel& m, FieldEdits& edits, const char* label, const std::string& pointer, float width, bool optional) {
+    const json* v = m.at(pointer);
+    const std::string value = v && v->is_string() ? v->get<std::string>() : "";
+    std::string& text = edits.string_buffer(pointer, value);
+    if (edits.focus_request == pointer) {
+        ImGui::SetKeyboardFocusHere();
+        ImGui::SetScrollHereY(0.3f);
+        edits.focus_request.clear();
+    }
+    ImGui::SetNextItemWidth(width);
+    input_string(label, text);
+    items().track(pointer);
+    if (ImGui::IsItemDeactivatedAfterEdit()) {
+        if (text.empty() && optional) {
+            m.erase(pointer);
+            edits.forget(pointer);
+        } else if (std::string refused = m.set_checked(pointer, text); !refused.empty()) {
+            edits.refuse(pointer, text, refused);  // the document keeps its value; the message says why
+        } else {
+            edits.forget(pointer);
+        }
+    }
+    if (!ImGui::IsItemActive()) text = value;
+}
+
+bool edit_quantity(AppModel& m, FieldEdits& edits, const char* label, const std::string& pointer, const std::string& note) {
     const json* v = m.at(pointer);
     bool changed = false;
     ImGui::PushID(pointer.c_str());
     const bool has_issue = std::any_of(m.issues().begin(), m.issues().end(), [&](const Issue& i) { return i.pointer.rfind(pointer, 0) == 0; });
     if (has_issue) ImGui::PushStyleColor(ImGuiCol_FrameBg, IM_COL32(140, 40, 40, 200));
+    const FieldDoc* doc = field_doc_at(pointer);
+    const NumberUnit unit = doc ? doc->unit : NumberUnit::plain;
+    const double lo = doc ? doc->lo : -DBL_MAX, hi = doc ? doc->hi : DBL_MAX;
     const float w = ImGui::CalcItemWidth();
+    const float button = ImGui::GetFrameHeight();
+    if (edits.focus_request == pointer) {  // an error in the list names this field
+        ImGui::SetKeyboardFocusHere();
+        ImGui::SetScrollHereY(0.3f);
+        edits.focus_request.clear();
+    }
+    auto whole = [&m, pointer, unit](const NumberEntry& e) { return m.set_checked(pointer, entry_json(e, unit)); };
+    double ilo = 0, ihi = 0;
     if (!v || v->is_number()) {
         double x = v ? v->get<double>() : 0;
-        const float speed = static_cast<float>(std::max(std::fabs(x) * 0.004, 1e-4));
-        ImGui::SetNextItemWidth(w - ImGui::GetFrameHeight() - 4);
-        if (ImGui::DragScalar("##v", ImGuiDataType_Double, &x, speed, nullptr, nullptr, "%.6g")) {
+        if (number_field(edits, "##v", pointer, x, unit, lo, hi, w - button - 4, whole)) {
             m.set(pointer, x);
             changed = true;
         }
         items().track(pointer);
         quantity_tooltip(pointer, v, note);
         ImGui::SameLine(0, 4);
-        if (ImGui::Button("~", ImVec2(ImGui::GetFrameHeight(), 0))) {  // make it uncertain: ±20% as a 90% interval
-            const double lo = x > 0 ? x * 0.8 : x - 0.2 * std::max(1.0, std::fabs(x)), hi = x > 0 ? x * 1.2 : x + 0.2 * std::max(1.0, std::fabs(x));
-            m.set(pointer, shortest_number(lo) + " to " + shortest_number(hi));
+        if (ImGui::Button("~", ImVec2(button, 0))) {  // make it uncertain: ±20% as a 90% interval
+            const double a = x > 0 ? x * 0.8 : x - 0.2 * std::max(1.0, std::fabs(x)), b = x > 0 ? x * 1.2 : x + 0.2 * std::max(1.0, std::fabs(x));
+            m.set(pointer, interval_text(std::max(a, lo), std::min(b, hi)));
             changed = true;
         }
         ImGui::SetItemTooltip("Make uncertain: a 90%% interval +/-20%% around this value");
-    } else if (double lh[2]; v->is_string() && parse_interval(v->get<std::string>(), lh[0], lh[1])) {
-        // "a to b": both ends draggable (a 90% interval, SPEC section 2).
-        const float speed = static_cast<float>(std::max(std::fabs(lh[1] - lh[0]) * 0.004, std::max(std::fabs(lh[1]), 1e-3) * 0.002));
-        ImGui::SetNextItemWidth(w - ImGui::GetFrameHeight() - 4);
-        if (ImGui::DragScalarN("##i", ImGuiDataType_Double, lh, 2, speed, nullptr, nullptr, "%.4g")) {
-            m.set(pointer, shortest_number(lh[0]) + " to " + shortest_number(lh[1]));
+    } else if (numeric_interval(*v, ilo, ihi)) {
+        // "a to b": each end its own field (a 90% interval, SPEC §2); typing "a to b" in either sets both.
+        const float end_w = (w - button - 4 - ImGui::GetStyle().ItemInnerSpacing.x) / 2;
+        auto end = [&m, pointer, unit, ilo, ihi](bool high) {
+            return [&m, pointer, unit, ilo, ihi, high](const NumberEntry& e) {
+                if (e.interval) return m.set_checked(pointer, entry_json(e, unit));
+                return m.set_checked(pointer, high ? interval_text(ilo, e.lo) : interval_text(e.lo, ihi));
+            };
+        };
+        double a = ilo, b = ihi;
+        if (number_field(edits, "##lo", pointer, a, unit, lo, hi, end_w, end(false), false)) {
+            m.set(pointer, interval_text(a, b));
             changed = true;
         }
         items().track(pointer);
         quantity_tooltip(pointer, v, note);
+        ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
+        if (number_field(edits, "##hi", pointer, b, unit, lo, hi, end_w, end(true))) {
+            m.set(pointer, interval_text(a, b));
+            changed = true;
+        }
+        items().track(pointer + "#hi");
+        quantity_tooltip(pointer, v, note);
         ImGui::SameLine(0, 4);
-        if (ImGui::Button("=", ImVec2(ImGui::GetFrameHeight(), 0))) {  // back to a number: the median
-            m.set(pointer, lh[0] > 0 ? std::sqrt(lh[0] * lh[1]) : 0.5 * (lh[0] + lh[1]));
+        if (ImGui::Button("=", ImVec2(button, 0))) {  // back to a number: the median
+            m.set(pointer, ilo > 0 ? std::sqrt(ilo * ihi) : 0.5 * (ilo + ihi));
             changed = true;
         }
         ImGui::SetItemTooltip("Make a fixed number (the median)");
     } else if (v->is_string()) {
-        // The text being typed lives here until the field is left; otherwise it mirrors the document.
-        static std::map<std::string, std::string> editing;
-        std::string& text = editing.try_emplace(pointer, v->get<std::string>()).first->second;
-        ImGui::SetNextItemWidth(w);
-        input_string("##s", text);
-        if (ImGui::IsItemDeactivatedAfterEdit()) {
-            m.set(pointer, parse_cell(text));
-            changed = true;
-        }
-        if (!ImGui::IsItemActive()) text = v->get<std::string>();
-        items().track(pointer);
+        // A quarter label or range (the AGI date), typed as text.
+        text_field(m, edits, "##s", pointer, w, false);
         quantity_tooltip(pointer, v, note);
     } else if (v->is_object()) {
-        const std::string summary = distribution_summary(*v);
+        const std::string summary = distribution_summary(*v, unit);
         if (ImGui::Button((summary + "##d").c_str(), ImVec2(w, 0))) ImGui::OpenPopup("dist");
         items().track(pointer);
         quantity_tooltip(pointer, v, note);
         if (ImGui::BeginPopup("dist")) {
             ImGui::TextDisabled("%s", pointer.c_str());
-            changed = edit_distribution(m, pointer, *v);
+            changed = edit_distribution(m, edits, pointer, *v);
             ImGui::EndPopup();
         }
     }
     if (has_issue) ImGui::PopStyleColor();
-    ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
-    ImGui::TextUnformatted(label);
+    if (*label) {  // (a table cell has its column's header instead)
+        ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
+        ImGui::TextUnformatted(label);
+    }
+    refusal_note(edits, pointer);
     ImGui::PopID();
     return changed;
 }
 
-void ItemRegistry::track(const std::string& name) {
-    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-    current_[name] = ImVec4(a.x, a.y, b.x - a.x, b.y - a.y);
+float text_width(const std::string& text) { return ImGui::CalcTextSize(text.c_str()).x; }
+
+float number_field_width(double value, NumberUnit unit) {
+    return text_width(format_number_display(value, unit)) + ImGui::GetStyle().FramePadding.x * 2 + 2;
 }
+
+float edit_quantity_width(const AppModel& m, const std::string& pointer) {
+    const json* v = m.at(pointer);
+    const NumberUnit unit = field_unit(pointer);
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const float button = ImGui::GetFrameHeight() + 4;  // "~" or "="
+    double lo = 0, hi = 0;
+    if (!v || v->is_number()) return number_field_width(v ? v->get<double>() : 0, unit) + button;
+    if (numeric_interval(*v, lo, hi)) return number_field_width(lo, unit) + st.ItemInnerSpacing.x + number_field_width(hi, unit) + button;
+    if (v->is_string()) return text_width(v->get<std::string>()) + st.FramePadding.x * 2;
+    return text_width(distribution_summary(*v, unit)) + st.FramePadding.x * 2;
+}
+
+bool begin_fit_table(const char* id, std::vector<FitColumn> columns, int rows, ImGuiTableFlags flags) {
+    const ImGuiStyle& st = ImGui::GetStyle();
+    float total = 0;
+    for (FitColumn& c : columns) {
+        c.width = std::max(c.width, text_width(c.label));
+        total += c.width + st.CellPadding.x * 2 + 1;
+    }
+    const bool scroll = total > ImGui::GetContentRegionAvail().x;
+    // A sideways-scrolling table is a child window: give it the rows' height plus the scrollbar.
+    const float height = scroll ? (static_cast<float>(rows) + 1) * (ImGui::GetFrameHeight() + st.CellPadding.y * 2) + st.ScrollbarSize + 4 : 0;
+    flags |= ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_NoKeepColumnsVisible | (scroll ? ImGuiTableFlags_ScrollX : 0);
+    if (!ImGui::BeginTable(id, static_cast<int>(columns.size()), flags, ImVec2(0, height))) return false;
+    for (const FitColumn& c : columns) ImGui::TableSetupColumn(c.label.c_str(), ImGuiTableColumnFlags_WidthFixed, c.width);
+    return true;
+}
+
+void fit_cell(const char* table, int row, int column, float needed) {
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const std::string t(table), c = std::to_string(column);
+    items().track_rect("col:" + t + ":" + c, at, ImVec2(at.x + ImGui::GetContentRegionAvail().x, at.y + 1));
+    items().track_rect("cell:" + t + ":" + std::to_string(row) + ":" + c, at, ImVec2(at.x + needed, at.y + 1));
+}
+
+void ItemRegistry::track(const std::string& name) { track_rect(name, ImGui::GetItemRectMin(), ImGui::GetItemRectMax()); }
+
+void ItemRegistry::track_rect(const std::string& name, ImVec2 a, ImVec2 b) { current_[name] = ImVec4(a.x, a.y, b.x - a.x, b.y - a.y); }
 
 json ItemRegistry::to_json() const {
     json o = json::object();

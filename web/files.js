@@ -83,15 +83,23 @@
     const { text } = window.pactscope.exportFile('share.json');
     return page.encodeLink(text);
   };
+  // When the clipboard is refused: the link in a dialog, selected, ready to copy by hand.
+  page.showLink = function (url) {
+    const d = document.getElementById('link-dialog'), input = document.getElementById('link-text');
+    input.value = url;
+    if (!d.open) d.showModal();
+    input.focus();
+    input.select();
+  };
   page.commands.share = async () => {
     let url;
     try { url = await page.shareLink(); } catch (e) { page.toast('Could not make a link: ' + e.message, 'error'); return; }
-    history.replaceState(null, '', url);
+    // The address bar is left alone: a link there would reopen this state on reload and hide later edits.
     try {
       await navigator.clipboard.writeText(url);
       page.toast(`Share link copied (${url.length} characters). Anyone who opens it sees this scenario.`);
     } catch (_) {
-      page.toast('The browser did not allow the clipboard: the link is in the address bar.', 'warn', 9000);
+      page.showLink(url);
     }
   };
   async function openLinkInAddress() {

@@ -44,7 +44,7 @@
     { title: 'Pick a deal', spot: ['preset_combo'],
       text: 'Start from a shipped scenario: the Microsoft–OpenAI partnership from Azure exclusivity (2019) through the right of first refusal and the $250B commitment to the non-exclusive licence (2026). The timeline below shows which clause is in force when.' },
     { title: 'Change the fine print', spot: ['section:clauses', 'section:providers', 'section:workloads', 'section:policy'],
-      text: 'Edit any clause, price, power limit or demand assumption. Drag a number, or write "a to b" for an uncertain range (the ~ button does it for you). Results follow as you drag; Ctrl+Z undoes a whole edit.' },
+      text: 'Edit any clause, price, power limit or demand assumption. Drag a number, or click it and type: 50B, $1.5k, 35%, 1.2 GW, or "a to b" for an uncertain range (the ~ button does it for you). Results follow as you drag; Ctrl+Z undoes a whole edit.' },
     { title: 'Read what it does', spot: ['tab:Overview', 'tab:Capacity & power', 'tab:Uncertainty', 'tab:Money', 'tab:Compare', 'tab:Sweep', 'mc_progress'],
       text: 'Cost, stranded commitments, demand served and each party\'s money, with Monte Carlo P10–P90 ranges. Pin a scenario to compare, sweep an assumption, and use File to download CSV and charts or to copy a share link.' },
   ];
@@ -80,7 +80,21 @@
   document.getElementById('tour-back').addEventListener('click', () => show(Math.max(0, step - 1)));
   document.getElementById('tour-skip').addEventListener('click', finish);
   tour.addEventListener('keydown', (e) => { if (e.key === 'Escape') finish(); });
-  window.addEventListener('resize', () => { if (!tour.hidden) placeSpot(); });
+  // The app lays itself out again on the frames after a resize (window.pactscope.items() reports the
+  // last frame), so the spotlight follows for a while rather than once.
+  let followUntil = 0;
+  function follow() {
+    if (tour.hidden || performance.now() > followUntil) return;
+    placeSpot();
+    requestAnimationFrame(follow);
+  }
+  window.addEventListener('resize', () => {
+    if (tour.hidden) return;
+    page.wake();
+    const idle = performance.now() > followUntil;
+    followUntil = performance.now() + 1500;
+    if (idle) requestAnimationFrame(follow);
+  });
   page.commands.tour = () => show(0);
 
   page.startup.push(() => {

@@ -85,10 +85,9 @@ export const frames = (page, n = 3) => page.evaluate((k) => new Promise((done) =
 export async function items(page) { return page.evaluate(() => window.pactscope.items()); }
 export async function state(page) { return JSON.parse(await page.evaluate(() => window.pactscope.state())); }
 
-// Clicks the centre of a named widget with the real mouse.
+// Clicks the centre of a named widget with the real mouse (scrolling its panel to it first).
 export async function click(page, name) {
-  const r = (await items(page))[name];
-  if (!r) throw new Error('no widget named ' + name + ' on screen');
+  const r = await reveal(page, name);  // scrolled into view first
   // Move, press and release on separate frames, as a hand does (a press and release inside one
   // animation frame can reach ImGui before the pointer position does).
   await page.mouse.move(r.x + r.w / 2, r.y + r.h / 2);
@@ -100,6 +99,34 @@ export async function click(page, name) {
   return r;
 }
 
+// Drags a number field horizontally with the real mouse, over several frames, as a hand does.
+// `at`: where along the field to press (an "a to b" interval: 0.25 is its low end).
+export async function drag(page, name, dx, at = 0.5) {
+  const r = await reveal(page, name);
+  const x = r.x + r.w * at, y = r.y + r.h / 2;
+  await page.mouse.move(x, y);
+  await frames(page, 2);
+  await page.mouse.down();
+  for (let i = 1; i <= 6; i++) { await page.mouse.move(x + (dx * i) / 6, y); await frames(page, 2); }
+  await page.mouse.up();
+  await frames(page, 3);
+}
+// Scrolls the panel under a widget with the wheel until the widget is on screen; returns its rectangle.
+// A widget inside a sideways-scrolling table is not reported while the table is off screen: then the
+// left panel (the scenario editor) is scrolled down until it appears.
+export async function reveal(page, name) {
+  const height = page.viewportSize().height;
+  for (let i = 0; i < 30; i++) {
+    const r = (await items(page))[name];
+    if (r && r.y > 40 && r.y + r.h < height - 10) return r;
+    if (r) await page.mouse.move(r.x + 5, height / 2);
+    else if (i >= 20) throw new Error('no widget named ' + name);
+    else await page.mouse.move(120, height / 2);
+    await page.mouse.wheel(0, !r || r.y > 40 ? 150 : -150);
+    await frames(page, 3);
+  }
+  throw new Error(name + ' could not be scrolled into view');
+}
 export function cli(...args) { return execFileSync(CLI, args, { encoding: 'utf8', maxBuffer: 64 << 20 }); }
 
 // Relative comparison of two numbers (SPEC §7: 1e-9), with an absolute floor for zero.

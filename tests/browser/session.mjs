@@ -10,7 +10,7 @@
 //     the CSV and the chart, close the tab, come back and find the work there
 // Screenshots land in build/wasm/web-test/. Exit code 0 when every check passes.
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { ROOT, runSuite, open, openIn, frames, items, state, click, cli, close, decodePng, inkStats } from './harness.mjs';
+import { ROOT, runSuite, open, openIn, frames, items, state, click, drag, cli, close, decodePng, inkStats } from './harness.mjs';
 
 const OUT = ROOT + 'build/wasm/web-test/';
 mkdirSync(OUT, { recursive: true });
@@ -19,31 +19,6 @@ const scenarioOf = async (page) => JSON.stringify((await state(page)).scenario);
 // JSON with object keys sorted (the hook's state and the downloaded file order keys differently).
 const canonical = (v) => JSON.stringify(v, (k, x) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : 1))) : x));
 
-// Drags a number field horizontally with the real mouse, over several frames, as a hand does.
-// `at`: where along the field to press (an "a to b" interval: 0.25 is its low end).
-async function drag(page, name, dx, at = 0.5) {
-  const r = await reveal(page, name);
-  const x = r.x + r.w * at, y = r.y + r.h / 2;
-  await page.mouse.move(x, y);
-  await frames(page, 2);
-  await page.mouse.down();
-  for (let i = 1; i <= 6; i++) { await page.mouse.move(x + (dx * i) / 6, y); await frames(page, 2); }
-  await page.mouse.up();
-  await frames(page, 3);
-}
-// Scrolls the panel under a widget with the wheel until the widget is on screen; returns its rectangle.
-async function reveal(page, name) {
-  const height = page.viewportSize().height;
-  for (let i = 0; i < 20; i++) {
-    const r = (await items(page))[name];
-    if (!r) throw new Error('no widget named ' + name);
-    if (r.y > 40 && r.y + r.h < height - 10) return r;
-    await page.mouse.move(r.x + 5, height / 2);
-    await page.mouse.wheel(0, r.y > 40 ? 150 : -150);
-    await frames(page, 3);
-  }
-  throw new Error(name + ' could not be scrolled into view');
-}
 async function openProviders(page) {
   await click(page, 'section:providers');
   await click(page, 'provider:azure');

@@ -94,3 +94,18 @@ TEST_CASE("reset forgets every step", "[history]") {
     CHECK_FALSE(h.can_undo());
     CHECK_FALSE(h.can_redo());
 }
+
+TEST_CASE("an invalid document is never a step: it stays pending until a valid one settles", "[history]") {
+    History h;
+    h.reset(doc(1.0), 1);
+    h.settle(doc(-5.0), 2, false);  // an edit the reader refuses
+    CHECK_FALSE(h.can_undo());
+    CHECK(h.pending(2));
+    CHECK(h.settled().doc == json{{"price", 1.0}});  // undo while pending returns here
+    h.settle(doc(3.0), 3, true);  // fixed: the last valid state is the step, the invalid one is gone
+    REQUIRE(h.undo_steps() == 1);
+    CHECK_FALSE(h.pending(3));
+    const auto back = h.undo();
+    REQUIRE(back);
+    CHECK(back->doc == json{{"price", 1.0}});
+}

@@ -30,6 +30,7 @@
 #include "fonts.h"
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
+#include "imgui_internal.h"  // the input event queue: the idle gate waits until it is empty
 #include "imgui_impl_opengl3.h"
 
 namespace {
@@ -165,28 +166,46 @@ void notify_shell(bool first) {
         g_notified_trials = done;
         js_summary_changed(g_app->summary_text().c_str());
     }
-    const std::string history = std::to_string(g_app->history().undo_steps()) + "/" + std::to_string(g_app->history().redo_steps());
+    const std::string history = std::to_string(g_app->undo_steps()) + "/" + std::to_string(g_app->history().redo_steps());
     if (history != g_notified_history) {
         g_notified_history = history;
-        js_history_changed(static_cast<int>(g_app->history().undo_steps()), static_cast<int>(g_app->history().redo_steps()));
+        js_history_changed(static_cast<int>(g_app->undo_steps()), static_cast<int>(g_app->history().redo_steps()));
     }
     const std::string request = g_app->take_page_request();
     if (!request.empty()) js_page_request(request.c_str());
 }
+
+// Starts an ImGui frame; returns the framebuffer scale.
+float begin_imgui_frame(float dpr, int fb_w, int fb_h) {
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGuiIO& io = ImGui::GetIO();
+    io.DeltaTime = std::max(io.DeltaTime, 1e-4f);  // input frames may share a timestamp
+    const float scale = io.DisplaySize.x > 0 ? static_cast<float>(fb_w) / io.DisplaySize.x : dpr;
+    io.DisplayFramebufferScale = ImVec2(scale, io.DisplaySize.y > 0 ? static_cast<float>(fb_h) / io.DisplaySize.y : dpr);
+    ImGui::NewFrame();
+    return scale;
+}
+
+// ImGui takes fast input a little per frame (a key and its character on separate frames), which at
+// the page's frame rate makes fast typing or a paste lag by seconds. While input is queued, the UI
+// takes it in frames that are built but not drawn (a millisecond each), so text arrives whole.
+constexpr int kMaxInputFrames = 24;
 
 void frame() {
     ++g_ticks;
     const float dpr = static_cast<float>(js_fit_canvas());
     if (dpr != g_font_scale) build_fonts(dpr);
     glfwPollEvents();
-    ImGui_ImplOpenGL3_NewFrame();
-    ImGui_ImplGlfw_NewFrame();
     int fb_w = 1, fb_h = 1;
     emscripten_get_canvas_element_size("#canvas", &fb_w, &fb_h);
-    ImGuiIO& io = ImGui::GetIO();
-    const float scale = io.DisplaySize.x > 0 ? static_cast<float>(fb_w) / io.DisplaySize.x : dpr;
-    io.DisplayFramebufferScale = ImVec2(scale, io.DisplaySize.y > 0 ? static_cast<float>(fb_h) / io.DisplaySize.y : dpr);
-    ImGui::NewFrame();
+    if (g_app->ready())
+        for (int i = 0; i < kMaxInputFrames && GImGui->InputEventsQueue.Size > 0; ++i) {
+            begin_imgui_frame(dpr, fb_w, fb_h);
+            g_app->input_frame();
+            ImGui::EndFrame();
+        }
+    const float scale = begin_imgui_frame(dpr, fb_w, fb_h);
     const bool first = !g_app->ready();
     g_app->frame();
     ImGui::Render();
@@ -199,8 +218,11 @@ void frame() {
     if (first) js_first_frame();
 
     // The idle gate. The frame after the Monte Carlo finishes still shows the last partial
-    // percentiles, so the end of work counts as an event.
-    const bool busy = g_app->busy() || pactscope::ui::capture_pending();
+    // percentiles, so the end of work counts as an event. ImGui takes queued input a little per
+    // frame (a key and its character on separate frames), so the loop runs until the queue is
+    // empty: text typed or pasted at any speed arrives whole without further input.
+    const bool input_queued = GImGui->InputEventsQueue.Size > 0;
+    const bool busy = g_app->busy() || pactscope::ui::capture_pending() || input_queued;
     if (g_was_busy && !busy) wake();
     g_was_busy = busy;
     if (!busy && emscripten_get_now() > g_awake_until_ms) {
