@@ -1,0 +1,106 @@
+// engine_run.h — internal to core: one evaluation of the model, the class behind evaluate_into.
+//
+// Run holds one evaluation's state; its member functions are split by concern:
+//   engine.cpp           setup, clause state in a quarter, the quarter loop, totals and stakeholders
+//   engine_dispatch.cpp  dispatch steps 1, 1b (prepaid), 2–6 (SPEC §4, §11.2)
+//   engine_costs.cpp     billing (commitments, reservations), egress, settlements, SLA credits,
+//                        provider cost, money flows and outages (SPEC §3, §5, §11)
+#pragma once
+#include <algorithm>
+#include <climits>
+#include <cmath>
+
+#include "engine.h"
+
+namespace pactscope::engine_detail {
+
+inline constexpr double H = kHoursPerQuarter;
+inline constexpr double kNone = 1e-9;  // SPEC §10.11: allocations <= 1e-9 H100e count as none
+inline constexpr int kNever = INT_MAX / 2;
+
+template <class T>
+void fill(std::vector<T>& v, std::size_t n, T x) {
+    v.assign(n, x);
+}
+
+class Run {
+public:
+    Run(const Scenario& s, const double* v, const double* outage, const double* outage_months, Workspace& ws, Result& r)
+        : s_(s), v_(v), outage_(outage), outage_months_(outage_months), ws_(ws), r_(r), T_(s.quarters()),
+          P_(static_cast<int>(s.providers.size())), W_(static_cast<int>(s.workloads.size())), C_(static_cast<int>(s.contract.size())) {}
+
+    void run() {
+        setup();
+        for (int q = 0; q < T_; ++q) quarter(q);
+        totals();
+    }
+
+private:
+    const Scenario& s_;
+    const double* v_;
+    const double* outage_;
+    const double* outage_months_;
+    Workspace& ws_;
+    Result& r_;
+    int T_, P_, W_, C_;
+    int agi_date_ = kNever;    // earliest date-triggered AGI quarter (relative), kNever = none
+    int agi_profit_ = kNever;  // quarter a profit trigger fired
+    double cum_profit_ = 0;
+
+    double val(QRef q) const { return v_[q]; }
+    int agi_now() const { return std::min(agi_date_, agi_profit_); }
+    std::size_t pw(int p, int w) const { return static_cast<std::size_t>(p) * W_ + w; }
+    double& alloc(int p, int w) { return ws_.alloc[pw(p, w)]; }
+    double& prepaid(int p, int w) { return ws_.prepaid[pw(p, w)]; }
+    double demand(int w, int q) const { return r_.workloads[w].demand_h100e[std::clamp(q, 0, T_ - 1)]; }
+    bool eligible(int w, int p) const { return ws_.eligible[pw(p, w)]; }
+    const int* order(int w) const { return &ws_.order[static_cast<std::size_t>(w) * P_]; }
+    bool reserved(int p) const { return ws_.reservation_of[p] >= 0; }
+    double list_price(int p, int q) const { return ws_.price[static_cast<std::size_t>(p) * T_ + q]; }
+
+    // engine.cpp
+    void setup();
+    int window_end(int c) const;
+    bool commitment_unspent(int c) const { return ws_.active[c] && !ws_.commit_done[c]; }
+    double commitment_rate(const Clause& cl, double list_price) const;
+    void clause_state(int q);
+    double first_positive_tier(int p) const;
+    double marginal_cost(int w, int p) const;
+    void quarter(int q);
+    void totals();
+
+    // engine_dispatch.cpp
+    bool is_waiver(const Clause& cl, int p) const;
+    double waiver_total(const Clause& cl, int w);
+    double waiver_room(int w, int p);
+    void give(int p, int w, double x) {
+        alloc(p, w) += x;
+        ws_.spare[p] -= x;
+    }
+    template <class Which, class Floor>
+    double release(int w, double excess, Which which, Floor floor);
+    double release_prepaid_last(int w, double excess, int keep);
+    double allocated(int w);
+    template <class Room, class Take>
+    void place_blocks(int w, double amount, double block, Room room, Take take);
+    void prepaid_step(int w);
+    void sticky(int w);
+    void preferred(int w);
+    double rofr(int w, int q);
+    double merit_room(int w, int p, double rofr_left);
+    void merit(int w, double rofr_left);
+    void dispatch(int q);
+
+    // engine_costs.cpp
+    double bill_compute(int p, double price, double hours);
+    void reservation_charges(int p, int q);
+    double egress_charge(int p, double gb) const;
+    double provider_cost(int p, int q) const;
+    void settle(int c, int q);
+    void sla_credits(int q);
+    double expected_sla(int p);
+    void money_flows(double inference_revenue);
+    void outages(int q);
+};
+
+}  // namespace pactscope::engine_detail
