@@ -17,6 +17,11 @@ void Reader::clause(const json& o, const std::string& p) {
     Clause c;
     c.type = info->type;
     KeySet keys{{"type", "from", "to", "source", "note"}, {}};
+    // The other party key gets a pointed hint rather than "unknown key".
+    if (info->party_key) {
+        const std::string other = std::string(info->party_key) == "holder" ? "provider" : "holder";
+        keys.inapplicable.push_back({other, std::string("to a clause of type \"") + info->name + "\": it names its \"" + info->party_key + "\""});
+    }
     for (const ClauseField& f : info->fields) {
         if (f.applies(o)) keys.allowed.push_back(f.name);
         else keys.inapplicable.push_back({f.name, f.not_applicable_reason()});
