@@ -8,9 +8,11 @@
 #include "engine_run.h"
 #include "result_fields.h"
 
-namespace pactscope {
+// The dispatch steps and the costs: members of Run, in this translation unit (engine_run.h says why).
+#include "engine_dispatch-inl.h"
+#include "engine_costs-inl.h"
 
-namespace engine_detail {
+namespace pactscope {
 
 namespace {
 
@@ -32,8 +34,6 @@ void insertion_sort(int* first, int n, Less less) {
         first[j] = x;
     }
 }
-
-}  // namespace
 
 //-----------------------------------------------------------------------------
 // [SECTION] Setup: capacity, demand, prices, clause windows
@@ -70,6 +70,7 @@ void Run::setup() {
     fill(ws_.pool, P_, 0.0);
     fill(ws_.floor_share, P_, 0.0);
     fill(ws_.prepaid_left, P_, 0.0);
+    fill(ws_.first_tier_usd_per_gb, P_, 0.0);
     fill(ws_.idle_usd, P_, 0.0);
     fill(ws_.reservation_of, P_, -1);
     fill(ws_.sla_expected, P_, 0.0);
@@ -101,6 +102,13 @@ void Run::setup() {
             double h100e = mw * 1000.0 / (val(g.it_kw) * val(pr.pue)) * val(g.h100e);
             for (int q = std::max(0, online); q < T_; ++q) ps.capacity_h100e[q] += h100e, ps.online_mw[q] += mw;
         }
+        // The egress term of the marginal cost (SPEC §4): the first positive tier price, fixed for the run.
+        ws_.first_tier_usd_per_gb[p] = 0;
+        for (const EgressTier& t : pr.egress.tiers)
+            if (val(t.usd_per_gb) > 0) {
+                ws_.first_tier_usd_per_gb[p] = val(t.usd_per_gb);
+                break;
+            }
         double* price = &ws_.price[static_cast<std::size_t>(p) * T_];
         if (pr.kind == ProviderKind::cloud) {
             growth_series(val(pr.price_change_per_year), T_, price);
@@ -159,12 +167,6 @@ int Run::window_end(int c) const {
     return cl.to_agi ? agi_now() : ws_.clause_to[c];
 }
 
-// The price a commitment bills while unspent: its contract price, fixed over the window (SPEC §11.1),
-// or the provider's price less its discount (§3).
-double Run::commitment_rate(const Clause& cl, double list) const {
-    return cl.price_usd_per_h100e_hour >= 0 ? val(cl.price_usd_per_h100e_hour) : list * (1 - val(cl.discount));
-}
-
 void Run::clause_state(int q) {
     ws_.active_exclusive.clear(), ws_.active_preferred.clear(), ws_.active_rofr.clear(), ws_.active_commitment.clear();
     ws_.active_reservation.clear(), ws_.active_sla.clear();
@@ -176,15 +178,12 @@ void Run::clause_state(int q) {
         r_.clause_active[c][q] = on;
         if (!on) continue;
         // Active clauses of the types dispatch and costs visit, in document order.
-        switch (cl.type) {
-            case ClauseType::exclusive: ws_.active_exclusive.push_back(c); break;
-            case ClauseType::preferred: ws_.active_preferred.push_back(c); break;
-            case ClauseType::rofr: ws_.active_rofr.push_back(c); break;
-            case ClauseType::commitment: ws_.active_commitment.push_back(c); break;
-            case ClauseType::reservation: ws_.active_reservation.push_back(c); break;
-            case ClauseType::sla: ws_.active_sla.push_back(c); break;
-            default: break;
-        }
+        if (cl.type == ClauseType::exclusive) ws_.active_exclusive.push_back(c);
+        if (cl.type == ClauseType::preferred) ws_.active_preferred.push_back(c);
+        if (cl.type == ClauseType::rofr) ws_.active_rofr.push_back(c);
+        if (cl.type == ClauseType::commitment) ws_.active_commitment.push_back(c);
+        if (cl.type == ClauseType::reservation) ws_.active_reservation.push_back(c);
+        if (cl.type == ClauseType::sla) ws_.active_sla.push_back(c);
     }
     // Commitments with usd = 0 (or spent before) are spent from the start.
     for (int c = 0; c < C_; ++c)
@@ -194,8 +193,6 @@ void Run::clause_state(int q) {
     for (int p = 0; p < P_; ++p) {
         ws_.has_commit[p] = 0;
         ws_.eff_price[p] = list_price(p, q);
-        ws_.reservation_of[p] = -1;
-        ws_.prepaid_left[p] = 0;
         for (int c : ws_.active_commitment) {
             const Clause& cl = s_.contract[c];
             if (cl.provider == p && commitment_unspent(c)) {
@@ -207,6 +204,13 @@ void Run::clause_state(int q) {
     }
     // SPEC §11.2: a reserved provider's price is the reservation price; its prepaid amount is
     // take_or_pay × the capacity online. It does not rank first (validation keeps commitments away).
+    // Cleared when a reservation is active now or was last quarter (setup cleared them for the first).
+    if (!ws_.active_reservation.empty() || prepaid_now_) {
+        std::fill(ws_.reservation_of.begin(), ws_.reservation_of.end(), -1);
+        std::fill(ws_.prepaid_left.begin(), ws_.prepaid_left.end(), 0.0);
+        std::fill(ws_.prepaid.begin(), ws_.prepaid.end(), 0.0);
+        prepaid_now_ = !ws_.active_reservation.empty();
+    }
     for (int c : ws_.active_reservation) {
         const Clause& cl = s_.contract[c];
         const int p = cl.provider;
@@ -247,24 +251,6 @@ void Run::clause_state(int q) {
     }
 }
 
-// First positive tier price of a provider's egress (SPEC §4); 0 if none.
-double Run::first_positive_tier(int p) const {
-    for (const EgressTier& t : s_.providers[p].egress.tiers)
-        if (val(t.usd_per_gb) > 0) return val(t.usd_per_gb);
-    return 0;
-}
-
-double Run::marginal_cost(int w, int p) const {
-    const Workload& wl = s_.workloads[w];
-    double mc = ws_.eff_price[p];
-    int home = ws_.home[w];
-    if (home >= 0 && p != home) {
-        int biller = wl.kind == WorkloadKind::inference ? p : home;
-        mc += val(wl.egress_gb_per_h100e_hour) * first_positive_tier(biller);
-    }
-    return mc;
-}
-
 //-----------------------------------------------------------------------------
 // [SECTION] One quarter
 //-----------------------------------------------------------------------------
@@ -302,7 +288,6 @@ void Run::quarter(int q) {
         for (int w = 0; w < W_; ++w) used += alloc(p, w);
         ps.alloc_h100e[q] = used;
         ps.mw_used[q] = ps.capacity_h100e[q] > 0 ? ps.online_mw[q] * used / ps.capacity_h100e[q] : 0.0;
-        ws_.idle_usd[p] = 0;
         if (reserved(p)) reservation_charges(p, q);
         else ps.compute_usd[q] = used > 0 ? bill_compute(p, list_price(p, q), used * H) : 0.0;
         ps.egress_usd[q] = egress_charge(p, ws_.billed_gb[p]);
@@ -429,7 +414,7 @@ void Run::totals() {
     for (auto& pv : r_.stakeholders) derive_provider(pv);
 }
 
-}  // namespace engine_detail
+}  // namespace
 
 //-----------------------------------------------------------------------------
 // [SECTION] Entry points
@@ -437,7 +422,7 @@ void Run::totals() {
 
 void evaluate_into(const Scenario& s, const double* values, const double* outage_hours, Workspace& ws, Result& out,
                    const double* outage_month_hours) {
-    engine_detail::Run(s, values, outage_hours, outage_month_hours, ws, out).run();
+    Run(s, values, outage_hours, outage_month_hours, ws, out).run();
 }
 
 Result evaluate(const Scenario& s) {

@@ -23,6 +23,7 @@ namespace pactscope {
 struct Workspace {
     std::vector<double> alloc, prev_alloc, spare, price, eff_price, marginal, demand_now;
     std::vector<double> billed_gb, commit_spent, pool, floor_share, rs_paid;
+    std::vector<double> first_tier_usd_per_gb;  // per provider: its egress's first positive tier price (SPEC §4), 0 if none
     std::vector<int> order, home, clause_from, clause_to;
     std::vector<int> active_exclusive, active_preferred, active_rofr, active_commitment;  // this quarter, document order
     std::vector<int> active_reservation, active_sla;

@@ -60,6 +60,14 @@ void Simulation::start(const Scenario& s, std::int64_t trials, std::uint64_t see
     cancelled_ = false;
     T_ = s.quarters();
     slot_ = sample_slots(s, columns_);
+    kept_.clear();
+    const auto& bf = buyer_figures();
+    for (std::size_t f = 0; f < bf.size(); ++f)
+        if (const int c = slot_[static_cast<std::size_t>(buyer_metric(static_cast<int>(f)))]; c >= 0) kept_.push_back({c, -1, bf[f].member, nullptr});
+    const auto& pf = provider_figures();
+    for (int p = 0; p < static_cast<int>(s.providers.size()); ++p)
+        for (std::size_t f = 0; f < pf.size(); ++f)
+            if (const int c = slot_[static_cast<std::size_t>(provider_metric(p, static_cast<int>(f)))]; c >= 0) kept_.push_back({c, p, nullptr, pf[f].member});
     det_ = evaluate(*scenario_);
     runner_ = std::make_unique<TrialRunner>(*scenario_, seed_);
     samples_.assign(static_cast<std::size_t>(columns_) * static_cast<std::size_t>(trials_), 0.0);
@@ -68,16 +76,12 @@ void Simulation::start(const Scenario& s, std::int64_t trials, std::uint64_t see
 
 void Simulation::record(const Result& r, std::int64_t trial) {
     const auto N = static_cast<std::size_t>(trials_), i = static_cast<std::size_t>(trial);
-    auto keep = [&](int metric, double v) {
-        if (const int c = slot_[static_cast<std::size_t>(metric)]; c >= 0) samples_[static_cast<std::size_t>(c) * N + i] = v;
-    };
-    const auto& totals = total_fields();
-    for (int m = 0; m < kTotalCount; ++m) keep(m, totals[static_cast<std::size_t>(m)].value(r.totals));
-    const auto& bf = buyer_figures();
-    for (std::size_t f = 0; f < bf.size(); ++f) keep(buyer_metric(static_cast<int>(f)), r.buyer.*bf[f].member);
-    const auto& pf = provider_figures();
-    for (std::size_t p = 0; p < r.stakeholders.size(); ++p)
-        for (std::size_t f = 0; f < pf.size(); ++f) keep(provider_metric(static_cast<int>(p), static_cast<int>(f)), r.stakeholders[p].*pf[f].member);
+    double totals[kTotalCount];
+    totals_array(r.totals, totals);
+    for (int m = 0; m < kTotalCount; ++m) samples_[static_cast<std::size_t>(m) * N + i] = totals[m];  // totals: columns 0 … kTotalCount-1
+    for (const KeptFigure& k : kept_)
+        samples_[static_cast<std::size_t>(k.column) * N + i] =
+            k.provider < 0 ? r.buyer.*k.buyer : r.stakeholders[static_cast<std::size_t>(k.provider)].*k.figure;
     for (int q = 0; q < T_; ++q) {
         bands_[(static_cast<std::size_t>(0) * T_ + q) * N + i] = static_cast<float>(r.cost_usd[q] - det_.cost_usd[q]);
         bands_[(static_cast<std::size_t>(1) * T_ + q) * N + i] = static_cast<float>(r.shortfall_h100e[q] - det_.shortfall_h100e[q]);

@@ -115,6 +115,13 @@ private:
     std::unique_ptr<TrialRunner> runner_;
     std::vector<int> slot_;        // per metric: its column in samples_, or -1 (0 or derived)
     int columns_ = 0;
+    // The kept stakeholder figures, in column order: what record() copies from each trial's result.
+    struct KeptFigure {
+        int column, provider;                 // provider -1: the buyer
+        double BuyerView::*buyer = nullptr;
+        double ProviderView::*figure = nullptr;
+    };
+    std::vector<KeptFigure> kept_;
     std::vector<double> samples_;  // column-major: samples_[column * trials_ + i]
     std::vector<float> bands_;     // [(kind * T + q) * trials_ + i]: offset from the deterministic value
 

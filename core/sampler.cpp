@@ -151,8 +151,8 @@ void Sampler::draw_outages(std::int64_t trial, const double* values, double* out
     for (const Outage& o : outages_) {
         double* hours = outage_hours + static_cast<std::size_t>(o.provider) * T;
         double* months = month_hours ? month_hours + static_cast<std::size_t>(o.provider) * T * 3 : nullptr;
-        const bool by_month = months && o.sla;
-        if (months) std::fill(months, months + 3 * T, 0.0);
+        const bool by_month = months && o.sla;  // the engine reads months of SLA providers only
+        if (by_month) std::fill(months, months + 3 * T, 0.0);
         const double mean = values[o.rate] / 4;
         const Quantity& dur = s_->quantities[o.hours];
         if (!(mean > 0) || (!dur.uncertain() && values[o.hours] <= 0)) {

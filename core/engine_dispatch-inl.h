@@ -1,37 +1,18 @@
-// engine_dispatch.cpp — dispatch in one quarter (SPEC §4, with §11.2's step 1b "Prepaid").
+// engine_dispatch-inl.h — dispatch in one quarter (SPEC §4, with §11.2's step 1b "Prepaid").
+// Part of engine.cpp's translation unit (engine_run.h says why); include it nowhere else.
 //
 // [SECTION] Caps and releases
 // [SECTION] Step 1b: prepaid capacity first
 // [SECTION] Steps 2–5: sticky, preferred, ROFR, merit order
+#pragma once
 #include "engine_run.h"
 
-namespace pactscope::engine_detail {
+namespace pactscope {
+namespace {
 
 //-----------------------------------------------------------------------------
 // [SECTION] Caps and releases
 //-----------------------------------------------------------------------------
-
-bool Run::is_waiver(const Clause& cl, int p) const {
-    return p != cl.holder && std::find(cl.waivers.begin(), cl.waivers.end(), p) != cl.waivers.end();
-}
-
-double Run::waiver_total(const Clause& cl, int w) {
-    double sum = 0;
-    for (int p : cl.waivers)
-        if (p != cl.holder) sum += alloc(p, w);
-    return sum;
-}
-
-// How much more provider p may receive for w under every active waiver cap.
-double Run::waiver_room(int w, int p) {
-    double room = kInf;
-    for (int c : ws_.active_exclusive) {
-        const Clause& cl = s_.contract[c];
-        if (!is_waiver(cl, p)) continue;
-        room = std::min(room, std::max(0.0, val(cl.waiver_max_share) * ws_.demand_now[w] - waiver_total(cl, w)));
-    }
-    return room;
-}
 
 // Releases up to `excess` of w's allocation from the end of its merit order, on providers
 // accepted by `which`, never below floor(p). Returns what could not be released.
@@ -53,17 +34,12 @@ double Run::release(int w, double excess, Which which, Floor floor) {
 // ws_.floor_share protects earlier preferred holders' shares (SPEC §10.7) throughout.
 double Run::release_prepaid_last(int w, double excess, int keep) {
     auto others = [&](int p) { return p != keep; };
+    if (!prepaid_now_) return release(w, excess, others, [&](int p) { return ws_.floor_share[p]; });  // nothing prepaid
     excess = release(w, excess, others, [&](int p) { return std::max(ws_.floor_share[p], prepaid(p, w)); });
     if (excess <= 0) return excess;
     excess = release(w, excess, others, [&](int p) { return ws_.floor_share[p]; });
     for (int p = 0; p < P_; ++p) prepaid(p, w) = std::min(prepaid(p, w), alloc(p, w));
     return excess;
-}
-
-double Run::allocated(int w) {
-    double sum = 0;
-    for (int p = 0; p < P_; ++p) sum += alloc(p, w);
-    return sum;
 }
 
 // Whole blocks of `block` H100e out of `amount` (the last may be smaller), one at a time, each to the
@@ -137,14 +113,21 @@ void Run::sticky(int w) {
         double prev = ws_.prev_alloc[pw(p, w)];
         if (prev > 0 && eligible(w, p)) give(p, w, std::min(std::max(0.0, prev - alloc(p, w)), std::max(0.0, ws_.spare[p])));
     }
-    auto keep_prepaid = [&](int p) { return prepaid(p, w); };
+    // Without a reservation this quarter nothing is prepaid: the floors are 0 (a cheaper path, same result).
+    if (prepaid_now_) sticky_cuts(w, [&](int p) { return prepaid(p, w); });
+    else sticky_cuts(w, [](int) { return 0.0; });
+}
+
+// §10.8: cut w's allocation to every active waiver cap, then to D, never below floor(p).
+template <class Floor>
+void Run::sticky_cuts(int w, Floor floor) {
     for (int c : ws_.active_exclusive) {
         const Clause& cl = s_.contract[c];
         double excess = waiver_total(cl, w) - val(cl.waiver_max_share) * ws_.demand_now[w];
-        if (excess > 0) release(w, excess, [&](int p) { return is_waiver(cl, p); }, keep_prepaid);
+        if (excess > 0) release(w, excess, [&](int p) { return is_waiver(cl, p); }, floor);
     }
     double excess = allocated(w) - ws_.demand_now[w];
-    if (excess > 0) release(w, excess, [](int) { return true; }, keep_prepaid);
+    if (excess > 0) release(w, excess, [](int) { return true; }, floor);
 }
 
 // Step 3 (SPEC §4, §10.7, §11.2).
@@ -200,14 +183,6 @@ double Run::rofr(int w, int q) {
     return std::max(0.0, min_lagged - allocated(w));
 }
 
-// Room for provider p in step 5: spare, max share on its total for w, waiver cap, ROFR limit.
-double Run::merit_room(int w, int p, double rofr_left) {
-    double room = std::min(std::max(0.0, ws_.spare[p]), std::max(0.0, val(s_.policy.max_share_per_provider) * ws_.demand_now[w] - alloc(p, w)));
-    room = std::min(room, waiver_room(w, p));
-    if (!ws_.rofr_holder[p]) room = std::min(room, rofr_left);
-    return room;
-}
-
 // Step 5 (SPEC §4). A reserved provider's capacity beyond its prepaid part competes here at its
 // reservation price like any other (SPEC §11.2).
 void Run::merit(int w, double rofr_left) {
@@ -237,8 +212,7 @@ void Run::merit(int w, double rofr_left) {
 void Run::dispatch(int q) {
     for (int p = 0; p < P_; ++p) ws_.spare[p] = r_.providers[p].capacity_h100e[q];
     std::fill(ws_.alloc.begin(), ws_.alloc.end(), 0.0);
-    std::fill(ws_.prepaid.begin(), ws_.prepaid.end(), 0.0);
-    if (!ws_.active_reservation.empty())
+    if (prepaid_now_)  // ws_.prepaid was cleared by clause_state
         for (int w = 0; w < W_; ++w) prepaid_step(w);
     if (s_.policy.sticky)
         for (int w = 0; w < W_; ++w) sticky(w);
@@ -249,4 +223,5 @@ void Run::dispatch(int q) {
     }
 }
 
-}  // namespace pactscope::engine_detail
+}  // namespace
+}  // namespace pactscope

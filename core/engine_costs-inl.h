@@ -1,13 +1,16 @@
-// engine_costs.cpp — what a quarter costs and who pays whom (SPEC §3, §5, §11).
+// engine_costs-inl.h — what a quarter costs and who pays whom (SPEC §3, §5, §11).
+// Part of engine.cpp's translation unit (engine_run.h says why); include it nowhere else.
 //
 // [SECTION] Compute: commitments and reservations
 // [SECTION] Egress, provider cost, settlements
 // [SECTION] SLA credits (SPEC §11.3)
 // [SECTION] Money flows and outages
+#pragma once
 #include "engine_run.h"
 #include "sla_credit.h"
 
-namespace pactscope::engine_detail {
+namespace pactscope {
+namespace {
 
 //-----------------------------------------------------------------------------
 // [SECTION] Compute: commitments and reservations
@@ -113,7 +116,7 @@ void Run::sla_credits(int q) {
             rate = expected_sla(p);
         }
         ProviderSeries& ps = r_.providers[p];
-        ps.sla_credit_usd[q] = rate * (ps.compute_usd[q] + ws_.idle_usd[p]);
+        ps.sla_credit_usd[q] = rate * (ps.compute_usd[q] + (reserved(p) ? ws_.idle_usd[p] : 0.0));
     }
 }
 
@@ -157,7 +160,7 @@ void Run::outages(int q) {
     for (int p = 0; p < P_; ++p) {
         const Provider& pr = s_.providers[p];
         double hours = outage_ ? outage_[static_cast<std::size_t>(p) * T_ + q] : std::min(H, val(pr.outages_per_year) / 4.0 * val(pr.outage_hours));
-        if (hours <= 0) continue;
+        if (hours <= 0 || !(r_.providers[p].alloc_h100e[q] > 0)) continue;  // down, but serving nothing: nothing lost
         for (int o = 0; o < P_; ++o) ws_.pool[o] = o == p ? 0.0 : std::max(0.0, ws_.spare[o]);
         for (int w = 0; w < W_; ++w) {
             double a = alloc(p, w);
@@ -178,4 +181,5 @@ void Run::outages(int q) {
     }
 }
 
-}  // namespace pactscope::engine_detail
+}  // namespace
+}  // namespace pactscope
