@@ -230,11 +230,11 @@ int cmd_sensitivity(int argc, char** argv) {
     const Tornado t = tornado(s, *m);
     std::vector<Importance> imp;
     std::int64_t trials = 0;
-    if (int sm = sample_metric_index(*m); sm >= 0) {
+    {  // every metric has Monte Carlo samples (SPEC §11.5: stakeholder figures included)
         Simulation sim;
         sim.start(s, mc->trials, mc->seed);
         sim.run(mc->threads);
-        imp = importance(sim, sm);
+        imp = importance(sim, sample_metric_index(sim, *m));
         trials = sim.trials_done();
     }
     return write_output(o, dump(sensitivity_to_json(s, m->name, t, imp, trials))) ? kOk : kInvalid;

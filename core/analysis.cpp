@@ -5,7 +5,6 @@
 #include <limits>
 
 #include "number_text.h"
-#include "result_io.h"
 
 namespace pactscope {
 
@@ -71,24 +70,34 @@ double PairedDelta::p_b_better() const { return direction < 0 ? p_b_lower : dire
 Comparison compare(const std::vector<const Simulation*>& runs) {
     Comparison c;
     for (const Simulation* r : runs) c.summaries.push_back(r->summary());
-    std::vector<double> diff, scratch;
+    std::vector<double> diff, scratch, column_a, column_b;
     for (std::size_t i = 0; i < runs.size(); ++i)
         for (std::size_t j = i + 1; j < runs.size(); ++j) {
             const Simulation &a = *runs[i], &b = *runs[j];
             const std::int64_t n = std::min(a.trials_done(), b.trials_done());
+            auto pair = [&](int ma, int mb, int direction) {
+                return paired(a.sample_column(ma, column_a), b.sample_column(mb, column_b), n, direction, diff, scratch);
+            };
             PairComparison pc;
             pc.a = static_cast<int>(i);
             pc.b = static_cast<int>(j);
-            for (int t = 0; t < kTotalCount; ++t) pc.totals.push_back(paired(a.samples(t), b.samples(t), n, total_direction(t), diff, scratch));
-            pc.buyer_net = paired(a.samples(kTotalCount), b.samples(kTotalCount), n, +1, diff, scratch);
+            for (int t = 0; t < kTotalCount; ++t) pc.totals.push_back(pair(t, t, total_fields()[static_cast<std::size_t>(t)].direction));
+            const auto& bf = buyer_figures();
+            for (std::size_t f = 0; f < bf.size(); ++f) {
+                const int m = Simulation::buyer_metric(static_cast<int>(f));
+                pc.buyer.push_back(pair(m, m, bf[f].direction));
+            }
             const auto& pa = a.scenario().providers;
             const auto& pb = b.scenario().providers;
+            const auto& pf = provider_figures();
             for (std::size_t p = 0; p < pa.size(); ++p)
                 for (std::size_t q = 0; q < pb.size(); ++q)
                     if (pa[p].id == pb[q].id) {
                         pc.provider_ids.push_back(pa[p].id);
-                        pc.provider_net.push_back(paired(a.samples(kTotalCount + 1 + static_cast<int>(p)),
-                                                         b.samples(kTotalCount + 1 + static_cast<int>(q)), n, +1, diff, scratch));
+                        pc.providers.emplace_back();
+                        for (std::size_t f = 0; f < pf.size(); ++f)
+                            pc.providers.back().push_back(pair(a.provider_metric(static_cast<int>(p), static_cast<int>(f)),
+                                                               b.provider_metric(static_cast<int>(q), static_cast<int>(f)), pf[f].direction));
                     }
             c.pairs.push_back(std::move(pc));
         }
@@ -124,10 +133,13 @@ Tornado tornado(const Scenario& s, const Metric& m) {
     return t;
 }
 
-int sample_metric_index(const Metric& m) {
-    if (m.kind == Metric::Kind::total) return m.index;
-    if (m.index != 4) return -1;  // Monte Carlo keeps each stakeholder's net_usd only
-    return m.kind == Metric::Kind::buyer ? kTotalCount : kTotalCount + 1 + m.provider;
+int sample_metric_index(const Simulation& sim, const Metric& m) {
+    switch (m.kind) {
+        case Metric::Kind::total: return m.index;
+        case Metric::Kind::buyer: return Simulation::buyer_metric(m.index);
+        case Metric::Kind::provider: return sim.provider_metric(m.provider, m.index);
+    }
+    return -1;
 }
 
 std::vector<Importance> importance(const Simulation& sim, int sample_metric) {
@@ -145,7 +157,8 @@ std::vector<Importance> importance(const Simulation& sim, int sample_metric) {
         for (std::size_t k = 0; k < qs.size(); ++k) draws[k][static_cast<std::size_t>(i)] = values[qs[k]];
     }
     // Trials where the output is null are left out.
-    const double* y = sim.samples(sample_metric);
+    std::vector<double> column;
+    const double* y = sim.sample_column(sample_metric, column);
     std::vector<std::size_t> keep;
     for (std::int64_t i = 0; i < n; ++i)
         if (!std::isnan(y[i])) keep.push_back(static_cast<std::size_t>(i));

@@ -33,11 +33,11 @@ struct PairedDelta {
 };
 
 struct PairComparison {
-    int a = 0, b = 1;                       // indices into the compared runs
-    std::vector<PairedDelta> totals;        // total_names() order
-    PairedDelta buyer_net;
-    std::vector<std::string> provider_ids;  // providers present in both
-    std::vector<PairedDelta> provider_net;
+    int a = 0, b = 1;                                 // indices into the compared runs
+    std::vector<PairedDelta> totals;                  // total_fields() order
+    std::vector<PairedDelta> buyer;                   // buyer_figures() order
+    std::vector<std::string> provider_ids;            // providers present in both (matched by id)
+    std::vector<std::vector<PairedDelta>> providers;  // per such provider, provider_figures() order
 };
 
 struct Comparison {
@@ -67,10 +67,10 @@ struct Importance {
     std::string pointer;
     double rank_correlation = 0;   // Spearman, over the trials done
 };
-// `sample_metric` is an index as in Simulation::samples(). Largest |correlation| first.
+// `sample_metric` is an index as in Simulation::sample_column(). Largest |correlation| first.
 std::vector<Importance> importance(const Simulation& sim, int sample_metric);
-// Index of a metric in Simulation::samples(), or -1 when Monte Carlo does not keep it.
-int sample_metric_index(const Metric& m);
+// Index of a metric in Simulation::sample_column() (every total and stakeholder figure has one).
+int sample_metric_index(const Simulation& sim, const Metric& m);
 
 // ---- sweep and break-even -----------------------------------------------------------------------
 struct SweepAxis {

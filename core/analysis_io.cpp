@@ -15,9 +15,14 @@ using ojson = nlohmann::ordered_json;
 ojson num(double x) { return std::isnan(x) ? ojson(nullptr) : ojson(x); }
 
 // The totals that can be null in a trial carry share_missing (SPEC §10.11).
-bool can_be_missing(int total) {
-    const std::string& n = total_names()[total];
-    return n == "usd_per_served_h100e_hour" || n == "agi_quarter";
+bool can_be_missing(int total) { return total_fields()[static_cast<std::size_t>(total)].nullable(); }
+
+// {figure: f(stat)} for one stakeholder, in table order.
+template <class Field, class Value, class ToJson>
+ojson figures_json(const std::vector<Field>& fields, const std::vector<Value>& values, ToJson to_json) {
+    ojson o;
+    for (std::size_t f = 0; f < fields.size() && f < values.size(); ++f) o[fields[f].name] = to_json(values[f]);
+    return o;
 }
 
 // The six statistics of SPEC §6, in output order.
@@ -77,8 +82,9 @@ ojson summary_to_json(const Scenario& s, const McSummary& m) {
         totals[total_names()[t]] = stat_json(m.totals[t], can_be_missing(t));
     o["totals"] = totals;
     ojson st;
-    st["buyer"] = {{"net_usd", stat_json(m.buyer_net, false)}};
-    for (std::size_t p = 0; p < m.provider_net.size(); ++p) st[s.providers[p].id] = {{"net_usd", stat_json(m.provider_net[p], false)}};
+    auto stat = [](const Stat& x) { return stat_json(x, false); };
+    st["buyer"] = figures_json(buyer_figures(), m.buyer, stat);
+    for (std::size_t p = 0; p < m.providers.size(); ++p) st[s.providers[p].id] = figures_json(provider_figures(), m.providers[p], stat);
     o["stakeholders"] = st;
     ojson quarters = ojson::array();
     for (int q = 0; q < s.quarters(); ++q) quarters.push_back(quarter_label(s.start + q));
@@ -91,8 +97,10 @@ std::string summary_to_csv(const Scenario& s, const McSummary& m) {
     std::string out = "table,id,metric,statistic,quarter,value\n";
     for (int t = 0; t < kTotalCount && t < static_cast<int>(m.totals.size()); ++t)
         stat_rows(out, "totals,," + total_names()[t], m.totals[t]);
-    stat_rows(out, "stakeholders,buyer,net_usd", m.buyer_net);
-    for (std::size_t p = 0; p < m.provider_net.size(); ++p) stat_rows(out, "stakeholders," + csv_field(s.providers[p].id) + ",net_usd", m.provider_net[p]);
+    for (std::size_t f = 0; f < m.buyer.size(); ++f) stat_rows(out, std::string("stakeholders,buyer,") + buyer_figures()[f].name, m.buyer[f]);
+    for (std::size_t p = 0; p < m.providers.size(); ++p)
+        for (std::size_t f = 0; f < m.providers[p].size(); ++f)
+            stat_rows(out, "stakeholders," + csv_field(s.providers[p].id) + "," + provider_figures()[f].name, m.providers[p][f]);
     for (auto [name, b] : {std::pair{"cost_usd", &m.cost_usd}, {"shortfall_h100e", &m.shortfall_h100e}})
         for (auto [stat, v] : {std::pair{"p10", &b->p10}, {"p50", &b->p50}, {"p90", &b->p90}})
             for (std::size_t q = 0; q < v->size(); ++q)
@@ -108,15 +116,20 @@ std::string samples_to_csv(const Simulation& sim) {
     std::string out = "trial";
     for (QRef q : qs) add_cell(out, csv_field(s.quantities[q].pointer));
     for (const std::string& n : total_names()) add_cell(out, n);
-    out += ",buyer.net_usd";
-    for (const Provider& p : s.providers) add_cell(out, csv_field(p.id + ".net_usd"));
+    for (const auto& f : buyer_figures()) add_cell(out, std::string("buyer.") + f.name);
+    for (const Provider& p : s.providers)
+        for (const auto& f : provider_figures()) add_cell(out, csv_field(p.id + "." + f.name));
     out += "\n";
+    // Every metric's column at once (derived figures are recomputed into their own buffer).
+    std::vector<std::vector<double>> scratch(static_cast<std::size_t>(sim.metric_count()));
+    std::vector<const double*> columns;
+    for (int m = 0; m < sim.metric_count(); ++m) columns.push_back(sim.sample_column(m, scratch[static_cast<std::size_t>(m)]));
     std::vector<double> values = s.medians();
     for (std::int64_t i = 0; i < sim.trials_done(); ++i) {
         sampler.draw_inputs(i, values.data());
         out += std::to_string(i);
         for (QRef q : qs) add_cell(out, shortest_number(values[q]));
-        for (int m = 0; m < sim.metric_count(); ++m) add_cell(out, csv_number(sim.samples(m)[i]));
+        for (const double* column : columns) add_cell(out, csv_number(column[i]));
         out += "\n";
     }
     return out;
@@ -142,8 +155,9 @@ ojson comparison_to_json(const std::vector<const Scenario*>& ss, const Compariso
         for (int t = 0; t < kTotalCount; ++t) totals[total_names()[t]] = delta_json(pc.totals[t], can_be_missing(t));
         p["totals"] = totals;
         ojson st;
-        st["buyer"] = {{"net_usd", delta_json(pc.buyer_net, false)}};
-        for (std::size_t k = 0; k < pc.provider_ids.size(); ++k) st[pc.provider_ids[k]] = {{"net_usd", delta_json(pc.provider_net[k], false)}};
+        auto delta = [](const PairedDelta& d) { return delta_json(d, false); };
+        st["buyer"] = figures_json(buyer_figures(), pc.buyer, delta);
+        for (std::size_t k = 0; k < pc.provider_ids.size(); ++k) st[pc.provider_ids[k]] = figures_json(provider_figures(), pc.providers[k], delta);
         p["stakeholders"] = st;
         pairs.push_back(p);
     }
@@ -170,8 +184,10 @@ std::string comparison_to_csv(const std::vector<const Scenario*>& ss, const Comp
             out += ab + prefix + ",p_equal," + shortest_number(d.p_equal) + "\n";
         };
         for (int t = 0; t < kTotalCount; ++t) rows("totals,," + total_names()[t], pc.totals[t]);
-        rows("stakeholders,buyer,net_usd", pc.buyer_net);
-        for (std::size_t k = 0; k < pc.provider_ids.size(); ++k) rows("stakeholders," + csv_field(pc.provider_ids[k]) + ",net_usd", pc.provider_net[k]);
+        for (std::size_t f = 0; f < pc.buyer.size(); ++f) rows(std::string("stakeholders,buyer,") + buyer_figures()[f].name, pc.buyer[f]);
+        for (std::size_t k = 0; k < pc.provider_ids.size(); ++k)
+            for (std::size_t f = 0; f < pc.providers[k].size(); ++f)
+                rows("stakeholders," + csv_field(pc.provider_ids[k]) + "," + provider_figures()[f].name, pc.providers[k][f]);
     }
     return out;
 }

@@ -2,7 +2,7 @@
 //
 // JSON shapes (keys in this order):
 //   simulation  {schema, scenario, trials, seed, [correlation_scale], totals: {TOTAL: STAT},
-//                stakeholders: {buyer: {net_usd: STAT}, ID: {net_usd: STAT}},
+//                stakeholders: {buyer: {FIGURE: STAT}, ID: {FIGURE: STAT}}  (every figure, SPEC §11.5),
 //                bands: {quarters, cost_usd: {p10, p50, p90}, shortfall_h100e: {p10, p50, p90}}}
 //     STAT = {mean, p5, p10, p50, p90, p95} (+ share_missing for the totals that can be null;
 //     null percentiles when every trial misses it). agi_quarter is an index from horizon.start.
@@ -23,7 +23,7 @@ namespace pactscope {
 nlohmann::ordered_json summary_to_json(const Scenario& s, const McSummary& m);
 std::string summary_to_csv(const Scenario& s, const McSummary& m);
 
-// One row per trial: trial, every uncertain input (by JSON pointer), every total, each net_usd.
+// One row per trial: trial, every uncertain input (by JSON pointer), every total, every stakeholder figure.
 std::string samples_to_csv(const Simulation& sim);
 
 nlohmann::ordered_json comparison_to_json(const std::vector<const Scenario*>& ss, const Comparison& c);

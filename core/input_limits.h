@@ -22,6 +22,7 @@ inline constexpr std::size_t kMaxJsonString = 64u << 10;     // bytes of any one
 inline constexpr std::size_t kMaxProviders = 64;
 inline constexpr std::size_t kMaxTranches = 256;             // capacity tranches per provider
 inline constexpr std::size_t kMaxEgressTiers = 32;
+inline constexpr std::size_t kMaxSlaTiers = 32;              // credit tiers per sla clause
 inline constexpr std::size_t kMaxWorkloads = 64;
 inline constexpr std::size_t kMaxClauses = 256;
 inline constexpr std::size_t kMaxWaivers = 64;

@@ -7,11 +7,15 @@
 // Results never depend on slicing or threads: trial i draws from (seed, i, input)
 // only (sampler.h) and writes its own row.
 //
-// What it keeps: per trial, every SPEC §6 total and each stakeholder's net_usd
-// (doubles), and the per-quarter cost and shortfall as single-precision offsets
-// from the deterministic result (exact when a trial equals it; ~1e-7 of the
-// spread otherwise) — 100,000 trials of a 32-quarter, 6-provider scenario fit in
-// ~46 MB.
+// What it keeps: per trial, every total (doubles) and every stakeholder figure of
+// the buyer and each provider (SPEC §6, §11.5) that is not 0 in every trial by the
+// scenario's structure (a revenue share nobody holds, a provider without
+// provider_cost) and not derived from the others (the buyer's cost, lost value,
+// shares and net; each net): those are recomputed on demand by the engine's own
+// derive_buyer/derive_provider, to the bit. Per-quarter cost and shortfall are kept
+// as single-precision offsets from the deterministic result (exact when a trial
+// equals it; ~1e-7 of the spread otherwise). 100,000 trials of a 32-quarter,
+// 6-provider scenario fit in ~50 MB (Simulation::bytes_for says exactly).
 //
 // Usage:
 //   Simulation sim;
@@ -24,6 +28,7 @@
 #include <vector>
 
 #include "engine.h"
+#include "result_fields.h"
 #include "sampler.h"
 #include "stats.h"
 
@@ -36,10 +41,12 @@ struct Band {
 struct McSummary {
     std::int64_t trials = 0, trials_done = 0;
     std::uint64_t seed = 0;
-    double correlation_scale = 1;   // see Sampler::correlation_scale
-    std::vector<Stat> totals;       // total_names() order
-    Stat buyer_net;                 // stakeholders.buyer.net_usd
-    std::vector<Stat> provider_net; // stakeholders.<provider>.net_usd, provider order
+    double correlation_scale = 1;              // see Sampler::correlation_scale
+    std::vector<Stat> totals;                  // total_fields() order
+    std::vector<Stat> buyer;                   // buyer_figures() order
+    std::vector<std::vector<Stat>> providers;  // per provider, provider_figures() order
+    Stat buyer_net;                            // = buyer's net_usd (the page's KPI card)
+    std::vector<Stat> provider_net;            // = each provider's net_usd, provider order
     Band cost_usd, shortfall_h100e;
 };
 
@@ -51,7 +58,7 @@ struct TrialRunner {
     Sampler sampler;
     Workspace ws;
     Result result;
-    std::vector<double> values, outage_hours;
+    std::vector<double> values, outage_hours, outage_month_hours;
 };
 
 class Simulation {
@@ -78,10 +85,17 @@ public:
     // Percentiles over the trials done so far.
     McSummary summary() const;
 
-    // Samples of the first trials_done() trials. Metric m: 0 .. kTotalCount-1 the totals
-    // (NaN where null), then buyer net_usd, then each provider's net_usd.
-    int metric_count() const { return metrics_; }
-    const double* samples(int metric) const { return &samples_[static_cast<std::size_t>(metric) * static_cast<std::size_t>(trials_)]; }
+    // Samples of the first trials_done() trials. Metric m: 0 .. kTotalCount-1 the totals (NaN
+    // where null), then the buyer's figures (buyer_figures() order), then each provider's
+    // (provider_figures() order) — see buyer_metric() and provider_metric().
+    int metric_count() const { return static_cast<int>(slot_.size()); }
+    static int buyer_metric(int figure) { return kTotalCount + figure; }
+    int provider_metric(int provider, int figure) const;
+    // A metric's samples: a pointer into what is kept, or `scratch` filled with the figure
+    // recomputed (or 0) for every trial done.
+    const double* sample_column(int metric, std::vector<double>& scratch) const;
+    // A total's samples (metric < kTotalCount): always kept.
+    const double* samples(int total) const { return column(slot_[static_cast<std::size_t>(total)]); }
     // Per-quarter cost (kind 0) or shortfall (kind 1) of one trial.
     double band_value(int kind, int quarter, std::int64_t trial) const;
     // Bytes held for samples.
@@ -96,12 +110,22 @@ private:
     std::int64_t trials_ = 0, done_ = 0;
     std::uint64_t seed_ = 0;
     bool cancelled_ = false;
-    int metrics_ = 0, T_ = 0;
+    int T_ = 0;
     Result det_;
     std::unique_ptr<TrialRunner> runner_;
-    std::vector<double> samples_;  // metric-major: samples_[m * trials_ + i]
+    std::vector<int> slot_;        // per metric: its column in samples_, or -1 (0 or derived)
+    int columns_ = 0;
+    // The kept stakeholder figures, in column order: what record() copies from each trial's result.
+    struct KeptFigure {
+        int column, provider;                 // provider -1: the buyer
+        double BuyerView::*buyer = nullptr;
+        double ProviderView::*figure = nullptr;
+    };
+    std::vector<KeptFigure> kept_;
+    std::vector<double> samples_;  // column-major: samples_[column * trials_ + i]
     std::vector<float> bands_;     // [(kind * T + q) * trials_ + i]: offset from the deterministic value
 
+    const double* column(int c) const { return &samples_[static_cast<std::size_t>(c) * static_cast<std::size_t>(trials_)]; }
     void record(const Result& r, std::int64_t trial);
 };
 

@@ -57,6 +57,24 @@ double beta_cf(double a, double b, double x) {
 
 }  // namespace
 
+const std::vector<DistributionShape>& distribution_shapes() {
+    static const std::vector<DistributionShape> shapes = {
+        {"normal", Dist::normal, 2, {"mean", "sd", nullptr}, 1},
+        {"lognormal", Dist::lognormal, 2, {"p5", "p95", nullptr}, -1},
+        {"uniform", Dist::uniform, 2, {"min", "max", nullptr}, -1},
+        {"triangular", Dist::triangular, 3, {"min", "mode", "max"}, -1},
+        {"pert", Dist::pert, 3, {"min", "mode", "max"}, -1},
+        {"point", Dist::point, 1, {"value", nullptr, nullptr}, -1},
+    };
+    return shapes;
+}
+
+const DistributionShape* distribution_shape(Dist d) {
+    for (const DistributionShape& sh : distribution_shapes())
+        if (sh.dist == d) return &sh;
+    return nullptr;
+}
+
 double incomplete_beta(double a, double b, double x) {
     if (x <= 0) return 0;
     if (x >= 1) return 1;

@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <limits>
 #include <string>
+#include <vector>
 
 namespace pactscope {
 
@@ -54,6 +55,21 @@ struct Quantity {
 
     bool operator==(const Quantity&) const = default;
 };
+
+// The distribution objects of SPEC §2, one row each, in the order messages list them.
+// The reader, the writer and the page's editor iterate this table: a new shape is one row
+// (plus its median and inverse CDF in quantity.cpp).
+struct DistributionShape {
+    const char* name;          // the object's "dist"
+    Dist dist;
+    int param_count;
+    const char* params[3];     // in order, they fill p0, p1, p2
+    int spread_param;          // index of a parameter that is a spread, not a value (normal's sd): the
+                               // field's range does not apply to it (SPEC §10.2); -1 if none
+};
+const std::vector<DistributionShape>& distribution_shapes();
+// The row of `d`, or nullptr (Dist::quarters is written as a label range, not an object).
+const DistributionShape* distribution_shape(Dist d);
 
 // A quantity's inverse CDF with its constants (lognormal mu and sigma) worked out
 // once: the Monte Carlo hot path. Quantity::quantile goes through it too, so both

@@ -31,6 +31,11 @@ bool cholesky(const std::vector<double>& a, int m, std::vector<double>& l) {
     return true;
 }
 
+// SPEC §11.3: each outage falls in one of the quarter's three months with equal probability.
+int month_of(Rng& months) { return std::min(2, static_cast<int>(3 * months.unit())); }
+
+bool months_full(const double* m) { return m[0] >= H / 3 && m[1] >= H / 3 && m[2] >= H / 3; }
+
 }  // namespace
 
 std::int64_t poisson(Rng& rng, double mean) {
@@ -105,14 +110,16 @@ Sampler::Sampler(const Scenario& s, std::uint64_t seed) : s_(&s), seed_(seed) {
 
     for (int p = 0; p < static_cast<int>(s.providers.size()); ++p) {
         const Provider& pr = s.providers[p];
-        std::string name = "/providers/" + std::to_string(p) + "#outages";
-        outages_.push_back(Outage{p, pr.outages_per_year, pr.outage_hours, compile_quantile(s.quantities[pr.outage_hours]), stream_key(name)});
+        const std::string name = "/providers/" + std::to_string(p);
+        const bool sla = std::any_of(s.contract.begin(), s.contract.end(), [&](const Clause& c) { return c.type == ClauseType::sla && c.provider == p; });
+        outages_.push_back(Outage{p, pr.outages_per_year, pr.outage_hours, compile_quantile(s.quantities[pr.outage_hours]),
+                                  stream_key(name + "#outages"), sla, stream_key(name + "#outage_months")});
     }
 }
 
-void Sampler::draw(std::int64_t trial, double* values, double* outage_hours) {
+void Sampler::draw(std::int64_t trial, double* values, double* outage_hours, double* month_hours) {
     draw_inputs(trial, values);
-    draw_outages(trial, values, outage_hours);
+    draw_outages(trial, values, outage_hours, month_hours);
 }
 
 void Sampler::draw_inputs(std::int64_t trial, double* values) {
@@ -136,10 +143,16 @@ void Sampler::draw_inputs(std::int64_t trial, double* values) {
 // SPEC §5: per provider and quarter a Poisson count with mean outages_per_year / 4
 // (this trial's rate) and one duration per outage drawn from outage_hours; the
 // quarter's sum is capped at H. Each provider has its own stream of draws.
-void Sampler::draw_outages(std::int64_t trial, const double* values, double* outage_hours) const {
+// SPEC §11.3: for a provider named by an sla clause, each outage also falls in one of the
+// quarter's months, drawn from a stream of its own; outages the quarter's cap left undrawn
+// take their durations from that stream too, so the other draws are those of a run without SLA.
+void Sampler::draw_outages(std::int64_t trial, const double* values, double* outage_hours, double* month_hours) const {
     const int T = s_->quarters();
     for (const Outage& o : outages_) {
         double* hours = outage_hours + static_cast<std::size_t>(o.provider) * T;
+        double* months = month_hours ? month_hours + static_cast<std::size_t>(o.provider) * T * 3 : nullptr;
+        const bool by_month = months && o.sla;  // the engine reads months of SLA providers only
+        if (by_month) std::fill(months, months + 3 * T, 0.0);
         const double mean = values[o.rate] / 4;
         const Quantity& dur = s_->quantities[o.hours];
         if (!(mean > 0) || (!dur.uncertain() && values[o.hours] <= 0)) {
@@ -147,17 +160,35 @@ void Sampler::draw_outages(std::int64_t trial, const double* values, double* out
             continue;
         }
         Rng rng(draw_bits(seed_, static_cast<std::uint64_t>(trial), o.key));
+        Rng month_rng(by_month ? draw_bits(seed_, static_cast<std::uint64_t>(trial), o.month_key) : 0);
         for (int q = 0; q < T; ++q) {
             const std::int64_t n = poisson(rng, mean);
-            double sum = 0;
+            double sum = 0, m[3] = {0, 0, 0};
+            std::int64_t i = 0;
             if (!dur.uncertain()) {
                 sum = static_cast<double>(n) * values[o.hours];
+                if (by_month)
+                    for (; i < n && i < kMaxOutageDraws && !months_full(m); ++i) m[month_of(month_rng)] += values[o.hours];
             } else {
-                std::int64_t i = 0;
-                for (; i < n && i < kMaxOutageDraws && sum < H; ++i) sum += o.duration(rng.unit());
-                if (i == kMaxOutageDraws && i < n && sum < H) sum *= static_cast<double>(n) / static_cast<double>(i);
+                for (; i < n && i < kMaxOutageDraws && sum < H; ++i) {
+                    const double x = o.duration(rng.unit());
+                    sum += x;
+                    if (by_month) m[month_of(month_rng)] += x;
+                }
+                if (i == kMaxOutageDraws && i < n && sum < H) {
+                    sum *= static_cast<double>(n) / static_cast<double>(i);
+                    for (double& x : m) x *= static_cast<double>(n) / static_cast<double>(i);
+                    i = n;
+                }
+                if (by_month)
+                    for (; i < n && i < kMaxOutageDraws && !months_full(m); ++i) m[month_of(month_rng)] += o.duration(month_rng.unit());
             }
+            // Outages beyond the draw limit count at the average of those placed (as for the quarter).
+            if (by_month && i == kMaxOutageDraws && i < n && !months_full(m))
+                for (double& x : m) x *= static_cast<double>(n) / static_cast<double>(i);
             hours[q] = std::min(H, sum);
+            if (by_month)
+                for (int k = 0; k < 3; ++k) months[q * 3 + k] = std::min(H / 3, m[k]);
         }
     }
 }

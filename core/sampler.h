@@ -29,12 +29,14 @@ public:
     Sampler(const Scenario& s, std::uint64_t seed);
 
     // Overwrites the uncertain entries of `values` (the others keep what they
-    // hold, normally the medians) and fills `outage_hours` (P × T, provider-major).
+    // hold, normally the medians) and fills `outage_hours` (P × T, provider-major)
+    // and, when given, `month_hours` (P × T × 3): for providers named by an sla
+    // clause, each drawn outage's hours in the month it fell in (SPEC §11.3).
     // Not const: it uses scratch memory, so each thread owns its own Sampler (copies are cheap).
-    void draw(std::int64_t trial, double* values, double* outage_hours);
+    void draw(std::int64_t trial, double* values, double* outage_hours, double* month_hours = nullptr);
     // The two halves of draw(): the quantities only (for audits and importance), then the outages.
     void draw_inputs(std::int64_t trial, double* values);
-    void draw_outages(std::int64_t trial, const double* values, double* outage_hours) const;
+    void draw_outages(std::int64_t trial, const double* values, double* outage_hours, double* month_hours = nullptr) const;
 
     const Scenario& scenario() const { return *s_; }
 
@@ -51,6 +53,8 @@ private:
         QRef rate, hours;  // outages_per_year and outage_hours quantities
         CompiledQuantile duration;
         std::uint64_t key;
+        bool sla;                 // named by an sla clause: its outages are placed in months
+        std::uint64_t month_key;  // the months' own stream, so placing them changes no other draw
     };
     const Scenario* s_;
     std::uint64_t seed_;

@@ -57,6 +57,13 @@ struct Egress {
 
 enum class ProviderKind : std::uint8_t { cloud, owned };
 
+// SPEC §11.4: a cloud's own cost of its capacity (capex, opex, power), for its stakeholder P&L.
+struct ProviderCost {
+    bool present = false;
+    QRef capex_usd_per_mw = -1, amortization_years = -1, opex_usd_per_mw_year = -1, power_usd_per_mwh = -1;
+    bool operator==(const ProviderCost&) const = default;
+};
+
 struct Provider {
     std::string id, name;
     ProviderKind kind = ProviderKind::cloud;
@@ -68,6 +75,8 @@ struct Provider {
     QRef price_usd_per_h100e_hour = -1, price_change_per_year = -1;
     // owned
     QRef capex_usd_per_mw = -1, amortization_years = -1, opex_usd_per_mw_year = -1, power_usd_per_mwh = -1;
+    // cloud: what its capacity costs the provider itself (SPEC §11.4); not a cost to the buyer
+    ProviderCost provider_cost;
     Provenance prov;
     bool operator==(const Provider&) const = default;
 };
@@ -86,11 +95,20 @@ struct Workload {
     bool operator==(const Workload&) const = default;
 };
 
-enum class ClauseType : std::uint8_t { exclusive, rofr, preferred, commitment, api_exclusivity, revenue_share, ip_access, agi };
+// The clause vocabulary (names, fields, who they name) is one table: clause_types.h.
+enum class ClauseType : std::uint8_t {
+    exclusive, rofr, preferred, commitment, api_exclusivity, revenue_share, ip_access, agi, reservation, sla
+};
 enum class RofrScope : std::uint8_t { all, training, inference };
 enum class RofrMatch : std::uint8_t { capacity, price };
 enum class SharePayer : std::uint8_t { buyer, holder };
 enum class AgiTrigger : std::uint8_t { date, profit, none };
+
+// One tier of an sla clause (SPEC §11.3): plain numbers, not uncertain quantities.
+struct SlaTier {
+    double below = 1, credit = 0;
+    bool operator==(const SlaTier&) const = default;
+};
 
 // One struct for every clause type; only the fields of `type` are meaningful
 // (the parser rejects the others, SPEC §10.3).
@@ -109,9 +127,13 @@ struct Clause {
     QRef tolerance = -1;
     // preferred
     QRef min_share = -1;
-    // commitment
+    // commitment, reservation, sla: the provider the clause is about
     int provider = -1;
+    // commitment (usd, discount or a contract price, take_or_pay); reservation (price, take_or_pay)
     QRef usd = -1, discount = -1, take_or_pay = -1;
+    QRef price_usd_per_h100e_hour = -1;  // SPEC §11.1 contract price (optional) / §11.2 reservation price
+    // sla
+    std::vector<SlaTier> credits;
     // revenue_share
     SharePayer payer = SharePayer::buyer;
     QRef rate = -1, cap_usd = -1, holder_api_revenue_usd_per_quarter = -1;
@@ -170,6 +192,7 @@ struct Scenario {
     bool operator==(const Scenario&) const = default;
 };
 
+// A clause type's name in the document ("rofr"); defined with the clause table (clause_types.cpp).
 const char* to_string(ClauseType);
 
 }  // namespace pactscope

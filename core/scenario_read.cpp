@@ -49,18 +49,4 @@ QRef Scenario::find_quantity(const std::string& pointer) const {
     return -1;
 }
 
-const char* to_string(ClauseType t) {
-    switch (t) {
-        case ClauseType::exclusive: return "exclusive";
-        case ClauseType::rofr: return "rofr";
-        case ClauseType::preferred: return "preferred";
-        case ClauseType::commitment: return "commitment";
-        case ClauseType::api_exclusivity: return "api_exclusivity";
-        case ClauseType::revenue_share: return "revenue_share";
-        case ClauseType::ip_access: return "ip_access";
-        case ClauseType::agi: return "agi";
-    }
-    return "?";
-}
-
 }  // namespace pactscope

@@ -9,50 +9,22 @@ void Reader::clause(const json& o, const std::string& p) {
     if (!is_object(o, p)) return;
     auto type = string(o, p, "type", true);
     if (!type) return;
-    static const std::vector<std::pair<std::string, ClauseType>> types = {
-        {"exclusive", ClauseType::exclusive},          {"rofr", ClauseType::rofr},
-        {"preferred", ClauseType::preferred},          {"commitment", ClauseType::commitment},
-        {"api_exclusivity", ClauseType::api_exclusivity}, {"revenue_share", ClauseType::revenue_share},
-        {"ip_access", ClauseType::ip_access},          {"agi", ClauseType::agi}};
-    auto t = std::find_if(types.begin(), types.end(), [&](auto& e) { return e.first == *type; });
-    if (t == types.end()) {
-        error(p + "/type", "unknown clause type \"" + *type +
-                               "\"; use exclusive, rofr, preferred, commitment, api_exclusivity, revenue_share, ip_access or agi");
+    const ClauseTypeInfo* info = find_clause_type(*type);
+    if (!info) {
+        error(p + "/type", "unknown clause type \"" + *type + "\"; use " + clause_type_list());
         return;
     }
     Clause c;
-    c.type = t->second;
+    c.type = info->type;
     KeySet keys{{"type", "from", "to", "source", "note"}, {}};
-    auto add = [&](std::initializer_list<const char*> ks) { for (auto k : ks) keys.allowed.push_back(k); };
-    switch (c.type) {
-        case ClauseType::exclusive: add({"holder", "waivers", "waiver_max_share"}); break;
-        case ClauseType::rofr: {
-            add({"holder", "scope", "response_quarters", "match"});
-            auto m = o.find("match");
-            if (m != o.end() && m->is_string() && *m == "price") add({"tolerance"});
-            else keys.inapplicable.push_back({"tolerance", "unless \"match\" is \"price\""});
-            break;
-        }
-        case ClauseType::preferred: add({"holder", "min_share"}); break;
-        case ClauseType::commitment: add({"provider", "usd", "discount", "take_or_pay"}); break;
-        case ClauseType::api_exclusivity: add({"holder"}); break;
-        case ClauseType::revenue_share: {
-            add({"payer", "holder", "rate", "cap_usd"});
-            auto pay = o.find("payer");
-            if (pay != o.end() && pay->is_string() && *pay == "holder") add({"holder_api_revenue_usd_per_quarter"});
-            else keys.inapplicable.push_back({"holder_api_revenue_usd_per_quarter", "unless \"payer\" is \"holder\""});
-            break;
-        }
-        case ClauseType::ip_access: add({"holder", "value_usd_per_quarter"}); break;
-        case ClauseType::agi: {
-            add({"trigger"});
-            auto tr = o.find("trigger");
-            std::string trig = tr != o.end() && tr->is_string() ? tr->get<std::string>() : "date";
-            if (trig == "date") add({"date"}); else keys.inapplicable.push_back({"date", "unless \"trigger\" is \"date\""});
-            if (trig == "profit") add({"profit_threshold_usd"});
-            else keys.inapplicable.push_back({"profit_threshold_usd", "unless \"trigger\" is \"profit\""});
-            break;
-        }
+    // The other party key gets a pointed hint rather than "unknown key".
+    if (info->party_key) {
+        const std::string other = std::string(info->party_key) == "holder" ? "provider" : "holder";
+        keys.inapplicable.push_back({other, std::string("to a clause of type \"") + info->name + "\": it names its \"" + info->party_key + "\""});
+    }
+    for (const ClauseField& f : info->fields) {
+        if (f.applies(o)) keys.allowed.push_back(f.name);
+        else keys.inapplicable.push_back({f.name, f.not_applicable_reason()});
     }
     check_keys(o, p, keys);
 
@@ -66,76 +38,59 @@ void Reader::clause(const json& o, const std::string& p) {
     if (c.has_from && c.has_to && !c.to_agi && c.from > c.to)
         error(p + "/to", "to " + quarter_label(c.to) + " is before from " + quarter_label(c.from));
 
-    switch (c.type) {
-        case ClauseType::exclusive: {
-            c.holder = provider_ref(o, p, "holder");
-            if (const json* w = get(o, p, "waivers", false)) {
-                if (!w->is_array()) error(p + "/waivers", std::string("expected an array of provider ids, found ") + type_name(*w));
-                else if (within(*w, p + "/waivers", kMaxWaivers, "waivers"))
-                    for (std::size_t i = 0; i < w->size(); ++i) {
-                        std::string wp = p + "/waivers/" + std::to_string(i);
-                        if (!(*w)[i].is_string()) error(wp, std::string("expected a provider id, found ") + type_name((*w)[i]));
-                        else {
-                            int idx = provider_index((*w)[i].get<std::string>(), wp);
-                            if (idx >= 0 && std::find(c.waivers.begin(), c.waivers.end(), idx) != c.waivers.end())
-                                error(wp, "provider \"" + (*w)[i].get<std::string>() + "\" is listed twice");
-                            else if (idx >= 0) c.waivers.push_back(idx);
-                        }
-                    }
-            }
-            c.waiver_max_share = quantity(o, p, "waiver_max_share", kUnit, 1.0);
-            break;
-        }
-        case ClauseType::rofr: {
-            c.holder = provider_ref(o, p, "holder");
-            if (auto sc = choice<RofrScope>(o, p, "scope", {"all", "training", "inference"})) c.scope = *sc;
-            c.response_quarters = quantity(o, p, "response_quarters", kNonNeg, 0.0);
-            if (auto m = choice<RofrMatch>(o, p, "match", {"capacity", "price"})) c.match = *m;
-            if (c.match == RofrMatch::price) c.tolerance = quantity(o, p, "tolerance", kUnit, 0.0);
-            break;
-        }
-        case ClauseType::preferred:
-            c.holder = provider_ref(o, p, "holder");
-            c.min_share = quantity(o, p, "min_share", kUnit, std::nullopt);
-            break;
-        case ClauseType::commitment:
-            c.provider = provider_ref(o, p, "provider");
-            c.usd = quantity(o, p, "usd", kNonNeg, std::nullopt);
-            c.discount = quantity(o, p, "discount", kUnit, 0.0);
-            c.take_or_pay = quantity(o, p, "take_or_pay", kUnit, 1.0);
-            break;
-        case ClauseType::api_exclusivity: c.holder = provider_ref(o, p, "holder"); break;
-        case ClauseType::revenue_share: {
-            if (auto pay = choice<SharePayer>(o, p, "payer", {"buyer", "holder"})) c.payer = *pay;
-            c.holder = provider_ref(o, p, "holder");
-            c.rate = quantity(o, p, "rate", kUnit, std::nullopt);
-            if (o.contains("cap_usd")) c.cap_usd = quantity(o, p, "cap_usd", kNonNeg, std::nullopt);
-            if (c.payer == SharePayer::holder)
-                c.holder_api_revenue_usd_per_quarter = quantity(o, p, "holder_api_revenue_usd_per_quarter", kNonNeg, std::nullopt);
-            break;
-        }
-        case ClauseType::ip_access:
-            c.holder = provider_ref(o, p, "holder");
-            c.value_usd_per_quarter = quantity(o, p, "value_usd_per_quarter", kNonNeg, std::nullopt);
-            break;
-        case ClauseType::agi: {
-            if (auto tr = choice<AgiTrigger>(o, p, "trigger", {"date", "profit", "none"})) c.trigger = *tr;
-            if (c.trigger == AgiTrigger::date) agi_date(o, p, c);
-            if (c.trigger == AgiTrigger::profit) c.profit_threshold_usd = quantity(o, p, "profit_threshold_usd", kNonNeg, std::nullopt);
-            break;
-        }
-    }
+    for (const ClauseField& f : info->fields)
+        if (f.applies(o)) clause_field(o, p, f, c);
+    clause_rules(p, c);
     provenance(o, p, c.prov);
     s.contract.push_back(c);
+    clause_pointers.push_back(p);
 }
 
-void Reader::agi_date(const json& o, const std::string& p, Clause& c) {
-    const json* d = get(o, p, "date", true);
-    if (!d) return;
-    std::string dp = p + "/date";
+void Reader::clause_field(const json& o, const std::string& p, const ClauseField& f, Clause& c) {
+    switch (f.kind) {
+        case FieldKind::party: c.*f.party = provider_ref(o, p, f.name); break;
+        case FieldKind::providers: provider_list(o, p, f.name, c.*f.provider_list); break;
+        case FieldKind::quantity:
+            if (f.optional && !o.contains(f.name)) break;  // absent: none (e.g. no cap)
+            c.*f.quantity = quantity(o, p, f.name, f.range, f.default_value);
+            break;
+        case FieldKind::choice:
+            if (auto v = choice_index(o, p, f.name, f.choices)) f.set_choice(c, *v);
+            break;
+        case FieldKind::agi_date: c.*f.quantity = agi_date(o, p, f.name); break;
+        case FieldKind::sla_tiers: sla_tiers(o, p, f.name, c.credits); break;
+    }
+}
+
+void Reader::provider_list(const json& o, const std::string& p, const char* key, std::vector<int>& out) {
+    const json* w = get(o, p, key, false);
+    if (!w) return;
+    const std::string lp = p + "/" + key;
+    if (!w->is_array()) {
+        error(lp, std::string("expected an array of provider ids, found ") + type_name(*w));
+        return;
+    }
+    if (!within(*w, lp, kMaxWaivers, key)) return;
+    for (std::size_t i = 0; i < w->size(); ++i) {
+        std::string wp = lp + "/" + std::to_string(i);
+        if (!(*w)[i].is_string()) {
+            error(wp, std::string("expected a provider id, found ") + type_name((*w)[i]));
+            continue;
+        }
+        int idx = provider_index((*w)[i].get<std::string>(), wp);
+        if (idx >= 0 && std::find(out.begin(), out.end(), idx) != out.end())
+            error(wp, "provider \"" + (*w)[i].get<std::string>() + "\" is listed twice");
+        else if (idx >= 0) out.push_back(idx);
+    }
+}
+
+QRef Reader::agi_date(const json& o, const std::string& p, const char* key) {
+    const json* d = get(o, p, key, true);
+    if (!d) return -1;
+    std::string dp = p + "/" + key;
     if (!d->is_string()) {
         error(dp, std::string("expected a quarter \"2030Q1\" or a range \"2028Q1 to 2031Q4\", found ") + type_name(*d));
-        return;
+        return -1;
     }
     std::string text = d->get<std::string>();
     Quantity q;
@@ -147,19 +102,109 @@ void Reader::agi_date(const json& o, const std::string& p, Clause& c) {
         auto a = parse_quarter(parts->first), b = parse_quarter(parts->second);
         if (!a || !b) {
             error(dp, "\"" + text + "\" is not a quarter range; write it like \"2028Q1 to 2031Q4\"");
-            return;
+            return -1;
         }
         if (*a > *b) {
             error(dp, "range \"" + text + "\" ends before it starts");
-            return;
+            return -1;
         }
         q.dist = *a == *b ? Dist::point : Dist::quarters;
         q.p0 = *a - s.start, q.p1 = *b - s.start;
     } else {
         error(dp, "\"" + text + "\" is not a quarter; write it like \"2030Q1\" or \"2028Q1 to 2031Q4\"");
+        return -1;
+    }
+    return add(q);
+}
+
+// SPEC §11.3: credits: [{below, credit}, …], plain numbers, at least one tier, `below` strictly decreasing.
+void Reader::sla_tiers(const json& o, const std::string& p, const char* key, std::vector<SlaTier>& out) {
+    const json* arr = get(o, p, key, true);
+    if (!arr) return;
+    const std::string ap = p + "/" + key;
+    if (!arr->is_array() || arr->empty()) {
+        error(ap, "expected a non-empty array of tiers such as [{\"below\": 0.99, \"credit\": 0.1}]");
         return;
     }
-    c.date = add(q);
+    if (!within(*arr, ap, kMaxSlaTiers, "tiers")) return;
+    std::optional<double> previous;
+    for (std::size_t i = 0; i < arr->size(); ++i) {
+        const std::string tp = ap + "/" + std::to_string(i);
+        const json& t = (*arr)[i];
+        if (!is_object(t, tp)) continue;
+        check_keys(t, tp, {{"below", "credit"}, {}});
+        SlaTier tier;
+        if (auto below = tier_number(t, tp, "below", kAvailability)) {
+            if (previous && !(*below < *previous))
+                error(tp + "/below", "below " + num(*below) + " is not below the previous tier's " + num(*previous) +
+                                         "; list the tiers from the highest availability down, each \"below\" strictly lower");
+            previous = *below;
+            tier.below = *below;
+        }
+        if (auto credit = tier_number(t, tp, "credit", kUnit)) tier.credit = *credit;
+        out.push_back(tier);
+    }
+}
+
+// A tier's number: plain, like up_to_tb (SPEC §11.3), so an interval or a distribution is refused with the reason.
+std::optional<double> Reader::tier_number(const json& o, const std::string& p, const char* key, const Range& r) {
+    const json* j = get(o, p, key, true);
+    if (!j) return std::nullopt;
+    if (j->is_string() || j->is_object()) {
+        error(p + "/" + key, std::string("SLA tiers take plain numbers, not uncertain quantities: write \"") + key + "\" as a number such as " +
+                                 (std::string(key) == "below" ? "0.99" : "0.1") + " (SPEC §11.3)");
+        return std::nullopt;
+    }
+    return plain(*j, p + "/" + key, r);
+}
+
+// SPEC §11.1–§11.3: what a clause may not say about an owned provider.
+void Reader::clause_rules(const std::string& p, const Clause& c) {
+    if (c.provider < 0 || s.providers[c.provider].kind != ProviderKind::owned) return;
+    const std::string& id = s.providers[c.provider].id;
+    if (c.type == ClauseType::commitment && c.price_usd_per_h100e_hour >= 0)
+        error(p + "/price_usd_per_h100e_hour", "a contract price does not apply to a commitment on \"" + id +
+                                                   "\", an owned provider (the buyer pays its capex, opex and power, SPEC §11.1); "
+                                                   "remove it (a \"discount\" stays valid)");
+    if (c.type == ClauseType::reservation)
+        error(p + "/provider", "a reservation needs a cloud provider; \"" + id +
+                                   "\" is owned, and the buyer already pays for all of its capacity (SPEC §11.2)");
+    if (c.type == ClauseType::sla)
+        error(p + "/provider", "an sla clause needs a cloud provider; \"" + id +
+                                   "\" is owned, and credits are refunds of a cloud's bill (SPEC §11.3)");
+}
+
+// SPEC §11.2: no provider has, in any quarter of the horizon, two active reservations or an active
+// reservation and an active commitment. A window ending "agi" runs to the horizon end for this check.
+// Reported at the later clause, naming the earlier one and the first quarter both are active.
+void Reader::contract_overlaps() {
+    struct Window {
+        int lo, hi;
+    };
+    auto window = [&](const Clause& c) {
+        Window w{c.has_from ? c.from : s.start, c.has_to && !c.to_agi ? c.to : s.end};
+        return Window{std::max(w.lo, s.start), std::min(w.hi, s.end)};
+    };
+    auto binds = [](const Clause& c) { return c.type == ClauseType::reservation || c.type == ClauseType::commitment; };
+    for (std::size_t j = 0; j < s.contract.size(); ++j) {
+        const Clause& b = s.contract[j];
+        if (!binds(b) || b.provider < 0) continue;
+        const Window wb = window(b);
+        for (std::size_t i = 0; i < j; ++i) {
+            const Clause& a = s.contract[i];
+            if (!binds(a) || a.provider != b.provider) continue;
+            if (a.type != ClauseType::reservation && b.type != ClauseType::reservation) continue;  // commitments may share (§10.6)
+            const Window wa = window(a);
+            const int first = std::max(wa.lo, wb.lo);
+            if (first > std::min(wa.hi, wb.hi)) continue;
+            const bool two = a.type == b.type;
+            error(clause_pointers[j], std::string("this ") + to_string(b.type) + " on \"" + s.providers[b.provider].id + "\" is active in " +
+                                          quarter_label(first) + " together with the " + to_string(a.type) + " at " + clause_pointers[i] +
+                                          "; a provider may not have " +
+                                          (two ? "two reservations" : "a reservation and a commitment") +
+                                          " active in the same quarter (SPEC §11.2): end one before the other starts");
+        }
+    }
 }
 
 void Reader::policy(const json& doc) {

@@ -39,6 +39,7 @@ void Reader::document(const json& doc) {
         if (!cs->is_array()) error("/contract", std::string("expected an array of clauses, found ") + type_name(*cs));
         else if (within(*cs, "/contract", kMaxClauses, "clauses"))
             for (std::size_t i = 0; i < cs->size(); ++i) clause((*cs)[i], "/contract/" + std::to_string(i));
+        contract_overlaps();
     }
     policy(doc);
     uncertainty(doc);
@@ -143,7 +144,10 @@ void Reader::provider(const json& o, const std::string& p, Provider& pr) {
     for (auto& k : owned ? owned_keys : cloud_keys) keys.allowed.push_back(k);
     for (auto& k : owned ? cloud_keys : owned_keys)
         keys.inapplicable.push_back({k, owned ? "to an owned provider (it pays capex, opex and power instead of a price)"
-                                              : "to a cloud provider (only owned providers have capex, opex and power costs)"});
+                                              : "to a cloud provider (only owned providers have capex, opex and power costs; a cloud's "
+                                                "own costs go in \"provider_cost\")"});
+    if (owned) keys.inapplicable.push_back({"provider_cost", "to an owned provider (its cost is the buyer's fixed_usd and compute, SPEC §11.4)"});
+    else keys.allowed.push_back("provider_cost");
     check_keys(o, p, keys);
     if (auto n = string(o, p, "name", false)) pr.name = *n;
     pr.pue = quantity(o, p, "pue", kPue, 1.0);
@@ -169,8 +173,20 @@ void Reader::provider(const json& o, const std::string& p, Provider& pr) {
     } else {
         pr.price_usd_per_h100e_hour = quantity(o, p, "price_usd_per_h100e_hour", kNonNeg, std::nullopt);
         pr.price_change_per_year = quantity(o, p, "price_change_per_year", kGrowth, 0.0);
+        if (const json* pc = get(o, p, "provider_cost", false)) provider_cost(*pc, p + "/provider_cost", pr.provider_cost);
     }
     provenance(o, p, pr.prov);
+}
+
+// SPEC §11.4: a cloud's own cost of its capacity; ranges as for an owned provider (§10.2).
+void Reader::provider_cost(const json& o, const std::string& p, ProviderCost& pc) {
+    if (!is_object(o, p)) return;
+    pc.present = true;
+    check_keys(o, p, {{"capex_usd_per_mw", "amortization_years", "opex_usd_per_mw_year", "power_usd_per_mwh"}, {}});
+    pc.capex_usd_per_mw = quantity(o, p, "capex_usd_per_mw", kNonNeg, std::nullopt);
+    pc.amortization_years = quantity(o, p, "amortization_years", kPositive, std::nullopt);
+    pc.opex_usd_per_mw_year = quantity(o, p, "opex_usd_per_mw_year", kNonNeg, 0.0);
+    pc.power_usd_per_mwh = quantity(o, p, "power_usd_per_mwh", kNonNeg, 0.0);
 }
 
 void Reader::tranche(const json& o, const std::string& p, Tranche& t) {

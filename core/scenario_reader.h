@@ -16,6 +16,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "clause_types.h"
 #include "issue.h"
 #include "input_limits.h"
 #include "number_text.h"
@@ -28,20 +29,8 @@ namespace detail {
 using nlohmann::json;
 
 //-----------------------------------------------------------------------------
-// [SECTION] Ranges and messages
+// [SECTION] Ranges and messages (the ranges themselves: clause_types.h)
 //-----------------------------------------------------------------------------
-
-struct Range {
-    double lo, hi;
-    bool lo_open;
-    const char* text;
-};
-constexpr Range kNonNeg{0, kInf, false, ">= 0"};
-constexpr Range kPositive{0, kInf, true, "> 0"};
-constexpr Range kUnit{0, 1, false, "in [0, 1]"};
-constexpr Range kGrowth{-1, kInf, true, "> -1"};
-constexpr Range kPue{1, kInf, false, ">= 1"};
-constexpr Range kHours{0, kHoursPerQuarter, false, "in [0, 2190] (hours in a quarter)"};
 
 inline bool in_range(double x, const Range& r) {
     if (r.lo_open ? !(x > r.lo) : !(x >= r.lo)) return false;
@@ -116,6 +105,7 @@ class Reader {
 public:
     Issues issues;
     Scenario s;
+    std::vector<std::string> clause_pointers;  // "/contract/i" of each clause in s.contract
 
     void error(std::string pointer, std::string message) { issues.push_back({std::move(pointer), std::move(message)}); }
 
@@ -192,17 +182,16 @@ public:
         return false;
     }
 
-    // Reads o[key] as one of `names` and returns it as Enum (each enum lists its values in the same
-    // order as its names); any other text is reported as: KEY must be "a", "b" or "c", not "x".
-    template <class Enum>
-    std::optional<Enum> choice(const json& o, const std::string& ptr, const char* key, std::initializer_list<const char*> names,
-                               bool required = false) {
+    // Reads o[key] as one of `names` and returns its index; any other text is reported as:
+    // KEY must be "a", "b" or "c", not "x".
+    std::optional<int> choice_index(const json& o, const std::string& ptr, const char* key, const std::vector<const char*>& names,
+                                    bool required = false) {
         auto v = string(o, ptr, key, required);
         if (!v) return std::nullopt;
         std::string allowed;
         int i = 0;
         for (const char* n : names) {
-            if (*v == n) return static_cast<Enum>(i);
+            if (*v == n) return i;
             if (i > 0) allowed += i + 1 == static_cast<int>(names.size()) ? " or " : ", ";
             allowed += '"';
             allowed += n;
@@ -211,6 +200,15 @@ public:
         }
         error(ptr + "/" + key, std::string(key) + " must be " + allowed + ", not \"" + *v + "\"");
         return std::nullopt;
+    }
+
+    // As choice_index, as an enum whose values list the names in the same order.
+    template <class Enum>
+    std::optional<Enum> choice(const json& o, const std::string& ptr, const char* key, std::initializer_list<const char*> names,
+                               bool required = false) {
+        auto i = choice_index(o, ptr, key, std::vector<const char*>(names), required);
+        if (!i) return std::nullopt;
+        return static_cast<Enum>(*i);
     }
 
     bool boolean(const json& o, const std::string& ptr, const char* key, bool def) {
@@ -352,29 +350,22 @@ public:
         q.form = Form::object;
         auto name = string(o, p, "dist", true);
         if (!name) return -1;
-        struct Shape {
-            const char* name;
-            Dist dist;
-            std::vector<std::string> params;
-        };
-        static const std::vector<Shape> shapes = {
-            {"normal", Dist::normal, {"mean", "sd"}},          {"lognormal", Dist::lognormal, {"p5", "p95"}},
-            {"uniform", Dist::uniform, {"min", "max"}},        {"triangular", Dist::triangular, {"min", "mode", "max"}},
-            {"pert", Dist::pert, {"min", "mode", "max"}},      {"point", Dist::point, {"value"}},
-        };
-        auto shape = std::find_if(shapes.begin(), shapes.end(), [&](const Shape& sh) { return *name == sh.name; });
+        const auto& shapes = distribution_shapes();
+        auto shape = std::find_if(shapes.begin(), shapes.end(), [&](const DistributionShape& sh) { return *name == sh.name; });
         if (shape == shapes.end()) {
-            error(p + "/dist", "unknown distribution \"" + *name + "\"; use normal, lognormal, uniform, triangular, pert or point");
+            std::string names;
+            for (std::size_t i = 0; i < shapes.size(); ++i) names += std::string(i == 0 ? "" : i + 1 == shapes.size() ? " or " : ", ") + shapes[i].name;
+            error(p + "/dist", "unknown distribution \"" + *name + "\"; use " + names);
             return -1;
         }
         q.dist = shape->dist;
         KeySet keys{{"dist", "clip"}, {}};
-        for (auto& k : shape->params) keys.allowed.push_back(k);
+        for (int i = 0; i < shape->param_count; ++i) keys.allowed.push_back(shape->params[i]);
         std::size_t before = issues.size();
         check_keys(o, p, keys);
         double v[3] = {0, 0, 0};
-        for (std::size_t i = 0; i < shape->params.size(); ++i) {
-            const std::string& k = shape->params[i];
+        for (int i = 0; i < shape->param_count; ++i) {
+            const std::string k = shape->params[i];
             const json* j = get(o, p, k.c_str(), true);
             if (!j) continue;
             if (!j->is_number()) {
@@ -382,7 +373,7 @@ public:
                 continue;
             }
             v[i] = j->get<double>();
-            if (k != "sd") check_value(v[i], r, p + "/" + k, "");
+            if (i != shape->spread_param) check_value(v[i], r, p + "/" + k, "");
         }
         if (const json* c = get(o, p, "clip", false)) {
             if (!c->is_array() || c->size() != 2 || !(*c)[0].is_number() || !(*c)[1].is_number()) {
@@ -445,8 +436,15 @@ public:
     void tranche(const json& o, const std::string& p, Tranche& t);
     void egress(const json& o, const std::string& p, Egress& e);
     void workload(const json& o, const std::string& p, std::set<std::string>& ids);
+    void provider_cost(const json& o, const std::string& p, ProviderCost& pc);
     void clause(const json& o, const std::string& p);
-    void agi_date(const json& o, const std::string& p, Clause& c);
+    void clause_field(const json& o, const std::string& p, const ClauseField& f, Clause& c);
+    void provider_list(const json& o, const std::string& p, const char* key, std::vector<int>& out);
+    QRef agi_date(const json& o, const std::string& p, const char* key);
+    void sla_tiers(const json& o, const std::string& p, const char* key, std::vector<SlaTier>& out);
+    std::optional<double> tier_number(const json& o, const std::string& p, const char* key, const Range& r);
+    void clause_rules(const std::string& p, const Clause& c);
+    void contract_overlaps();
     void policy(const json& doc);
     void uncertainty(const json& doc);
 };

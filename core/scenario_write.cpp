@@ -2,6 +2,7 @@
 //
 // Writes every field, defaults included, in the order of SPEC §3, so that
 // load_scenario(scenario_to_json(s)) == s and re-export is byte-identical.
+#include "clause_types.h"
 #include "number_text.h"
 #include "quarter.h"
 #include "scenario_io.h"
@@ -29,14 +30,10 @@ public:
             case Form::object: break;
         }
         ojson o;
-        switch (x.dist) {
-            case Dist::point: o = {{"dist", "point"}, {"value", x.p0}}; break;
-            case Dist::normal: o = {{"dist", "normal"}, {"mean", x.p0}, {"sd", x.p1}}; break;
-            case Dist::lognormal: o = {{"dist", "lognormal"}, {"p5", x.p0}, {"p95", x.p1}}; break;
-            case Dist::uniform: o = {{"dist", "uniform"}, {"min", x.p0}, {"max", x.p1}}; break;
-            case Dist::triangular: o = {{"dist", "triangular"}, {"min", x.p0}, {"mode", x.p1}, {"max", x.p2}}; break;
-            case Dist::pert: o = {{"dist", "pert"}, {"min", x.p0}, {"mode", x.p1}, {"max", x.p2}}; break;
-            case Dist::quarters: break;
+        if (const DistributionShape* sh = distribution_shape(x.dist)) {
+            o["dist"] = sh->name;
+            const double params[3] = {x.p0, x.p1, x.p2};
+            for (int i = 0; i < sh->param_count; ++i) o[sh->params[i]] = params[i];
         }
         if (x.has_clip) o["clip"] = {x.clip_lo, x.clip_hi};
         return o;
@@ -57,51 +54,30 @@ public:
         return o;
     }
 
+    // Every field of the clause's row in the clause table (clause_types.h), in its order.
     ojson clause(const Clause& c) const {
         ojson o = window(c);
-        switch (c.type) {
-            case ClauseType::exclusive: {
-                o["holder"] = pid(c.holder);
-                ojson w = ojson::array();
-                for (int p : c.waivers) w.push_back(pid(p));
-                o["waivers"] = w;
-                o["waiver_max_share"] = q(c.waiver_max_share);
-                break;
+        for (const ClauseField& f : clause_type_info(c.type).fields) {
+            switch (f.kind) {
+                case FieldKind::party: o[f.name] = pid(c.*f.party); break;
+                case FieldKind::providers: {
+                    ojson list = ojson::array();
+                    for (int p : c.*f.provider_list) list.push_back(pid(p));
+                    o[f.name] = list;
+                    break;
+                }
+                case FieldKind::quantity:
+                case FieldKind::agi_date:
+                    if (c.*f.quantity >= 0) o[f.name] = q(c.*f.quantity);  // absent: optional, or does not apply
+                    break;
+                case FieldKind::choice: o[f.name] = f.choices[static_cast<std::size_t>(f.get_choice(c))]; break;
+                case FieldKind::sla_tiers: {
+                    ojson tiers = ojson::array();
+                    for (const SlaTier& t : c.credits) tiers.push_back({{"below", t.below}, {"credit", t.credit}});
+                    o[f.name] = tiers;
+                    break;
+                }
             }
-            case ClauseType::rofr:
-                o["holder"] = pid(c.holder);
-                o["scope"] = c.scope == RofrScope::all ? "all" : c.scope == RofrScope::training ? "training" : "inference";
-                o["response_quarters"] = q(c.response_quarters);
-                o["match"] = c.match == RofrMatch::price ? "price" : "capacity";
-                if (c.match == RofrMatch::price) o["tolerance"] = q(c.tolerance);
-                break;
-            case ClauseType::preferred:
-                o["holder"] = pid(c.holder);
-                o["min_share"] = q(c.min_share);
-                break;
-            case ClauseType::commitment:
-                o["provider"] = pid(c.provider);
-                o["usd"] = q(c.usd);
-                o["discount"] = q(c.discount);
-                o["take_or_pay"] = q(c.take_or_pay);
-                break;
-            case ClauseType::api_exclusivity: o["holder"] = pid(c.holder); break;
-            case ClauseType::revenue_share:
-                o["payer"] = c.payer == SharePayer::buyer ? "buyer" : "holder";
-                o["holder"] = pid(c.holder);
-                o["rate"] = q(c.rate);
-                if (c.cap_usd >= 0) o["cap_usd"] = q(c.cap_usd);
-                if (c.payer == SharePayer::holder) o["holder_api_revenue_usd_per_quarter"] = q(c.holder_api_revenue_usd_per_quarter);
-                break;
-            case ClauseType::ip_access:
-                o["holder"] = pid(c.holder);
-                o["value_usd_per_quarter"] = q(c.value_usd_per_quarter);
-                break;
-            case ClauseType::agi:
-                o["trigger"] = c.trigger == AgiTrigger::date ? "date" : c.trigger == AgiTrigger::profit ? "profit" : "none";
-                if (c.trigger == AgiTrigger::date) o["date"] = q(c.date);
-                if (c.trigger == AgiTrigger::profit) o["profit_threshold_usd"] = q(c.profit_threshold_usd);
-                break;
         }
         prov(o, c.prov);
         return o;
@@ -127,6 +103,11 @@ public:
         if (p.kind == ProviderKind::cloud) {
             o["price_usd_per_h100e_hour"] = q(p.price_usd_per_h100e_hour);
             o["price_change_per_year"] = q(p.price_change_per_year);
+            if (p.provider_cost.present) {
+                const ProviderCost& pc = p.provider_cost;
+                o["provider_cost"] = {{"capex_usd_per_mw", q(pc.capex_usd_per_mw)}, {"amortization_years", q(pc.amortization_years)},
+                                      {"opex_usd_per_mw_year", q(pc.opex_usd_per_mw_year)}, {"power_usd_per_mwh", q(pc.power_usd_per_mwh)}};
+            }
         } else {
             o["capex_usd_per_mw"] = q(p.capex_usd_per_mw);
             o["amortization_years"] = q(p.amortization_years);

@@ -2,7 +2,7 @@
 # tests/fuzz.sh — builds the libFuzzer targets (clang-14, ASan + UBSan) and fuzzes each for SECONDS.
 #   fuzz_scenario  import -> validate -> evaluate -> export -> re-import, a few Monte Carlo trials
 #   fuzz_link      the share-link decoder (base64url, raw DEFLATE, caps) and the reader behind it
-# Seeds: the presets, tests/corpus/bad, share links made from the presets, and the regression
+# Seeds: the presets, assets/examples, tests/corpus/bad, share links made from the presets, and the regression
 # corpus tests/fuzz/regressions/TARGET (every input that once failed; replayed first, always).
 # A crash leaves its input in build/fuzz/crashes/TARGET/ and fails the script: minimise it, add it
 # to the regression corpus, fix the code.
@@ -23,7 +23,7 @@ cmake --build $BUILD --target fuzz_scenario fuzz_link -j "$(nproc 2>/dev/null ||
 # Seeds (rebuilt each run from the repo; the working corpus grows across runs in build/fuzz/corpus).
 SEEDS=$BUILD/seeds
 rm -rf $SEEDS && mkdir -p $SEEDS/scenario $SEEDS/link
-cp assets/presets/*.json tests/corpus/bad/*.json $SEEDS/scenario/
+cp assets/presets/*.json assets/examples/*.json tests/corpus/bad/*.json $SEEDS/scenario/
 node -e '
   const fs = require("fs"), zlib = require("zlib");
   for (const f of fs.readdirSync("assets/presets")) {

@@ -2,8 +2,8 @@
 # tests/run.sh — installs what is missing, builds natively and for WASM, runs every test:
 #   1. the Catch2 core suite, native
 #   2. the same suite compiled to WASM, under Node
-#   3. the CLI: presets validate, bad files exit 2 naming file and pointer, native == WASM results
-#      (deterministic run and Monte Carlo simulate, for every preset), the analysis verbs
+#   3. the CLI: presets and assets/examples validate, bad files exit 2 naming file and pointer, native ==
+#      WASM results (deterministic run and Monte Carlo simulate, for every preset and example), the analysis verbs
 #   4. hardening: the core suite and the CLI under ASan + UBSan, the WASM suite with Emscripten's
 #      assertions and stack checks, the fuzzers (tests/fuzz.sh: regression corpus, then 20 s each)
 #   5. the browser app in headless Chromium (tests/browser/e2e.mjs: views, parity with the CLI;
@@ -60,6 +60,7 @@ cli_checks() {
   local count; count=$(grep -c '^[a-z0-9-]\+  ' "$OUT/presets.txt")
   [ "$count" -ge 6 ] || { echo "pactscope presets lists $count presets, want >= 6"; ok=1; }
   "$NATIVE" validate assets/presets/*.json || { echo "presets do not validate"; ok=1; }
+  "$NATIVE" validate assets/examples/*.json || { echo "assets/examples do not validate"; ok=1; }
   for f in tests/corpus/bad/*.json; do
     local rc=0
     "$NATIVE" validate "$f" 2>"$OUT/err.txt" || rc=$?
@@ -73,19 +74,20 @@ cli_checks() {
 }
 step "cli: presets, validate, exit codes" cli_checks
 
-parity() { # parity VERB [ARGS...]: the native and WASM CLIs give the same JSON for every preset
-  local ok=0 id verb=$1; shift
-  for f in assets/presets/*.json; do
+parity() { # parity VERB [ARGS...]: the native and WASM CLIs give the same JSON for every preset and example
+  local ok=0 id input verb=$1; shift
+  for f in assets/presets/*.json assets/examples/*.json; do
     id=$(basename "$f" .json)
-    "$NATIVE" "$verb" "preset:$id" "$@" --out "$OUT/$id.$verb.native.json"
-    "${WASM[@]}" "$verb" "preset:$id" "$@" --out "$OUT/$id.$verb.wasm.json"
+    input=$f; [[ $f == assets/presets/* ]] && input="preset:$id"
+    "$NATIVE" "$verb" "$input" "$@" --out "$OUT/$id.$verb.native.json"
+    "${WASM[@]}" "$verb" "$input" "$@" --out "$OUT/$id.$verb.wasm.json"
     if node tests/tools/compare_results.mjs "$OUT/$id.$verb.native.json" "$OUT/$id.$verb.wasm.json"; then echo "  $id: native == wasm"
     else echo "  $id: native and wasm $verb differ"; ok=1; fi
   done
   return $ok
 }
-step "native vs wasm results for every preset (relative difference <= 1e-9)" parity run
-step "native vs wasm Monte Carlo for every preset (2000 trials, seed 7)" parity simulate --trials 2000 --seed 7
+step "native vs wasm results for every preset and example (relative difference <= 1e-9)" parity run
+step "native vs wasm Monte Carlo for every preset and example (2000 trials, seed 7)" parity simulate --trials 2000 --seed 7
 
 analysis_checks() {
   local ok=0
@@ -148,11 +150,11 @@ sanitizer_checks() { # ASan + UBSan (clang-14): the core suite, and the CLI over
     rc=0; build/asan/pactscope validate "$f" 2>"$OUT/err.txt" || rc=$?
     [ "$rc" -eq 2 ] || { echo "  $f: exit $rc under the sanitizers"; tail -5 "$OUT/err.txt"; ok=1; }
   done
-  for f in assets/presets/*.json; do
+  for f in assets/presets/*.json assets/examples/*.json; do
     build/asan/pactscope run "$f" >/dev/null && build/asan/pactscope simulate "$f" --trials 300 --threads 2 >/dev/null || { echo "  $f fails under the sanitizers"; ok=1; }
   done
   build/asan/pactscope sweep preset:rofr-2025 preset:open-2026 --param /providers/0/price_usd_per_h100e_hour=1:4:5 --metric cost_usd >/dev/null || ok=1
-  [ "$ok" -eq 0 ] && echo "  core suite, $(ls tests/corpus/bad/*.json tests/fuzz/regressions/scenario/* | wc -l) bad inputs, every preset run + simulate + a sweep: no sanitizer report"
+  [ "$ok" -eq 0 ] && echo "  core suite, $(ls tests/corpus/bad/*.json tests/fuzz/regressions/scenario/* | wc -l) bad inputs, every preset and example run + simulate + a sweep: no sanitizer report"
   return $ok
 }
 step "sanitizers: core suite and CLI under ASan + UBSan (clang-14)" sanitizer_checks

@@ -1,9 +1,12 @@
 // random_scenario.h — valid scenario documents drawn from a seeded generator,
-// for property tests (invariants, round trips). Valid by construction.
+// for property tests (invariants, round trips). Valid by construction: every clause
+// type of SPEC §3 and §11 (a reservation only on a cloud that has no commitment or other
+// reservation, so windows never overlap, §11.2), contract prices, SLA tiers and provider_cost.
 #pragma once
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 namespace test {
 
@@ -55,8 +58,10 @@ inline nlohmann::json random_scenario(std::uint64_t seed) {
               {"uncertainty", {{"trials", r.integer(1, 500)}, {"seed", r.integer(0, 1000)}}}};
     int P = r.integer(1, 4), W = r.integer(1, 3);
     json providers = json::array();
+    std::vector<bool> is_cloud;
     for (int p = 0; p < P; ++p) {
         bool owned = r.coin(0.25);
+        is_cloud.push_back(!owned);
         json pr = {{"id", "p" + std::to_string(p)}, {"kind", owned ? "owned" : "cloud"}, {"pue", r.uniform(1, 1.5)}};
         json cap = json::array();
         for (int t = r.integer(0, 3); t > 0; --t)
@@ -70,6 +75,11 @@ inline nlohmann::json random_scenario(std::uint64_t seed) {
         } else {
             pr["price_usd_per_h100e_hour"] = random_quantity(r, 0.5, 4);
             if (r.coin()) pr["price_change_per_year"] = r.uniform(-0.3, 0.1);
+            if (r.coin(0.3)) {
+                pr["provider_cost"] = {{"capex_usd_per_mw", random_quantity(r, 1e6, 4e7)}, {"amortization_years", r.uniform(3, 8)}};
+                if (r.coin()) pr["provider_cost"]["opex_usd_per_mw_year"] = random_quantity(r, 0, 5e5);
+                if (r.coin()) pr["provider_cost"]["power_usd_per_mwh"] = random_quantity(r, 40, 130);
+            }
         }
         if (r.coin())
             pr["egress"] = {{"free_tb_per_month", r.uniform(0, 5)},
@@ -98,9 +108,17 @@ inline nlohmann::json random_scenario(std::uint64_t seed) {
     }
     d["workloads"] = workloads;
     json contract = json::array();
-    for (int c = r.integer(0, 5); c > 0; --c) {
+    // SPEC §11.2: a provider with a reservation has no other reservation and no commitment.
+    std::vector<int> committed(static_cast<std::size_t>(P), 0), reserved(static_cast<std::size_t>(P), 0);
+    auto cloud_id = [&](Rng& rr) {  // a cloud provider, or -1 when there is none
+        std::vector<int> clouds;
+        for (int p = 0; p < P; ++p)
+            if (is_cloud[static_cast<std::size_t>(p)]) clouds.push_back(p);
+        return clouds.empty() ? -1 : clouds[static_cast<std::size_t>(rr.integer(0, static_cast<int>(clouds.size()) - 1))];
+    };
+    for (int c = r.integer(0, 6); c > 0; --c) {
         json cl;
-        switch (r.integer(0, 7)) {
+        switch (r.integer(0, 9)) {
             case 0: {
                 json waivers = json::array();
                 if (P > 1 && r.coin()) waivers.push_back(pid(r));
@@ -113,10 +131,36 @@ inline nlohmann::json random_scenario(std::uint64_t seed) {
                 if (r.coin()) cl["match"] = "price", cl["tolerance"] = r.uniform(0, 0.5);
                 break;
             case 2: cl = {{"type", "preferred"}, {"holder", pid(r)}, {"min_share", random_quantity(r, 0, 1)}}; break;
-            case 3:
-                cl = {{"type", "commitment"}, {"provider", pid(r)}, {"usd", random_quantity(r, 0, 5e9)}, {"discount", r.uniform(0, 0.5)},
+            case 3: {
+                const int p = r.integer(0, P - 1);
+                if (reserved[static_cast<std::size_t>(p)]) continue;
+                committed[static_cast<std::size_t>(p)] = 1;
+                cl = {{"type", "commitment"}, {"provider", "p" + std::to_string(p)}, {"usd", random_quantity(r, 0, 5e9)},
                       {"take_or_pay", r.uniform(0, 1)}};
+                if (is_cloud[static_cast<std::size_t>(p)] && r.coin(0.4)) cl["price_usd_per_h100e_hour"] = random_quantity(r, 0.5, 4);  // SPEC §11.1
+                else cl["discount"] = r.uniform(0, 0.5);
                 break;
+            }
+            case 8: {  // SPEC §11.2
+                const int p = cloud_id(r);
+                if (p < 0 || committed[static_cast<std::size_t>(p)] || reserved[static_cast<std::size_t>(p)]) continue;
+                reserved[static_cast<std::size_t>(p)] = 1;
+                cl = {{"type", "reservation"}, {"provider", "p" + std::to_string(p)}, {"price_usd_per_h100e_hour", random_quantity(r, 0.5, 4)}};
+                if (r.coin()) cl["take_or_pay"] = random_quantity(r, 0, 1);
+                break;
+            }
+            case 9: {  // SPEC §11.3
+                const int p = cloud_id(r);
+                if (p < 0) continue;
+                json tiers = json::array();
+                double below = 1;
+                for (int k = r.integer(1, 3); k > 0; --k) {
+                    below = r.coin(0.2) ? below - 0.005 : r.uniform(0.5 * below, below);  // strictly decreasing, > 0
+                    tiers.push_back({{"below", below}, {"credit", r.uniform(0, 1)}});
+                }
+                cl = {{"type", "sla"}, {"provider", "p" + std::to_string(p)}, {"credits", tiers}};
+                break;
+            }
             case 4: cl = {{"type", "api_exclusivity"}, {"holder", pid(r)}}; break;
             case 5:
                 cl = {{"type", "revenue_share"}, {"holder", pid(r)}, {"rate", r.uniform(0, 0.3)}};

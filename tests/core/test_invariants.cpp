@@ -67,14 +67,16 @@ TEST_CASE("invariant: nothing negative") {
     for (const auto& c : cases()) {
         INFO(c.name);
         for (const auto& p : c.r.providers)
-            for (auto* v : {&p.capacity_h100e, &p.online_mw, &p.alloc_h100e, &p.mw_used, &p.compute_usd, &p.egress_usd, &p.fixed_usd, &p.stranded_usd})
-                for (double x : *v) CHECK(x >= -1e-9);
+            for (const auto& f : pactscope::provider_series_fields())
+                for (double x : p.*f.member) CHECK(x >= -1e-9);
         for (const auto& w : c.r.workloads)
-            for (auto* v : {&w.demand_h100e, &w.served_h100e, &w.shortfall_h100e, &w.outage_loss_h100e_hours})
-                for (double x : *v) CHECK(x >= -1e-9);
+            for (const auto& f : pactscope::workload_series_fields())
+                for (double x : w.*f.member) CHECK(x >= -1e-9);
         const auto& t = c.r.totals;
         for (double x : {t.cost_usd, t.npv_usd, t.shortfall_value_usd, t.outage_loss_usd, t.hhi, t.peak_mw, t.total_gwh}) CHECK(x >= -1e-9);
         for (const auto& cm : c.r.commitments) CHECK(cm.spent_usd >= 0);
+        for (const auto& ro : c.r.reservations)
+            for (double x : {ro.reserved_h100e_hours, ro.used_h100e_hours, ro.paid_usd, ro.idle_usd}) CHECK(x >= -1e-9);
     }
 }
 
@@ -123,7 +125,7 @@ TEST_CASE("invariant: max-share caps hold for what the merit order adds") {
     CHECK(checked > 0);
 }
 
-TEST_CASE("invariant: every total equals the sum of its parts; cost_usd equals its four components") {
+TEST_CASE("invariant: every total equals the sum of its parts; cost_usd = its four components - SLA credits (SPEC §6, §11.5)") {
     for (const auto& c : cases()) {
         INFO(c.name);
         const auto& t = c.r.totals;
@@ -136,7 +138,10 @@ TEST_CASE("invariant: every total equals the sum of its parts; cost_usd equals i
         CHECK(close(t.egress_usd, egress));
         CHECK(close(t.fixed_usd, fixed));
         CHECK(close(t.stranded_usd, stranded));
-        CHECK(close(t.cost_usd, t.compute_usd + t.egress_usd + t.fixed_usd + t.stranded_usd));
+        double credit = 0;
+        for (const auto& p : c.r.providers) credit += sum(p.sla_credit_usd);
+        CHECK(close(t.sla_credit_usd, credit));
+        CHECK(close(t.cost_usd, t.compute_usd + t.egress_usd + t.fixed_usd + t.stranded_usd - t.sla_credit_usd));
         CHECK(close(t.cost_usd, sum(c.r.cost_usd)));
         CHECK(close(alloc, served));
         CHECK(close(t.served_fraction, demand > 0 ? served / demand : 1.0));
@@ -145,6 +150,7 @@ TEST_CASE("invariant: every total equals the sum of its parts; cost_usd equals i
             CHECK(close(cm.remaining_usd, cm.usd - cm.spent_usd));
             stranded_commitments += cm.stranded_usd;
         }
+        for (const auto& ro : c.r.reservations) stranded_commitments += ro.idle_usd;  // SPEC §11.2: idle is booked as stranded
         CHECK(close(t.stranded_usd, stranded_commitments));
         CHECK(t.hhi <= 1 + 1e-12);
         CHECK(t.max_provider_share <= 1 + 1e-12);
@@ -152,25 +158,97 @@ TEST_CASE("invariant: every total equals the sum of its parts; cost_usd equals i
     }
 }
 
-TEST_CASE("invariant: stakeholder figures add up (SPEC §6, §10.11)") {
+TEST_CASE("invariant: stakeholder figures add up; the buyer's net equals its parts (SPEC §6, §10.11, §11.5, §11.6)") {
     for (const auto& c : cases()) {
         INFO(c.name);
         const auto& t = c.r.totals;
         const auto& b = c.r.buyer;
         CHECK(close(b.cost_usd, t.cost_usd));
         CHECK(close(b.lost_value_usd, t.shortfall_value_usd + t.outage_loss_usd));
-        CHECK(close(b.net_usd, b.revenue_share_received_usd - b.cost_usd - b.lost_value_usd - b.revenue_share_paid_usd));
-        double received = 0, paid = 0, billed = 0;
+        CHECK(close(b.net_usd, b.revenue_usd + b.revenue_share_received_usd - b.cost_usd - b.revenue_share_paid_usd));
+        // Revenue and training value: served value of their kind less that kind's outage losses.
+        double inference = 0, training = 0;
+        for (std::size_t w = 0; w < c.s.workloads.size(); ++w) {
+            const double value = c.s.quantities[c.s.workloads[w].value_usd_per_h100e_hour].median();
+            const auto& ws = c.r.workloads[w];
+            const double net = (sum(ws.served_h100e) * H - sum(ws.outage_loss_h100e_hours)) * value;
+            (c.s.workloads[w].kind == pactscope::WorkloadKind::inference ? inference : training) += net;
+        }
+        CHECK(close(b.revenue_usd, inference));
+        CHECK(close(b.training_value_usd, training));
+        double received = 0, paid = 0, billed = 0, owned_cost = 0;
         for (std::size_t p = 0; p < c.r.stakeholders.size(); ++p) {
             const auto& v = c.r.stakeholders[p];
-            CHECK(close(v.net_usd, v.revenue_usd + v.revenue_share_received_usd - v.revenue_share_paid_usd + v.ip_value_usd));
+            const auto& ps = c.r.providers[p];
+            CHECK(close(v.net_usd, v.revenue_usd + v.revenue_share_received_usd - v.revenue_share_paid_usd + v.ip_value_usd - v.cost_usd));
+            CHECK(close(v.cost_usd, sum(ps.provider_cost_usd)));
             received += v.revenue_share_received_usd, paid += v.revenue_share_paid_usd, billed += v.revenue_usd;
-            if (c.s.providers[p].kind == pactscope::ProviderKind::owned) CHECK(v.revenue_usd == 0);
+            if (c.s.providers[p].kind == pactscope::ProviderKind::owned) {
+                CHECK(v.revenue_usd == 0);
+                owned_cost += sum(ps.fixed_usd) + sum(ps.compute_usd) + sum(ps.egress_usd) + sum(ps.stranded_usd);
+            } else {
+                CHECK(close(v.revenue_usd, sum(ps.compute_usd) + sum(ps.egress_usd) + sum(ps.fixed_usd) + sum(ps.stranded_usd) - sum(ps.sla_credit_usd)));
+            }
         }
         CHECK(close(received, t.revenue_share_to_holder_usd));
         CHECK(close(paid, t.revenue_share_to_buyer_usd));
-        CHECK(billed <= t.cost_usd * (1 + 1e-9) + 1e-6);  // owned capacity bills nobody
+        // SPEC §11.6: Σ providers' revenue = the buyer's cost less what owned capacity makes up.
+        CHECK(close(billed, b.cost_usd - owned_cost));
     }
+}
+
+TEST_CASE("invariant: reservations — paid = used hours × price + idle, idle >= 0, full take-or-pay pays every reserved hour (SPEC §11.6)") {
+    int checked = 0;
+    for (const auto& c : cases()) {
+        INFO(c.name);
+        std::size_t k = 0;
+        for (std::size_t i = 0; i < c.s.contract.size(); ++i) {
+            const auto& cl = c.s.contract[i];
+            if (cl.type != pactscope::ClauseType::reservation) continue;
+            REQUIRE(k < c.r.reservations.size());
+            const auto& ro = c.r.reservations[k++];
+            ++checked;
+            const double price = c.s.quantities[cl.price_usd_per_h100e_hour].median();
+            const double top = c.s.quantities[cl.take_or_pay].median();
+            const auto& ps = c.r.providers[static_cast<std::size_t>(cl.provider)];
+            double reserved = 0, used = 0, idle = 0;
+            for (int q = 0; q < c.r.quarters; ++q)
+                if (c.r.clause_active[i][static_cast<std::size_t>(q)]) {
+                    reserved += ps.capacity_h100e[q] * H, used += ps.alloc_h100e[q] * H;
+                    idle += std::max(0.0, top * ps.capacity_h100e[q] - ps.alloc_h100e[q]) * H * price;
+                }
+            CHECK(close(ro.reserved_h100e_hours, reserved));
+            CHECK(close(ro.used_h100e_hours, used));
+            CHECK(close(ro.idle_usd, idle));
+            CHECK(ro.idle_usd >= 0);
+            CHECK(close(ro.paid_usd, ro.used_h100e_hours * price + ro.idle_usd));
+            if (top == 1) CHECK(close(ro.paid_usd, ro.reserved_h100e_hours * price));
+        }
+        CHECK(k == c.r.reservations.size());
+    }
+    CHECK(checked > 20);
+}
+
+TEST_CASE("invariant: 0 <= sla_credit_usd <= compute_usd + reservation idle, every provider and quarter (SPEC §11.6)") {
+    int credited = 0;
+    for (const auto& c : cases()) {
+        INFO(c.name);
+        for (std::size_t p = 0; p < c.r.providers.size(); ++p) {
+            const auto& ps = c.r.providers[p];
+            for (int q = 0; q < c.r.quarters; ++q) {
+                // A reserved provider's stranded_usd that quarter is its idle charge (no commitment is active beside it).
+                bool reserved = false;
+                for (std::size_t i = 0; i < c.s.contract.size(); ++i)
+                    reserved = reserved || (c.s.contract[i].type == pactscope::ClauseType::reservation && c.s.contract[i].provider == static_cast<int>(p) &&
+                                            c.r.clause_active[i][static_cast<std::size_t>(q)]);
+                const double idle = reserved ? ps.stranded_usd[q] : 0.0;
+                CHECK(ps.sla_credit_usd[q] >= 0);
+                CHECK(ps.sla_credit_usd[q] <= (ps.compute_usd[q] + idle) * (1 + 1e-12) + 1e-9);
+                if (ps.sla_credit_usd[q] > 0) ++credited;
+            }
+        }
+    }
+    CHECK(credited > 20);
 }
 
 TEST_CASE("invariant: the same scenario gives identical results") {

@@ -39,17 +39,25 @@ TEST_CASE("every preset validates, runs and yields every SPEC §6 result key") {
             for (const auto& w : s.workloads) CHECK_FALSE(w.prov.source.empty());
             for (const auto& c : s.contract) CHECK_FALSE(c.prov.source.empty());
             auto j = pactscope::result_to_json(s, pactscope::evaluate(s));
-            for (const char* k : {"schema", "scenario", "quarters", "providers", "workloads", "clauses", "commitments", "totals", "stakeholders"})
+            for (const char* k : {"schema", "scenario", "quarters", "providers", "workloads", "clauses", "commitments", "reservations", "totals",
+                                  "stakeholders"})
                 CHECK(j.contains(k));
             for (const auto& n : pactscope::total_names()) CHECK(j["totals"].contains(n));
             for (auto& [id, pj] : j["providers"].items())
-                for (const char* k : {"capacity_h100e", "online_mw", "alloc_h100e", "mw_used", "compute_usd", "egress_usd", "fixed_usd", "stranded_usd"})
+                for (const char* k : {"capacity_h100e", "online_mw", "alloc_h100e", "mw_used", "compute_usd", "egress_usd", "fixed_usd", "stranded_usd",
+                                      "sla_credit_usd", "provider_cost_usd"})
                     CHECK(pj[k].size() == j["quarters"].size());
             for (auto& [id, wj] : j["workloads"].items())
                 for (const char* k : {"demand_h100e", "served_h100e", "shortfall_h100e", "outage_loss_h100e_hours"})
                     CHECK(wj[k].size() == j["quarters"].size());
-            for (const char* k : {"cost_usd", "lost_value_usd", "revenue_share_paid_usd", "revenue_share_received_usd", "net_usd"})
+            for (const char* k : {"cost_usd", "lost_value_usd", "revenue_share_paid_usd", "revenue_share_received_usd", "revenue_usd",
+                                  "training_value_usd", "net_usd"})
                 CHECK(j["stakeholders"]["buyer"].contains(k));
+            for (const auto& pr : s.providers)
+                for (const char* k : {"revenue_usd", "revenue_share_received_usd", "revenue_share_paid_usd", "ip_value_usd", "cost_usd", "net_usd"})
+                    CHECK(j["stakeholders"][pr.id].contains(k));
+            CHECK(j["totals"].contains("sla_credit_usd"));
+            CHECK(j["reservations"].is_array());
             if (std::string(p.id) != "exclusive-2019") CHECK(j["quarters"].back() == "2032Q4");
         }
     }
@@ -77,6 +85,6 @@ TEST_CASE("CSV has a header and one row per number") {
     CHECK(csv.rfind("table,id,metric,quarter,value\n", 0) == 0);
     CHECK(csv.find("provider,a,alloc_h100e,2025Q1,10\n") != std::string::npos);
     CHECK(csv.find("totals,,usd_per_served_h100e_hour,,1\n") != std::string::npos);
-    // 8 provider series + 4 workload series x 4 quarters, 18 totals, 5 + 5 stakeholder rows, header.
-    CHECK(std::count(csv.begin(), csv.end(), '\n') == 1 + 12 * 4 + 18 + 10);
+    // 10 provider series + 4 workload series x 4 quarters, 19 totals, 7 buyer + 6 provider figures, header.
+    CHECK(std::count(csv.begin(), csv.end(), '\n') == 1 + 14 * 4 + 19 + 13);
 }

@@ -41,8 +41,9 @@ Simulation simulate(const Scenario& s, std::int64_t trials, std::uint64_t seed) 
 
 bool same_samples(const Simulation& a, const Simulation& b) {
     if (a.trials_done() != b.trials_done() || a.metric_count() != b.metric_count()) return false;
+    std::vector<double> sa, sb;
     for (int m = 0; m < a.metric_count(); ++m)
-        if (std::memcmp(a.samples(m), b.samples(m), sizeof(double) * static_cast<std::size_t>(a.trials_done())) != 0) {
+        if (std::memcmp(a.sample_column(m, sa), b.sample_column(m, sb), sizeof(double) * static_cast<std::size_t>(a.trials_done())) != 0) {
             // NaN != NaN under ==, but memcmp compares bits: equal NaNs pass.
             return false;
         }
@@ -206,8 +207,9 @@ TEST_CASE("compare: paired deltas and P(A better than B) on a hand-checkable pai
     CHECK(served.p_equal == 1);  // both serve everything
     // Provider a's net: it bills 2.19e6 × 2 in A and 2.19e6 × 3 in B → B better for a (higher is better).
     REQUIRE(c.pairs[0].provider_ids.size() == 2);
-    CHECK(c.pairs[0].provider_net[0].delta.mean == Approx(2.19e6));
-    CHECK(c.pairs[0].provider_net[0].p_b_better() == 1);
+    const auto net = static_cast<std::size_t>(field_index(provider_figures(), "net_usd"));
+    CHECK(c.pairs[0].providers[0][net].delta.mean == Approx(2.19e6));
+    CHECK(c.pairs[0].providers[0][net].p_b_better() == 1);
 }
 
 TEST_CASE("common random numbers give a smaller variance of the paired delta than independent draws") {
@@ -367,14 +369,23 @@ TEST_CASE("the samples CSV has one row per trial with the inputs that trial drew
 }
 
 TEST_CASE("bytes_for predicts exactly what a run allocates for its samples (the memory caps rely on it)") {
+    // By hand: every total (19) and the buyer's revenue and training value (2) are kept; a provider's
+    // figure only when the scenario can make it nonzero (revenue: clouds; shares, IP value: clauses it
+    // holds; cost: provider_cost); the other figures are derived. Plus 2 floats per quarter.
+    // commitment-2025q4: 5 clouds' revenue + azure's share received, share paid and IP value = 8:
+    //   (19 + 2 + 8) × 8 + 2 × 32 × 4 = 232 + 256 = 488 bytes a trial (48.8 MB for 100,000 trials).
+    // exclusive-2019 (2019Q3–2024Q4, 22 quarters): azure and oci revenue + azure's 3 = 5:
+    //   (19 + 2 + 5) × 8 + 2 × 22 × 4 = 208 + 176 = 384 bytes a trial.
+    const std::pair<const char*, std::uint64_t> by_hand[] = {{"commitment-2025q4", 488}, {"exclusive-2019", 384}};
+    for (auto [id, per_trial] : by_hand) {
+        INFO(id);
+        CHECK(Simulation::bytes_for(preset(id), 1234) == per_trial * 1234);
+    }
     for (const Preset& p : presets()) {
         auto ls = load_scenario(p.json);
         REQUIRE(ls.scenario);
         Simulation sim;
         sim.start(*ls.scenario, 1234, 1);
-        // By hand for one preset: (18 totals + buyer + each provider) doubles + 2 floats per quarter.
-        const std::uint64_t per_trial = (18 + 1 + ls.scenario->providers.size()) * 8 + 2 * static_cast<std::uint64_t>(ls.scenario->quarters()) * 4;
-        CHECK(Simulation::bytes_for(*ls.scenario, 1234) == per_trial * 1234);
         CHECK(sim.memory_bytes() == Simulation::bytes_for(*ls.scenario, 1234));
     }
 }
