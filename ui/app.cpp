@@ -282,9 +282,9 @@ std::string App::stats_json() const {
 
 std::string App::summary_text() const {
     const Totals& t = model_.result().totals;
-    std::string s = model_.scenario().name + ". Deterministic: cost " + format_usd(t.cost_usd) + ", stranded commitments " +
-                    format_usd(t.stranded_usd) + ", demand served " + format_value(t.served_fraction, Unit::share) + ", buyer net " +
-                    format_usd(model_.result().buyer.net_usd) + ".";
+    std::string s = model_.scenario().name + ". Deterministic: total cost " + format_usd(t.cost_usd) + ", stranded " +
+                    format_usd(t.stranded_usd) + ", demand served " + format_value(t.served_fraction, Unit::share) + ", " +
+                    buyer_name(model_.scenario()) + " net " + format_usd(model_.result().buyer.net_usd) + ".";
     const McSummary& m = model_.summary();
     if (m.trials_done > 0 && !m.totals.empty())
         s += " Monte Carlo over " + std::to_string(m.trials_done) + " trials: cost P10 " + format_usd(m.totals[0].p10) + " to P90 " +
@@ -321,14 +321,19 @@ void App::draw_kpis() {
         Unit unit;
         const char* help;
     };
+    const std::string net_title = buyer_name(model_.scenario()) + " net";
     const Card cards[] = {
         {"Total cost", "cost_usd", r.totals.cost_usd, Unit::usd,
-         "What the buyer pays over the horizon: compute + egress + fixed (owned capacity, onboarding, overhead) + stranded take-or-pay."},
-        {"Stranded", "stranded_usd", r.totals.stranded_usd, Unit::usd, "Take-or-pay paid for committed compute that was never used."},
+         "What the buyer pays over the horizon: compute + egress + fixed (owned capacity, onboarding, overhead) + stranded take-or-pay "
+         "and idle reservations - SLA credits."},
+        {"Stranded", "stranded_usd", r.totals.stranded_usd, Unit::usd,
+         "Paid for capacity never used: commitments' take-or-pay shortfall at their window's end, and reserved capacity left idle."},
         {"Demand served", "served_fraction", r.totals.served_fraction, Unit::share, "Served / demanded H100e-hours over the horizon."},
         {"Unserved value", "shortfall_value_usd", r.totals.shortfall_value_usd, Unit::usd,
          "Revenue and value forfeited by demand that found no capacity (outage losses are in the Money tab)."},
-        {"Buyer net", nullptr, r.buyer.net_usd, Unit::usd, "Revenue share received - cost - lost value - revenue share paid."},
+        {net_title.c_str(), nullptr, r.buyer.net_usd, Unit::usd,
+         "The buyer's compute P&L: inference revenue + revenue share received - total cost - revenue share paid. Training value and "
+         "lost value are in the Money tab beside it, not netted."},
     };
     const float w = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x * 4) / 5;
     for (int i = 0; i < 5; ++i) {
@@ -338,7 +343,7 @@ void App::draw_kpis() {
         const float card_h = ImGui::GetTextLineHeightWithSpacing() * 2 + value_h + ImGui::GetStyle().ItemSpacing.y + ImGui::GetStyle().WindowPadding.y * 2;
         ImGui::BeginChild(c.title, ImVec2(w, card_h), true, ImGuiWindowFlags_NoScrollbar);
         ImGui::TextDisabled("%s", c.title);
-        items().track(std::string("kpi:") + c.title);
+        items().track(c.total ? std::string("kpi:") + c.title : std::string("kpi:buyer net"));
         ImGui::SetItemTooltip("%s", c.help);
         {
             FontScope big(fonts().display);

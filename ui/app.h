@@ -19,6 +19,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "clause_types.h"
 #include "model.h"
 #include "widgets.h"
 
@@ -122,7 +123,9 @@ private:
     void draw_scenario_panel();
     void draw_timeline();
     void draw_clauses();
+    void draw_clause_fields(const ClauseTypeInfo& info, const std::string& base, const nlohmann::json& clause, const std::string& note);
     void draw_providers();
+    void draw_provider_cost(const std::string& base, const nlohmann::json& provider, const std::string& note);
     void draw_workloads();
     void draw_policy_uncertainty();
     void draw_issues();

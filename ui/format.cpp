@@ -61,6 +61,8 @@ Unit unit_of(const std::string& m) {
     return Unit::plain;
 }
 
+std::string buyer_name(const Scenario& s) { return s.has_buyer_name && !s.buyer_name.empty() ? s.buyer_name : s.buyer_id; }
+
 std::vector<double> nice_ticks(double lo, double hi, int target) {
     std::vector<double> out;
     if (!(hi > lo) || !std::isfinite(lo) || !std::isfinite(hi)) return out;

@@ -3,6 +3,8 @@
 #include <string>
 #include <vector>
 
+#include "scenario.h"
+
 namespace pactscope::ui {
 
 enum class Unit { usd, mw, gwh, h100e, h100e_hours, share, quarter_index, plain };
@@ -12,6 +14,9 @@ std::string format_usd(double v);            // $1.23B, -$45.6M, $780K, $12
 std::string format_compact(double v);        // 1.23B, 45.6M, 780K, 12.3
 // The unit of a SPEC §6 total or stakeholder figure, from its name.
 Unit unit_of(const std::string& metric);
+
+// The buyer as people call it: its name ("OpenAI"), else its id.
+std::string buyer_name(const Scenario& s);
 
 // "Nice" axis ticks (1, 2, 2.5, 5 × 10^k) covering [lo, hi], about `target` of them.
 std::vector<double> nice_ticks(double lo, double hi, int target);

@@ -16,6 +16,7 @@
 #include "format.h"
 #include "imgui.h"
 #include "quarter.h"
+#include "result_fields.h"
 #include "result_io.h"
 #include "widgets.h"
 
@@ -169,13 +170,16 @@ void App::draw_overview() {
     component(&ProviderSeries::egress_usd, egress);
     component(&ProviderSeries::fixed_usd, fixed);
     component(&ProviderSeries::stranded_usd, stranded);
+    std::vector<double> credits;
+    component(&ProviderSeries::sla_credit_usd, credits);
+    for (double& c : credits) c = -c;  // a refund: below zero
     const int n = static_cast<int>(years.size());
-    charts::stacked_bars("cost", years,
-                         {{"compute", compute.data(), n, charts::palette(0)},
-                          {"egress", egress.data(), n, charts::palette(5)},
-                          {"fixed (owned, onboarding)", fixed.data(), n, charts::palette(2)},
-                          {"stranded take-or-pay", stranded.data(), n, charts::palette(1)}},
-                         Unit::usd, ImVec2(0, h));
+    std::vector<charts::Series> parts = {{"compute", compute.data(), n, charts::palette(0)},
+                                         {"egress", egress.data(), n, charts::palette(5)},
+                                         {"fixed (owned, onboarding)", fixed.data(), n, charts::palette(2)},
+                                         {"stranded take-or-pay, idle reservations", stranded.data(), n, charts::palette(1)}};
+    if (r.totals.sla_credit_usd > 0) parts.push_back({"SLA credits (refunded)", credits.data(), n, charts::palette(3)});
+    charts::stacked_bars("cost", years, parts, Unit::usd, ImVec2(0, h));
 }
 
 void App::draw_capacity() {
@@ -255,42 +259,86 @@ void App::draw_money() {
     const Scenario& s = model_.scenario();
     const Result& r = model_.result();
     const McSummary& m = model_.summary();
+    const std::string buyer = buyer_name(s);
     ImGui::TextUnformatted("Money flows over the horizon (deterministic)");
-    help_marker("What the buyer pays each provider (compute, egress, fixed, stranded take-or-pay), revenue share both ways, "
-                "and the value of IP access to its holder.");
+    help_marker("What the buyer pays each provider (compute, egress, fixed, stranded take-or-pay and idle reservations, less SLA "
+                "credits), revenue share both ways, and the value of IP access to its holder.");
     std::vector<charts::Bar> flows;
+    auto flow = [&](std::string label, double v, int colour) {
+        if (v != 0) flows.push_back({std::move(label), v, v, v, charts::palette(colour)});
+    };
+    for (std::size_t p = 0; p < s.providers.size(); ++p) flow(buyer + " -> " + s.providers[p].id, r.stakeholders[p].revenue_usd, static_cast<int>(p));
+    flow("of which stranded or idle", r.totals.stranded_usd, 1);
+    flow("of which SLA credits (refunded)", -r.totals.sla_credit_usd, 3);
+    flow("revenue share -> holder", r.totals.revenue_share_to_holder_usd, 4);
+    flow("revenue share -> " + buyer, r.totals.revenue_share_to_buyer_usd, 5);
+    for (std::size_t p = 0; p < s.providers.size(); ++p) flow("IP value -> " + s.providers[p].id, r.stakeholders[p].ip_value_usd, 6);
+    charts::bars("flows", flows, Unit::usd, ImVec2(0, 0));
+
+    // Each party's P&L (SPEC §11.5): the buyer's compute P&L and each provider's, with the Monte Carlo P10–P90 of net.
+    ImGui::Spacing();
+    ImGui::TextUnformatted("Each party's P&L (deterministic; net with the Monte Carlo P10\xe2\x80\x93P90)");
+    help_marker("Buyer: inference revenue + revenue share received - total cost - revenue share paid. Provider: what it bills (less SLA "
+                "credits) + revenue share received - paid + IP value - what its capacity costs it (when the scenario says). Owned "
+                "capacity bills nothing: its cost is the buyer's.");
+    const bool mc = m.trials_done > 0;
+    auto range = [&](const Stat* st) {
+        return st && st->count > 0 ? format_usd(st->p10) + " \xe2\x80\x93 " + format_usd(st->p90) : std::string("\xe2\x80\xa6");
+    };
+    auto stat_of = [&](const std::vector<Stat>& v, const char* figure, const auto& table) -> const Stat* {
+        const int k = field_index(table, figure);
+        return mc && k >= 0 && static_cast<std::size_t>(k) < v.size() ? &v[static_cast<std::size_t>(k)] : nullptr;
+    };
+    std::vector<std::vector<std::string>> pnl;
+    const BuyerView& b = r.buyer;
+    pnl.push_back({buyer + " (buyer)", format_usd(b.revenue_usd), format_usd(b.cost_usd), format_usd(b.revenue_share_paid_usd),
+                   format_usd(b.revenue_share_received_usd), "\xe2\x80\x94", format_usd(b.net_usd), range(stat_of(m.buyer, "net_usd", buyer_figures()))});
     for (std::size_t p = 0; p < s.providers.size(); ++p) {
         const ProviderView& v = r.stakeholders[p];
-        if (v.revenue_usd != 0) flows.push_back({"buyer -> " + s.providers[p].id, v.revenue_usd, v.revenue_usd, v.revenue_usd, charts::palette(static_cast<int>(p))});
+        const Stat* net = mc && p < m.providers.size() ? stat_of(m.providers[p], "net_usd", provider_figures()) : nullptr;
+        pnl.push_back({s.providers[p].name.empty() ? s.providers[p].id : s.providers[p].name, format_usd(v.revenue_usd), format_usd(v.cost_usd),
+                       format_usd(v.revenue_share_paid_usd), format_usd(v.revenue_share_received_usd), format_usd(v.ip_value_usd), format_usd(v.net_usd),
+                       range(net)});
     }
-    if (r.totals.stranded_usd > 0) flows.push_back({"of which stranded", r.totals.stranded_usd, r.totals.stranded_usd, r.totals.stranded_usd, charts::palette(1)});
-    if (r.totals.revenue_share_to_holder_usd > 0)
-        flows.push_back({"revenue share -> holder", r.totals.revenue_share_to_holder_usd, r.totals.revenue_share_to_holder_usd, r.totals.revenue_share_to_holder_usd, charts::palette(4)});
-    if (r.totals.revenue_share_to_buyer_usd > 0)
-        flows.push_back({"revenue share -> buyer", r.totals.revenue_share_to_buyer_usd, r.totals.revenue_share_to_buyer_usd, r.totals.revenue_share_to_buyer_usd, charts::palette(5)});
-    for (std::size_t p = 0; p < s.providers.size(); ++p)
-        if (r.stakeholders[p].ip_value_usd > 0)
-            flows.push_back({"IP value -> " + s.providers[p].id, r.stakeholders[p].ip_value_usd, r.stakeholders[p].ip_value_usd, r.stakeholders[p].ip_value_usd, charts::palette(6)});
-    charts::bars("flows", flows, Unit::usd, ImVec2(0, 0));
+    text_table("pnl", {"party", "revenue", "cost", "share paid", "share received", "IP value", "net", "net P10\xe2\x80\x93P90"}, pnl);
+    ImGui::TextDisabled("%s also: training value %s, value lost to shortfall and outages %s (reported beside its net, not in it).", buyer.c_str(),
+                        format_usd(b.training_value_usd).c_str(), format_usd(b.lost_value_usd).c_str());
+
     ImGui::Spacing();
-    ImGui::TextUnformatted("Each party's net (deterministic, with the Monte Carlo P10\xe2\x80\x93P90)");
-    help_marker("Buyer: revenue share received - compute cost - lost value - revenue share paid. Provider: what it bills + "
-                "revenue share received - paid + IP value.");
+    ImGui::TextUnformatted("Each party's net");
     std::vector<charts::Bar> nets;
-    const bool mc = m.trials_done > 0;
-    nets.push_back({"buyer (" + s.buyer_id + ")", r.buyer.net_usd, mc ? m.buyer_net.p10 : r.buyer.net_usd, mc ? m.buyer_net.p90 : r.buyer.net_usd, charts::palette(9)});
+    const Stat* bn = stat_of(m.buyer, "net_usd", buyer_figures());
+    nets.push_back({buyer, b.net_usd, bn ? bn->p10 : b.net_usd, bn ? bn->p90 : b.net_usd, charts::palette(9)});
     for (std::size_t p = 0; p < s.providers.size(); ++p) {
         const double v = r.stakeholders[p].net_usd;
-        const bool has = mc && p < m.provider_net.size();
-        nets.push_back({s.providers[p].id, v, has ? m.provider_net[p].p10 : v, has ? m.provider_net[p].p90 : v, charts::palette(static_cast<int>(p))});
+        const Stat* st = mc && p < m.providers.size() ? stat_of(m.providers[p], "net_usd", provider_figures()) : nullptr;
+        nets.push_back({s.providers[p].id, v, st ? st->p10 : v, st ? st->p90 : v, charts::palette(static_cast<int>(p))});
     }
     charts::bars("nets", nets, Unit::usd, ImVec2(0, 0));
-    // Commitments: one row each, columns as wide as their values.
-    std::vector<std::vector<std::string>> cells;
-    for (const CommitmentOutcome& c : r.commitments)
-        cells.push_back({s.providers[static_cast<std::size_t>(c.provider)].id, format_usd(c.usd), format_usd(c.spent_usd), format_usd(c.stranded_usd),
-                         c.settled ? "yes" : "after the horizon"});
-    text_table("commitments", {"commitment", "committed", "spent", "stranded", "settled"}, cells);
+
+    if (!r.reservations.empty()) {
+        ImGui::Spacing();
+        ImGui::TextUnformatted("Reservations (over each one's active quarters in the horizon)");
+        help_marker("Reserved: the provider's online capacity while the reservation is active; used: what dispatch put on it; idle: "
+                    "the take-or-pay part left unused, paid anyway; paid: compute billed there + idle.");
+        std::vector<std::vector<std::string>> rows;
+        for (const ReservationOutcome& o : r.reservations) {
+            const double used = o.reserved_h100e_hours > 0 ? o.used_h100e_hours / o.reserved_h100e_hours : 0;
+            rows.push_back({s.providers[static_cast<std::size_t>(o.provider)].id, format_value(o.reserved_h100e_hours, Unit::h100e_hours),
+                            format_value(o.used_h100e_hours, Unit::h100e_hours), format_value(used, Unit::share), format_usd(o.idle_usd),
+                            format_usd(o.paid_usd)});
+        }
+        text_table("reservations", {"reservation", "reserved", "used", "used %", "idle (paid)", "paid"}, rows);
+    }
+    if (!r.commitments.empty()) {
+        ImGui::Spacing();
+        ImGui::TextUnformatted("Commitments");
+        std::vector<std::vector<std::string>> cells;
+        for (const CommitmentOutcome& c : r.commitments)
+            cells.push_back({s.providers[static_cast<std::size_t>(c.provider)].id, format_usd(c.usd), format_usd(c.spent_usd), format_usd(c.stranded_usd),
+                             c.settled ? "yes" : "after the horizon"});
+        text_table("commitments", {"commitment", "committed", "spent", "stranded", "settled"}, cells);
+    }
 }
 
 //-----------------------------------------------------------------------------

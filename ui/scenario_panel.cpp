@@ -2,7 +2,6 @@
 //
 // [SECTION] Panel: preset picker, problems
 // [SECTION] Timeline of clauses
-// [SECTION] Clause cards
 // [SECTION] Providers and workloads
 // [SECTION] Policy and uncertainty
 #include <algorithm>
@@ -14,93 +13,12 @@
 #include "imgui.h"
 #include "presets.h"
 #include "quarter.h"
+#include "document_controls.h"
 #include "widgets.h"
 
 namespace pactscope::ui {
 
 using nlohmann::json;
-
-namespace {
-
-const char* const kClauseTypes[] = {"exclusive", "rofr", "preferred", "commitment", "api_exclusivity", "revenue_share", "ip_access", "agi"};
-
-std::vector<std::string> provider_ids(const json& doc) {
-    std::vector<std::string> ids;
-    if (doc.contains("providers") && doc["providers"].is_array())
-        for (const json& p : doc["providers"]) ids.push_back(p.value("id", std::string()));
-    return ids;
-}
-
-std::string str(const json& o, const char* key, const std::string& fallback = "") {
-    return o.contains(key) && o[key].is_string() ? o[key].get<std::string>() : fallback;
-}
-
-// A source id and note as the tooltip footer of a field (SPEC §10.4).
-std::string provenance(const json& o) {
-    std::string s;
-    if (o.contains("source") && o["source"].is_string()) s += "Source: " + o["source"].get<std::string>();
-    if (o.contains("note") && o["note"].is_string()) s += (s.empty() ? "" : "\n") + o["note"].get<std::string>();
-    return s;
-}
-
-// A combo over provider ids that sets `pointer` (holder, provider, home).
-void provider_combo(AppModel& m, const char* label, const std::string& pointer, const std::vector<std::string>& ids, bool allow_none) {
-    const json* v = m.at(pointer);
-    const std::string cur = v && v->is_string() ? v->get<std::string>() : "";
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
-    if (ImGui::BeginCombo(label, cur.empty() ? "(none)" : cur.c_str())) {
-        if (allow_none && ImGui::Selectable("(none)", cur.empty())) m.erase(pointer);
-        for (const std::string& id : ids) {
-            if (ImGui::Selectable(id.c_str(), id == cur) && id != cur) m.set(pointer, id);
-            items().track(pointer + "=" + id);
-        }
-        ImGui::EndCombo();
-    }
-    items().track(pointer);
-}
-
-// A string enum field (kind, scope, match, payer, trigger). Choosing a value is one model operation:
-// a field that chooses a variant removes what the new variant forbids and adds what it needs
-// (scenario_variants.h), so the scenario stays valid and undo takes it back in one step.
-void enum_combo(AppModel& m, const char* label, const std::string& object, const char* field, std::initializer_list<const char*> options,
-                const char* fallback) {
-    const json* v = m.at(object + "/" + field);
-    const std::string cur = v && v->is_string() ? v->get<std::string>() : fallback;
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
-    if (ImGui::BeginCombo(label, cur.c_str())) {
-        for (const char* o : options) {
-            if (ImGui::Selectable(o, cur == o) && cur != o) m.switch_variant(object, field, o);
-            items().track(object + "/" + field + "=" + o);
-        }
-        ImGui::EndCombo();
-    }
-    items().track(object + "/" + field);
-}
-
-// A quarter label field (online, from, to); empty text removes an optional key.
-void quarter_field(AppModel& m, FieldEdits& edits, const char* label, const std::string& pointer, bool optional, bool allow_agi) {
-    text_field(m, edits, label, pointer, ImGui::GetFontSize() * 5.5f, optional);
-    ImGui::SetItemTooltip("A quarter such as 2026Q2%s%s", allow_agi ? ", or \"agi\" (through the AGI quarter)" : "",
-                          optional ? "; empty = the whole horizon" : "");
-}
-
-// True when a field to focus lies inside the object at `base` (an error in the list was clicked).
-bool opens_for_focus(const std::string& focus, const std::string& base) {
-    return !focus.empty() && (focus == base || focus.rfind(base + "/", 0) == 0);
-}
-
-json clause_template(const std::string& type, const std::string& first_provider) {
-    json c = {{"type", type}};
-    if (type == "commitment") return {{"type", type}, {"provider", first_provider}, {"usd", 1e10}, {"discount", 0.1}, {"take_or_pay", 1}};
-    if (type == "agi") return {{"type", type}, {"trigger", "date"}, {"date", "2029Q1 to 2031Q4"}};
-    c["holder"] = first_provider;
-    if (type == "preferred") c["min_share"] = 0.5;
-    if (type == "revenue_share") c["payer"] = "buyer", c["rate"] = 0.2;
-    if (type == "ip_access") c["value_usd_per_quarter"] = 1e9;
-    return c;
-}
-
-}  // namespace
 
 //-----------------------------------------------------------------------------
 // [SECTION] Panel: preset picker, problems
@@ -209,7 +127,7 @@ void App::draw_timeline() {
     // The label column is as wide as the longest label (up to 45% of the width), so labels never run into the bars.
     float label_w = 60;
     for (const Clause& cl : s.contract) {
-        const int who = cl.type == ClauseType::commitment ? cl.provider : cl.holder;
+        const int who = clause_type_info(cl.type).party(cl);
         std::string label = to_string(cl.type);
         if (who >= 0) label += " " + s.providers[static_cast<std::size_t>(who)].id;
         label_w = std::max(label_w, ImGui::CalcTextSize(label.c_str()).x + 8);
@@ -232,7 +150,7 @@ void App::draw_timeline() {
         const Clause& cl = s.contract[c];
         const float y = p.y + row * static_cast<float>(c);
         std::string label = to_string(cl.type);
-        const int who = cl.type == ClauseType::commitment ? cl.provider : cl.holder;
+        const int who = clause_type_info(cl.type).party(cl);
         if (who >= 0) label += " " + s.providers[static_cast<std::size_t>(who)].id;
         dl->PushClipRect(ImVec2(p.x, y), ImVec2(x0 - 4, y + row), true);
         dl->AddText(ImVec2(p.x, y), ImGui::GetColorU32(ImGuiCol_Text), label.c_str());
@@ -267,106 +185,6 @@ void App::draw_timeline() {
 }
 
 //-----------------------------------------------------------------------------
-// [SECTION] Clause cards
-//-----------------------------------------------------------------------------
-
-void App::draw_clauses() {
-    const json& doc = model_.doc();
-    const auto ids = provider_ids(doc);
-    const json contract = doc.contains("contract") && doc["contract"].is_array() ? doc["contract"] : json::array();
-    int remove = -1;
-    for (std::size_t i = 0; i < contract.size(); ++i) {
-        const json& c = contract[i];
-        const std::string base = "/contract/" + std::to_string(i);
-        const std::string type = str(c, "type", "?");
-        const std::string who = str(c, "holder", str(c, "provider"));
-        ImGui::PushID(base.c_str());  // ids by pointer: clause 5 and provider 5 must not share a "remove" button
-        // "###card": the card's identity is its place, not its title, so it stays open when the title changes.
-        const std::string title = type + (who.empty() ? "" : " - " + who) + "###card";
-        if (opens_for_focus(fields_.focus_request, base)) ImGui::SetNextItemOpen(true);
-        const bool open = ImGui::TreeNodeEx(title.c_str(), ImGuiTreeNodeFlags_Framed | ImGuiTreeNodeFlags_SpanAvailWidth | ImGuiTreeNodeFlags_AllowOverlap);
-        items().track("card:" + base);
-        const std::string note = provenance(c);
-        if (!note.empty()) ImGui::SetItemTooltip("%s", note.c_str());
-        ImGui::SameLine(ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 3);
-        if (ImGui::SmallButton("remove")) remove = static_cast<int>(i);
-        items().track("clause_remove:" + std::to_string(i));
-        if (open) {
-            quarter_field(model_, fields_, "from", base + "/from", true, false);
-            ImGui::SameLine();
-            quarter_field(model_, fields_, "to", base + "/to", true, type != "agi");
-            refusal_note(fields_, base + "/from");
-            refusal_note(fields_, base + "/to");
-            if (type == "commitment") provider_combo(model_, "provider", base + "/provider", ids, false);
-            else if (type != "agi") provider_combo(model_, "holder", base + "/holder", ids, false);
-            if (type == "exclusive") {
-                ImGui::TextDisabled("waivers:");
-                const json waivers = c.contains("waivers") ? c["waivers"] : json::array();
-                for (const std::string& id : ids) {
-                    if (id == who) continue;
-                    bool on = std::find(waivers.begin(), waivers.end(), json(id)) != waivers.end();
-                    ImGui::SameLine();
-                    if (ImGui::Checkbox(id.c_str(), &on)) {
-                        json next = json::array();
-                        for (const std::string& x : ids)
-                            if (x == id ? on : std::find(waivers.begin(), waivers.end(), json(x)) != waivers.end()) next.push_back(x);
-                        model_.set(base + "/waivers", next);
-                    }
-                }
-                if (c.contains("waivers") && !c["waivers"].empty()) {
-                    if (!c.contains("waiver_max_share")) {
-                        if (ImGui::SmallButton("limit waivers")) model_.set(base + "/waiver_max_share", 0.3);
-                    } else {
-                        edit_quantity(model_, fields_, "waiver max share", base + "/waiver_max_share", note);
-                    }
-                }
-            }
-            if (type == "rofr") {
-                enum_combo(model_, "scope", base, "scope", {"all", "training", "inference"}, "all");
-                ImGui::SameLine();
-                enum_combo(model_, "match", base, "match", {"capacity", "price"}, "capacity");
-                if (!c.contains("response_quarters")) {
-                    if (ImGui::SmallButton("add response delay")) model_.set(base + "/response_quarters", 1);
-                } else {
-                    edit_quantity(model_, fields_, "response quarters", base + "/response_quarters", note);
-                }
-                if (c.contains("tolerance")) edit_quantity(model_, fields_, "tolerance", base + "/tolerance", note);
-            }
-            if (type == "preferred") edit_quantity(model_, fields_, "min share", base + "/min_share", note);
-            if (type == "commitment") {
-                edit_quantity(model_, fields_, "usd", base + "/usd", note);
-                for (const char* k : {"discount", "take_or_pay"})
-                    if (c.contains(k)) edit_quantity(model_, fields_, k, base + "/" + k, note);
-            }
-            if (type == "revenue_share") {
-                enum_combo(model_, "payer", base, "payer", {"buyer", "holder"}, "buyer");
-                edit_quantity(model_, fields_, "rate", base + "/rate", note);
-                if (c.contains("cap_usd")) edit_quantity(model_, fields_, "cap", base + "/cap_usd", note);
-                else if (ImGui::SmallButton("add cap")) model_.set(base + "/cap_usd", 1e10);
-                if (c.contains("holder_api_revenue_usd_per_quarter"))
-                    edit_quantity(model_, fields_, "holder API revenue / quarter", base + "/holder_api_revenue_usd_per_quarter", note);
-            }
-            if (type == "ip_access") edit_quantity(model_, fields_, "value / quarter", base + "/value_usd_per_quarter", note);
-            if (type == "agi") {
-                enum_combo(model_, "trigger", base, "trigger", {"date", "profit", "none"}, "date");
-                if (c.contains("date")) edit_quantity(model_, fields_, "date", base + "/date", note);
-                if (c.contains("profit_threshold_usd")) edit_quantity(model_, fields_, "profit threshold", base + "/profit_threshold_usd", note);
-            }
-            ImGui::TreePop();
-        }
-        ImGui::PopID();
-    }
-    if (remove >= 0) model_.erase("/contract/" + std::to_string(remove));
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
-    if (ImGui::BeginCombo("##add", "Add a clause...")) {
-        for (const char* t : kClauseTypes)
-            if (ImGui::Selectable(t)) model_.append("/contract", clause_template(t, ids.empty() ? "" : ids[0]));
-        ImGui::EndCombo();
-    }
-    items().track("add_clause");
-}
-
-//-----------------------------------------------------------------------------
 // [SECTION] Providers and workloads
 //-----------------------------------------------------------------------------
 
@@ -391,9 +209,13 @@ void App::draw_providers() {
         if (ImGui::SmallButton("remove")) remove = static_cast<int>(i);
         items().track("provider_remove:" + std::to_string(i));
         if (open) {
+            choice_combo(model_, "kind", base, "kind", {"cloud", "owned"}, "cloud");
+            ImGui::SetItemTooltip("cloud: the buyer pays for what it uses at the provider's price; owned: the buyer builds it and pays "
+                                  "its capex, opex and power whether used or not (SPEC §3)");
             for (const char* k : {"price_usd_per_h100e_hour", "price_change_per_year", "capex_usd_per_mw", "amortization_years", "opex_usd_per_mw_year",
                                   "power_usd_per_mwh", "pue", "onboarding_usd", "overhead_usd_per_quarter", "outages_per_year", "outage_hours"})
                 if (p.contains(k)) edit_quantity(model_, fields_, field_doc(k)->label, base + "/" + k, note);
+            if (kind == "cloud") draw_provider_cost(base, p, note);
             ImGui::TextDisabled("Capacity tranches (facility MW)");
             const json tranches = p.contains("capacity") ? p["capacity"] : json::array();
             int remove_t = -1;
@@ -472,6 +294,27 @@ void App::draw_providers() {
         std::string id = "cloud" + std::to_string(providers.size() + 1);
         model_.append("/providers", {{"id", id}, {"kind", "cloud"}, {"price_usd_per_h100e_hour", "1.5 to 3"},
                                      {"capacity", json::array({{{"online", quarter_label(model_.scenario().start)}, {"mw", 100}, {"gpu", gpus.empty() ? "H100" : gpus[0]}}})}});
+    }
+}
+
+// What the capacity costs the cloud itself (SPEC §11.4): not the buyer's money, but its provider's P&L.
+void App::draw_provider_cost(const std::string& base, const json& p, const std::string& note) {
+    const std::string at = base + "/provider_cost";
+    if (!p.contains("provider_cost")) {
+        if (ImGui::SmallButton("add what it costs the provider")) model_.set(at, {{"capex_usd_per_mw", 3.5e7}, {"amortization_years", 5}});
+        ImGui::SetItemTooltip("The provider's own capex, opex and power for this capacity: its cost in each party's P&L (not the buyer's). "
+                              "Starts at $35M per MW over 5 years, the all-in build cost the presets cite.");
+        items().track("add_provider_cost:" + base);
+        return;
+    }
+    ImGui::TextDisabled("What this capacity costs the provider");
+    ImGui::SameLine();
+    if (ImGui::SmallButton("x##provider_cost")) model_.erase(at);
+    ImGui::SetItemTooltip("Remove the provider's cost (its P&L then shows revenue only)");
+    items().track("remove_field:" + at);
+    for (const char* k : {"capex_usd_per_mw", "amortization_years", "opex_usd_per_mw_year", "power_usd_per_mwh"}) {
+        if (p["provider_cost"].contains(k)) edit_quantity(model_, fields_, field_doc(k)->label, at + "/" + k, note);
+        else if (ImGui::SmallButton(("add " + field_label(k) + "##pc").c_str())) model_.set(at + "/" + k, 0);
     }
 }
 

@@ -13,7 +13,8 @@
 //     tour's spotlight follows a resize; "Total cost"; "(edited)" on the picker and pinned copies
 // Screenshots land in build/wasm/web-test/. Exit code 0 when every check passes.
 import { mkdirSync } from 'node:fs';
-import { ROOT, runSuite, open, frames, items, state, click, reveal } from './harness.mjs';
+import { writeFileSync } from 'node:fs';
+import { ROOT, runSuite, open, frames, items, state, click, reveal, cli, close } from './harness.mjs';
 
 const OUT = ROOT + 'build/wasm/web-test/';
 mkdirSync(OUT, { recursive: true });
@@ -276,6 +277,57 @@ await runSuite('browser editing', async ({ server, browser, check }) => {
     await page.keyboard.press('Control+z');
     await frames(page, 3);
     check((await state(page)).preset_label === 'commitment-2025q4', 'undoing the edit removes the marker');
+    await page.context().close();
+  }
+
+  // ---- contracts as signed (SPEC §11): a reservation from its card, a commitment's pricing mode ------
+  {
+    const { page, errors } = await open(browser, server.url);
+    allErrors.push(errors);
+    await preset(page, 'rofr-2025');
+    const n = (await state(page)).scenario.contract.length;
+    await click(page, 'add_clause');
+    await click(page, 'add_clause=reservation');
+    const base = '/contract/' + n;
+    await click(page, 'card:' + base);
+    await choose(page, base + '/provider', 'oci');
+    await typeInto(page, base + '/price_usd_per_h100e_hour', '$1.35');
+    await click(page, 'add_field:' + base + '/take_or_pay');  // optional, default 100%: added, then typed
+    await typeInto(page, base + '/take_or_pay', '85%');
+    await typeInto(page, base + '/from', '2027Q1');
+    const s = await state(page);
+    const c = s.scenario.contract[n];
+    writeFileSync(OUT + 'with-reservation.json', JSON.stringify(s.scenario));
+    const run = JSON.parse(cli('run', OUT + 'with-reservation.json'));
+    const keys = Object.keys(run.totals).filter((k) => typeof run.totals[k] === 'number');
+    const off = keys.filter((k) => !close(run.totals[k], s.result.totals[k]));
+    check(s.valid && c.type === 'reservation' && c.provider === 'oci' && c.price_usd_per_h100e_hour === 1.35 && c.take_or_pay === 0.85 && c.from === '2027Q1' &&
+          off.length === 0 && run.reservations.length === 1 && close(run.reservations[0].paid_usd, s.result.reservations[0].paid_usd),
+      `a reservation added through its card gives the CLI's totals (${keys.length} totals, paid ${s.result.reservations[0] && s.result.reservations[0].paid_usd})`,
+      JSON.stringify({ c, off }));
+    await click(page, 'tab:Money');
+    await frames(page, 3);
+    check(!!(await items(page))['col:reservations:0'] && !!(await items(page))['col:pnl:0'], 'the Money tab shows each party\'s P&L and the reservations table');
+    await page.screenshot({ path: OUT + 'money-reservation.png' });
+    // A commitment's pricing: discount <-> contract price, one valid step each, two undos back.
+    await preset(page, 'commitment-2025q4');
+    await click(page, 'card:/contract/1');
+    const s0 = await scenarioOf(page);
+    await choose(page, '/contract/1/pricing', 'contract');
+    const a = await state(page);
+    await choose(page, '/contract/1/pricing', 'discount');
+    const b = await state(page);
+    await page.keyboard.press('Control+z');
+    await frames(page, 3);
+    await page.keyboard.press('Control+z');
+    await frames(page, 3);
+    check(a.valid && b.valid && 'price_usd_per_h100e_hour' in a.scenario.contract[1] && !('discount' in a.scenario.contract[1]) &&
+          !('price_usd_per_h100e_hour' in b.scenario.contract[1]) && await scenarioOf(page) === s0,
+      'switching a commitment\'s pricing to a contract price and back keeps it valid; two undos return the original',
+      JSON.stringify([a.scenario.contract[1], b.scenario.contract[1]]));
+    // The buyer's net is named after the buyer.
+    check(!!(await items(page))['kpi:buyer net'] && (await page.evaluate(() => document.getElementById('summary').textContent)).includes('OpenAI net'),
+      'the KPI card and the summary name the buyer\'s net ("OpenAI net")');
     await page.context().close();
   }
 
