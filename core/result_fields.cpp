@@ -35,11 +35,6 @@ const std::vector<SeriesField<WorkloadSeries>>& workload_series_fields() {
     return table;
 }
 
-double TotalField::value(const Totals& t) const {
-    if (present && !(t.*present)) return std::numeric_limits<double>::quiet_NaN();
-    return member ? t.*member : static_cast<double>(t.agi_quarter);
-}
-
 const std::vector<StakeholderField<BuyerView>>& buyer_figures() {
     using B = BuyerView;
     constexpr int lower = kLowerIsBetter, higher = kHigherIsBetter;

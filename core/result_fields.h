@@ -12,6 +12,7 @@
 //   for (const auto& f : buyer_figures()) std::cout << f.name << " " << result.buyer.*f.member;
 #pragma once
 #include <array>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -42,7 +43,10 @@ struct TotalField {
     int direction;
     const char* meaning;
     // The total in a result; NaN when null. agi_quarter is its index from horizon.start.
-    double value(const Totals& t) const;
+    double value(const Totals& t) const {
+        if (present && !(t.*present)) return std::numeric_limits<double>::quiet_NaN();
+        return member ? t.*member : static_cast<double>(t.agi_quarter);
+    }
     bool nullable() const { return present != nullptr; }
 };
 // SPEC §6, §11.5. Here rather than in the .cpp so its size is a constant (fixed-size buffers, kTotalCount).
