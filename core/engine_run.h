@@ -51,7 +51,7 @@ private:
     int agi_date_ = kNever;    // earliest date-triggered AGI quarter (relative), kNever = none
     int agi_profit_ = kNever;  // quarter a profit trigger fired
     double cum_profit_ = 0;
-    // A reservation was active this quarter (clause_state): step 1b runs and ws_.prepaid holds its
+    // A reservation is active this quarter (set by clause_state): step 1b runs and ws_.prepaid holds its
     // takes; otherwise the prepaid arrays are all clear and the steps skip them.
     bool prepaid_now_ = false;
 
