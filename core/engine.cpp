@@ -8,11 +8,9 @@
 #include "engine_run.h"
 #include "result_fields.h"
 
-// The dispatch steps and the costs: members of Run, in this translation unit (engine_run.h says why).
-#include "engine_dispatch-inl.h"
-#include "engine_costs-inl.h"
-
 namespace pactscope {
+
+namespace engine_detail {
 
 namespace {
 
@@ -34,6 +32,8 @@ void insertion_sort(int* first, int n, Less less) {
         first[j] = x;
     }
 }
+
+}  // namespace
 
 //-----------------------------------------------------------------------------
 // [SECTION] Setup: capacity, demand, prices, clause windows
@@ -414,7 +414,7 @@ void Run::totals() {
     for (auto& pv : r_.stakeholders) derive_provider(pv);
 }
 
-}  // namespace
+}  // namespace engine_detail
 
 //-----------------------------------------------------------------------------
 // [SECTION] Entry points
@@ -422,7 +422,7 @@ void Run::totals() {
 
 void evaluate_into(const Scenario& s, const double* values, const double* outage_hours, Workspace& ws, Result& out,
                    const double* outage_month_hours) {
-    Run(s, values, outage_hours, outage_month_hours, ws, out).run();
+    engine_detail::Run(s, values, outage_hours, outage_month_hours, ws, out).run();
 }
 
 Result evaluate(const Scenario& s) {

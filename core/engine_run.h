@@ -1,14 +1,14 @@
-// engine_run.h — internal to engine.cpp: one evaluation of the model, the class behind evaluate_into.
+// engine_run.h — internal to core: one evaluation of the model, the class behind evaluate_into.
 //
 // Run holds one evaluation's state; its member functions are split by concern:
-//   engine.cpp              setup, clause state in a quarter, the quarter loop, totals and stakeholders
-//   engine_dispatch-inl.h   dispatch steps 1, 1b (prepaid), 2–6 (SPEC §4, §11.2)
-//   engine_costs-inl.h      billing (commitments, reservations), egress, settlements, SLA credits,
-//                           provider cost, money flows and outages (SPEC §3, §5, §11)
-// engine.cpp includes the two -inl.h files, so the engine is one translation unit and Run has
-// internal linkage: the compiler inlines each step into the quarter loop as it did when the engine
-// was one file (measured: 2–5% of a deterministic run and of a Monte Carlo trial). Include these
-// headers nowhere else.
+//   engine.cpp           setup, clause state in a quarter, the quarter loop, totals and stakeholders
+//   engine_dispatch.cpp  dispatch steps 1, 1b (prepaid), 2–6 (SPEC §4, §11.2)
+//   engine_costs.cpp     billing (commitments, reservations), egress, settlements, SLA credits,
+//                        provider cost, money flows and outages (SPEC §3, §5, §11)
+// The small helpers every part calls in its inner loops (caps, rooms, marginal costs) are defined
+// here, so each file inlines them. (A single translation unit with internal linkage was 2–4% faster
+// natively but 40% slower in WASM under V8; separate files with external linkage are as fast in WASM
+// as before SPEC §11.)
 #pragma once
 #include <algorithm>
 #include <climits>
@@ -17,7 +17,7 @@
 #include "engine.h"
 
 namespace pactscope {
-namespace {  // internal linkage: see above
+namespace engine_detail {
 
 inline constexpr double H = kHoursPerQuarter;
 inline constexpr double kNone = 1e-9;  // SPEC §10.11: allocations <= 1e-9 H100e count as none
@@ -51,7 +51,7 @@ private:
     int agi_date_ = kNever;    // earliest date-triggered AGI quarter (relative), kNever = none
     int agi_profit_ = kNever;  // quarter a profit trigger fired
     double cum_profit_ = 0;
-    // A reservation was active this quarter (clause_state): step 1b runs and ws_.prepaid holds its
+    // A reservation is active this quarter (set by clause_state): step 1b runs and ws_.prepaid holds its
     // takes; otherwise the prepaid arrays are all clear and the steps skip them.
     bool prepaid_now_ = false;
 
@@ -132,7 +132,7 @@ private:
     void quarter(int q);
     void totals();
 
-    // engine_dispatch-inl.h
+    // engine_dispatch.cpp
     template <class Which, class Floor>
     double release(int w, double excess, Which which, Floor floor);
     double release_prepaid_last(int w, double excess, int keep);
@@ -147,7 +147,7 @@ private:
     void merit(int w, double rofr_left);
     void dispatch(int q);
 
-    // engine_costs-inl.h
+    // engine_costs.cpp
     double bill_compute(int p, double price, double hours);
     void reservation_charges(int p, int q);
     double egress_charge(int p, double gb) const;
@@ -159,5 +159,5 @@ private:
     void outages(int q);
 };
 
-}  // namespace
+}  // namespace engine_detail
 }  // namespace pactscope

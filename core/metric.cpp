@@ -6,8 +6,8 @@ namespace pactscope {
 
 namespace {
 
-template <class Field>
-std::string join(const std::vector<Field>& fields) {
+template <class Fields>
+std::string join(const Fields& fields) {
     std::string out;
     for (std::size_t i = 0; i < fields.size(); ++i) out += (i ? ", " : "") + std::string(fields[i].name);
     return out;

@@ -53,6 +53,7 @@ constexpr double unit_open(std::uint64_t bits) {
 // (seed, trial, key) when the number of draws varies (outage counts, durations).
 class Rng {
 public:
+    constexpr Rng() = default;  // all-zero state: a placeholder, seeded by assignment before use
     explicit constexpr Rng(std::uint64_t seed) {
         for (auto& x : s_) {
             seed += 0x9E3779B97F4A7C15ull;

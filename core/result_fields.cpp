@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdlib>
 #include <limits>
 
 namespace pactscope {
@@ -34,39 +33,6 @@ const std::vector<SeriesField<WorkloadSeries>>& workload_series_fields() {
         {"outage_loss_h100e_hours", &W::outage_loss_h100e_hours, ValueUnit::h100e_hours, "Served hours lost to outages"},
     };
     return table;
-}
-
-const std::vector<TotalField>& total_fields() {
-    using T = Totals;
-    constexpr int lower = kLowerIsBetter, higher = kHigherIsBetter, none = kNoDirection;
-    static const std::vector<TotalField> table = {
-        {"cost_usd", &T::cost_usd, nullptr, ValueUnit::usd, lower, "What the buyer pays for compute: compute + egress + fixed + stranded - SLA credits"},
-        {"npv_usd", &T::npv_usd, nullptr, ValueUnit::usd, lower, "Present value of cost at the horizon's discount rate"},
-        {"compute_usd", &T::compute_usd, nullptr, ValueUnit::usd, lower, "Compute billed"},
-        {"egress_usd", &T::egress_usd, nullptr, ValueUnit::usd, lower, "Egress billed"},
-        {"fixed_usd", &T::fixed_usd, nullptr, ValueUnit::usd, lower, "Onboarding, overhead and owned capacity"},
-        {"stranded_usd", &T::stranded_usd, nullptr, ValueUnit::usd, lower, "Take-or-pay paid for nothing (commitments' shortfall, reservations' idle)"},
-        {"sla_credit_usd", &T::sla_credit_usd, nullptr, ValueUnit::usd, higher, "SLA credits refunded to the buyer"},
-        {"shortfall_h100e_hours", &T::shortfall_h100e_hours, nullptr, ValueUnit::h100e_hours, lower, "Demand not served"},
-        {"shortfall_value_usd", &T::shortfall_value_usd, nullptr, ValueUnit::usd, lower, "Value of demand not served"},
-        {"outage_loss_usd", &T::outage_loss_usd, nullptr, ValueUnit::usd, lower, "Value lost to outages"},
-        {"served_fraction", &T::served_fraction, nullptr, ValueUnit::share, higher, "Share of demand served"},
-        {"usd_per_served_h100e_hour", &T::usd_per_served_h100e_hour, &T::has_usd_per_served, ValueUnit::usd_per_h100e_hour, lower,
-         "Cost per served H100e-hour"},
-        {"revenue_share_to_holder_usd", &T::revenue_share_to_holder_usd, nullptr, ValueUnit::usd, lower, "Revenue share the buyer pays"},
-        {"revenue_share_to_buyer_usd", &T::revenue_share_to_buyer_usd, nullptr, ValueUnit::usd, higher, "Revenue share paid to the buyer"},
-        {"hhi", &T::hhi, nullptr, ValueUnit::index, lower, "Concentration of allocated hours (Herfindahl-Hirschman, 0 to 1)"},
-        {"max_provider_share", &T::max_provider_share, nullptr, ValueUnit::share, lower, "The largest provider's share of allocated hours"},
-        {"peak_mw", &T::peak_mw, nullptr, ValueUnit::mw, none, "Peak facility megawatts drawn in a quarter"},
-        {"total_gwh", &T::total_gwh, nullptr, ValueUnit::gwh, none, "Energy drawn over the horizon"},
-        {"agi_quarter", nullptr, &T::has_agi, ValueUnit::quarter, none, "The AGI quarter, if any"},
-    };
-    return table;
-}
-
-double TotalField::value(const Totals& t) const {
-    if (present && !(t.*present)) return std::numeric_limits<double>::quiet_NaN();
-    return member ? t.*member : static_cast<double>(t.agi_quarter);
 }
 
 const std::vector<StakeholderField<BuyerView>>& buyer_figures() {
@@ -100,7 +66,6 @@ const std::vector<StakeholderField<ProviderView>>& provider_figures() {
 
 const std::vector<std::string>& total_names() {
     static const std::vector<std::string> names = [] {
-        if (total_fields().size() != static_cast<std::size_t>(kTotalCount)) std::abort();  // kTotalCount must follow the table
         std::vector<std::string> out;
         for (const TotalField& t : total_fields()) out.emplace_back(t.name);
         return out;

@@ -160,7 +160,8 @@ void Sampler::draw_outages(std::int64_t trial, const double* values, double* out
             continue;
         }
         Rng rng(draw_bits(seed_, static_cast<std::uint64_t>(trial), o.key));
-        Rng month_rng(by_month ? draw_bits(seed_, static_cast<std::uint64_t>(trial), o.month_key) : 0);
+        Rng month_rng;
+        if (by_month) month_rng = Rng(draw_bits(seed_, static_cast<std::uint64_t>(trial), o.month_key));
         for (int q = 0; q < T; ++q) {
             const std::int64_t n = poisson(rng, mean);
             double sum = 0, m[3] = {0, 0, 0};

@@ -1,14 +1,11 @@
-// engine_dispatch-inl.h — dispatch in one quarter (SPEC §4, with §11.2's step 1b "Prepaid").
-// Part of engine.cpp's translation unit (engine_run.h says why); include it nowhere else.
+// engine_dispatch.cpp — dispatch in one quarter (SPEC §4, with §11.2's step 1b "Prepaid").
 //
 // [SECTION] Caps and releases
 // [SECTION] Step 1b: prepaid capacity first
 // [SECTION] Steps 2–5: sticky, preferred, ROFR, merit order
-#pragma once
 #include "engine_run.h"
 
-namespace pactscope {
-namespace {
+namespace pactscope::engine_detail {
 
 //-----------------------------------------------------------------------------
 // [SECTION] Caps and releases
@@ -223,5 +220,4 @@ void Run::dispatch(int q) {
     }
 }
 
-}  // namespace
-}  // namespace pactscope
+}  // namespace pactscope::engine_detail

@@ -1,16 +1,13 @@
-// engine_costs-inl.h — what a quarter costs and who pays whom (SPEC §3, §5, §11).
-// Part of engine.cpp's translation unit (engine_run.h says why); include it nowhere else.
+// engine_costs.cpp — what a quarter costs and who pays whom (SPEC §3, §5, §11).
 //
 // [SECTION] Compute: commitments and reservations
 // [SECTION] Egress, provider cost, settlements
 // [SECTION] SLA credits (SPEC §11.3)
 // [SECTION] Money flows and outages
-#pragma once
 #include "engine_run.h"
 #include "sla_credit.h"
 
-namespace pactscope {
-namespace {
+namespace pactscope::engine_detail {
 
 //-----------------------------------------------------------------------------
 // [SECTION] Compute: commitments and reservations
@@ -181,5 +178,4 @@ void Run::outages(int q) {
     }
 }
 
-}  // namespace
-}  // namespace pactscope
+}  // namespace pactscope::engine_detail
