@@ -7,9 +7,10 @@
 #include <cstdlib>
 #include <iostream>
 
-#include "analysis_io.h"
+#include "io/input_limits.h"
+#include "io/analysis_io.h"
 #include "cli_common.h"
-#include "quarter.h"
+#include "model/quarter.h"
 
 namespace pactscope::cli {
 

@@ -16,9 +16,9 @@
 #include <nlohmann/json.hpp>
 
 #include "cli_common.h"
-#include "montecarlo.h"
-#include "presets.h"
-#include "scenario_io.h"
+#include "uncertainty/montecarlo.h"
+#include "io/presets.h"
+#include "io/scenario_io.h"
 
 #ifndef __EMSCRIPTEN__
 #include <sys/resource.h>

@@ -16,11 +16,11 @@
 #include <thread>
 
 #include "cli_common.h"
-#include "engine.h"
-#include "presets.h"
-#include "result_io.h"
-#include "scenario_io.h"
-#include "share_link.h"
+#include "model/engine.h"
+#include "io/presets.h"
+#include "io/result_io.h"
+#include "io/scenario_io.h"
+#include "io/share_link.h"
 
 namespace pactscope::cli {
 

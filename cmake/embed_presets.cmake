@@ -1,8 +1,8 @@
-# Writes OUT, a C++ file holding every preset JSON as a string (see core/presets.h).
+# Writes OUT, a C++ file holding every preset JSON as a string (see core/io/presets.h).
 # Run by CMake at build time:  cmake -DPRESET_DIR=... -DOUT=... -P embed_presets.cmake
 file(GLOB files "${PRESET_DIR}/*.json")
 list(SORT files)
-set(body "// Generated from assets/presets by cmake/embed_presets.cmake. Do not edit.\n#include \"presets.h\"\n\nnamespace pactscope {\n\nconst std::vector<Preset>& presets() {\n    static const std::vector<Preset> all = {\n")
+set(body "// Generated from assets/presets by cmake/embed_presets.cmake. Do not edit.\n#include \"io/presets.h\"\n\nnamespace pactscope {\n\nconst std::vector<Preset>& presets() {\n    static const std::vector<Preset> all = {\n")
 foreach(f IN LISTS files)
   get_filename_component(id "${f}" NAME_WE)
   file(READ "${f}" text)

@@ -74,6 +74,20 @@ cli_checks() {
 }
 step "cli: presets, validate, exit codes" cli_checks
 
+layout_checks() { # core/ by role (README "Layout"): only io/ reads or writes JSON; nothing outside io/ includes io/
+  local ok=0 bad
+  bad=$(grep -rln 'nlohmann' core --include='*.h' --include='*.cpp' | grep -v '^core/io/' || true)
+  [ -z "$bad" ] || { echo "nlohmann/json outside core/io: $bad"; ok=1; }
+  bad=$(grep -rn '#include "io/' core/model core/uncertainty core/analysis || true)
+  [ -z "$bad" ] || { echo "core/io included from outside it: $bad"; ok=1; }
+  bad=$(grep -rnE '#include "(analysis|uncertainty)/' core/model || true)
+  [ -z "$bad" ] || { echo "core/model depends on a layer above it: $bad"; ok=1; }
+  bad=$(find core -maxdepth 1 -type f)
+  [ -z "$bad" ] || { echo "files at the top of core/ (each belongs to model, io, uncertainty or analysis): $bad"; ok=1; }
+  return $ok
+}
+step "layout: core by role (model, io, uncertainty, analysis)" layout_checks
+
 parity() { # parity VERB [ARGS...]: the native and WASM CLIs give the same JSON for every preset and example
   local ok=0 id input verb=$1; shift
   for f in assets/presets/*.json assets/examples/*.json; do

@@ -10,16 +10,16 @@
 #include <map>
 #include <optional>
 
-#include "analysis_io.h"
+#include "io/analysis_io.h"
 #include "capture.h"
 #include "fonts.h"
 #include "format.h"
 #include "imgui.h"
 #include "imgui_internal.h"  // the live text of the field being typed in (state().typing)
-#include "presets.h"
-#include "result_io.h"
-#include "scenario_io.h"
-#include "share_link.h"
+#include "io/presets.h"
+#include "io/result_io.h"
+#include "io/scenario_io.h"
+#include "io/share_link.h"
 #include "widgets.h"
 
 namespace pactscope::ui {

@@ -19,7 +19,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "clause_types.h"
+#include "io/clause_types.h"
 #include "model.h"
 #include "widgets.h"
 

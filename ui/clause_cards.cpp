@@ -1,4 +1,4 @@
-// clause_cards.cpp — one card per contract clause, drawn from the clause table (core/clause_types.h).
+// clause_cards.cpp — one card per contract clause, drawn from the clause table (core/io/clause_types.h).
 //
 // A card shows the clause's window, then every field its type has, in the table's order: the party
 // (a provider combo), waivers (checkboxes), words that choose a variant (a combo that switches
@@ -9,11 +9,11 @@
 #include <algorithm>
 
 #include "app.h"
-#include "clause_types.h"
+#include "io/clause_types.h"
 #include "document_controls.h"
 #include "imgui.h"
-#include "number_text.h"
-#include "scenario_variants.h"
+#include "model/number_text.h"
+#include "io/scenario_variants.h"
 
 namespace pactscope::ui {
 

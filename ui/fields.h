@@ -9,7 +9,7 @@
 #pragma once
 #include <string>
 
-#include "number_entry.h"
+#include "io/number_entry.h"
 
 namespace pactscope::ui {
 

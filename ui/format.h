@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "scenario.h"
+#include "model/scenario.h"
 
 namespace pactscope::ui {
 

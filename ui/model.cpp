@@ -1,8 +1,8 @@
 #include "model.h"
 
-#include "presets.h"
-#include "scenario_io.h"
-#include "scenario_variants.h"
+#include "io/presets.h"
+#include "io/scenario_io.h"
+#include "io/scenario_variants.h"
 
 namespace pactscope::ui {
 

@@ -21,9 +21,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "analysis.h"
+#include "analysis/analysis.h"
 #include "history.h"
-#include "issue.h"
+#include "io/issue.h"
 
 namespace pactscope::ui {
 

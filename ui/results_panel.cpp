@@ -15,9 +15,9 @@
 #include "charts.h"
 #include "format.h"
 #include "imgui.h"
-#include "quarter.h"
-#include "result_fields.h"
-#include "result_io.h"
+#include "model/quarter.h"
+#include "model/result_fields.h"
+#include "io/result_io.h"
 #include "widgets.h"
 
 namespace pactscope::ui {

@@ -11,8 +11,8 @@
 #include "charts.h"
 #include "format.h"
 #include "imgui.h"
-#include "presets.h"
-#include "quarter.h"
+#include "io/presets.h"
+#include "model/quarter.h"
 #include "document_controls.h"
 #include "widgets.h"
 

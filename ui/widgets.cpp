@@ -6,7 +6,7 @@
 #include <cstdio>
 
 #include "imgui_internal.h"
-#include "number_text.h"
+#include "model/number_text.h"
 
 namespace pactscope::ui {
 

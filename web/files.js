@@ -2,7 +2,7 @@
 // results and Monte Carlo CSV, chart PNG), share links and the autosave.
 //
 // Share links: `#s=v1.` + base64url(deflate-raw(compact scenario JSON)), made with the browser's
-// CompressionStream and read by the model (core/share_link.cpp, with its size caps). Opening a link loads it as one undoable step on top of the
+// CompressionStream and read by the model (core/io/share_link.cpp, with its size caps). Opening a link loads it as one undoable step on top of the
 // autosaved work (Ctrl+Z returns to it), then drops the fragment from the address bar so a
 // reload shows the latest edits rather than the link's original.
 // Autosave: every change of the valid scenario, debounced, into localStorage (and at once when
@@ -12,7 +12,7 @@
 (function (page) {
   const AUTOSAVE_KEY = 'pactscope.autosave.v1';
   const LINK_PREFIX = '#s=v1.';
-  const MAX_FILE_BYTES = 16 << 20;       // core/input_limits.h kMaxJsonBytes: refused before reading
+  const MAX_FILE_BYTES = 16 << 20;       // core/io/input_limits.h kMaxJsonBytes: refused before reading
 
   // ---- opening a file --------------------------------------------------------------------------
   const input = document.getElementById('file-input');
@@ -106,7 +106,7 @@
     const fragment = location.hash;
     if (!fragment.startsWith('#s=')) return;
     history.replaceState(null, '', location.pathname + location.search);  // a reload keeps the edits, not the link
-    // Decoded in the model (core/share_link.cpp: base64url, inflate, size caps), then validated like a file.
+    // Decoded in the model (core/io/share_link.cpp: base64url, inflate, size caps), then validated like a file.
     const r = window.pactscope.openLink(fragment);
     if (r.errors.length === 1 && r.errors[0].pointer === '') {
       page.toast('The share link could not be opened: ' + r.errors[0].message + '. Your scenario is unchanged.', 'error', 10000);

@@ -7,8 +7,8 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "engine.h"
-#include "scenario_io.h"
+#include "model/engine.h"
+#include "io/scenario_io.h"
 
 namespace test {
 

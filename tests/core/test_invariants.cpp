@@ -2,9 +2,9 @@
 // generated scenarios (fixed seeds, see random_scenario.h).
 #include <cmath>
 
-#include "presets.h"
+#include "io/presets.h"
 #include "random_scenario.h"
-#include "result_io.h"
+#include "io/result_io.h"
 #include "scenario_builder.h"
 
 using namespace test;

@@ -1,7 +1,7 @@
 // Scenario and result I/O: round trips (issue #2), every SPEC §6 key, presets.
-#include "presets.h"
+#include "io/presets.h"
 #include "random_scenario.h"
-#include "result_io.h"
+#include "io/result_io.h"
 #include "scenario_builder.h"
 
 using namespace test;

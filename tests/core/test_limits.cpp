@@ -1,10 +1,10 @@
-// Caps on input (core/input_limits.h, issue #6): each is rejected with the pointer of
+// Caps on input (core/io/input_limits.h, issue #6): each is rejected with the pointer of
 // what is too long or too many and the cap, before the thing is walked or allocated.
 // Each case goes one past its cap; the cap itself is read from input_limits.h so the
 // test follows a change of the number, and the message must name the number.
 #include <string>
 
-#include "input_limits.h"
+#include "io/input_limits.h"
 #include "scenario_builder.h"
 
 using namespace test;

@@ -4,10 +4,10 @@
 #include <cmath>
 #include <cstring>
 
-#include "analysis.h"
-#include "analysis_io.h"
-#include "presets.h"
-#include "result_io.h"
+#include "analysis/analysis.h"
+#include "io/analysis_io.h"
+#include "io/presets.h"
+#include "io/result_io.h"
 #include "scenario_builder.h"
 
 using namespace test;

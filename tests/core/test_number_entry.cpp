@@ -1,4 +1,4 @@
-// Numbers as people type them (core/number_entry.h): each accepted form, each refusal, and the
+// Numbers as people type them (core/io/number_entry.h): each accepted form, each refusal, and the
 // round trip of the display and exact forms. Expected values are the numbers the forms name
 // ("50B" is fifty billion), written as literals.
 #include <catch2/catch.hpp>
@@ -8,7 +8,7 @@
 #include <cstdint>
 #include <cstring>
 
-#include "number_entry.h"
+#include "io/number_entry.h"
 
 using namespace pactscope;
 

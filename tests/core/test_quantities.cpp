@@ -1,7 +1,7 @@
 // SPEC §2: every uncertain form parses, and the deterministic run uses its exact median.
 #include <cmath>
 
-#include "quantity.h"
+#include "model/quantity.h"
 #include "scenario_builder.h"
 
 using namespace test;

@@ -7,10 +7,10 @@
 #include <algorithm>
 #include <cmath>
 
-#include "random.h"
-#include "sampler.h"
+#include "uncertainty/random.h"
+#include "uncertainty/sampler.h"
 #include "scenario_builder.h"
-#include "stats.h"
+#include "uncertainty/stats.h"
 
 using namespace test;
 using pactscope::Sampler;

@@ -4,9 +4,9 @@
 #include <cmath>
 #include <cstring>
 
-#include "montecarlo.h"
+#include "uncertainty/montecarlo.h"
 #include "scenario_builder.h"
-#include "sla_credit.h"
+#include "model/sla_credit.h"
 
 using namespace test;
 using pactscope::SlaTier;

@@ -1,8 +1,8 @@
 // SPEC §11.4–§11.5: what capacity costs its provider, each party's money, and the metrics that
 // name it (directions, Monte Carlo percentiles, comparisons, tornado, importance, sweep, break-even).
 // Goldens by hand (unit GPU: 1 MW = 1000 H100e, H = 2190 h).
-#include "analysis.h"
-#include "analysis_io.h"
+#include "analysis/analysis.h"
+#include "io/analysis_io.h"
 #include "scenario_builder.h"
 
 using namespace test;

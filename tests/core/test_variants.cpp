@@ -1,10 +1,10 @@
-// Variant switches (core/scenario_variants.h): each switch and its reverse keep a valid scenario,
+// Variant switches (core/io/scenario_variants.h): each switch and its reverse keep a valid scenario,
 // remove what the new variant forbids and add what it needs with the stated default.
 #include <catch2/catch.hpp>
 
-#include "presets.h"
-#include "scenario_io.h"
-#include "scenario_variants.h"
+#include "io/presets.h"
+#include "io/scenario_io.h"
+#include "io/scenario_variants.h"
 
 using namespace pactscope;
 using nlohmann::json;

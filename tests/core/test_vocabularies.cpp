@@ -3,10 +3,10 @@
 // these tables; these tests pin that every entry is reachable through each of them.
 #include <set>
 
-#include "analysis.h"
-#include "clause_types.h"
-#include "montecarlo.h"
-#include "result_io.h"
+#include "analysis/analysis.h"
+#include "io/clause_types.h"
+#include "uncertainty/montecarlo.h"
+#include "io/result_io.h"
 #include "scenario_builder.h"
 
 using namespace test;

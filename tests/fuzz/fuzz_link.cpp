@@ -9,9 +9,9 @@
 #include <string>
 #include <string_view>
 
-#include "input_limits.h"
-#include "scenario_io.h"
-#include "share_link.h"
+#include "io/input_limits.h"
+#include "io/scenario_io.h"
+#include "io/share_link.h"
 
 using namespace pactscope;
 

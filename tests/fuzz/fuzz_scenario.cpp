@@ -10,10 +10,10 @@
 #include <cstdlib>
 #include <string_view>
 
-#include "engine.h"
-#include "montecarlo.h"
-#include "result_io.h"
-#include "scenario_io.h"
+#include "model/engine.h"
+#include "uncertainty/montecarlo.h"
+#include "io/result_io.h"
+#include "io/scenario_io.h"
 
 using namespace pactscope;
 

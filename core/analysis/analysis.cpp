@@ -1,0 +1,294 @@
+#include "analysis/analysis.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "model/number_text.h"
+
+namespace pactscope {
+
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+bool tie(double a, double b) { return std::fabs(a - b) <= 1e-9 * std::max(std::fabs(a), std::fabs(b)); }
+
+PairedDelta paired(const double* a, const double* b, std::int64_t n, int direction, std::vector<double>& diff,
+                   std::vector<double>& scratch) {
+    PairedDelta d;
+    d.direction = direction;
+    diff.assign(static_cast<std::size_t>(n), kNaN);
+    std::int64_t both = 0, a_lower = 0, b_lower = 0, equal = 0;
+    for (std::int64_t i = 0; i < n; ++i) {
+        if (std::isnan(a[i]) || std::isnan(b[i])) continue;
+        ++both;
+        diff[static_cast<std::size_t>(i)] = b[i] - a[i];
+        if (tie(a[i], b[i])) ++equal;
+        else if (a[i] < b[i]) ++a_lower;
+        else ++b_lower;
+    }
+    d.delta = summarize(diff.data(), n, scratch);
+    if (both > 0) {
+        const auto k = static_cast<double>(both);
+        d.p_a_lower = static_cast<double>(a_lower) / k;
+        d.p_b_lower = static_cast<double>(b_lower) / k;
+        d.p_equal = static_cast<double>(equal) / k;
+    }
+    return d;
+}
+
+// Median values of a scenario with some inputs replaced, evaluated into a reused result.
+class PointEvaluator {
+public:
+    explicit PointEvaluator(const Scenario& s) : s_(s), base_(s.medians()), values_(base_) {}
+    void reset() { values_ = base_; }
+    bool set(const SweepAxis& axis, double x) {
+        QRef q = s_.find_quantity(axis.pointer);
+        if (q < 0) return false;
+        values_[q] = axis.quarters ? x - s_.start : x;
+        return true;
+    }
+    void set_quantity(QRef q, double x) { values_[q] = x; }
+    const Result& evaluate() {
+        evaluate_into(s_, values_.data(), nullptr, ws_, r_);
+        return r_;
+    }
+
+private:
+    const Scenario& s_;
+    std::vector<double> base_, values_;
+    Workspace ws_;
+    Result r_;
+};
+
+}  // namespace
+
+double PairedDelta::p_a_better() const { return direction < 0 ? p_a_lower : direction > 0 ? p_b_lower : kNaN; }
+double PairedDelta::p_b_better() const { return direction < 0 ? p_b_lower : direction > 0 ? p_a_lower : kNaN; }
+
+Comparison compare(const std::vector<const Simulation*>& runs) {
+    Comparison c;
+    for (const Simulation* r : runs) c.summaries.push_back(r->summary());
+    std::vector<double> diff, scratch, column_a, column_b;
+    for (std::size_t i = 0; i < runs.size(); ++i)
+        for (std::size_t j = i + 1; j < runs.size(); ++j) {
+            const Simulation &a = *runs[i], &b = *runs[j];
+            const std::int64_t n = std::min(a.trials_done(), b.trials_done());
+            auto pair = [&](int ma, int mb, int direction) {
+                return paired(a.sample_column(ma, column_a), b.sample_column(mb, column_b), n, direction, diff, scratch);
+            };
+            PairComparison pc;
+            pc.a = static_cast<int>(i);
+            pc.b = static_cast<int>(j);
+            for (int t = 0; t < kTotalCount; ++t) pc.totals.push_back(pair(t, t, total_fields()[static_cast<std::size_t>(t)].direction));
+            const auto& bf = buyer_figures();
+            for (std::size_t f = 0; f < bf.size(); ++f) {
+                const int m = Simulation::buyer_metric(static_cast<int>(f));
+                pc.buyer.push_back(pair(m, m, bf[f].direction));
+            }
+            const auto& pa = a.scenario().providers;
+            const auto& pb = b.scenario().providers;
+            const auto& pf = provider_figures();
+            for (std::size_t p = 0; p < pa.size(); ++p)
+                for (std::size_t q = 0; q < pb.size(); ++q)
+                    if (pa[p].id == pb[q].id) {
+                        pc.provider_ids.push_back(pa[p].id);
+                        pc.providers.emplace_back();
+                        for (std::size_t f = 0; f < pf.size(); ++f)
+                            pc.providers.back().push_back(pair(a.provider_metric(static_cast<int>(p), static_cast<int>(f)),
+                                                               b.provider_metric(static_cast<int>(q), static_cast<int>(f)), pf[f].direction));
+                    }
+            c.pairs.push_back(std::move(pc));
+        }
+    return c;
+}
+
+Tornado tornado(const Scenario& s, const Metric& m) {
+    Tornado t;
+    PointEvaluator ev(s);
+    t.base = metric_value(m, ev.evaluate());
+    for (QRef q = 0; q < static_cast<QRef>(s.quantities.size()); ++q) {
+        const Quantity& qt = s.quantities[q];
+        if (!qt.uncertain()) continue;
+        TornadoBar bar;
+        bar.quantity = q;
+        bar.pointer = qt.pointer;
+        bar.value_p10 = qt.quantile(0.10);
+        bar.value_p90 = qt.quantile(0.90);
+        ev.reset();
+        ev.set_quantity(q, bar.value_p10);
+        bar.metric_p10 = metric_value(m, ev.evaluate());
+        ev.set_quantity(q, bar.value_p90);
+        bar.metric_p90 = metric_value(m, ev.evaluate());
+        const bool moves = !(tie(bar.metric_p10, t.base) && tie(bar.metric_p90, t.base)) ||
+                           std::isnan(bar.metric_p10) != std::isnan(bar.metric_p90);
+        if (moves) t.bars.push_back(bar);
+    }
+    auto size = [&](const TornadoBar& b) {
+        double lo = std::isnan(b.metric_p10) ? t.base : b.metric_p10, hi = std::isnan(b.metric_p90) ? t.base : b.metric_p90;
+        return std::max(std::fabs(lo - t.base), std::fabs(hi - t.base)) + std::fabs(hi - lo);
+    };
+    std::stable_sort(t.bars.begin(), t.bars.end(), [&](const TornadoBar& x, const TornadoBar& y) { return size(x) > size(y); });
+    return t;
+}
+
+int sample_metric_index(const Simulation& sim, const Metric& m) {
+    switch (m.kind) {
+        case Metric::Kind::total: return m.index;
+        case Metric::Kind::buyer: return Simulation::buyer_metric(m.index);
+        case Metric::Kind::provider: return sim.provider_metric(m.provider, m.index);
+    }
+    return -1;
+}
+
+std::vector<Importance> importance(const Simulation& sim, int sample_metric) {
+    std::vector<Importance> out;
+    if (!sim.started() || sim.trials_done() < 3) return out;
+    const Scenario& s = sim.scenario();
+    Sampler sampler(s, sim.seed());
+    const std::int64_t n = sim.trials_done();
+    const std::vector<QRef>& qs = sampler.uncertain();
+    // Regenerate the draws (they depend only on seed, trial and input) rather than storing them.
+    std::vector<std::vector<double>> draws(qs.size(), std::vector<double>(static_cast<std::size_t>(n)));
+    std::vector<double> values = s.medians();
+    for (std::int64_t i = 0; i < n; ++i) {
+        sampler.draw_inputs(i, values.data());
+        for (std::size_t k = 0; k < qs.size(); ++k) draws[k][static_cast<std::size_t>(i)] = values[qs[k]];
+    }
+    // Trials where the output is null are left out.
+    std::vector<double> column;
+    const double* y = sim.sample_column(sample_metric, column);
+    std::vector<std::size_t> keep;
+    for (std::int64_t i = 0; i < n; ++i)
+        if (!std::isnan(y[i])) keep.push_back(static_cast<std::size_t>(i));
+    std::vector<double> ys, xs;
+    for (std::size_t i : keep) ys.push_back(y[i]);
+    for (std::size_t k = 0; k < qs.size(); ++k) {
+        xs.clear();
+        for (std::size_t i : keep) xs.push_back(draws[k][i]);
+        out.push_back(Importance{qs[k], s.quantities[qs[k]].pointer, spearman(xs, ys)});
+    }
+    std::stable_sort(out.begin(), out.end(),
+                     [](const Importance& a, const Importance& b) { return std::fabs(a.rank_correlation) > std::fabs(b.rank_correlation); });
+    return out;
+}
+
+std::optional<SweepAxis> sweep_axis(const std::vector<const Scenario*>& scenarios, const std::string& pointer, double lo,
+                                    double hi, int steps, bool quarters, std::string& error) {
+    if (!(lo <= hi)) {
+        error = "LO must be at most HI";
+        return std::nullopt;
+    }
+    if (steps < 1 || steps > 10000) {
+        error = "STEPS must be 1 to 10,000";
+        return std::nullopt;
+    }
+    SweepAxis axis;
+    axis.pointer = pointer;
+    for (const Scenario* s : scenarios) {
+        QRef q = s->find_quantity(pointer);
+        if (q < 0) {
+            error = "\"" + pointer + "\" is not a numeric input of scenario \"" + s->name + "\"";
+            return std::nullopt;
+        }
+        const Quantity& qt = s->quantities[q];
+        const bool is_quarter = qt.form == Form::label || qt.dist == Dist::quarters;
+        if (is_quarter != quarters) {
+            error = is_quarter ? "\"" + pointer + "\" is a quarter: give LO and HI as quarter labels (2028Q1)"
+                               : "\"" + pointer + "\" is a number, not a quarter";
+            return std::nullopt;
+        }
+        if (!quarters && (lo < qt.range_lo || hi > qt.range_hi)) {
+            error = "values of \"" + pointer + "\" must lie in [" + shortest_number(qt.range_lo) + ", " + shortest_number(qt.range_hi) +
+                    "]";
+            return std::nullopt;
+        }
+    }
+    axis.quarters = quarters;
+    for (int i = 0; i < steps; ++i) {
+        double x = steps == 1 ? lo : lo + (hi - lo) * i / (steps - 1);
+        if (quarters) x = std::round(x);
+        axis.values.push_back(i == steps - 1 ? hi : x);
+    }
+    if (quarters) axis.values.erase(std::unique(axis.values.begin(), axis.values.end()), axis.values.end());
+    return axis;
+}
+
+SweepGrid sweep(const std::vector<const Scenario*>& scenarios, const std::vector<Metric>& metrics, const std::vector<SweepAxis>& axes) {
+    SweepGrid g;
+    g.axes = axes;
+    const std::size_t n0 = axes.empty() ? 1 : axes[0].values.size();
+    const std::size_t n1 = axes.size() > 1 ? axes[1].values.size() : 1;
+    g.values.assign(scenarios.size(), std::vector<double>(n0 * n1, kNaN));
+    for (std::size_t k = 0; k < scenarios.size(); ++k) {
+        PointEvaluator ev(*scenarios[k]);
+        for (std::size_t i = 0; i < n0; ++i)
+            for (std::size_t j = 0; j < n1; ++j) {
+                if (!axes.empty()) ev.set(axes[0], axes[0].values[i]);
+                if (axes.size() > 1) ev.set(axes[1], axes[1].values[j]);
+                g.values[k][i * n1 + j] = metric_value(metrics[k], ev.evaluate());
+            }
+    }
+    const int dir = metrics.empty() ? -1 : metric_direction(metrics[0]);
+    g.best.assign(n0 * n1, -1);
+    for (std::size_t c = 0; c < n0 * n1; ++c)
+        for (std::size_t k = 0; k < scenarios.size(); ++k) {
+            const double v = g.values[k][c];
+            if (std::isnan(v)) continue;
+            const int b = g.best[c];
+            if (b < 0) { g.best[c] = static_cast<int>(k); continue; }
+            const double bv = g.values[b][c];
+            if (tie(v, bv)) continue;  // ties go to the earlier scenario
+            if (dir > 0 ? v > bv : v < bv) g.best[c] = static_cast<int>(k);
+        }
+    return g;
+}
+
+BreakEven break_even(const Scenario& a, const Metric& ma, const Scenario& b, const Metric& mb, const SweepAxis& range) {
+    BreakEven be;
+    if (range.values.empty()) return be;
+    be.lo = range.values.front();
+    be.hi = range.values.back();
+    PointEvaluator ea(a), eb(b);
+    auto diff = [&](double x, double& va, double& vb) {
+        ea.set(range, x);
+        eb.set(range, x);
+        va = metric_value(ma, ea.evaluate());
+        vb = metric_value(mb, eb.evaluate());
+        return va - vb;
+    };
+    auto settle = [&](double x) {
+        be.found = true;
+        be.value = x;
+        diff(x, be.metric_a, be.metric_b);
+        be.jump = !tie(be.metric_a, be.metric_b) && std::fabs(be.metric_a - be.metric_b) > 1e-6 * std::max(std::fabs(be.metric_a), std::fabs(be.metric_b));
+        return be;
+    };
+    const int intervals = range.quarters ? static_cast<int>(be.hi - be.lo) : 64;
+    double va, vb;
+    be.diff_hi = diff(be.hi, va, vb);
+    double x0 = be.lo, f0 = diff(x0, va, vb);
+    be.diff_lo = f0;
+    if (!std::isnan(f0) && (f0 == 0 || tie(va, vb))) return settle(x0);
+    for (int i = 1; i <= intervals; ++i) {
+        double x1 = i == intervals ? be.hi : be.lo + (be.hi - be.lo) * i / intervals;
+        double f1 = diff(x1, va, vb);
+        if (!std::isnan(f1) && (f1 == 0 || tie(va, vb))) return settle(x1);
+        if (!std::isnan(f0) && !std::isnan(f1) && (f0 < 0) != (f1 < 0)) {
+            if (range.quarters) return settle(x1);  // whole quarters: the first quarter past the crossing
+            double lo = x0, hi = x1, flo = f0;
+            for (int it = 0; it < 200 && hi - lo > 1e-12 * std::max(1.0, std::fabs(hi)); ++it) {
+                double mid = 0.5 * (lo + hi), fm = diff(mid, va, vb);
+                if (std::isnan(fm)) break;
+                if ((fm < 0) == (flo < 0)) lo = mid, flo = fm;
+                else hi = mid;
+            }
+            return settle(0.5 * (lo + hi));
+        }
+        x0 = x1, f0 = f1;
+    }
+    return be;
+}
+
+}  // namespace pactscope

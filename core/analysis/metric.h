@@ -1,0 +1,35 @@
+// metric.h — naming one number of a result, for sweeps, tornados, break-evens
+// and comparisons (SPEC §6, §8, §11.5).
+//
+// A metric is a total (`cost_usd`, `sla_credit_usd`, …) or a stakeholder figure written
+// `buyer.<field>` (`buyer.revenue_usd`) or `<provider id>.<field>` (`oci.cost_usd`); the
+// names, units and directions come from the result tables (result_fields.h). Each has a
+// direction: which way is better for the party it belongs to (the buyer for totals).
+#pragma once
+#include <optional>
+#include <string>
+
+#include "model/result.h"
+#include "model/result_fields.h"
+#include "model/scenario.h"
+
+namespace pactscope {
+
+struct Metric {
+    enum class Kind { total, buyer, provider } kind = Kind::total;
+    int index = 0;     // row in total_fields(), buyer_figures() or provider_figures()
+    int provider = -1; // Kind::provider
+    std::string name;  // as written
+};
+
+// Parses a metric name against a scenario; on failure `error` says what is allowed.
+std::optional<Metric> parse_metric(const Scenario& s, const std::string& name, std::string& error);
+
+// The metric's value in a result; NaN when it is null (usd_per_served_h100e_hour, agi_quarter).
+double metric_value(const Metric& m, const Result& r);
+
+// kLowerIsBetter, kHigherIsBetter or kNoDirection (peak_mw, total_gwh, agi_quarter).
+int metric_direction(const Metric& m);
+ValueUnit metric_unit(const Metric& m);
+
+}  // namespace pactscope

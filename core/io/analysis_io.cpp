@@ -1,0 +1,281 @@
+#include "io/analysis_io.h"
+
+#include <array>
+#include <cmath>
+
+#include "io/csv_text.h"
+#include "model/quarter.h"
+#include "io/result_io.h"
+
+namespace pactscope {
+
+namespace {
+using ojson = nlohmann::ordered_json;
+
+ojson num(double x) { return std::isnan(x) ? ojson(nullptr) : ojson(x); }
+
+// The totals that can be null in a trial carry share_missing (SPEC §10.11).
+bool can_be_missing(int total) { return total_fields()[static_cast<std::size_t>(total)].nullable(); }
+
+// {figure: f(stat)} for one stakeholder, in table order.
+template <class Field, class Value, class ToJson>
+ojson figures_json(const std::vector<Field>& fields, const std::vector<Value>& values, ToJson to_json) {
+    ojson o;
+    for (std::size_t f = 0; f < fields.size() && f < values.size(); ++f) o[fields[f].name] = to_json(values[f]);
+    return o;
+}
+
+// The six statistics of SPEC §6, in output order.
+std::array<std::pair<const char*, double>, 6> stat_fields(const Stat& s) {
+    return {{{"mean", s.mean}, {"p5", s.p5}, {"p10", s.p10}, {"p50", s.p50}, {"p90", s.p90}, {"p95", s.p95}}};
+}
+
+ojson stat_json(const Stat& s, bool with_missing) {
+    ojson o;
+    const bool none = s.count == 0;
+    for (auto [k, v] : stat_fields(s))
+        o[k] = none ? ojson(nullptr) : ojson(v);
+    if (with_missing) o["share_missing"] = s.share_missing;
+    return o;
+}
+
+ojson delta_json(const PairedDelta& d, bool with_missing) {
+    ojson o = stat_json(d.delta, with_missing);
+    if (d.direction != 0) {
+        o["p_a_better"] = d.p_a_better();
+        o["p_b_better"] = d.p_b_better();
+    } else {
+        o["p_a_lower"] = d.p_a_lower;
+        o["p_b_lower"] = d.p_b_lower;
+    }
+    o["p_equal"] = d.p_equal;
+    return o;
+}
+
+
+// Rows "prefix,statistic,value" for a Stat.
+void stat_rows(std::string& out, const std::string& prefix, const Stat& s) {
+    const bool none = s.count == 0;
+    for (auto [k, v] : stat_fields(s))
+        out += prefix + "," + k + ",," + (none ? std::string() : shortest_number(v)) + "\n";
+    out += prefix + ",share_missing,," + shortest_number(s.share_missing) + "\n";
+}
+
+std::string axis_label(const SweepAxis& a, double v) { return a.quarters ? quarter_label(static_cast<int>(v)) : shortest_number(v); }
+
+ojson axis_json(const SweepAxis& a) {
+    ojson vals = ojson::array();
+    for (double v : a.values) vals.push_back(a.quarters ? ojson(quarter_label(static_cast<int>(v))) : ojson(v));
+    return {{"path", a.pointer}, {"values", vals}};
+}
+}  // namespace
+
+ojson summary_to_json(const Scenario& s, const McSummary& m) {
+    ojson o;
+    o["schema"] = "pactscope/simulation@1";
+    o["scenario"] = s.name;
+    o["trials"] = m.trials_done;
+    o["seed"] = m.seed;
+    if (m.correlation_scale < 1) o["correlation_scale"] = m.correlation_scale;
+    ojson totals;
+    for (int t = 0; t < kTotalCount && t < static_cast<int>(m.totals.size()); ++t)
+        totals[total_names()[t]] = stat_json(m.totals[t], can_be_missing(t));
+    o["totals"] = totals;
+    ojson st;
+    auto stat = [](const Stat& x) { return stat_json(x, false); };
+    st["buyer"] = figures_json(buyer_figures(), m.buyer, stat);
+    for (std::size_t p = 0; p < m.providers.size(); ++p) st[s.providers[p].id] = figures_json(provider_figures(), m.providers[p], stat);
+    o["stakeholders"] = st;
+    ojson quarters = ojson::array();
+    for (int q = 0; q < s.quarters(); ++q) quarters.push_back(quarter_label(s.start + q));
+    auto band = [](const Band& b) { return ojson{{"p10", b.p10}, {"p50", b.p50}, {"p90", b.p90}}; };
+    o["bands"] = {{"quarters", quarters}, {"cost_usd", band(m.cost_usd)}, {"shortfall_h100e", band(m.shortfall_h100e)}};
+    return o;
+}
+
+std::string summary_to_csv(const Scenario& s, const McSummary& m) {
+    std::string out = "table,id,metric,statistic,quarter,value\n";
+    for (int t = 0; t < kTotalCount && t < static_cast<int>(m.totals.size()); ++t)
+        stat_rows(out, "totals,," + total_names()[t], m.totals[t]);
+    for (std::size_t f = 0; f < m.buyer.size(); ++f) stat_rows(out, std::string("stakeholders,buyer,") + buyer_figures()[f].name, m.buyer[f]);
+    for (std::size_t p = 0; p < m.providers.size(); ++p)
+        for (std::size_t f = 0; f < m.providers[p].size(); ++f)
+            stat_rows(out, "stakeholders," + csv_field(s.providers[p].id) + "," + provider_figures()[f].name, m.providers[p][f]);
+    for (auto [name, b] : {std::pair{"cost_usd", &m.cost_usd}, {"shortfall_h100e", &m.shortfall_h100e}})
+        for (auto [stat, v] : {std::pair{"p10", &b->p10}, {"p50", &b->p50}, {"p90", &b->p90}})
+            for (std::size_t q = 0; q < v->size(); ++q)
+                out += std::string("bands,,") + name + "," + stat + "," + quarter_label(s.start + static_cast<int>(q)) + "," +
+                       shortest_number((*v)[q]) + "\n";
+    return out;
+}
+
+std::string samples_to_csv(const Simulation& sim) {
+    const Scenario& s = sim.scenario();
+    Sampler sampler(s, sim.seed());
+    const std::vector<QRef>& qs = sampler.uncertain();
+    std::string out = "trial";
+    for (QRef q : qs) add_cell(out, csv_field(s.quantities[q].pointer));
+    for (const std::string& n : total_names()) add_cell(out, n);
+    for (const auto& f : buyer_figures()) add_cell(out, std::string("buyer.") + f.name);
+    for (const Provider& p : s.providers)
+        for (const auto& f : provider_figures()) add_cell(out, csv_field(p.id + "." + f.name));
+    out += "\n";
+    // Every metric's column at once (derived figures are recomputed into their own buffer).
+    std::vector<std::vector<double>> scratch(static_cast<std::size_t>(sim.metric_count()));
+    std::vector<const double*> columns;
+    for (int m = 0; m < sim.metric_count(); ++m) columns.push_back(sim.sample_column(m, scratch[static_cast<std::size_t>(m)]));
+    std::vector<double> values = s.medians();
+    for (std::int64_t i = 0; i < sim.trials_done(); ++i) {
+        sampler.draw_inputs(i, values.data());
+        out += std::to_string(i);
+        for (QRef q : qs) add_cell(out, shortest_number(values[q]));
+        for (const double* column : columns) add_cell(out, csv_number(column[i]));
+        out += "\n";
+    }
+    return out;
+}
+
+ojson comparison_to_json(const std::vector<const Scenario*>& ss, const Comparison& c) {
+    ojson o;
+    o["schema"] = "pactscope/comparison@1";
+    o["trials"] = c.summaries.empty() ? 0 : c.summaries[0].trials_done;
+    o["seed"] = c.summaries.empty() ? 0 : c.summaries[0].seed;
+    ojson scen = ojson::array();
+    for (std::size_t k = 0; k < c.summaries.size(); ++k) {
+        ojson full = summary_to_json(*ss[k], c.summaries[k]);
+        scen.push_back({{"name", ss[k]->name}, {"totals", full["totals"]}, {"stakeholders", full["stakeholders"]}});
+    }
+    o["scenarios"] = scen;
+    ojson pairs = ojson::array();
+    for (const PairComparison& pc : c.pairs) {
+        ojson p;
+        p["a"] = ss[pc.a]->name;
+        p["b"] = ss[pc.b]->name;
+        ojson totals;
+        for (int t = 0; t < kTotalCount; ++t) totals[total_names()[t]] = delta_json(pc.totals[t], can_be_missing(t));
+        p["totals"] = totals;
+        ojson st;
+        auto delta = [](const PairedDelta& d) { return delta_json(d, false); };
+        st["buyer"] = figures_json(buyer_figures(), pc.buyer, delta);
+        for (std::size_t k = 0; k < pc.provider_ids.size(); ++k) st[pc.provider_ids[k]] = figures_json(provider_figures(), pc.providers[k], delta);
+        p["stakeholders"] = st;
+        pairs.push_back(p);
+    }
+    o["pairs"] = pairs;
+    return o;
+}
+
+std::string comparison_to_csv(const std::vector<const Scenario*>& ss, const Comparison& c) {
+    std::string out = "a,b,table,id,metric,statistic,value\n";
+    for (const PairComparison& pc : c.pairs) {
+        const std::string ab = csv_field(ss[pc.a]->name) + "," + csv_field(ss[pc.b]->name) + ",";
+        auto rows = [&](const std::string& prefix, const PairedDelta& d) {
+            const Stat& s = d.delta;
+            const bool none = s.count == 0;
+            for (auto [k, v] : stat_fields(s))
+                out += ab + prefix + ",delta_" + k + "," + (none ? std::string() : shortest_number(v)) + "\n";
+            if (d.direction != 0) {
+                out += ab + prefix + ",p_a_better," + shortest_number(d.p_a_better()) + "\n";
+                out += ab + prefix + ",p_b_better," + shortest_number(d.p_b_better()) + "\n";
+            } else {
+                out += ab + prefix + ",p_a_lower," + shortest_number(d.p_a_lower) + "\n";
+                out += ab + prefix + ",p_b_lower," + shortest_number(d.p_b_lower) + "\n";
+            }
+            out += ab + prefix + ",p_equal," + shortest_number(d.p_equal) + "\n";
+        };
+        for (int t = 0; t < kTotalCount; ++t) rows("totals,," + total_names()[t], pc.totals[t]);
+        for (std::size_t f = 0; f < pc.buyer.size(); ++f) rows(std::string("stakeholders,buyer,") + buyer_figures()[f].name, pc.buyer[f]);
+        for (std::size_t k = 0; k < pc.provider_ids.size(); ++k)
+            for (std::size_t f = 0; f < pc.providers[k].size(); ++f)
+                rows("stakeholders," + csv_field(pc.provider_ids[k]) + "," + provider_figures()[f].name, pc.providers[k][f]);
+    }
+    return out;
+}
+
+ojson sweep_to_json(const std::vector<const Scenario*>& ss, const std::string& metric, const SweepGrid& g) {
+    ojson o;
+    o["schema"] = "pactscope/sweep@1";
+    o["metric"] = metric;
+    ojson axes = ojson::array();
+    for (const SweepAxis& a : g.axes) axes.push_back(axis_json(a));
+    o["params"] = axes;
+    const std::size_t n1 = g.axes.size() > 1 ? g.axes[1].values.size() : 1;
+    auto grid = [&](auto cell) {
+        ojson rows = ojson::array();
+        const std::size_t n0 = g.axes.empty() ? 1 : g.axes[0].values.size();
+        for (std::size_t i = 0; i < n0; ++i) {
+            if (g.axes.size() < 2) { rows.push_back(cell(i)); continue; }
+            ojson row = ojson::array();
+            for (std::size_t j = 0; j < n1; ++j) row.push_back(cell(i * n1 + j));
+            rows.push_back(row);
+        }
+        return rows;
+    };
+    ojson scen = ojson::array();
+    for (std::size_t k = 0; k < ss.size(); ++k)
+        scen.push_back({{"name", ss[k]->name}, {"values", grid([&](std::size_t c) { return num(g.values[k][c]); })}});
+    o["scenarios"] = scen;
+    if (ss.size() > 1)
+        o["best"] = grid([&](std::size_t c) { return g.best[c] < 0 ? ojson(nullptr) : ojson(ss[g.best[c]]->name); });
+    return o;
+}
+
+std::string sweep_to_csv(const std::vector<const Scenario*>& ss, const std::string& metric, const SweepGrid& g) {
+    std::string out = "scenario";
+    for (const SweepAxis& a : g.axes) add_cell(out, csv_field(a.pointer));
+    add_cell(out, metric);
+    out += ss.size() > 1 ? ",best\n" : "\n";
+    const std::size_t n0 = g.axes.empty() ? 1 : g.axes[0].values.size();
+    const std::size_t n1 = g.axes.size() > 1 ? g.axes[1].values.size() : 1;
+    for (std::size_t k = 0; k < ss.size(); ++k)
+        for (std::size_t i = 0; i < n0; ++i)
+            for (std::size_t j = 0; j < n1; ++j) {
+                const std::size_t c = i * n1 + j;
+                out += csv_field(ss[k]->name);
+                if (!g.axes.empty()) add_cell(out, axis_label(g.axes[0], g.axes[0].values[i]));
+                if (g.axes.size() > 1) add_cell(out, axis_label(g.axes[1], g.axes[1].values[j]));
+                add_cell(out, csv_number(g.values[k][c]));
+                if (ss.size() > 1) add_cell(out, (g.best[c] < 0 ? std::string() : csv_field(ss[g.best[c]]->name)));
+                out += "\n";
+            }
+    return out;
+}
+
+ojson sensitivity_to_json(const Scenario& s, const std::string& metric, const Tornado& t, const std::vector<Importance>& imp,
+                          std::int64_t trials) {
+    ojson o;
+    o["schema"] = "pactscope/sensitivity@1";
+    o["scenario"] = s.name;
+    o["metric"] = metric;
+    o["base"] = num(t.base);
+    ojson bars = ojson::array();
+    for (const TornadoBar& b : t.bars)
+        bars.push_back({{"path", b.pointer}, {"value_p10", b.value_p10}, {"value_p90", b.value_p90}, {"metric_p10", num(b.metric_p10)},
+                        {"metric_p90", num(b.metric_p90)}, {"swing", num(b.swing())}});
+    o["tornado"] = bars;
+    ojson im = ojson::array();
+    for (const Importance& i : imp) im.push_back({{"path", i.pointer}, {"rank_correlation", i.rank_correlation}});
+    o["importance"] = {{"trials", trials}, {"inputs", im}};
+    return o;
+}
+
+ojson break_even_to_json(const std::vector<const Scenario*>& ss, const std::string& metric, const SweepAxis& range,
+                         const BreakEven& be) {
+    ojson o;
+    o["schema"] = "pactscope/break_even@1";
+    o["a"] = ss[0]->name;
+    o["b"] = ss[1]->name;
+    o["metric"] = metric;
+    o["path"] = range.pointer;
+    auto label = [&](double v) { return range.quarters ? ojson(quarter_label(static_cast<int>(v))) : ojson(v); };
+    o["range"] = {label(be.lo), label(be.hi)};
+    o["found"] = be.found;
+    o["value"] = be.found ? label(be.value) : ojson(nullptr);
+    o["metric_a"] = be.found ? num(be.metric_a) : ojson(nullptr);
+    o["metric_b"] = be.found ? num(be.metric_b) : ojson(nullptr);
+    o["jump"] = be.found && be.jump;
+    o["a_minus_b_at_range"] = {num(be.diff_lo), num(be.diff_hi)};
+    return o;
+}
+
+}  // namespace pactscope

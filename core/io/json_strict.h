@@ -1,0 +1,27 @@
+// json_strict.h — JSON text to a DOM, stricter than nlohmann's default parser.
+//
+// Rejects duplicate keys (SPEC §10.1), non-finite numbers, NUL bytes, texts larger
+// than kMaxJsonBytes, nesting deeper than kMaxJsonDepth, arrays and objects longer
+// than kMaxJsonArray and strings longer than kMaxJsonString (input_limits.h), without
+// throwing: the problems come back as Issues with JSON pointers. Parsing stops at
+// the first cap, so a hostile document never becomes a deep or huge DOM (deep ones
+// would reach nlohmann's recursive copy/dump code).
+#pragma once
+#include <cstddef>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "io/issue.h"
+#include "io/input_limits.h"
+
+namespace pactscope {
+
+struct JsonText {
+    nlohmann::json value;
+    Issues issues;  // empty = value is usable
+};
+
+JsonText parse_json_strict(std::string_view text);
+
+}  // namespace pactscope

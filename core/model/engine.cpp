@@ -1,0 +1,455 @@
+// engine.cpp — setup, clause state, the quarter loop, totals and stakeholders (SPEC §4–§6, §11).
+//
+// [SECTION] Setup: capacity, demand, prices, clause windows
+// [SECTION] Clause state in a quarter
+// [SECTION] One quarter
+// [SECTION] Totals and stakeholders (SPEC §6, §11.5)
+// [SECTION] Entry points
+#include "model/engine_run.h"
+#include "model/result_fields.h"
+
+namespace pactscope {
+
+namespace engine_detail {
+
+namespace {
+
+// (1 + g)^(q/4) for q = 0 … T-1 into out[]: one pow per series, then products
+// (relative error ≤ T ulp, far inside SPEC §7's 1e-9; pow per quarter was 6% of a trial).
+void growth_series(double per_year, int T, double* out) {
+    const double step = std::pow(1 + per_year, 0.25);
+    double f = 1;
+    for (int q = 0; q < T; ++q, f *= step) out[q] = f;
+}
+
+// Stable insertion sort: merit orders have a handful of providers, and
+// std::stable_sort allocates a buffer on every call.
+template <class Less>
+void insertion_sort(int* first, int n, Less less) {
+    for (int i = 1; i < n; ++i) {
+        int x = first[i], j = i;
+        for (; j > 0 && less(x, first[j - 1]); --j) first[j] = first[j - 1];
+        first[j] = x;
+    }
+}
+
+}  // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] Setup: capacity, demand, prices, clause windows
+//-----------------------------------------------------------------------------
+
+void Run::setup() {
+    r_.quarters = T_;
+    r_.providers.resize(P_);
+    r_.workloads.resize(W_);
+    for (auto& ps : r_.providers)
+        for (const auto& f : provider_series_fields()) fill(ps.*f.member, T_, 0.0);
+    for (auto& wsr : r_.workloads)
+        for (const auto& f : workload_series_fields()) fill(wsr.*f.member, T_, 0.0);
+    r_.clause_active.resize(C_);
+    for (auto& a : r_.clause_active) fill<std::uint8_t>(a, T_, 0);
+    fill(r_.cost_usd, T_, 0.0);
+    fill(r_.shortfall_h100e, T_, 0.0);
+    r_.totals = Totals{};
+    r_.buyer = BuyerView{};
+    r_.stakeholders.assign(P_, ProviderView{});
+    r_.commitments.clear();
+    r_.reservations.clear();
+
+    const std::size_t PW = static_cast<std::size_t>(P_) * W_;
+    fill(ws_.alloc, PW, 0.0);
+    fill(ws_.prev_alloc, PW, 0.0);
+    fill(ws_.marginal, PW, 0.0);
+    fill(ws_.prepaid, PW, 0.0);
+    fill<std::uint8_t>(ws_.eligible, PW, 1);
+    fill(ws_.order, PW, 0);
+    fill(ws_.spare, P_, 0.0);
+    fill(ws_.eff_price, P_, 0.0);
+    fill(ws_.billed_gb, P_, 0.0);
+    fill(ws_.pool, P_, 0.0);
+    fill(ws_.floor_share, P_, 0.0);
+    fill(ws_.prepaid_left, P_, 0.0);
+    fill(ws_.first_tier_usd_per_gb, P_, 0.0);
+    fill(ws_.idle_usd, P_, 0.0);
+    fill(ws_.reservation_of, P_, -1);
+    fill(ws_.sla_expected, P_, 0.0);
+    fill<std::uint8_t>(ws_.sla_valid, P_, 0);
+    ws_.sla_set.resize(P_);
+    fill<std::uint8_t>(ws_.has_commit, P_, 0);
+    fill<std::uint8_t>(ws_.onboarded, P_, 0);
+    fill<std::uint8_t>(ws_.rofr_holder, P_, 0);
+    fill(ws_.price, static_cast<std::size_t>(P_) * T_, 0.0);
+    fill(ws_.home, W_, -1);
+    fill(ws_.demand_now, W_, 0.0);
+    fill(ws_.commit_spent, C_, 0.0);
+    fill<std::uint8_t>(ws_.commit_done, C_, 0);
+    fill<std::uint8_t>(ws_.commit_settled, C_, 0);
+    fill<std::uint8_t>(ws_.active, C_, 0);
+    fill(ws_.clause_from, C_, -kNever);
+    fill(ws_.clause_to, C_, kNever);
+    fill(ws_.rs_paid, C_, 0.0);
+    fill(ws_.reservation_slot, C_, -1);
+
+    // Capacity from power tranches (SPEC §1, §3): online from online + max(0, round(slip)).
+    for (int p = 0; p < P_; ++p) {
+        const Provider& pr = s_.providers[p];
+        ProviderSeries& ps = r_.providers[p];
+        for (const Tranche& t : pr.capacity) {
+            const Gpu& g = s_.gpus[t.gpu];
+            int online = t.online - s_.start + static_cast<int>(std::max(0.0, std::round(val(t.slip_quarters))));
+            double mw = val(t.mw);
+            double h100e = mw * 1000.0 / (val(g.it_kw) * val(pr.pue)) * val(g.h100e);
+            for (int q = std::max(0, online); q < T_; ++q) ps.capacity_h100e[q] += h100e, ps.online_mw[q] += mw;
+        }
+        // The egress term of the marginal cost (SPEC §4): the first positive tier price, fixed for the run.
+        ws_.first_tier_usd_per_gb[p] = 0;
+        for (const EgressTier& t : pr.egress.tiers)
+            if (val(t.usd_per_gb) > 0) {
+                ws_.first_tier_usd_per_gb[p] = val(t.usd_per_gb);
+                break;
+            }
+        double* price = &ws_.price[static_cast<std::size_t>(p) * T_];
+        if (pr.kind == ProviderKind::cloud) {
+            growth_series(val(pr.price_change_per_year), T_, price);
+            for (int q = 0; q < T_; ++q) price[q] *= val(pr.price_usd_per_h100e_hour);
+        } else {  // owned: marginal power price per H100e-hour = $/MWh × MW per H100e
+            for (int q = 0; q < T_; ++q)
+                price[q] = ps.capacity_h100e[q] > 0 ? val(pr.power_usd_per_mwh) * ps.online_mw[q] / ps.capacity_h100e[q] : 0.0;
+        }
+    }
+    for (int w = 0; w < W_; ++w) {
+        const Workload& wl = s_.workloads[w];
+        double* demand = r_.workloads[w].demand_h100e.data();
+        if (wl.demand_is_series) {
+            for (int q = 0; q < T_; ++q) demand[q] = val(wl.series[q]);
+        } else {
+            growth_series(val(wl.growth_per_year), T_, demand);
+            for (int q = 0; q < T_; ++q) demand[q] *= val(wl.start_h100e);
+        }
+    }
+    for (int c = 0; c < C_; ++c) {
+        const Clause& cl = s_.contract[c];
+        // Default window: the whole horizon (SPEC §3), so a commitment without `to` settles in the
+        // last quarter. An agi clause without from/to has no limit at all (SPEC §10.5).
+        if (cl.type != ClauseType::agi) ws_.clause_from[c] = 0, ws_.clause_to[c] = T_ - 1;
+        if (cl.has_from) ws_.clause_from[c] = cl.from - s_.start;
+        if (cl.has_to && !cl.to_agi) ws_.clause_to[c] = cl.to - s_.start;
+        // SPEC §10.5: a date trigger fires only inside its clause's own window.
+        if (cl.type == ClauseType::agi && cl.trigger == AgiTrigger::date) {
+            int d = static_cast<int>(std::round(val(cl.date)));
+            if (d >= ws_.clause_from[c] && d <= ws_.clause_to[c]) agi_date_ = std::min(agi_date_, d);
+        }
+        if (cl.type == ClauseType::commitment) {
+            CommitmentOutcome co;
+            co.clause = c;
+            co.provider = cl.provider;
+            co.usd = val(cl.usd);
+            r_.commitments.push_back(co);
+        }
+        if (cl.type == ClauseType::reservation) {
+            ws_.reservation_slot[c] = static_cast<int>(r_.reservations.size());
+            ReservationOutcome ro;
+            ro.clause = c;
+            ro.provider = cl.provider;
+            r_.reservations.push_back(ro);
+        }
+    }
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Clause state in a quarter
+//-----------------------------------------------------------------------------
+
+// Last quarter of a clause's window as known at the start of quarter q.
+int Run::window_end(int c) const {
+    const Clause& cl = s_.contract[c];
+    return cl.to_agi ? agi_now() : ws_.clause_to[c];
+}
+
+void Run::clause_state(int q) {
+    ws_.active_exclusive.clear(), ws_.active_preferred.clear(), ws_.active_rofr.clear(), ws_.active_commitment.clear();
+    ws_.active_reservation.clear(), ws_.active_sla.clear();
+    for (int c = 0; c < C_; ++c) {
+        const Clause& cl = s_.contract[c];
+        bool on = q >= ws_.clause_from[c] && q <= window_end(c);
+        if (cl.type == ClauseType::agi) on = q >= ws_.clause_from[c] && q <= ws_.clause_to[c];
+        ws_.active[c] = on;
+        r_.clause_active[c][q] = on;
+        if (!on) continue;
+        // Active clauses of the types dispatch and costs visit, in document order.
+        if (cl.type == ClauseType::exclusive) ws_.active_exclusive.push_back(c);
+        if (cl.type == ClauseType::preferred) ws_.active_preferred.push_back(c);
+        if (cl.type == ClauseType::rofr) ws_.active_rofr.push_back(c);
+        if (cl.type == ClauseType::commitment) ws_.active_commitment.push_back(c);
+        if (cl.type == ClauseType::reservation) ws_.active_reservation.push_back(c);
+        if (cl.type == ClauseType::sla) ws_.active_sla.push_back(c);
+    }
+    // Commitments with usd = 0 (or spent before) are spent from the start.
+    for (int c = 0; c < C_; ++c)
+        if (s_.contract[c].type == ClauseType::commitment && ws_.commit_spent[c] >= val(s_.contract[c].usd) * (1 - 1e-9))
+            ws_.commit_done[c] = 1;
+    // Effective prices, commitment ranking and prepaid amounts, fixed at the start of the quarter (SPEC §4).
+    for (int p = 0; p < P_; ++p) {
+        ws_.has_commit[p] = 0;
+        ws_.eff_price[p] = list_price(p, q);
+        for (int c : ws_.active_commitment) {
+            const Clause& cl = s_.contract[c];
+            if (cl.provider == p && commitment_unspent(c)) {
+                ws_.has_commit[p] = 1;
+                ws_.eff_price[p] = commitment_rate(cl, list_price(p, q));  // SPEC §10.6: the first unspent one sets the price
+                break;
+            }
+        }
+    }
+    // SPEC §11.2: a reserved provider's price is the reservation price; its prepaid amount is
+    // take_or_pay × the capacity online. It does not rank first (validation keeps commitments away).
+    // Cleared when a reservation is active now or was last quarter (setup cleared them for the first).
+    if (!ws_.active_reservation.empty() || prepaid_now_) {
+        std::fill(ws_.reservation_of.begin(), ws_.reservation_of.end(), -1);
+        std::fill(ws_.prepaid_left.begin(), ws_.prepaid_left.end(), 0.0);
+        std::fill(ws_.prepaid.begin(), ws_.prepaid.end(), 0.0);
+        prepaid_now_ = !ws_.active_reservation.empty();
+    }
+    for (int c : ws_.active_reservation) {
+        const Clause& cl = s_.contract[c];
+        const int p = cl.provider;
+        if (reserved(p)) continue;
+        ws_.reservation_of[p] = c;
+        ws_.eff_price[p] = val(cl.price_usd_per_h100e_hour);
+        ws_.prepaid_left[p] = val(cl.take_or_pay) * r_.providers[p].capacity_h100e[q];
+    }
+    // Homes: the first active api_exclusivity clause moves every inference home (SPEC §3, §10.7).
+    int api_holder = -1;
+    for (int c = 0; c < C_ && api_holder < 0; ++c)
+        if (ws_.active[c] && s_.contract[c].type == ClauseType::api_exclusivity) api_holder = s_.contract[c].holder;
+    for (int w = 0; w < W_; ++w) {
+        const Workload& wl = s_.workloads[w];
+        ws_.home[w] = wl.kind == WorkloadKind::inference && api_holder >= 0 ? api_holder : wl.home;
+        ws_.demand_now[w] = r_.workloads[w].demand_h100e[q];
+    }
+    // Eligibility (step 1), marginal costs and merit order per workload.
+    // Exclusive clauses bind every workload alike (SPEC §3), so eligibility is per provider.
+    for (int p = 0; p < P_; ++p) {
+        bool ok = true;
+        for (int c : ws_.active_exclusive) {
+            const Clause& cl = s_.contract[c];
+            ok = ok && (p == cl.holder || std::find(cl.waivers.begin(), cl.waivers.end(), p) != cl.waivers.end());
+        }
+        for (int w = 0; w < W_; ++w) {
+            ws_.eligible[pw(p, w)] = ok;
+            ws_.marginal[pw(p, w)] = marginal_cost(w, p);
+        }
+    }
+    for (int w = 0; w < W_; ++w) {
+        int* ord = &ws_.order[static_cast<std::size_t>(w) * P_];
+        for (int p = 0; p < P_; ++p) ord[p] = p;
+        insertion_sort(ord, P_, [&](int a, int b) {
+            if (ws_.has_commit[a] != ws_.has_commit[b]) return ws_.has_commit[a] > ws_.has_commit[b];
+            return ws_.marginal[pw(a, w)] < ws_.marginal[pw(b, w)];
+        });
+    }
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] One quarter
+//-----------------------------------------------------------------------------
+
+void Run::quarter(int q) {
+    clause_state(q);
+    dispatch(q);
+
+    double inference_revenue = 0;
+    for (int w = 0; w < W_; ++w) {
+        const Workload& wl = s_.workloads[w];
+        double served = allocated(w);
+        WorkloadSeries& wsr = r_.workloads[w];
+        wsr.served_h100e[q] = served;
+        wsr.shortfall_h100e[q] = std::max(0.0, wsr.demand_h100e[q] - served);
+        r_.shortfall_h100e[q] += wsr.shortfall_h100e[q];
+        if (wl.kind == WorkloadKind::inference) inference_revenue += served * H * val(wl.value_usd_per_h100e_hour);
+    }
+
+    // Egress bytes, pooled per billing provider (SPEC §3).
+    std::fill(ws_.billed_gb.begin(), ws_.billed_gb.end(), 0.0);
+    for (int w = 0; w < W_; ++w) {
+        const Workload& wl = s_.workloads[w];
+        int home = ws_.home[w];
+        if (home < 0) continue;
+        for (int p = 0; p < P_; ++p)
+            if (p != home && alloc(p, w) > 0)
+                ws_.billed_gb[wl.kind == WorkloadKind::inference ? p : home] += val(wl.egress_gb_per_h100e_hour) * alloc(p, w) * H;
+    }
+
+    for (int p = 0; p < P_; ++p) {
+        const Provider& pr = s_.providers[p];
+        ProviderSeries& ps = r_.providers[p];
+        double used = 0;
+        for (int w = 0; w < W_; ++w) used += alloc(p, w);
+        ps.alloc_h100e[q] = used;
+        ps.mw_used[q] = ps.capacity_h100e[q] > 0 ? ps.online_mw[q] * used / ps.capacity_h100e[q] : 0.0;
+        if (reserved(p)) reservation_charges(p, q);
+        else ps.compute_usd[q] = used > 0 ? bill_compute(p, list_price(p, q), used * H) : 0.0;
+        ps.egress_usd[q] = egress_charge(p, ws_.billed_gb[p]);
+        double fixed = 0;
+        if (used > kNone) {
+            if (!ws_.onboarded[p]) fixed += val(pr.onboarding_usd), ws_.onboarded[p] = 1;
+            fixed += val(pr.overhead_usd_per_quarter);
+        }
+        if (pr.kind == ProviderKind::owned)
+            fixed += ps.online_mw[q] * (val(pr.capex_usd_per_mw) / val(pr.amortization_years) + val(pr.opex_usd_per_mw_year)) / 4.0;
+        ps.fixed_usd[q] = fixed;
+        if (pr.provider_cost.present) ps.provider_cost_usd[q] = provider_cost(p, q);
+    }
+    // Commitments whose fixed window ends now settle before the profit test; those ending
+    // with AGI settle after it (SPEC §10.5: the test excludes stranding AGI itself causes).
+    for (int c : ws_.active_commitment)
+        if (!s_.contract[c].to_agi && ws_.clause_to[c] == q) settle(c, q);
+    if (!ws_.active_sla.empty()) sla_credits(q);
+    double cost = 0;
+    for (int p = 0; p < P_; ++p) {
+        const ProviderSeries& ps = r_.providers[p];
+        cost += ps.compute_usd[q] + ps.egress_usd[q] + ps.fixed_usd[q] + ps.stranded_usd[q] - ps.sla_credit_usd[q];
+    }
+    // SPEC §11.3: the profit test keeps gross inference revenue; its cost is net of credits.
+    cum_profit_ += inference_revenue - cost;
+    if (agi_now() > q)
+        for (int c = 0; c < C_; ++c) {
+            const Clause& cl = s_.contract[c];
+            if (cl.type == ClauseType::agi && cl.trigger == AgiTrigger::profit && ws_.active[c] && cum_profit_ >= val(cl.profit_threshold_usd))
+                agi_profit_ = q;
+        }
+    for (int c : ws_.active_commitment) {
+        const Clause& cl = s_.contract[c];
+        if (!cl.to_agi) continue;
+        // Ends with AGI now, or at the horizon's end if AGI never happens; a date beyond the horizon leaves it open.
+        bool never = agi_now() == kNever;
+        if (agi_now() == q || (never && q == T_ - 1)) {
+            double before = r_.providers[cl.provider].stranded_usd[q];
+            settle(c, q);
+            cost += r_.providers[cl.provider].stranded_usd[q] - before;
+        }
+    }
+    r_.cost_usd[q] = cost;
+    r_.totals.inference_revenue_usd += inference_revenue;
+    money_flows(inference_revenue);
+    outages(q);
+    std::copy(ws_.alloc.begin(), ws_.alloc.end(), ws_.prev_alloc.begin());
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Totals and stakeholders (SPEC §6, §11.5)
+//-----------------------------------------------------------------------------
+
+void Run::totals() {
+    Totals& t = r_.totals;
+    double rate = val(s_.discount_rate_per_year);
+    double demand_sum = 0, served_sum = 0, alloc_sum = 0, gwh = 0;
+    for (int q = 0; q < T_; ++q) {
+        t.npv_usd += r_.cost_usd[q] * std::pow(1 + rate, -q / 4.0);
+        double mw = 0;
+        for (int p = 0; p < P_; ++p) {
+            const ProviderSeries& ps = r_.providers[p];
+            mw += ps.mw_used[q];
+            gwh += ps.mw_used[q] * H / 1000.0;
+        }
+        t.peak_mw = std::max(t.peak_mw, mw);
+    }
+    t.total_gwh = gwh;
+    for (int p = 0; p < P_; ++p) {
+        const ProviderSeries& ps = r_.providers[p];
+        ProviderView& pv = r_.stakeholders[p];
+        double compute = 0, egress = 0, fixed = 0, stranded = 0, credit = 0, own_cost = 0;
+        for (int q = 0; q < T_; ++q) {
+            compute += ps.compute_usd[q], egress += ps.egress_usd[q], fixed += ps.fixed_usd[q], stranded += ps.stranded_usd[q];
+            credit += ps.sla_credit_usd[q], own_cost += ps.provider_cost_usd[q];
+            if (ps.alloc_h100e[q] > kNone) alloc_sum += ps.alloc_h100e[q];
+        }
+        t.compute_usd += compute, t.egress_usd += egress, t.fixed_usd += fixed, t.stranded_usd += stranded, t.sla_credit_usd += credit;
+        // SPEC §11.5: what it bills, net of the credits it refunds; owned capacity bills nobody.
+        pv.revenue_usd = s_.providers[p].kind == ProviderKind::owned ? 0.0 : compute + egress + fixed + stranded - credit;
+        pv.cost_usd = own_cost;
+    }
+    t.cost_usd = t.compute_usd + t.egress_usd + t.fixed_usd + t.stranded_usd - t.sla_credit_usd;
+    for (int p = 0; p < P_; ++p) {
+        double share_sum = 0;
+        for (int q = 0; q < T_; ++q)
+            if (r_.providers[p].alloc_h100e[q] > kNone) share_sum += r_.providers[p].alloc_h100e[q];
+        double share = alloc_sum > 0 ? share_sum / alloc_sum : 0.0;
+        t.hhi += share * share;
+        t.max_provider_share = std::max(t.max_provider_share, share);
+    }
+    // SPEC §11.5: the buyer's revenue and training value, each less the outage losses of its kind.
+    double inference_loss = 0, training_served = 0, training_loss = 0;
+    for (int w = 0; w < W_; ++w) {
+        const WorkloadSeries& wsr = r_.workloads[w];
+        const bool inference = s_.workloads[w].kind == WorkloadKind::inference;
+        double value = val(s_.workloads[w].value_usd_per_h100e_hour);
+        for (int q = 0; q < T_; ++q) {
+            demand_sum += wsr.demand_h100e[q];
+            served_sum += wsr.served_h100e[q];
+            t.shortfall_h100e_hours += wsr.shortfall_h100e[q] * H;
+            t.shortfall_value_usd += wsr.shortfall_h100e[q] * H * value;
+            const double loss = wsr.outage_loss_h100e_hours[q] * value;
+            t.outage_loss_usd += loss;
+            (inference ? inference_loss : training_loss) += loss;
+            if (!inference) training_served += wsr.served_h100e[q] * H * value;
+        }
+    }
+    t.served_fraction = demand_sum > 0 ? served_sum / demand_sum : 1.0;
+    t.has_usd_per_served = served_sum > 0;
+    t.usd_per_served_h100e_hour = served_sum > 0 ? t.cost_usd / (served_sum * H) : 0.0;
+    int agi = agi_now();
+    t.has_agi = agi != kNever;
+    t.agi_quarter = t.has_agi ? agi : 0;
+    for (auto& co : r_.commitments) {
+        co.spent_usd = ws_.commit_spent[co.clause];
+        co.remaining_usd = co.usd - co.spent_usd;
+        co.settled = ws_.commit_settled[co.clause];
+    }
+    BuyerView& b = r_.buyer;
+    b.revenue_usd = t.inference_revenue_usd - inference_loss;
+    b.training_value_usd = training_served - training_loss;
+    derive_buyer(t, b);
+    for (auto& pv : r_.stakeholders) derive_provider(pv);
+}
+
+}  // namespace engine_detail
+
+//-----------------------------------------------------------------------------
+// [SECTION] Entry points
+//-----------------------------------------------------------------------------
+
+void evaluate_into(const Scenario& s, const double* values, const double* outage_hours, Workspace& ws, Result& out,
+                   const double* outage_month_hours) {
+    engine_detail::Run(s, values, outage_hours, outage_month_hours, ws, out).run();
+}
+
+Result evaluate(const Scenario& s) {
+    std::vector<double> v = s.medians();
+    Workspace ws;
+    Result r;
+    evaluate_into(s, v.data(), nullptr, ws, r);
+    return r;
+}
+
+bool result_is_finite(const Result& r) {
+    auto ok = [](const std::vector<double>& v) { return std::all_of(v.begin(), v.end(), [](double x) { return std::isfinite(x); }); };
+    for (const auto& p : r.providers)
+        for (const auto& f : provider_series_fields())
+            if (!ok(p.*f.member)) return false;
+    for (const auto& w : r.workloads)
+        for (const auto& f : workload_series_fields())
+            if (!ok(w.*f.member)) return false;
+    for (const TotalField& f : total_fields())
+        if (!f.nullable() && !std::isfinite(f.value(r.totals))) return false;
+    if (r.totals.has_usd_per_served && !std::isfinite(r.totals.usd_per_served_h100e_hour)) return false;
+    for (const auto& f : buyer_figures())
+        if (!std::isfinite(r.buyer.*f.member)) return false;
+    for (const auto& pv : r.stakeholders)
+        for (const auto& f : provider_figures())
+            if (!std::isfinite(pv.*f.member)) return false;
+    return true;
+}
+
+}  // namespace pactscope

@@ -1,0 +1,106 @@
+// result_fields.cpp — the result tables (see result_fields.h). Order is output order.
+#include "model/result_fields.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace pactscope {
+
+const std::vector<SeriesField<ProviderSeries>>& provider_series_fields() {
+    using P = ProviderSeries;
+    static const std::vector<SeriesField<P>> table = {
+        {"capacity_h100e", &P::capacity_h100e, ValueUnit::h100e, "Capacity online this quarter"},
+        {"online_mw", &P::online_mw, ValueUnit::mw, "Facility megawatts online"},
+        {"alloc_h100e", &P::alloc_h100e, ValueUnit::h100e, "Capacity allocated to the buyer's workloads"},
+        {"mw_used", &P::mw_used, ValueUnit::mw, "Facility megawatts drawn by the allocation"},
+        {"compute_usd", &P::compute_usd, ValueUnit::usd, "Compute billed (at a commitment's, a reservation's or the list price)"},
+        {"egress_usd", &P::egress_usd, ValueUnit::usd, "Egress billed by this provider"},
+        {"fixed_usd", &P::fixed_usd, ValueUnit::usd, "Onboarding, overhead and owned capacity's fixed cost"},
+        {"stranded_usd", &P::stranded_usd, ValueUnit::usd, "Take-or-pay paid for nothing: a commitment's settlement, a reservation's idle capacity"},
+        {"sla_credit_usd", &P::sla_credit_usd, ValueUnit::usd, "SLA credits the provider refunds (SPEC §11.3)"},
+        {"provider_cost_usd", &P::provider_cost_usd, ValueUnit::usd, "The provider's own cost of its capacity (SPEC §11.4)"},
+    };
+    return table;
+}
+
+const std::vector<SeriesField<WorkloadSeries>>& workload_series_fields() {
+    using W = WorkloadSeries;
+    static const std::vector<SeriesField<W>> table = {
+        {"demand_h100e", &W::demand_h100e, ValueUnit::h100e, "Demand"},
+        {"served_h100e", &W::served_h100e, ValueUnit::h100e, "Demand served"},
+        {"shortfall_h100e", &W::shortfall_h100e, ValueUnit::h100e, "Demand not served"},
+        {"outage_loss_h100e_hours", &W::outage_loss_h100e_hours, ValueUnit::h100e_hours, "Served hours lost to outages"},
+    };
+    return table;
+}
+
+const std::vector<StakeholderField<BuyerView>>& buyer_figures() {
+    using B = BuyerView;
+    constexpr int lower = kLowerIsBetter, higher = kHigherIsBetter;
+    static const std::vector<StakeholderField<B>> table = {
+        {"cost_usd", &B::cost_usd, ValueUnit::usd, lower, "What the buyer pays for compute (the total cost_usd)"},
+        {"lost_value_usd", &B::lost_value_usd, ValueUnit::usd, lower, "Value of unserved demand and of outages"},
+        {"revenue_share_paid_usd", &B::revenue_share_paid_usd, ValueUnit::usd, lower, "Revenue share the buyer pays"},
+        {"revenue_share_received_usd", &B::revenue_share_received_usd, ValueUnit::usd, higher, "Revenue share the buyer receives"},
+        {"revenue_usd", &B::revenue_usd, ValueUnit::usd, higher, "Inference revenue less what outages lost of it"},
+        {"training_value_usd", &B::training_value_usd, ValueUnit::usd, higher, "Value of served training less what outages lost of it"},
+        {"net_usd", &B::net_usd, ValueUnit::usd, higher, "Revenue + revenue share received - cost - revenue share paid"},
+    };
+    return table;
+}
+
+const std::vector<StakeholderField<ProviderView>>& provider_figures() {
+    using V = ProviderView;
+    constexpr int lower = kLowerIsBetter, higher = kHigherIsBetter;
+    static const std::vector<StakeholderField<V>> table = {
+        {"revenue_usd", &V::revenue_usd, ValueUnit::usd, higher, "What it bills the buyer, net of SLA credits (0 for owned capacity)"},
+        {"revenue_share_received_usd", &V::revenue_share_received_usd, ValueUnit::usd, higher, "Revenue share it receives"},
+        {"revenue_share_paid_usd", &V::revenue_share_paid_usd, ValueUnit::usd, lower, "Revenue share it pays"},
+        {"ip_value_usd", &V::ip_value_usd, ValueUnit::usd, higher, "Value of its IP access"},
+        {"cost_usd", &V::cost_usd, ValueUnit::usd, lower, "Its own cost of capacity (provider_cost)"},
+        {"net_usd", &V::net_usd, ValueUnit::usd, higher, "Revenue + shares received - shares paid + IP value - cost"},
+    };
+    return table;
+}
+
+const std::vector<std::string>& total_names() {
+    static const std::vector<std::string> names = [] {
+        std::vector<std::string> out;
+        for (const TotalField& t : total_fields()) out.emplace_back(t.name);
+        return out;
+    }();
+    return names;
+}
+
+int total_index(const std::string& name) {
+    const auto& names = total_names();
+    auto it = std::find(names.begin(), names.end(), name);
+    return it == names.end() ? -1 : static_cast<int>(it - names.begin());
+}
+
+void totals_array(const Totals& t, double* out) {
+    const auto& table = total_fields();
+    for (std::size_t i = 0; i < table.size(); ++i) out[i] = table[i].value(t);
+}
+
+bool total_value(const Result& r, const std::string& name, double& out) {
+    const int i = total_index(name);
+    if (i < 0) return false;
+    out = total_fields()[static_cast<std::size_t>(i)].value(r.totals);
+    return !std::isnan(out);
+}
+
+void derive_buyer(const Totals& t, BuyerView& b) {
+    b.cost_usd = t.cost_usd;
+    b.lost_value_usd = t.shortfall_value_usd + t.outage_loss_usd;
+    b.revenue_share_paid_usd = t.revenue_share_to_holder_usd;
+    b.revenue_share_received_usd = t.revenue_share_to_buyer_usd;
+    b.net_usd = b.revenue_usd + b.revenue_share_received_usd - b.cost_usd - b.revenue_share_paid_usd;
+}
+
+void derive_provider(ProviderView& v) {
+    v.net_usd = v.revenue_usd + v.revenue_share_received_usd - v.revenue_share_paid_usd + v.ip_value_usd - v.cost_usd;
+}
+
+}  // namespace pactscope
