@@ -20,7 +20,7 @@ done
 source cmake/deps.sh
 need_packages cmake ninja-build g++ nodejs emscripten nlohmann-json3-dev fonts-inter fonts-jetbrains-mono fonts-font-awesome
 fetch_imgui
-export NODE_PATH=/usr/share/nodejs   # Debian's emcc needs its node modules (TOOLCHAIN.md quirk 1)
+export NODE_PATH=/usr/share/nodejs   # Debian's emcc needs its node modules (DEVELOPING §1)
 
 echo "== building the browser app (release)"
 emcmake cmake -S . -B build/wasm -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null

@@ -1,8 +1,8 @@
-// analysis_commands.cpp — simulate, compare, sweep, sensitivity, breakeven (SPEC §8, §9).
+// analysis_commands.cpp — simulate, compare, sweep, sensitivity, breakeven (MODEL §8, §9).
 //
 // Trials and seed default to the (first) scenario's `uncertainty` block; --trials
 // and --seed override them. compare runs every scenario with the same trials and
-// seed, so the draws of shared inputs pair up (common random numbers, SPEC §7).
+// seed, so the draws of shared inputs pair up (common random numbers, MODEL §7).
 #include <cmath>
 #include <cstdlib>
 #include <iostream>
@@ -231,7 +231,7 @@ int cmd_sensitivity(int argc, char** argv) {
     const Tornado t = tornado(s, *m);
     std::vector<Importance> imp;
     std::int64_t trials = 0;
-    {  // every metric has Monte Carlo samples (SPEC §11.5: stakeholder figures included)
+    {  // every metric has Monte Carlo samples (MODEL §11.5: stakeholder figures included)
         Simulation sim;
         sim.start(s, mc->trials, mc->seed);
         sim.run(mc->threads);

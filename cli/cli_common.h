@@ -1,5 +1,5 @@
 // cli_common.h — what every `pactscope` verb shares: reading inputs, options,
-// writing output, exit codes (SPEC §9). Verbs live in main.cpp (validate, run,
+// writing output, exit codes (MODEL §9). Verbs live in main.cpp (validate, run,
 // presets), analysis_commands.cpp (simulate, compare, sweep, sensitivity,
 // breakeven) and bench.cpp.
 #pragma once

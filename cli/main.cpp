@@ -1,4 +1,4 @@
-// pactscope — the command line over core/ (SPEC §9).
+// pactscope — the command line over core/ (MODEL §9).
 //
 // Exit codes: 0 success, 2 invalid input (each problem printed as
 // "FILE: /json/pointer: message"), 1 internal error. Usage errors count as

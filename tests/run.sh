@@ -26,7 +26,7 @@ if [ ! -d tests/browser/node_modules/playwright-core ]; then
   echo "== installing playwright-core (npm) for the browser tests"
   (cd tests/browser && npm install --no-audit --no-fund --loglevel=error)
 fi
-export NODE_PATH=/usr/share/nodejs   # Debian's emcc needs its node modules (TOOLCHAIN.md quirk 1)
+export NODE_PATH=/usr/share/nodejs   # Debian's emcc needs its node modules (DEVELOPING §1)
 NODE=(node --no-experimental-fetch) # Emscripten 3.1.6 output under Node 20 (quirk 4)
 
 # --- builds ---------------------------------------------------------------------------------------

@@ -316,7 +316,7 @@ void App::draw_kpis() {
     const McSummary& m = model_.summary();
     struct Card {
         const char* title;
-        const char* total;  // SPEC §6 total, or nullptr for the buyer's net
+        const char* total;  // MODEL §6 total, or nullptr for the buyer's net
         double value;
         Unit unit;
         const char* help;

@@ -21,12 +21,12 @@ using nlohmann::json;
 
 namespace {
 
-// The providers a clause may name: reservations and SLAs are about clouds (SPEC §11.2, §11.3).
+// The providers a clause may name: reservations and SLAs are about clouds (MODEL §11.2, §11.3).
 std::vector<std::string> eligible_parties(const json& doc, ClauseType t) {
     return t == ClauseType::reservation || t == ClauseType::sla ? provider_ids_of_kind(doc, "cloud") : provider_ids(doc);
 }
 
-// SLA credit tiers (SPEC §11.3): plain numbers, `below` strictly decreasing; a new tier goes under the last.
+// SLA credit tiers (MODEL §11.3): plain numbers, `below` strictly decreasing; a new tier goes under the last.
 void sla_tiers(AppModel& m, FieldEdits& edits, const std::string& base, const json& tiers) {
     const std::string at = base + "/credits";
     const ImGuiStyle& st = ImGui::GetStyle();
@@ -164,7 +164,7 @@ void App::draw_clause_fields(const ClauseTypeInfo& info, const std::string& base
             }
             case FieldKind::quantity:
             case FieldKind::agi_date: {
-                // A commitment is priced one of two ways (SPEC §11.1): a switch, not two optional fields.
+                // A commitment is priced one of two ways (MODEL §11.1): a switch, not two optional fields.
                 const bool pricing = priced_commitment && (std::string(f.name) == "discount" || std::string(f.name) == "price_usd_per_h100e_hour");
                 if (pricing && std::string(f.name) == "price_usd_per_h100e_hour") {
                     const json* object = model_.at(base);
@@ -172,7 +172,7 @@ void App::draw_clause_fields(const ClauseTypeInfo& info, const std::string& base
                     for (const VariantChoice& v : variant_choices(*object, kPricingField)) modes.push_back(v.value);
                     choice_combo(model_, "pricing", base, kPricingField, modes, current_variant(*object, kPricingField));
                     ImGui::SetItemTooltip("discount: the provider's price less a discount while the commitment is unspent; contract: a fixed "
-                                          "contract price per H100e-hour over the window (SPEC §11.1)");
+                                          "contract price per H100e-hour over the window (MODEL §11.1)");
                 }
                 if (c.contains(f.name)) {
                     edit_quantity(model_, fields_, label.c_str(), at, note);

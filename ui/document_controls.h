@@ -21,7 +21,7 @@ std::vector<std::string> provider_ids(const nlohmann::json& doc);
 // Ids of the providers of one kind ("cloud" or "owned").
 std::vector<std::string> provider_ids_of_kind(const nlohmann::json& doc, const char* kind);
 std::string str(const nlohmann::json& o, const char* key, const std::string& fallback = "");
-// A source id and note as the tooltip footer of a field (SPEC §10.4).
+// A source id and note as the tooltip footer of a field (MODEL §10.4).
 std::string provenance(const nlohmann::json& o);
 
 void provider_combo(AppModel& m, const char* label, const std::string& pointer, const std::vector<std::string>& ids, bool allow_none);

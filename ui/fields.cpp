@@ -10,7 +10,7 @@ namespace {
 constexpr double kInf = std::numeric_limits<double>::infinity();
 constexpr double kTiny = 1e-9;  // an open bound "> 0" for drags
 
-// Every numeric field of a scenario (SPEC §3, §10.2, §11). Keys shared by several objects
+// Every numeric field of a scenario (MODEL §3, §10.2, §11). Keys shared by several objects
 // (price_usd_per_h100e_hour on clouds, commitments and reservations; capex_usd_per_mw on owned
 // providers and provider_cost) mean the same thing in each.
 const FieldDoc kFields[] = {

@@ -12,7 +12,7 @@ enum class Unit { usd, mw, gwh, h100e, h100e_hours, share, quarter_index, plain 
 std::string format_value(double v, Unit unit);
 std::string format_usd(double v);            // $1.23B, -$45.6M, $780K, $12
 std::string format_compact(double v);        // 1.23B, 45.6M, 780K, 12.3
-// The unit of a SPEC §6 total or stakeholder figure, from its name.
+// The unit of a MODEL §6 total or stakeholder figure, from its name.
 Unit unit_of(const std::string& metric);
 
 // The buyer as people call it: its name ("OpenAI"), else its id.

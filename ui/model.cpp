@@ -114,7 +114,7 @@ void AppModel::adopt(Scenario s) {
     ++revision_;
     sim_.start(scenario_, page_trials(scenario_), scenario_.uncertainty.seed);
     summary_ = McSummary{};
-    // Pinned runs pair with the current one only with the same trials and seed (SPEC §7).
+    // Pinned runs pair with the current one only with the same trials and seed (MODEL §7).
     for (PinnedScenario& p : pinned_)
         if (p.sim.trials() != sim_.trials() || p.sim.seed() != sim_.seed()) p.sim.start(p.scenario, sim_.trials(), sim_.seed());
 }

@@ -4,7 +4,7 @@
 // the JSON document (so every field keeps the form the user wrote — number,
 // "a to b", distribution object — and every problem has a JSON pointer). Each
 // edit is validated with the same reader as file import; a valid document
-// becomes the current Scenario, is evaluated at once (deterministic, SPEC §4–§6)
+// becomes the current Scenario, is evaluated at once (deterministic, MODEL §4–§6)
 // and restarts the progressive Monte Carlo. An invalid edit keeps the last
 // valid scenario and result on screen and lists the problems.
 // What it is not: drawing (see views), clocks or the browser (see platform/).

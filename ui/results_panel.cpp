@@ -151,7 +151,7 @@ void App::draw_overview() {
     const auto x = quarter_labels(s);
     const float h = std::max(200.0f, (ImGui::GetContentRegionAvail().y - 60) / 2);
     ImGui::TextUnformatted("Allocation by provider (H100e per quarter)");
-    help_marker("Where the buyer's demand runs each quarter after the contract's rules (SPEC section 4): exclusivity, sticky "
+    help_marker("Where the buyer's demand runs each quarter after the contract's rules (MODEL §4): exclusivity, sticky "
                 "placement, preferred share, first refusal, then the cheapest eligible capacity.");
     std::vector<charts::Series> alloc;
     for (std::size_t p = 0; p < s.providers.size(); ++p)
@@ -275,7 +275,7 @@ void App::draw_money() {
     for (std::size_t p = 0; p < s.providers.size(); ++p) flow("IP value -> " + s.providers[p].id, r.stakeholders[p].ip_value_usd, 6);
     charts::bars("flows", flows, Unit::usd, ImVec2(0, 0));
 
-    // Each party's P&L (SPEC §11.5): the buyer's compute P&L and each provider's, with the Monte Carlo P10–P90 of net.
+    // Each party's P&L (MODEL §11.5): the buyer's compute P&L and each provider's, with the Monte Carlo P10–P90 of net.
     ImGui::Spacing();
     ImGui::TextUnformatted("Each party's P&L (deterministic; net with the Monte Carlo P10\xe2\x80\x93P90)");
     help_marker("Buyer: inference revenue + revenue share received - total cost - revenue share paid. Provider: what it bills (less SLA "

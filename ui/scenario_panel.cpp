@@ -211,7 +211,7 @@ void App::draw_providers() {
         if (open) {
             choice_combo(model_, "kind", base, "kind", {"cloud", "owned"}, "cloud");
             ImGui::SetItemTooltip("cloud: the buyer pays for what it uses at the provider's price; owned: the buyer builds it and pays "
-                                  "its capex, opex and power whether used or not (SPEC §3)");
+                                  "its capex, opex and power whether used or not (MODEL §3)");
             for (const char* k : {"price_usd_per_h100e_hour", "price_change_per_year", "capex_usd_per_mw", "amortization_years", "opex_usd_per_mw_year",
                                   "power_usd_per_mwh", "pue", "onboarding_usd", "overhead_usd_per_quarter", "outages_per_year", "outage_hours"})
                 if (p.contains(k)) edit_quantity(model_, fields_, field_doc(k)->label, base + "/" + k, note);
@@ -297,7 +297,7 @@ void App::draw_providers() {
     }
 }
 
-// What the capacity costs the cloud itself (SPEC §11.4): not the buyer's money, but its provider's P&L.
+// What the capacity costs the cloud itself (MODEL §11.4): not the buyer's money, but its provider's P&L.
 void App::draw_provider_cost(const std::string& base, const json& p, const std::string& note) {
     const std::string at = base + "/provider_cost";
     if (!p.contains("provider_cost")) {
@@ -378,7 +378,7 @@ void App::draw_policy_uncertainty() {
         ImGui::TextUnformatted(std::string(k) == "trials" ? "Monte Carlo trials" : "seed");
         refusal_note(fields_, at);
     }
-    help_marker("The same seed gives the same trials, natively and in the browser (SPEC section 2).");
+    help_marker("The same seed gives the same trials, natively and in the browser (MODEL §2).");
     const json corr = unc.value("correlations", json::array());
     for (std::size_t i = 0; i < corr.size(); ++i) {
         ImGui::PushID(("/uncertainty/correlations/" + std::to_string(i)).c_str());

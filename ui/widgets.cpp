@@ -383,7 +383,7 @@ bool edit_quantity(AppModel& m, FieldEdits& edits, const char* label, const std:
         }
         ImGui::SetItemTooltip("Make uncertain: a 90%% interval +/-20%% around this value");
     } else if (numeric_interval(*v, ilo, ihi)) {
-        // "a to b": each end its own field (a 90% interval, SPEC §2); typing "a to b" in either sets both.
+        // "a to b": each end its own field (a 90% interval, MODEL §2); typing "a to b" in either sets both.
         const float end_w = (w - button - 4 - ImGui::GetStyle().ItemInnerSpacing.x) / 2;
         auto end = [&m, pointer, unit, ilo, ihi](bool high) {
             return [&m, pointer, unit, ilo, ihi, high](const NumberEntry& e) {

@@ -1,4 +1,4 @@
-// input.js — what the browser's input needs beyond Emscripten's GLFW (TOOLCHAIN.md quirk 7):
+// input.js — what the browser's input needs beyond Emscripten's GLFW (DEVELOPING §7):
 // keys that belong to the page, the system clipboard, touch, drags that leave the canvas, and
 // waking the app's idle gate (ui/platform/web_main.cpp pauses the frame loop when idle).
 //

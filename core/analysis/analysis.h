@@ -1,4 +1,4 @@
-// analysis.h — the questions asked of a model beyond one run (SPEC §8).
+// analysis.h — the questions asked of a model beyond one run (MODEL §8).
 //
 //   compare      2–4 Monte Carlo runs with common random numbers: paired deltas, P(A better than B)
 //   tornado      each uncertain input at its P10 and P90, the others at their medians

@@ -1,5 +1,5 @@
 // metric.h — naming one number of a result, for sweeps, tornados, break-evens
-// and comparisons (SPEC §6, §8, §11.5).
+// and comparisons (MODEL §6, §8, §11.5).
 //
 // A metric is a total (`cost_usd`, `sla_credit_usd`, …) or a stakeholder figure written
 // `buyer.<field>` (`buyer.revenue_usd`) or `<provider id>.<field>` (`oci.cost_usd`); the

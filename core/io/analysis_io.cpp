@@ -14,7 +14,7 @@ using ojson = nlohmann::ordered_json;
 
 ojson num(double x) { return std::isnan(x) ? ojson(nullptr) : ojson(x); }
 
-// The totals that can be null in a trial carry share_missing (SPEC §10.11).
+// The totals that can be null in a trial carry share_missing (MODEL §10.11).
 bool can_be_missing(int total) { return total_fields()[static_cast<std::size_t>(total)].nullable(); }
 
 // {figure: f(stat)} for one stakeholder, in table order.
@@ -25,7 +25,7 @@ ojson figures_json(const std::vector<Field>& fields, const std::vector<Value>& v
     return o;
 }
 
-// The six statistics of SPEC §6, in output order.
+// The six statistics of MODEL §6, in output order.
 std::array<std::pair<const char*, double>, 6> stat_fields(const Stat& s) {
     return {{{"mean", s.mean}, {"p5", s.p5}, {"p10", s.p10}, {"p50", s.p50}, {"p90", s.p90}, {"p95", s.p95}}};
 }

@@ -1,8 +1,8 @@
-// analysis_io.h — Monte Carlo summaries and analyses as JSON and CSV (SPEC §6, §8, §9).
+// analysis_io.h — Monte Carlo summaries and analyses as JSON and CSV (MODEL §6, §8, §9).
 //
 // JSON shapes (keys in this order):
 //   simulation  {schema, scenario, trials, seed, [correlation_scale], totals: {TOTAL: STAT},
-//                stakeholders: {buyer: {FIGURE: STAT}, ID: {FIGURE: STAT}}  (every figure, SPEC §11.5),
+//                stakeholders: {buyer: {FIGURE: STAT}, ID: {FIGURE: STAT}}  (every figure, MODEL §11.5),
 //                bands: {quarters, cost_usd: {p10, p50, p90}, shortfall_h100e: {p10, p50, p90}}}
 //     STAT = {mean, p5, p10, p50, p90, p95} (+ share_missing for the totals that can be null;
 //     null percentiles when every trial misses it). agi_quarter is an index from horizon.start.

@@ -1,4 +1,4 @@
-// clause_types.cpp — the clause table (see clause_types.h). Meanings cite SPEC §3 and §11.
+// clause_types.cpp — the clause table (see clause_types.h). Meanings cite MODEL §3 and §11.
 #include "io/clause_types.h"
 
 namespace pactscope {
@@ -69,12 +69,12 @@ std::vector<ClauseTypeInfo> build() {
         ClauseField waivers = field("waivers", FieldKind::providers, "Providers allowed beside the holder, together within waiver_max_share",
                                     "provider ids");
         waivers.provider_list = &Clause::waivers;
-        t.push_back({ClauseType::exclusive, "exclusive", "Only the holder and the waivers are eligible (SPEC §3)", "holder",
+        t.push_back({ClauseType::exclusive, "exclusive", "Only the holder and the waivers are eligible (MODEL §3)", "holder",
                      {kHolder, waivers,
                       quantity("waiver_max_share", &Clause::waiver_max_share, kUnit, 1.0,
                                "Waiver providers together may serve at most this share of each workload", "share")}});
     }
-    t.push_back({ClauseType::rofr, "rofr", "New demand is offered to the holder first (SPEC §4 step 4)", "holder",
+    t.push_back({ClauseType::rofr, "rofr", "New demand is offered to the holder first (MODEL §4 step 4)", "holder",
                  {kHolder, choice<&Clause::scope>("scope", {"all", "training", "inference"}, "Which workloads the right covers"),
                   quantity("response_quarters", &Clause::response_quarters, kNonNeg, 0.0,
                            "Quarters before the market sees demand the holder declined", "quarters"),
@@ -82,11 +82,11 @@ std::vector<ClauseTypeInfo> build() {
                   when(quantity("tolerance", &Clause::tolerance, kUnit, 0.0,
                                 "Price match: the holder takes the demand if its cost <= (1 + tolerance) x the best alternative", "fraction"),
                        {"match", "price"})}});
-    t.push_back({ClauseType::preferred, "preferred", "The holder gets at least min_share of each workload (SPEC §4 step 3)", "holder",
+    t.push_back({ClauseType::preferred, "preferred", "The holder gets at least min_share of each workload (MODEL §4 step 3)", "holder",
                  {kHolder, quantity("min_share", &Clause::min_share, kUnit, std::nullopt,
                                     "The holder gets at least this share of each workload, as its capacity allows", "share", 0.3)}});
     t.push_back({ClauseType::commitment, "commitment",
-                 "Compute spend committed on a provider at a discount or a contract price, take-or-pay at the window's end (SPEC §3, §11.1)",
+                 "Compute spend committed on a provider at a discount or a contract price, take-or-pay at the window's end (MODEL §3, §11.1)",
                  "provider",
                  {kProvider,
                   quantity("usd", &Clause::usd, kNonNeg, std::nullopt, "Committed compute spend within the clause's window", "USD", 1e10),
@@ -97,10 +97,10 @@ std::vector<ClauseTypeInfo> build() {
                                 "fraction"),
                        {"price_usd_per_h100e_hour", nullptr,
                         "next to \"price_usd_per_h100e_hour\": a contract price replaces the discount off the provider's price; keep one "
-                        "of the two (SPEC §11.1)"}),
+                        "of the two (MODEL §11.1)"}),
                   kTakeOrPay}});
-    t.push_back({ClauseType::api_exclusivity, "api_exclusivity", "Inference homes are the holder (SPEC §3)", "holder", {kHolder}});
-    t.push_back({ClauseType::revenue_share, "revenue_share", "A share of revenue paid each quarter, up to a cap (SPEC §3)", "holder",
+    t.push_back({ClauseType::api_exclusivity, "api_exclusivity", "Inference homes are the holder (MODEL §3)", "holder", {kHolder}});
+    t.push_back({ClauseType::revenue_share, "revenue_share", "A share of revenue paid each quarter, up to a cap (MODEL §3)", "holder",
                  {choice<&Clause::payer>("payer", {"buyer", "holder"}, "Who pays: the buyer on its inference revenue, or the holder on its API revenue"),
                   kHolder,
                   quantity("rate", &Clause::rate, kUnit, std::nullopt, "Revenue share rate", "share", 0.2),
@@ -108,13 +108,13 @@ std::vector<ClauseTypeInfo> build() {
                   when(quantity("holder_api_revenue_usd_per_quarter", &Clause::holder_api_revenue_usd_per_quarter, kNonNeg, std::nullopt,
                                 "The holder's API revenue on which it pays the share", "USD per quarter", 1e9),
                        {"payer", "holder"})}});
-    t.push_back({ClauseType::ip_access, "ip_access", "Value to the holder while active (SPEC §3)", "holder",
+    t.push_back({ClauseType::ip_access, "ip_access", "Value to the holder while active (MODEL §3)", "holder",
                  {kHolder, quantity("value_usd_per_quarter", &Clause::value_usd_per_quarter, kNonNeg, std::nullopt,
                                     "Value of IP access to the holder while active", "USD per quarter", 1e9)}});
     {
         ClauseField date = field("date", FieldKind::agi_date, "AGI quarter: a label (2030Q1) or a range (2028Q1 to 2031Q4, uniform)", "quarter");
         date.quantity = &Clause::date;
-        t.push_back({ClauseType::agi, "agi", "The AGI quarter, by date or by cumulative profit; ends clauses running to \"agi\" (SPEC §3)",
+        t.push_back({ClauseType::agi, "agi", "The AGI quarter, by date or by cumulative profit; ends clauses running to \"agi\" (MODEL §3)",
                      nullptr,
                      {choice<&Clause::trigger>("trigger", {"date", "profit", "none"}, "What declares AGI"), when(date, {"trigger", "date", nullptr, "date"}),
                       when(quantity("profit_threshold_usd", &Clause::profit_threshold_usd, kNonNeg, std::nullopt,
@@ -122,7 +122,7 @@ std::vector<ClauseTypeInfo> build() {
                            {"trigger", "profit"})}});
     }
     t.push_back({ClauseType::reservation, "reservation",
-                 "All of a cloud's online capacity reserved at a fixed price, paid each quarter used or not (SPEC §11.2)", "provider",
+                 "All of a cloud's online capacity reserved at a fixed price, paid each quarter used or not (MODEL §11.2)", "provider",
                  {kProvider,
                   quantity("price_usd_per_h100e_hour", &Clause::price_usd_per_h100e_hour, kNonNeg, std::nullopt,
                            "Reservation price, fixed over the window", "USD per H100e-hour", 2.0),
@@ -130,7 +130,7 @@ std::vector<ClauseTypeInfo> build() {
     {
         ClauseField credits = field("credits", FieldKind::sla_tiers,
                                     "Credit tiers: below a monthly availability, the provider refunds this share of the quarter's bill", "tiers");
-        t.push_back({ClauseType::sla, "sla", "Service credits when monthly availability falls below a tier (SPEC §11.3)", "provider",
+        t.push_back({ClauseType::sla, "sla", "Service credits when monthly availability falls below a tier (MODEL §11.3)", "provider",
                      {kProvider, credits}});
     }
     return t;

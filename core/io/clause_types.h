@@ -1,4 +1,4 @@
-// clause_types.h — the clause vocabulary (SPEC §3 table, §10.3, §11.2, §11.3) as one table.
+// clause_types.h — the clause vocabulary (MODEL §3 table, §10.3, §11.2, §11.3) as one table.
 //
 // What it is: one row per clause type — its name, the key that names the provider it is about
 // ("holder", "provider" or none) and its fields in document order, each with its kind, the
@@ -24,7 +24,7 @@
 
 namespace pactscope {
 
-// The valid range of a number (SPEC §10.2), with the words a message uses for it.
+// The valid range of a number (MODEL §10.2), with the words a message uses for it.
 struct Range {
     double lo, hi;
     bool lo_open;
@@ -41,10 +41,10 @@ inline constexpr Range kAvailability{0, 1, true, "in (0, 1]"};
 enum class FieldKind : std::uint8_t {
     party,      // a provider id naming who the clause is about (holder or provider); required
     providers,  // an array of provider ids (waivers); optional, empty by default
-    quantity,   // an uncertain number (SPEC §2)
+    quantity,   // an uncertain number (MODEL §2)
     choice,     // one of a few words (scope, match, payer, trigger)
-    agi_date,   // a quarter or a quarter range (SPEC §2)
-    sla_tiers,  // [{below, credit}, …] of plain numbers (SPEC §11.3)
+    agi_date,   // a quarter or a quarter range (MODEL §2)
+    sla_tiers,  // [{below, credit}, …] of plain numbers (MODEL §11.3)
 };
 
 // When a field applies, decided on the clause as written (so the page can show or hide it):
@@ -95,7 +95,7 @@ struct ClauseTypeInfo {
     int party(const Clause& c) const;
 };
 
-// Every clause type, in the order of SPEC §3's table then §11.
+// Every clause type, in the order of MODEL §3's table then §11.
 const std::vector<ClauseTypeInfo>& clause_types();
 const ClauseTypeInfo& clause_type_info(ClauseType t);
 const ClauseTypeInfo* find_clause_type(const std::string& name);

@@ -32,7 +32,7 @@ inline constexpr std::size_t kMaxCorrelations = 1024;
 inline constexpr int kMaxQuarters = 200;                     // horizon length
 inline constexpr std::size_t kMaxIdBytes = 64;               // ids of providers, workloads, GPUs, sources
 inline constexpr std::size_t kMaxTextBytes = 8192;           // every other string (names, descriptions, notes)
-inline constexpr std::int64_t kMaxTrials = 1000000;          // SPEC §10.2
+inline constexpr std::int64_t kMaxTrials = 1000000;          // MODEL §10.2
 
 // Analyses and the Monte Carlo
 inline constexpr std::int64_t kMaxSweepCells = 100000;

@@ -1,7 +1,7 @@
 // issue.h — an input problem as a value: where (JSON pointer) and what.
 //
 // Validation never throws and never stops at the first problem; it returns all
-// of them so a stakeholder can fix a file in one pass (SPEC §9, §10).
+// of them so a stakeholder can fix a file in one pass (MODEL §9, §10).
 #pragma once
 #include <string>
 #include <vector>
@@ -15,7 +15,7 @@ struct Issue {
 
 using Issues = std::vector<Issue>;
 
-// "FILE: /json/pointer: message" (SPEC §9); the whole document shows as "(document)".
+// "FILE: /json/pointer: message" (MODEL §9); the whole document shows as "(document)".
 std::string format_issue(const std::string& file, const Issue& issue);
 
 // Escapes one reference token for a JSON pointer ("~" -> "~0", "/" -> "~1").

@@ -1,6 +1,6 @@
 // json_strict.h — JSON text to a DOM, stricter than nlohmann's default parser.
 //
-// Rejects duplicate keys (SPEC §10.1), non-finite numbers, NUL bytes, texts larger
+// Rejects duplicate keys (MODEL §10.1), non-finite numbers, NUL bytes, texts larger
 // than kMaxJsonBytes, nesting deeper than kMaxJsonDepth, arrays and objects longer
 // than kMaxJsonArray and strings longer than kMaxJsonString (input_limits.h), without
 // throwing: the problems come back as Issues with JSON pointers. Parsing stops at

@@ -60,7 +60,7 @@ ojson result_to_json(const Scenario& s, const Result& r) {
         const ClauseTypeInfo& info = clause_type_info(cl.type);
         ojson e;
         e["type"] = info.name;
-        if (info.party_key) e[info.party_key] = s.providers[info.party(cl)].id;  // SPEC §6, §11.2–§11.3
+        if (info.party_key) e[info.party_key] = s.providers[info.party(cl)].id;  // MODEL §6, §11.2–§11.3
         ojson active = ojson::array();
         for (auto a : r.clause_active[c]) active.push_back(a != 0);
         e["active"] = active;

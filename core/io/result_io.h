@@ -1,4 +1,4 @@
-// result_io.h — a Result as `pactscope/result@1` JSON or as CSV (SPEC §6, §11.5).
+// result_io.h — a Result as `pactscope/result@1` JSON or as CSV (MODEL §6, §11.5).
 // Both iterate the result tables (result_fields.h), so every series, total and stakeholder
 // figure appears in both, in table order.
 #pragma once

@@ -1,4 +1,4 @@
-// scenario_io.h — `pactscope/scenario@1` JSON <-> Scenario (SPEC §3, §10).
+// scenario_io.h — `pactscope/scenario@1` JSON <-> Scenario (MODEL §3, §10).
 //
 // load_scenario validates everything at once and returns either a Scenario or
 // every problem found, each with a JSON pointer and a message naming what is

@@ -20,7 +20,7 @@ LoadedScenario load_scenario_document(const nlohmann::json& document) {
         out.issues = std::move(r.issues);
         return out;
     }
-    // SPEC §10.2: a scenario whose results would not be finite is invalid.
+    // MODEL §10.2: a scenario whose results would not be finite is invalid.
     Result res = evaluate(r.s);
     if (!result_is_finite(res)) {
         out.issues.push_back({"", "the results of this scenario would not be finite (an input is too large: check growth rates, "

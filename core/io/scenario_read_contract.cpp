@@ -1,4 +1,4 @@
-// scenario_read_contract.cpp — clauses (SPEC §3 table, §10.3, §10.5), policy and uncertainty settings.
+// scenario_read_contract.cpp — clauses (MODEL §3 table, §10.3, §10.5), policy and uncertainty settings.
 #include "io/scenario_reader.h"
 
 namespace pactscope::detail {
@@ -31,7 +31,7 @@ void Reader::clause(const json& o, const std::string& p) {
     if (auto f = quarter(o, p, "from", false)) c.has_from = true, c.from = *f;
     bool is_agi = false;
     if (c.type == ClauseType::agi && o.contains("to") && o["to"] == "agi")
-        error(p + "/to", "an agi clause's window cannot end at \"agi\" (SPEC §10.5); give a quarter or leave \"to\" out");
+        error(p + "/to", "an agi clause's window cannot end at \"agi\" (MODEL §10.5); give a quarter or leave \"to\" out");
     else if (auto to = quarter(o, p, "to", false, true, &is_agi))
         c.has_to = true, c.to = *to;
     if (is_agi) c.has_to = true, c.to_agi = true;
@@ -117,7 +117,7 @@ QRef Reader::agi_date(const json& o, const std::string& p, const char* key) {
     return add(q);
 }
 
-// SPEC §11.3: credits: [{below, credit}, …], plain numbers, at least one tier, `below` strictly decreasing.
+// MODEL §11.3: credits: [{below, credit}, …], plain numbers, at least one tier, `below` strictly decreasing.
 void Reader::sla_tiers(const json& o, const std::string& p, const char* key, std::vector<SlaTier>& out) {
     const json* arr = get(o, p, key, true);
     if (!arr) return;
@@ -146,35 +146,35 @@ void Reader::sla_tiers(const json& o, const std::string& p, const char* key, std
     }
 }
 
-// A tier's number: plain, like up_to_tb (SPEC §11.3), so an interval or a distribution is refused with the reason.
+// A tier's number: plain, like up_to_tb (MODEL §11.3), so an interval or a distribution is refused with the reason.
 std::optional<double> Reader::tier_number(const json& o, const std::string& p, const char* key, const Range& r) {
     const json* j = get(o, p, key, true);
     if (!j) return std::nullopt;
     if (j->is_string() || j->is_object()) {
         error(p + "/" + key, std::string("SLA tiers take plain numbers, not uncertain quantities: write \"") + key + "\" as a number such as " +
-                                 (std::string(key) == "below" ? "0.99" : "0.1") + " (SPEC §11.3)");
+                                 (std::string(key) == "below" ? "0.99" : "0.1") + " (MODEL §11.3)");
         return std::nullopt;
     }
     return plain(*j, p + "/" + key, r);
 }
 
-// SPEC §11.1–§11.3: what a clause may not say about an owned provider.
+// MODEL §11.1–§11.3: what a clause may not say about an owned provider.
 void Reader::clause_rules(const std::string& p, const Clause& c) {
     if (c.provider < 0 || s.providers[c.provider].kind != ProviderKind::owned) return;
     const std::string& id = s.providers[c.provider].id;
     if (c.type == ClauseType::commitment && c.price_usd_per_h100e_hour >= 0)
         error(p + "/price_usd_per_h100e_hour", "a contract price does not apply to a commitment on \"" + id +
-                                                   "\", an owned provider (the buyer pays its capex, opex and power, SPEC §11.1); "
+                                                   "\", an owned provider (the buyer pays its capex, opex and power, MODEL §11.1); "
                                                    "remove it (a \"discount\" stays valid)");
     if (c.type == ClauseType::reservation)
         error(p + "/provider", "a reservation needs a cloud provider; \"" + id +
-                                   "\" is owned, and the buyer already pays for all of its capacity (SPEC §11.2)");
+                                   "\" is owned, and the buyer already pays for all of its capacity (MODEL §11.2)");
     if (c.type == ClauseType::sla)
         error(p + "/provider", "an sla clause needs a cloud provider; \"" + id +
-                                   "\" is owned, and credits are refunds of a cloud's bill (SPEC §11.3)");
+                                   "\" is owned, and credits are refunds of a cloud's bill (MODEL §11.3)");
 }
 
-// SPEC §11.2: no provider has, in any quarter of the horizon, two active reservations or an active
+// MODEL §11.2: no provider has, in any quarter of the horizon, two active reservations or an active
 // reservation and an active commitment. A window ending "agi" runs to the horizon end for this check.
 // Reported at the later clause, naming the earlier one and the first quarter both are active.
 void Reader::contract_overlaps() {
@@ -202,7 +202,7 @@ void Reader::contract_overlaps() {
                                           quarter_label(first) + " together with the " + to_string(a.type) + " at " + clause_pointers[i] +
                                           "; a provider may not have " +
                                           (two ? "two reservations" : "a reservation and a commitment") +
-                                          " active in the same quarter (SPEC §11.2): end one before the other starts");
+                                          " active in the same quarter (MODEL §11.2): end one before the other starts");
         }
     }
 }
@@ -226,7 +226,7 @@ void Reader::uncertainty(const json& doc) {
     if (const json* t = get(*u, p, "trials", false)) {
         if (!t->is_number()) error(p + "/trials", std::string("expected a whole number of trials, found ") + type_name(*t));
         else {
-            double v = std::round(t->get<double>());  // SPEC §1: round half away from zero
+            double v = std::round(t->get<double>());  // MODEL §1: round half away from zero
             if (v < 1 || v > static_cast<double>(kMaxTrials))
                 error(p + "/trials", num(t->get<double>()) + " is out of range: trials must be 1 to 1,000,000");
             else s.uncertainty.trials = static_cast<std::int64_t>(v);

@@ -1,5 +1,5 @@
 // scenario_read_document.cpp — the scenario's top level, sources, horizon, GPUs, buyer,
-// providers (tranches, egress) and workloads (SPEC §3).
+// providers (tranches, egress) and workloads (MODEL §3).
 #include "io/scenario_reader.h"
 
 namespace pactscope::detail {
@@ -146,7 +146,7 @@ void Reader::provider(const json& o, const std::string& p, Provider& pr) {
         keys.inapplicable.push_back({k, owned ? "to an owned provider (it pays capex, opex and power instead of a price)"
                                               : "to a cloud provider (only owned providers have capex, opex and power costs; a cloud's "
                                                 "own costs go in \"provider_cost\")"});
-    if (owned) keys.inapplicable.push_back({"provider_cost", "to an owned provider (its cost is the buyer's fixed_usd and compute, SPEC §11.4)"});
+    if (owned) keys.inapplicable.push_back({"provider_cost", "to an owned provider (its cost is the buyer's fixed_usd and compute, MODEL §11.4)"});
     else keys.allowed.push_back("provider_cost");
     check_keys(o, p, keys);
     if (auto n = string(o, p, "name", false)) pr.name = *n;
@@ -178,7 +178,7 @@ void Reader::provider(const json& o, const std::string& p, Provider& pr) {
     provenance(o, p, pr.prov);
 }
 
-// SPEC §11.4: a cloud's own cost of its capacity; ranges as for an owned provider (§10.2).
+// MODEL §11.4: a cloud's own cost of its capacity; ranges as for an owned provider (§10.2).
 void Reader::provider_cost(const json& o, const std::string& p, ProviderCost& pc) {
     if (!is_object(o, p)) return;
     pc.present = true;

@@ -2,7 +2,7 @@
 //
 // Reader walks a JSON document once, fills a Scenario and collects every
 // problem as an Issue (pointer + message). Its helpers (keys, strings,
-// quarters, uncertain quantities with their ranges, SPEC §2 and §10.2) live
+// quarters, uncertain quantities with their ranges, MODEL §2 and §10.2) live
 // here; the document's sections are read in scenario_read_document.cpp and
 // scenario_read_contract.cpp; the entry points are in scenario_read.cpp.
 #pragma once
@@ -95,7 +95,7 @@ inline std::optional<std::pair<std::string, std::string>> split_interval(std::st
 //-----------------------------------------------------------------------------
 
 // The keys an object may hold: `allowed` apply; `inapplicable` exist in the
-// schema but not for this object's kind/payer/trigger/match (SPEC §10.3).
+// schema but not for this object's kind/payer/trigger/match (MODEL §10.3).
 struct KeySet {
     std::vector<std::string> allowed;
     std::vector<std::pair<std::string, std::string>> inapplicable;  // key, reason
@@ -267,7 +267,7 @@ public:
     }
 
     //-------------------------------------------------------------------------
-    // [SECTION] Reader: uncertain quantities (SPEC §2, §10.2)
+    // [SECTION] Reader: uncertain quantities (MODEL §2, §10.2)
     //-------------------------------------------------------------------------
 
     QRef add(Quantity q) {
@@ -332,7 +332,7 @@ public:
         q.form = Form::interval;
         q.written_lo = *a, q.written_hi = *b;
         if (*a > 0) {
-            q.dist = Dist::lognormal;  // SPEC §2: P5 = a, P95 = b
+            q.dist = Dist::lognormal;  // MODEL §2: P5 = a, P95 = b
             q.p0 = *a, q.p1 = *b;
         } else {
             q.dist = Dist::normal;

@@ -20,7 +20,7 @@ struct Variant {
     std::vector<Default> adds;
 };
 
-// Every variant switch (SPEC §3, §10.3, §11.1). Defaults are stated here and in README ("Variant
+// Every variant switch (MODEL §3, §10.3, §11.1). Defaults are stated here and in README ("Variant
 // switches"): a price match starts at tolerance 0; a holder-paid share at $1B of API revenue a
 // quarter; a date trigger at 2030Q1, a profit trigger at $100B (the reported contractual
 // definition, FACTS in README); a contract price at $2 per H100e-hour; an owned provider at $35M per
@@ -73,7 +73,7 @@ std::string current_variant(const json& object, const std::string& field) {
     for (const Variant& v : variants()) known = known || (owner == v.owner && field == v.field);
     if (!known) return "";
     if (object.contains(field) && object[field].is_string()) return object[field].get<std::string>();
-    // SPEC §3 defaults: capacity match, buyer payer, date trigger; providers and workloads state their kind.
+    // MODEL §3 defaults: capacity match, buyer payer, date trigger; providers and workloads state their kind.
     for (const Variant& v : variants())
         if (owner == v.owner && field == v.field) return v.value;
     return "";

@@ -1,9 +1,9 @@
 // scenario_variants.h — switching a field that chooses a variant, as one consistent edit.
 //
-// Some fields choose which other fields an object may have (SPEC §10.3): a ROFR's `match`
+// Some fields choose which other fields an object may have (MODEL §10.3): a ROFR's `match`
 // (price needs `tolerance`, capacity forbids it), a revenue share's `payer` (holder needs
 // `holder_api_revenue_usd_per_quarter`), an AGI clause's `trigger`, a commitment's pricing
-// (a `discount` off the provider's price, or a contract `price_usd_per_h100e_hour`, SPEC §11.1),
+// (a `discount` off the provider's price, or a contract `price_usd_per_h100e_hour`, MODEL §11.1),
 // a provider's `kind`, a workload's `kind`. Switching one in place would leave a field the new
 // variant forbids, or miss one it needs, and the scenario would become invalid. This table says,
 // per variant, what goes and what comes (with a stated default), so a switch is one valid edit.

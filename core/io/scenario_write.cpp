@@ -1,6 +1,6 @@
 // scenario_write.cpp — Scenario back to a `pactscope/scenario@1` document.
 //
-// Writes every field, defaults included, in the order of SPEC §3, so that
+// Writes every field, defaults included, in the order of MODEL §3, so that
 // load_scenario(scenario_to_json(s)) == s and re-export is byte-identical.
 #include "io/clause_types.h"
 #include "model/number_text.h"

@@ -1,9 +1,9 @@
-// engine.cpp — setup, clause state, the quarter loop, totals and stakeholders (SPEC §4–§6, §11).
+// engine.cpp — setup, clause state, the quarter loop, totals and stakeholders (MODEL §4–§6, §11).
 //
 // [SECTION] Setup: capacity, demand, prices, clause windows
 // [SECTION] Clause state in a quarter
 // [SECTION] One quarter
-// [SECTION] Totals and stakeholders (SPEC §6, §11.5)
+// [SECTION] Totals and stakeholders (MODEL §6, §11.5)
 // [SECTION] Entry points
 #include "model/engine_run.h"
 #include "model/result_fields.h"
@@ -15,7 +15,7 @@ namespace engine_detail {
 namespace {
 
 // (1 + g)^(q/4) for q = 0 … T-1 into out[]: one pow per series, then products
-// (relative error ≤ T ulp, far inside SPEC §7's 1e-9; pow per quarter was 6% of a trial).
+// (relative error ≤ T ulp, far inside MODEL §7's 1e-9; pow per quarter was 6% of a trial).
 void growth_series(double per_year, int T, double* out) {
     const double step = std::pow(1 + per_year, 0.25);
     double f = 1;
@@ -91,7 +91,7 @@ void Run::setup() {
     fill(ws_.rs_paid, C_, 0.0);
     fill(ws_.reservation_slot, C_, -1);
 
-    // Capacity from power tranches (SPEC §1, §3): online from online + max(0, round(slip)).
+    // Capacity from power tranches (MODEL §1, §3): online from online + max(0, round(slip)).
     for (int p = 0; p < P_; ++p) {
         const Provider& pr = s_.providers[p];
         ProviderSeries& ps = r_.providers[p];
@@ -102,7 +102,7 @@ void Run::setup() {
             double h100e = mw * 1000.0 / (val(g.it_kw) * val(pr.pue)) * val(g.h100e);
             for (int q = std::max(0, online); q < T_; ++q) ps.capacity_h100e[q] += h100e, ps.online_mw[q] += mw;
         }
-        // The egress term of the marginal cost (SPEC §4): the first positive tier price, fixed for the run.
+        // The egress term of the marginal cost (MODEL §4): the first positive tier price, fixed for the run.
         ws_.first_tier_usd_per_gb[p] = 0;
         for (const EgressTier& t : pr.egress.tiers)
             if (val(t.usd_per_gb) > 0) {
@@ -130,12 +130,12 @@ void Run::setup() {
     }
     for (int c = 0; c < C_; ++c) {
         const Clause& cl = s_.contract[c];
-        // Default window: the whole horizon (SPEC §3), so a commitment without `to` settles in the
-        // last quarter. An agi clause without from/to has no limit at all (SPEC §10.5).
+        // Default window: the whole horizon (MODEL §3), so a commitment without `to` settles in the
+        // last quarter. An agi clause without from/to has no limit at all (MODEL §10.5).
         if (cl.type != ClauseType::agi) ws_.clause_from[c] = 0, ws_.clause_to[c] = T_ - 1;
         if (cl.has_from) ws_.clause_from[c] = cl.from - s_.start;
         if (cl.has_to && !cl.to_agi) ws_.clause_to[c] = cl.to - s_.start;
-        // SPEC §10.5: a date trigger fires only inside its clause's own window.
+        // MODEL §10.5: a date trigger fires only inside its clause's own window.
         if (cl.type == ClauseType::agi && cl.trigger == AgiTrigger::date) {
             int d = static_cast<int>(std::round(val(cl.date)));
             if (d >= ws_.clause_from[c] && d <= ws_.clause_to[c]) agi_date_ = std::min(agi_date_, d);
@@ -189,7 +189,7 @@ void Run::clause_state(int q) {
     for (int c = 0; c < C_; ++c)
         if (s_.contract[c].type == ClauseType::commitment && ws_.commit_spent[c] >= val(s_.contract[c].usd) * (1 - 1e-9))
             ws_.commit_done[c] = 1;
-    // Effective prices, commitment ranking and prepaid amounts, fixed at the start of the quarter (SPEC §4).
+    // Effective prices, commitment ranking and prepaid amounts, fixed at the start of the quarter (MODEL §4).
     for (int p = 0; p < P_; ++p) {
         ws_.has_commit[p] = 0;
         ws_.eff_price[p] = list_price(p, q);
@@ -197,12 +197,12 @@ void Run::clause_state(int q) {
             const Clause& cl = s_.contract[c];
             if (cl.provider == p && commitment_unspent(c)) {
                 ws_.has_commit[p] = 1;
-                ws_.eff_price[p] = commitment_rate(cl, list_price(p, q));  // SPEC §10.6: the first unspent one sets the price
+                ws_.eff_price[p] = commitment_rate(cl, list_price(p, q));  // MODEL §10.6: the first unspent one sets the price
                 break;
             }
         }
     }
-    // SPEC §11.2: a reserved provider's price is the reservation price; its prepaid amount is
+    // MODEL §11.2: a reserved provider's price is the reservation price; its prepaid amount is
     // take_or_pay × the capacity online. It does not rank first (validation keeps commitments away).
     // Cleared when a reservation is active now or was last quarter (setup cleared them for the first).
     if (!ws_.active_reservation.empty() || prepaid_now_) {
@@ -219,7 +219,7 @@ void Run::clause_state(int q) {
         ws_.eff_price[p] = val(cl.price_usd_per_h100e_hour);
         ws_.prepaid_left[p] = val(cl.take_or_pay) * r_.providers[p].capacity_h100e[q];
     }
-    // Homes: the first active api_exclusivity clause moves every inference home (SPEC §3, §10.7).
+    // Homes: the first active api_exclusivity clause moves every inference home (MODEL §3, §10.7).
     int api_holder = -1;
     for (int c = 0; c < C_ && api_holder < 0; ++c)
         if (ws_.active[c] && s_.contract[c].type == ClauseType::api_exclusivity) api_holder = s_.contract[c].holder;
@@ -229,7 +229,7 @@ void Run::clause_state(int q) {
         ws_.demand_now[w] = r_.workloads[w].demand_h100e[q];
     }
     // Eligibility (step 1), marginal costs and merit order per workload.
-    // Exclusive clauses bind every workload alike (SPEC §3), so eligibility is per provider.
+    // Exclusive clauses bind every workload alike (MODEL §3), so eligibility is per provider.
     for (int p = 0; p < P_; ++p) {
         bool ok = true;
         for (int c : ws_.active_exclusive) {
@@ -270,7 +270,7 @@ void Run::quarter(int q) {
         if (wl.kind == WorkloadKind::inference) inference_revenue += served * H * val(wl.value_usd_per_h100e_hour);
     }
 
-    // Egress bytes, pooled per billing provider (SPEC §3).
+    // Egress bytes, pooled per billing provider (MODEL §3).
     std::fill(ws_.billed_gb.begin(), ws_.billed_gb.end(), 0.0);
     for (int w = 0; w < W_; ++w) {
         const Workload& wl = s_.workloads[w];
@@ -302,7 +302,7 @@ void Run::quarter(int q) {
         if (pr.provider_cost.present) ps.provider_cost_usd[q] = provider_cost(p, q);
     }
     // Commitments whose fixed window ends now settle before the profit test; those ending
-    // with AGI settle after it (SPEC §10.5: the test excludes stranding AGI itself causes).
+    // with AGI settle after it (MODEL §10.5: the test excludes stranding AGI itself causes).
     for (int c : ws_.active_commitment)
         if (!s_.contract[c].to_agi && ws_.clause_to[c] == q) settle(c, q);
     if (!ws_.active_sla.empty()) sla_credits(q);
@@ -311,7 +311,7 @@ void Run::quarter(int q) {
         const ProviderSeries& ps = r_.providers[p];
         cost += ps.compute_usd[q] + ps.egress_usd[q] + ps.fixed_usd[q] + ps.stranded_usd[q] - ps.sla_credit_usd[q];
     }
-    // SPEC §11.3: the profit test keeps gross inference revenue; its cost is net of credits.
+    // MODEL §11.3: the profit test keeps gross inference revenue; its cost is net of credits.
     cum_profit_ += inference_revenue - cost;
     if (agi_now() > q)
         for (int c = 0; c < C_; ++c) {
@@ -338,7 +338,7 @@ void Run::quarter(int q) {
 }
 
 //-----------------------------------------------------------------------------
-// [SECTION] Totals and stakeholders (SPEC §6, §11.5)
+// [SECTION] Totals and stakeholders (MODEL §6, §11.5)
 //-----------------------------------------------------------------------------
 
 void Run::totals() {
@@ -366,7 +366,7 @@ void Run::totals() {
             if (ps.alloc_h100e[q] > kNone) alloc_sum += ps.alloc_h100e[q];
         }
         t.compute_usd += compute, t.egress_usd += egress, t.fixed_usd += fixed, t.stranded_usd += stranded, t.sla_credit_usd += credit;
-        // SPEC §11.5: what it bills, net of the credits it refunds; owned capacity bills nobody.
+        // MODEL §11.5: what it bills, net of the credits it refunds; owned capacity bills nobody.
         pv.revenue_usd = s_.providers[p].kind == ProviderKind::owned ? 0.0 : compute + egress + fixed + stranded - credit;
         pv.cost_usd = own_cost;
     }
@@ -379,7 +379,7 @@ void Run::totals() {
         t.hhi += share * share;
         t.max_provider_share = std::max(t.max_provider_share, share);
     }
-    // SPEC §11.5: the buyer's revenue and training value, each less the outage losses of its kind.
+    // MODEL §11.5: the buyer's revenue and training value, each less the outage losses of its kind.
     double inference_loss = 0, training_served = 0, training_loss = 0;
     for (int w = 0; w < W_; ++w) {
         const WorkloadSeries& wsr = r_.workloads[w];

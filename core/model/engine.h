@@ -1,11 +1,11 @@
-// engine.h — the quarter-by-quarter model (SPEC §4, §5, §11) and its totals (§6).
+// engine.h — the quarter-by-quarter model (MODEL §4, §5, §11) and its totals (§6).
 //
 // What it is: a pure function from (scenario, one value per quantity, optional
 // outage hours) to a Result. Deterministic for given inputs; no clocks, files
 // or randomness. The Monte Carlo layer calls evaluate_into once per trial with
 // drawn values and a reused Workspace, so the trial loop does not allocate.
 // The work is split by concern: engine.cpp (setup, clause state, the quarter
-// loop, totals), engine_dispatch.cpp (SPEC §4 with §11.2's step 1b),
+// loop, totals), engine_dispatch.cpp (MODEL §4 with §11.2's step 1b),
 // engine_costs.cpp (billing, reservations, SLA credits, flows, outages).
 //
 // Usage:
@@ -23,16 +23,16 @@ namespace pactscope {
 struct Workspace {
     std::vector<double> alloc, prev_alloc, spare, price, eff_price, marginal, demand_now;
     std::vector<double> billed_gb, commit_spent, pool, floor_share, rs_paid;
-    std::vector<double> first_tier_usd_per_gb;  // per provider: its egress's first positive tier price (SPEC §4), 0 if none
+    std::vector<double> first_tier_usd_per_gb;  // per provider: its egress's first positive tier price (MODEL §4), 0 if none
     std::vector<int> order, home, clause_from, clause_to;
     std::vector<int> active_exclusive, active_preferred, active_rofr, active_commitment;  // this quarter, document order
     std::vector<int> active_reservation, active_sla;
     std::vector<std::uint8_t> eligible, has_commit, onboarded, rofr_holder, commit_done, commit_settled, active;
-    // SPEC §11.2: per provider, its active reservation (or -1), the prepaid amount not yet taken and the
+    // MODEL §11.2: per provider, its active reservation (or -1), the prepaid amount not yet taken and the
     // quarter's idle charge; per provider × workload, what step 1b gave; per clause, its reservations[] slot.
     std::vector<int> reservation_of, reservation_slot;
     std::vector<double> prepaid_left, prepaid, idle_usd;
-    // SPEC §11.3: per provider, the active sla clauses of the last expected rate and that rate.
+    // MODEL §11.3: per provider, the active sla clauses of the last expected rate and that rate.
     std::vector<std::vector<int>> sla_set;
     std::vector<double> sla_expected;
     std::vector<std::uint8_t> sla_valid;
@@ -40,7 +40,7 @@ struct Workspace {
     std::vector<const std::vector<SlaTier>*> sla_tiers;
 };
 
-// outage_hours: nullptr = expected hours and expected SLA rates (SPEC §5, §11.3 deterministic), else
+// outage_hours: nullptr = expected hours and expected SLA rates (MODEL §5, §11.3 deterministic), else
 // P×T drawn hours (provider-major) and, for SLA credits, P×T×3 drawn hours per month (§11.3).
 void evaluate_into(const Scenario& s, const double* values, const double* outage_hours, Workspace& ws, Result& out,
                    const double* outage_month_hours = nullptr);
@@ -48,7 +48,7 @@ void evaluate_into(const Scenario& s, const double* values, const double* outage
 // Deterministic evaluation at the medians.
 Result evaluate(const Scenario& s);
 
-// True when every number of the result is finite (SPEC §10.2).
+// True when every number of the result is finite (MODEL §10.2).
 bool result_is_finite(const Result& r);
 
 }  // namespace pactscope

@@ -1,8 +1,8 @@
-// engine_costs.cpp — what a quarter costs and who pays whom (SPEC §3, §5, §11).
+// engine_costs.cpp — what a quarter costs and who pays whom (MODEL §3, §5, §11).
 //
 // [SECTION] Compute: commitments and reservations
 // [SECTION] Egress, provider cost, settlements
-// [SECTION] SLA credits (SPEC §11.3)
+// [SECTION] SLA credits (MODEL §11.3)
 // [SECTION] Money flows and outages
 #include "model/engine_run.h"
 #include "model/sla_credit.h"
@@ -14,7 +14,7 @@ namespace pactscope::engine_detail {
 //-----------------------------------------------------------------------------
 
 // Bills `hours` H100e-hours on p at its price, consuming its commitments in document order
-// (SPEC §3, §10.6); each bills at its own rate (§11.1) until used up, the rest at the list price.
+// (MODEL §3, §10.6); each bills at its own rate (§11.1) until used up, the rest at the list price.
 // This is the compute billed before any SLA credit: credits do not slow a drawdown (§11.3).
 double Run::bill_compute(int p, double price, double hours) {
     double usd = 0;
@@ -28,7 +28,7 @@ double Run::bill_compute(int p, double price, double hours) {
         usd += take * rate;
         ws_.commit_spent[c] += take * rate;
         hours -= take;
-        if (ws_.commit_spent[c] >= val(cl.usd) * (1 - 1e-9)) {  // SPEC §10.6
+        if (ws_.commit_spent[c] >= val(cl.usd) * (1 - 1e-9)) {  // MODEL §10.6
             ws_.commit_spent[c] = val(cl.usd);
             ws_.commit_done[c] = 1;
         }
@@ -36,7 +36,7 @@ double Run::bill_compute(int p, double price, double hours) {
     return usd + hours * price;
 }
 
-// SPEC §11.2: a reserved provider bills what is allocated at the reservation price, and the prepaid
+// MODEL §11.2: a reserved provider bills what is allocated at the reservation price, and the prepaid
 // part left idle (take_or_pay × capacity − alloc) that quarter as stranded_usd.
 void Run::reservation_charges(int p, int q) {
     ProviderSeries& ps = r_.providers[p];
@@ -73,7 +73,7 @@ double Run::egress_charge(int p, double gb) const {
     return 3.0 * usd;
 }
 
-// SPEC §11.4: online MW × (capex / amortization + opex) / 4 + MW drawn × H × power price.
+// MODEL §11.4: online MW × (capex / amortization + opex) / 4 + MW drawn × H × power price.
 double Run::provider_cost(int p, int q) const {
     const ProviderCost& pc = s_.providers[p].provider_cost;
     const ProviderSeries& ps = r_.providers[p];
@@ -91,7 +91,7 @@ void Run::settle(int c, int q) {
 }
 
 //-----------------------------------------------------------------------------
-// [SECTION] SLA credits (SPEC §11.3)
+// [SECTION] SLA credits (MODEL §11.3)
 //-----------------------------------------------------------------------------
 
 // For each provider with an active sla clause: credit = rate × (compute_usd + reservation idle), the
@@ -152,7 +152,7 @@ void Run::money_flows(double inference_revenue) {
     }
 }
 
-// SPEC §5, §10.10: lost H100e-hours while a provider is down; inference fails over to spare capacity.
+// MODEL §5, §10.10: lost H100e-hours while a provider is down; inference fails over to spare capacity.
 void Run::outages(int q) {
     for (int p = 0; p < P_; ++p) {
         const Provider& pr = s_.providers[p];

@@ -1,4 +1,4 @@
-// engine_dispatch.cpp — dispatch in one quarter (SPEC §4, with §11.2's step 1b "Prepaid").
+// engine_dispatch.cpp — dispatch in one quarter (MODEL §4, with §11.2's step 1b "Prepaid").
 //
 // [SECTION] Caps and releases
 // [SECTION] Step 1b: prepaid capacity first
@@ -26,9 +26,9 @@ double Run::release(int w, double excess, Which which, Floor floor) {
     return excess;
 }
 
-// Step 3's release (SPEC §11.2): every provider but `keep` gives up its other allocation first,
+// Step 3's release (MODEL §11.2): every provider but `keep` gives up its other allocation first,
 // its prepaid allocation (what step 1b gave) last, paid-for capacity being the last to go;
-// ws_.floor_share protects earlier preferred holders' shares (SPEC §10.7) throughout.
+// ws_.floor_share protects earlier preferred holders' shares (MODEL §10.7) throughout.
 double Run::release_prepaid_last(int w, double excess, int keep) {
     auto others = [&](int p) { return p != keep; };
     if (!prepaid_now_) return release(w, excess, others, [&](int p) { return ws_.floor_share[p]; });  // nothing prepaid
@@ -71,7 +71,7 @@ void Run::place_blocks(int w, double amount, double block, Room room, Take take)
 // [SECTION] Step 1b: prepaid capacity first
 //-----------------------------------------------------------------------------
 
-// SPEC §11.2 step 1b, for each workload in document order before sticky: take prepaid capacity on
+// MODEL §11.2 step 1b, for each workload in document order before sticky: take prepaid capacity on
 // eligible reserved providers in merit order, up to each one's remaining prepaid amount, until D is
 // met, within the waiver caps; training blocks whole, each on the first reserved provider whose
 // remaining prepaid amount holds it (a block that fits nowhere is left to the later steps).
@@ -103,7 +103,7 @@ void Run::prepaid_step(int w) {
 // [SECTION] Steps 2–5: sticky, preferred, ROFR, merit order
 //-----------------------------------------------------------------------------
 
-// Step 2 (SPEC §4, §10.8, §11.2): top each eligible provider up to last quarter's allocation (the
+// Step 2 (MODEL §4, §10.8, §11.2): top each eligible provider up to last quarter's allocation (the
 // prepaid take counts toward it), cut to waiver caps, then to D — never below the prepaid part.
 void Run::sticky(int w) {
     for (int p = 0; p < P_; ++p) {
@@ -127,7 +127,7 @@ void Run::sticky_cuts(int w, Floor floor) {
     if (excess > 0) release(w, excess, [](int) { return true; }, floor);
 }
 
-// Step 3 (SPEC §4, §10.7, §11.2).
+// Step 3 (MODEL §4, §10.7, §11.2).
 void Run::preferred(int w) {
     const double D = ws_.demand_now[w];
     std::fill(ws_.floor_share.begin(), ws_.floor_share.end(), 0.0);
@@ -149,7 +149,7 @@ void Run::preferred(int w) {
     }
 }
 
-// Step 4 (SPEC §4, §10.7, §10.9). Returns the limit on what non-holders may receive in step 5.
+// Step 4 (MODEL §4, §10.7, §10.9). Returns the limit on what non-holders may receive in step 5.
 double Run::rofr(int w, int q) {
     const double D = ws_.demand_now[w];
     const Workload& wl = s_.workloads[w];
@@ -180,8 +180,8 @@ double Run::rofr(int w, int q) {
     return std::max(0.0, min_lagged - allocated(w));
 }
 
-// Step 5 (SPEC §4). A reserved provider's capacity beyond its prepaid part competes here at its
-// reservation price like any other (SPEC §11.2).
+// Step 5 (MODEL §4). A reserved provider's capacity beyond its prepaid part competes here at its
+// reservation price like any other (MODEL §11.2).
 void Run::merit(int w, double rofr_left) {
     const Workload& wl = s_.workloads[w];
     double rest = ws_.demand_now[w] - allocated(w);

@@ -2,13 +2,13 @@
 //
 // Run holds one evaluation's state; its member functions are split by concern:
 //   engine.cpp           setup, clause state in a quarter, the quarter loop, totals and stakeholders
-//   engine_dispatch.cpp  dispatch steps 1, 1b (prepaid), 2–6 (SPEC §4, §11.2)
+//   engine_dispatch.cpp  dispatch steps 1, 1b (prepaid), 2–6 (MODEL §4, §11.2)
 //   engine_costs.cpp     billing (commitments, reservations), egress, settlements, SLA credits,
-//                        provider cost, money flows and outages (SPEC §3, §5, §11)
+//                        provider cost, money flows and outages (MODEL §3, §5, §11)
 // The small helpers every part calls in its inner loops (caps, rooms, marginal costs) are defined
 // here, so each file inlines them. (A single translation unit with internal linkage was 2–4% faster
 // natively but 40% slower in WASM under V8; separate files with external linkage are as fast in WASM
-// as before SPEC §11.)
+// as before MODEL §11.)
 #pragma once
 #include <algorithm>
 #include <climits>
@@ -20,7 +20,7 @@ namespace pactscope {
 namespace engine_detail {
 
 inline constexpr double H = kHoursPerQuarter;
-inline constexpr double kNone = 1e-9;  // SPEC §10.11: allocations <= 1e-9 H100e count as none
+inline constexpr double kNone = 1e-9;  // MODEL §10.11: allocations <= 1e-9 H100e count as none
 inline constexpr int kNever = INT_MAX / 2;
 
 template <class T>
@@ -71,7 +71,7 @@ private:
     }
 
     // Hot helpers, defined here so every part of the engine can inline them.
-    // The price a commitment bills while unspent: its contract price, fixed over the window (SPEC §11.1),
+    // The price a commitment bills while unspent: its contract price, fixed over the window (MODEL §11.1),
     // or the provider's price less its discount (§3).
     double commitment_rate(const Clause& cl, double list) const {
         return cl.price_usd_per_h100e_hour >= 0 ? val(cl.price_usd_per_h100e_hour) : list * (1 - val(cl.discount));

@@ -138,7 +138,7 @@ double Quantity::median() const {
         case Dist::triangular: return clamp(triangular_quantile(p0, p1, p2, 0.5));
         case Dist::pert: return clamp(pert_quantile(p0, p1, p2, 0.5));
         case Dist::quarters: {
-            // The middle quarter; the later one when there are two (SPEC §2).
+            // The middle quarter; the later one when there are two (MODEL §2).
             double n = p1 - p0 + 1;
             return p0 + std::floor(n / 2);
         }

@@ -1,8 +1,8 @@
-// quantity.h — one uncertain input of a scenario (SPEC §2).
+// quantity.h — one uncertain input of a scenario (MODEL §2).
 //
 // Every numeric field of a scenario is a Quantity: a point value or a
 // distribution, optionally clipped, always clamped into the field's valid range
-// (SPEC §10.2). Scenario structs refer to quantities by index (QRef) and the
+// (MODEL §10.2). Scenario structs refer to quantities by index (QRef) and the
 // engine reads a flat vector of values, one per quantity: the medians for a
 // deterministic run, one draw per quantity for a Monte Carlo trial, or a median
 // vector with one entry overridden for a sweep or a tornado bar.
@@ -33,7 +33,7 @@ enum class Dist : std::uint8_t {
 enum class Form : std::uint8_t { number, interval, object, label };
 
 inline constexpr double kInf = std::numeric_limits<double>::infinity();
-inline constexpr double kZ95 = 1.6448536;  // SPEC §2: the 90% interval's z value
+inline constexpr double kZ95 = 1.6448536;  // MODEL §2: the 90% interval's z value
 
 struct Quantity {
     Dist dist = Dist::point;
@@ -46,7 +46,7 @@ struct Quantity {
     std::string pointer;                       // JSON pointer of the field in its document
 
     bool uncertain() const { return dist != Dist::point; }
-    // Exact median (SPEC §2: lognormal sqrt(ab), triangular closed form, PERT numerically), clamped.
+    // Exact median (MODEL §2: lognormal sqrt(ab), triangular closed form, PERT numerically), clamped.
     double median() const;
     // Inverse CDF at probability u in (0, 1), clamped by clip and range.
     double quantile(double u) const;
@@ -56,7 +56,7 @@ struct Quantity {
     bool operator==(const Quantity&) const = default;
 };
 
-// The distribution objects of SPEC §2, one row each, in the order messages list them.
+// The distribution objects of MODEL §2, one row each, in the order messages list them.
 // The reader, the writer and the page's editor iterate this table: a new shape is one row
 // (plus its median and inverse CDF in quantity.cpp).
 struct DistributionShape {
@@ -65,7 +65,7 @@ struct DistributionShape {
     int param_count;
     const char* params[3];     // in order, they fill p0, p1, p2
     int spread_param;          // index of a parameter that is a spread, not a value (normal's sd): the
-                               // field's range does not apply to it (SPEC §10.2); -1 if none
+                               // field's range does not apply to it (MODEL §10.2); -1 if none
 };
 const std::vector<DistributionShape>& distribution_shapes();
 // The row of `d`, or nullptr (Dist::quarters is written as a label range, not an object).

@@ -1,4 +1,4 @@
-// quarter.h — calendar quarters as integers (SPEC §1).
+// quarter.h — calendar quarters as integers (MODEL §1).
 //
 // A quarter label "2025Q1" maps to an absolute index year*4 + (quarter-1), so
 // differences between labels are quarter counts. Scenario code works with

@@ -1,4 +1,4 @@
-// result.h — the outcome of one evaluation (SPEC §6), before it becomes JSON.
+// result.h — the outcome of one evaluation (MODEL §6), before it becomes JSON.
 //
 // Per-quarter series per provider and workload, clause activity, commitment
 // settlements, reservations, totals and the stakeholder view. Sized once per
@@ -13,8 +13,8 @@ namespace pactscope {
 
 struct ProviderSeries {
     std::vector<double> capacity_h100e, online_mw, alloc_h100e, mw_used, compute_usd, egress_usd, fixed_usd, stranded_usd;
-    std::vector<double> sla_credit_usd;     // SPEC §11.3: refunded by the provider, >= 0
-    std::vector<double> provider_cost_usd;  // SPEC §11.4: the provider's own cost, not the buyer's
+    std::vector<double> sla_credit_usd;     // MODEL §11.3: refunded by the provider, >= 0
+    std::vector<double> provider_cost_usd;  // MODEL §11.4: the provider's own cost, not the buyer's
 };
 
 struct WorkloadSeries {
@@ -27,7 +27,7 @@ struct CommitmentOutcome {
     bool settled = false;
 };
 
-// SPEC §11.2: one reservation clause summed over its active quarters in the horizon.
+// MODEL §11.2: one reservation clause summed over its active quarters in the horizon.
 struct ReservationOutcome {
     int clause = -1, provider = -1;
     double reserved_h100e_hours = 0, used_h100e_hours = 0, paid_usd = 0, idle_usd = 0;
@@ -41,19 +41,19 @@ struct Totals {
     double revenue_share_to_holder_usd = 0, revenue_share_to_buyer_usd = 0;
     double hhi = 0, max_provider_share = 0, peak_mw = 0, total_gwh = 0;
     bool has_agi = false;
-    int agi_quarter = 0;  // relative to horizon.start; may be < 0 or >= T (SPEC §10.5)
-    double inference_revenue_usd = 0;  // gross (SPEC §3): the revenue share base and the AGI profit test
+    int agi_quarter = 0;  // relative to horizon.start; may be < 0 or >= T (MODEL §10.5)
+    double inference_revenue_usd = 0;  // gross (MODEL §3): the revenue share base and the AGI profit test
 };
 
 struct BuyerView {
     double cost_usd = 0, lost_value_usd = 0, revenue_share_paid_usd = 0, revenue_share_received_usd = 0;
-    double revenue_usd = 0, training_value_usd = 0;  // SPEC §11.5: net of the outage losses of their kind
-    double net_usd = 0;                              // SPEC §11.5: the buyer's compute P&L
+    double revenue_usd = 0, training_value_usd = 0;  // MODEL §11.5: net of the outage losses of their kind
+    double net_usd = 0;                              // MODEL §11.5: the buyer's compute P&L
 };
 
 struct ProviderView {
     double revenue_usd = 0, revenue_share_received_usd = 0, revenue_share_paid_usd = 0, ip_value_usd = 0;
-    double cost_usd = 0;  // SPEC §11.4: Σ provider_cost_usd
+    double cost_usd = 0;  // MODEL §11.4: Σ provider_cost_usd
     double net_usd = 0;
 };
 
@@ -63,7 +63,7 @@ struct Result {
     std::vector<WorkloadSeries> workloads;
     std::vector<std::vector<std::uint8_t>> clause_active;  // per clause, per quarter
     std::vector<CommitmentOutcome> commitments;
-    std::vector<ReservationOutcome> reservations;           // SPEC §11.2, one per reservation clause
+    std::vector<ReservationOutcome> reservations;           // MODEL §11.2, one per reservation clause
     std::vector<double> cost_usd, shortfall_h100e;         // per quarter, all providers / workloads
     Totals totals;
     BuyerView buyer;

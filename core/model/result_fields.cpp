@@ -18,8 +18,8 @@ const std::vector<SeriesField<ProviderSeries>>& provider_series_fields() {
         {"egress_usd", &P::egress_usd, ValueUnit::usd, "Egress billed by this provider"},
         {"fixed_usd", &P::fixed_usd, ValueUnit::usd, "Onboarding, overhead and owned capacity's fixed cost"},
         {"stranded_usd", &P::stranded_usd, ValueUnit::usd, "Take-or-pay paid for nothing: a commitment's settlement, a reservation's idle capacity"},
-        {"sla_credit_usd", &P::sla_credit_usd, ValueUnit::usd, "SLA credits the provider refunds (SPEC §11.3)"},
-        {"provider_cost_usd", &P::provider_cost_usd, ValueUnit::usd, "The provider's own cost of its capacity (SPEC §11.4)"},
+        {"sla_credit_usd", &P::sla_credit_usd, ValueUnit::usd, "SLA credits the provider refunds (MODEL §11.3)"},
+        {"provider_cost_usd", &P::provider_cost_usd, ValueUnit::usd, "The provider's own cost of its capacity (MODEL §11.4)"},
     };
     return table;
 }

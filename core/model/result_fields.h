@@ -1,4 +1,4 @@
-// result_fields.h — the result's vocabularies (SPEC §6, §11.5) as tables: per-quarter series of a
+// result_fields.h — the result's vocabularies (MODEL §6, §11.5) as tables: per-quarter series of a
 // provider and of a workload, totals, and the buyer's and each provider's stakeholder figures.
 //
 // What it is: one row per number — its name in the result, the member that holds it, its unit,
@@ -38,7 +38,7 @@ const std::vector<SeriesField<WorkloadSeries>>& workload_series_fields();
 struct TotalField {
     const char* name;
     double Totals::*member;  // nullptr: agi_quarter (an int quarter index)
-    bool Totals::*present;   // the totals that can be null (SPEC §6): whether this result has it; nullptr: always
+    bool Totals::*present;   // the totals that can be null (MODEL §6): whether this result has it; nullptr: always
     ValueUnit unit;
     int direction;
     const char* meaning;
@@ -49,7 +49,7 @@ struct TotalField {
     }
     bool nullable() const { return present != nullptr; }
 };
-// SPEC §6, §11.5. Here rather than in the .cpp so its size is a constant (fixed-size buffers, kTotalCount).
+// MODEL §6, §11.5. Here rather than in the .cpp so its size is a constant (fixed-size buffers, kTotalCount).
 inline constexpr auto kTotalFields = std::to_array<TotalField>({
     {"cost_usd", &Totals::cost_usd, nullptr, ValueUnit::usd, kLowerIsBetter,
      "What the buyer pays for compute: compute + egress + fixed + stranded - SLA credits"},
@@ -108,7 +108,7 @@ void totals_array(const Totals& t, double* out);
 // A total by name; false when it is null for this result (usd_per_served_h100e_hour, agi_quarter).
 bool total_value(const Result& r, const std::string& name, double& out);
 
-// SPEC §6, §10.11, §11.5: the stakeholder figures that follow from the others. The engine and the
+// MODEL §6, §10.11, §11.5: the stakeholder figures that follow from the others. The engine and the
 // Monte Carlo's reconstruction of unstored figures both call these, so they agree to the bit.
 //   buyer: cost, lost value and the shares from the totals; net = revenue + received − cost − paid.
 void derive_buyer(const Totals& t, BuyerView& b);

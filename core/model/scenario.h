@@ -1,4 +1,4 @@
-// scenario.h — the typed form of a `pactscope/scenario@1` document (SPEC §3).
+// scenario.h — the typed form of a `pactscope/scenario@1` document (MODEL §3).
 //
 // What it is: plain structs, filled by scenario_io.cpp after validation, read by
 // the engine. Every number is a QRef into `quantities`, so the engine can be run
@@ -14,14 +14,14 @@
 
 namespace pactscope {
 
-inline constexpr double kHoursPerQuarter = 2190.0;  // SPEC §1: 8760 / 4
+inline constexpr double kHoursPerQuarter = 2190.0;  // MODEL §1: 8760 / 4
 
 struct Source {
     std::string id, title, url, date;
     bool operator==(const Source&) const = default;
 };
 
-struct Provenance {  // SPEC §10.4
+struct Provenance {  // MODEL §10.4
     std::string source, note;
     bool operator==(const Provenance&) const = default;
 };
@@ -57,7 +57,7 @@ struct Egress {
 
 enum class ProviderKind : std::uint8_t { cloud, owned };
 
-// SPEC §11.4: a cloud's own cost of its capacity (capex, opex, power), for its stakeholder P&L.
+// MODEL §11.4: a cloud's own cost of its capacity (capex, opex, power), for its stakeholder P&L.
 struct ProviderCost {
     bool present = false;
     QRef capex_usd_per_mw = -1, amortization_years = -1, opex_usd_per_mw_year = -1, power_usd_per_mwh = -1;
@@ -75,7 +75,7 @@ struct Provider {
     QRef price_usd_per_h100e_hour = -1, price_change_per_year = -1;
     // owned
     QRef capex_usd_per_mw = -1, amortization_years = -1, opex_usd_per_mw_year = -1, power_usd_per_mwh = -1;
-    // cloud: what its capacity costs the provider itself (SPEC §11.4); not a cost to the buyer
+    // cloud: what its capacity costs the provider itself (MODEL §11.4); not a cost to the buyer
     ProviderCost provider_cost;
     Provenance prov;
     bool operator==(const Provider&) const = default;
@@ -104,14 +104,14 @@ enum class RofrMatch : std::uint8_t { capacity, price };
 enum class SharePayer : std::uint8_t { buyer, holder };
 enum class AgiTrigger : std::uint8_t { date, profit, none };
 
-// One tier of an sla clause (SPEC §11.3): plain numbers, not uncertain quantities.
+// One tier of an sla clause (MODEL §11.3): plain numbers, not uncertain quantities.
 struct SlaTier {
     double below = 1, credit = 0;
     bool operator==(const SlaTier&) const = default;
 };
 
 // One struct for every clause type; only the fields of `type` are meaningful
-// (the parser rejects the others, SPEC §10.3).
+// (the parser rejects the others, MODEL §10.3).
 struct Clause {
     ClauseType type = ClauseType::exclusive;
     bool has_from = false, has_to = false, to_agi = false;
@@ -131,7 +131,7 @@ struct Clause {
     int provider = -1;
     // commitment (usd, discount or a contract price, take_or_pay); reservation (price, take_or_pay)
     QRef usd = -1, discount = -1, take_or_pay = -1;
-    QRef price_usd_per_h100e_hour = -1;  // SPEC §11.1 contract price (optional) / §11.2 reservation price
+    QRef price_usd_per_h100e_hour = -1;  // MODEL §11.1 contract price (optional) / §11.2 reservation price
     // sla
     std::vector<SlaTier> credits;
     // revenue_share
@@ -184,7 +184,7 @@ struct Scenario {
     std::vector<Quantity> quantities;
 
     int quarters() const { return end - start + 1; }
-    // The medians of every quantity: the deterministic evaluation's input (SPEC §2).
+    // The medians of every quantity: the deterministic evaluation's input (MODEL §2).
     std::vector<double> medians() const;
     // Index of the quantity at a JSON pointer, or -1.
     QRef find_quantity(const std::string& pointer) const;

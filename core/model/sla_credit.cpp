@@ -10,7 +10,7 @@ namespace pactscope {
 
 namespace {
 
-constexpr double kTailCutoff = 1e-15;  // SPEC §11.3
+constexpr double kTailCutoff = 1e-15;  // MODEL §11.3
 
 // Below λ − 12√λ the Poisson mass is under e^{-72} (Chernoff): the sum starts there instead of
 // at 0, so a huge λ costs about 20√λ terms rather than λ. Those terms would round to 0 anyway.
@@ -24,7 +24,7 @@ constexpr double kMaxTerms = 1e6;
 // function of the count, so the sum is Σ over its steps of rate × P(count in the step).
 double expected_rate_normal(std::span<const std::vector<SlaTier>* const> clauses, double lambda, double d) {
     const double sd = std::sqrt(lambda);
-    const double n_full = std::ceil(kHoursPerMonth / d);  // from here on rate(0) (SPEC: n d >= H/3)
+    const double n_full = std::ceil(kHoursPerMonth / d);  // from here on rate(0) (MODEL §11.3: n d >= H/3)
     double lo = std::max(0.0, first_term(lambda)), hi = std::min(n_full, std::ceil(lambda + 12 * sd));
     // Counts where the rate changes: where 1 − n d / (H/3) crosses a tier's `below`.
     std::vector<double> cuts = {lo, hi};

@@ -1,4 +1,4 @@
-// sla_credit.h — the credit rate of SLA clauses (SPEC §11.3), as pure functions.
+// sla_credit.h — the credit rate of SLA clauses (MODEL §11.3), as pure functions.
 //
 // Availability is measured per month of H/3 hours, as public SLAs do. The Monte Carlo
 // places each drawn outage in a month and applies rate() to each month's availability;
@@ -15,9 +15,9 @@
 
 namespace pactscope {
 
-inline constexpr double kHoursPerMonth = kHoursPerQuarter / 3;  // SPEC §11.3: a quarter's three months
+inline constexpr double kHoursPerMonth = kHoursPerQuarter / 3;  // MODEL §11.3: a quarter's three months
 
-// The credit of the last tier with below − a > 1e-12; 0 when none (SPEC §11.3).
+// The credit of the last tier with below − a > 1e-12; 0 when none (MODEL §11.3).
 double sla_rate(const std::vector<SlaTier>& tiers, double availability);
 // The highest rate of several clauses' tiers.
 double sla_max_rate(std::span<const std::vector<SlaTier>* const> clauses, double availability);

@@ -10,7 +10,7 @@ namespace pactscope {
 namespace {
 
 // Whether provider p's figure can be nonzero in some trial of `s` (else it is 0 in every trial and
-// not kept): owned capacity bills nobody (SPEC §6); shares need a revenue_share clause p holds with
+// not kept): owned capacity bills nobody (MODEL §6); shares need a revenue_share clause p holds with
 // that payer, IP value an ip_access clause, cost a provider_cost (§11.4). Nets are derived.
 bool can_be_nonzero(const Scenario& s, int p, double ProviderView::*figure) {
     auto holds = [&](ClauseType type, auto&& also) {

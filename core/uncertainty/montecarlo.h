@@ -1,4 +1,4 @@
-// montecarlo.h — progressive Monte Carlo over a scenario (SPEC §2, §6).
+// montecarlo.h — progressive Monte Carlo over a scenario (MODEL §2, §6).
 //
 // What it is: a Simulation that runs trials in slices — `step(budget)` runs at
 // most `budget` trials and returns — so the browser can advance it a little
@@ -8,7 +8,7 @@
 // only (sampler.h) and writes its own row.
 //
 // What it keeps: per trial, every total (doubles) and every stakeholder figure of
-// the buyer and each provider (SPEC §6, §11.5) that is not 0 in every trial by the
+// the buyer and each provider (MODEL §6, §11.5) that is not 0 in every trial by the
 // scenario's structure (a revenue share nobody holds, a provider without
 // provider_cost) and not derived from the others (the buyer's cost, lost value,
 // shares and net; each net): those are recomputed on demand by the engine's own

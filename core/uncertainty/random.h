@@ -1,4 +1,4 @@
-// random.h — the project's own portable random numbers (SPEC §2).
+// random.h — the project's own portable random numbers (MODEL §2).
 //
 // What it is: integer-only hashing and a small generator whose outputs are the
 // same bits on every platform and compiler (native and WASM), so one seed gives
@@ -10,7 +10,7 @@
 // trial index, input) — never on chunking, thread count or the order in which
 // inputs are visited — and two scenarios that share an input (same JSON
 // pointer, hence same key) see the same draw in the same trial: common random
-// numbers for comparisons (SPEC §7).
+// numbers for comparisons (MODEL §7).
 //
 // Usage:
 //   std::uint64_t key = stream_key("/providers/0/price_usd_per_h100e_hour");

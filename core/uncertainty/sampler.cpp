@@ -11,7 +11,7 @@ constexpr double kPi = 3.14159265358979323846;
 constexpr double H = kHoursPerQuarter;
 // Draws per provider and quarter before the rest of the outages are counted at the
 // average duration drawn so far: only reached with absurd outage rates, and keeps
-// a trial bounded in time (SPEC §9: no hang on any input).
+// a trial bounded in time (MODEL §9: no hang on any input).
 constexpr std::int64_t kMaxOutageDraws = 100000;
 
 // Cholesky factor of a symmetric m × m matrix; false when it is not positive definite.
@@ -31,7 +31,7 @@ bool cholesky(const std::vector<double>& a, int m, std::vector<double>& l) {
     return true;
 }
 
-// SPEC §11.3: each outage falls in one of the quarter's three months with equal probability.
+// MODEL §11.3: each outage falls in one of the quarter's three months with equal probability.
 int month_of(Rng& months) { return std::min(2, static_cast<int>(3 * months.unit())); }
 
 bool months_full(const double* m) { return m[0] >= H / 3 && m[1] >= H / 3 && m[2] >= H / 3; }
@@ -74,7 +74,7 @@ Sampler::Sampler(const Scenario& s, std::uint64_t seed) : s_(&s), seed_(seed) {
         inv_.push_back(compile_quantile(s.quantities[q]));
     }
 
-    // Gaussian copula (SPEC §2): Spearman's rho_s becomes the normal correlation
+    // Gaussian copula (MODEL §2): Spearman's rho_s becomes the normal correlation
     // 2 sin(pi rho_s / 6), which gives exactly rho_s between the uniforms.
     corr_slot_.assign(uncertain_.size(), -1);
     std::vector<int> slot_of(static_cast<std::size_t>(Q), -1);
@@ -140,10 +140,10 @@ void Sampler::draw_inputs(std::int64_t trial, double* values) {
     }
 }
 
-// SPEC §5: per provider and quarter a Poisson count with mean outages_per_year / 4
+// MODEL §5: per provider and quarter a Poisson count with mean outages_per_year / 4
 // (this trial's rate) and one duration per outage drawn from outage_hours; the
 // quarter's sum is capped at H. Each provider has its own stream of draws.
-// SPEC §11.3: for a provider named by an sla clause, each outage also falls in one of the
+// MODEL §11.3: for a provider named by an sla clause, each outage also falls in one of the
 // quarter's months, drawn from a stream of its own; outages the quarter's cap left undrawn
 // take their durations from that stream too, so the other draws are those of a run without SLA.
 void Sampler::draw_outages(std::int64_t trial, const double* values, double* outage_hours, double* month_hours) const {

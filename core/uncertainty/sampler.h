@@ -1,4 +1,4 @@
-// sampler.h — one Monte Carlo trial's inputs (SPEC §2, §5).
+// sampler.h — one Monte Carlo trial's inputs (MODEL §2, §5).
 //
 // What it is: given a scenario and a seed, fills the value vector of trial i
 // (one draw per uncertain quantity, rank-correlated through a Gaussian copula)
@@ -8,7 +8,7 @@
 // Every draw depends only on (seed, trial, input): uniform numbers come from
 // random.h keyed by the input's JSON pointer, so chunking and threads do not
 // matter, and a scenario compared with another shares the draws of every input
-// they both have (common random numbers, SPEC §7).
+// they both have (common random numbers, MODEL §7).
 //
 // Usage:
 //   Sampler sm(scenario, seed);
@@ -31,7 +31,7 @@ public:
     // Overwrites the uncertain entries of `values` (the others keep what they
     // hold, normally the medians) and fills `outage_hours` (P × T, provider-major)
     // and, when given, `month_hours` (P × T × 3): for providers named by an sla
-    // clause, each drawn outage's hours in the month it fell in (SPEC §11.3).
+    // clause, each drawn outage's hours in the month it fell in (MODEL §11.3).
     // Not const: it uses scratch memory, so each thread owns its own Sampler (copies are cheap).
     void draw(std::int64_t trial, double* values, double* outage_hours, double* month_hours = nullptr);
     // The two halves of draw(): the quantities only (for audits and importance), then the outages.

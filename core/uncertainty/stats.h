@@ -1,9 +1,9 @@
-// stats.h — summaries of Monte Carlo samples (SPEC §6, §8).
+// stats.h — summaries of Monte Carlo samples (MODEL §6, §8).
 //
 // Percentiles interpolate linearly between order statistics (Hyndman & Fan
 // type 7, the default of R, NumPy and spreadsheets' PERCENTILE.INC), so a column
 // of identical values has every percentile equal to that value. Missing values
-// (NaN: a null total in that trial) are left out and counted (SPEC §10.11).
+// (NaN: a null total in that trial) are left out and counted (MODEL §10.11).
 #pragma once
 #include <cstdint>
 #include <vector>

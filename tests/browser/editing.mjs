@@ -280,7 +280,7 @@ await runSuite('browser editing', async ({ server, browser, check }) => {
     await page.context().close();
   }
 
-  // ---- contracts as signed (SPEC §11): a reservation from its card, a commitment's pricing mode ------
+  // ---- contracts as signed (MODEL §11): a reservation from its card, a commitment's pricing mode ------
   {
     const { page, errors } = await open(browser, server.url);
     allErrors.push(errors);

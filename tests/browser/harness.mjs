@@ -129,7 +129,7 @@ export async function reveal(page, name) {
 }
 export function cli(...args) { return execFileSync(CLI, args, { encoding: 'utf8', maxBuffer: 64 << 20 }); }
 
-// Relative comparison of two numbers (SPEC §7: 1e-9), with an absolute floor for zero.
+// Relative comparison of two numbers (MODEL §7: 1e-9), with an absolute floor for zero.
 export function close(a, b, rel = 1e-9) {
   if (a === null || b === null) return a === b;
   return Math.abs(a - b) <= rel * Math.max(1, Math.abs(a), Math.abs(b));

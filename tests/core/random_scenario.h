@@ -1,6 +1,6 @@
 // random_scenario.h — valid scenario documents drawn from a seeded generator,
 // for property tests (invariants, round trips). Valid by construction: every clause
-// type of SPEC §3 and §11 (a reservation only on a cloud that has no commitment or other
+// type of MODEL §3 and §11 (a reservation only on a cloud that has no commitment or other
 // reservation, so windows never overlap, §11.2), contract prices, SLA tiers and provider_cost.
 #pragma once
 #include <cstdint>
@@ -108,7 +108,7 @@ inline nlohmann::json random_scenario(std::uint64_t seed) {
     }
     d["workloads"] = workloads;
     json contract = json::array();
-    // SPEC §11.2: a provider with a reservation has no other reservation and no commitment.
+    // MODEL §11.2: a provider with a reservation has no other reservation and no commitment.
     std::vector<int> committed(static_cast<std::size_t>(P), 0), reserved(static_cast<std::size_t>(P), 0);
     auto cloud_id = [&](Rng& rr) {  // a cloud provider, or -1 when there is none
         std::vector<int> clouds;
@@ -137,11 +137,11 @@ inline nlohmann::json random_scenario(std::uint64_t seed) {
                 committed[static_cast<std::size_t>(p)] = 1;
                 cl = {{"type", "commitment"}, {"provider", "p" + std::to_string(p)}, {"usd", random_quantity(r, 0, 5e9)},
                       {"take_or_pay", r.uniform(0, 1)}};
-                if (is_cloud[static_cast<std::size_t>(p)] && r.coin(0.4)) cl["price_usd_per_h100e_hour"] = random_quantity(r, 0.5, 4);  // SPEC §11.1
+                if (is_cloud[static_cast<std::size_t>(p)] && r.coin(0.4)) cl["price_usd_per_h100e_hour"] = random_quantity(r, 0.5, 4);  // MODEL §11.1
                 else cl["discount"] = r.uniform(0, 0.5);
                 break;
             }
-            case 8: {  // SPEC §11.2
+            case 8: {  // MODEL §11.2
                 const int p = cloud_id(r);
                 if (p < 0 || committed[static_cast<std::size_t>(p)] || reserved[static_cast<std::size_t>(p)]) continue;
                 reserved[static_cast<std::size_t>(p)] = 1;
@@ -149,7 +149,7 @@ inline nlohmann::json random_scenario(std::uint64_t seed) {
                 if (r.coin()) cl["take_or_pay"] = random_quantity(r, 0, 1);
                 break;
             }
-            case 9: {  // SPEC §11.3
+            case 9: {  // MODEL §11.3
                 const int p = cloud_id(r);
                 if (p < 0) continue;
                 json tiers = json::array();

@@ -1,4 +1,4 @@
-// Bad inputs (SPEC §10): each names the exact JSON pointer and says what is allowed.
+// Bad inputs (MODEL §10): each names the exact JSON pointer and says what is allowed.
 #include <functional>
 #include <string>
 
@@ -132,7 +132,7 @@ const std::vector<BadCase>& cases() {
 
 }  // namespace
 
-TEST_CASE("every bad input names its JSON pointer and what is allowed (SPEC §10)") {
+TEST_CASE("every bad input names its JSON pointer and what is allowed (MODEL §10)") {
     REQUIRE(cases().size() >= 40);
     REQUIRE(pactscope::load_scenario(valid().dump()).issues.empty());  // the base is valid
     for (const BadCase& c : cases()) {
@@ -151,7 +151,7 @@ TEST_CASE("every bad input names its JSON pointer and what is allowed (SPEC §10
     }
 }
 
-TEST_CASE("text-level problems: invalid JSON, duplicate keys, non-finite numbers, depth (SPEC §10.1)") {
+TEST_CASE("text-level problems: invalid JSON, duplicate keys, non-finite numbers, depth (MODEL §10.1)") {
     auto issues = [](const std::string& text) { return pactscope::load_scenario(text).issues; };
     auto a = issues("{\"schema\": ");
     REQUIRE(a.size() == 1);

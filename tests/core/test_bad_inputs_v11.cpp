@@ -1,4 +1,4 @@
-// Bad inputs of SPEC §11 (contract prices, reservations, SLA credits, provider cost): each is
+// Bad inputs of MODEL §11 (contract prices, reservations, SLA credits, provider cost): each is
 // refused at its exact JSON pointer with this exact, actionable message.
 #include <functional>
 #include <string>
@@ -43,7 +43,7 @@ const std::vector<BadCase>& cases() {
          },
          "/contract/0/discount",
          "\"discount\" does not apply next to \"price_usd_per_h100e_hour\": a contract price replaces the discount off the provider's "
-         "price; keep one of the two (SPEC §11.1)"},
+         "price; keep one of the two (MODEL §11.1)"},
         {"contract price beside an explicit zero discount",
          [](json& d) {
              json c = commitment("az");
@@ -52,7 +52,7 @@ const std::vector<BadCase>& cases() {
          },
          "/contract/0/discount",
          "\"discount\" does not apply next to \"price_usd_per_h100e_hour\": a contract price replaces the discount off the provider's "
-         "price; keep one of the two (SPEC §11.1)"},
+         "price; keep one of the two (MODEL §11.1)"},
         {"contract price on an owned provider's commitment",
          [](json& d) {
              json c = commitment("own");
@@ -61,7 +61,7 @@ const std::vector<BadCase>& cases() {
          },
          "/contract/0/price_usd_per_h100e_hour",
          "a contract price does not apply to a commitment on \"own\", an owned provider (the buyer pays its capex, opex and power, "
-         "SPEC §11.1); remove it (a \"discount\" stays valid)"},
+         "MODEL §11.1); remove it (a \"discount\" stays valid)"},
         {"negative contract price",
          [](json& d) {
              json c = commitment("az");
@@ -73,7 +73,7 @@ const std::vector<BadCase>& cases() {
          [](json& d) { d["contract"].push_back({{"type", "reservation"}, {"provider", "az"}}); },
          "/contract/0/price_usd_per_h100e_hour", "required key \"price_usd_per_h100e_hour\" is missing"},
         {"reservation on an owned provider", [](json& d) { d["contract"].push_back(reservation("own")); }, "/contract/0/provider",
-         "a reservation needs a cloud provider; \"own\" is owned, and the buyer already pays for all of its capacity (SPEC §11.2)"},
+         "a reservation needs a cloud provider; \"own\" is owned, and the buyer already pays for all of its capacity (MODEL §11.2)"},
         {"reservation take-or-pay above 1",
          [](json& d) {
              json c = reservation("az");
@@ -97,7 +97,7 @@ const std::vector<BadCase>& cases() {
          },
          "/contract/1",
          "this reservation on \"az\" is active in 2025Q3 together with the reservation at /contract/0; a provider may not have two "
-         "reservations active in the same quarter (SPEC §11.2): end one before the other starts"},
+         "reservations active in the same quarter (MODEL §11.2): end one before the other starts"},
         {"a commitment active beside an earlier reservation",
          [](json& d) {
              json r = reservation("oci"), c = commitment("oci");
@@ -106,7 +106,7 @@ const std::vector<BadCase>& cases() {
          },
          "/contract/1",
          "this commitment on \"oci\" is active in 2025Q2 together with the reservation at /contract/0; a provider may not have a "
-         "reservation and a commitment active in the same quarter (SPEC §11.2): end one before the other starts"},
+         "reservation and a commitment active in the same quarter (MODEL §11.2): end one before the other starts"},
         {"a reservation running to agi meets a later commitment (agi runs to the horizon end for this check)",
          [](json& d) {
              json r = reservation("az"), c = commitment("az");
@@ -116,17 +116,17 @@ const std::vector<BadCase>& cases() {
          },
          "/contract/1",
          "this commitment on \"az\" is active in 2025Q4 together with the reservation at /contract/0; a provider may not have a "
-         "reservation and a commitment active in the same quarter (SPEC §11.2): end one before the other starts"},
+         "reservation and a commitment active in the same quarter (MODEL §11.2): end one before the other starts"},
         {"sla without tiers", [](json& d) { d["contract"].push_back(sla("az", json::array())); }, "/contract/0/credits",
          "expected a non-empty array of tiers such as [{\"below\": 0.99, \"credit\": 0.1}]"},
         {"sla without credits", [](json& d) { d["contract"].push_back({{"type", "sla"}, {"provider", "az"}}); }, "/contract/0/credits",
          "required key \"credits\" is missing"},
         {"sla below as an interval",
          [](json& d) { d["contract"].push_back(sla("az", {{{"below", "0.99 to 0.999"}, {"credit", 0.1}}})); }, "/contract/0/credits/0/below",
-         "SLA tiers take plain numbers, not uncertain quantities: write \"below\" as a number such as 0.99 (SPEC §11.3)"},
+         "SLA tiers take plain numbers, not uncertain quantities: write \"below\" as a number such as 0.99 (MODEL §11.3)"},
         {"sla credit as a distribution",
          [](json& d) { d["contract"].push_back(sla("az", {{{"below", 0.99}, {"credit", {{"dist", "point"}, {"value", 0.1}}}}})); },
-         "/contract/0/credits/0/credit", "SLA tiers take plain numbers, not uncertain quantities: write \"credit\" as a number such as 0.1 (SPEC §11.3)"},
+         "/contract/0/credits/0/credit", "SLA tiers take plain numbers, not uncertain quantities: write \"credit\" as a number such as 0.1 (MODEL §11.3)"},
         {"sla below of 0", [](json& d) { d["contract"].push_back(sla("az", {{{"below", 0}, {"credit", 0.1}}})); }, "/contract/0/credits/0/below",
          "0 is out of range: must be in (0, 1]"},
         {"sla below above 1", [](json& d) { d["contract"].push_back(sla("az", {{{"below", 1.01}, {"credit", 0.1}}})); },
@@ -144,13 +144,13 @@ const std::vector<BadCase>& cases() {
          "/contract/0/credits/0/credits", "unknown key \"credits\" (did you mean \"credit\"?)"},
         {"sla on an owned provider", [](json& d) { d["contract"].push_back(sla("own", {{{"below", 0.99}, {"credit", 0.1}}})); },
          "/contract/0/provider",
-         "an sla clause needs a cloud provider; \"own\" is owned, and credits are refunds of a cloud's bill (SPEC §11.3)"},
+         "an sla clause needs a cloud provider; \"own\" is owned, and credits are refunds of a cloud's bill (MODEL §11.3)"},
         {"sla with a holder instead of a provider",
          [](json& d) { d["contract"].push_back({{"type", "sla"}, {"holder", "az"}, {"credits", {{{"below", 0.99}, {"credit", 0.1}}}}}); },
          "/contract/0/holder", "\"holder\" does not apply to a clause of type \"sla\": it names its \"provider\"", 2},  // and provider is missing
         {"provider_cost on an owned provider",
          [](json& d) { d["providers"][2]["provider_cost"] = {{"capex_usd_per_mw", 1}, {"amortization_years", 5}}; }, "/providers/2/provider_cost",
-         "\"provider_cost\" does not apply to an owned provider (its cost is the buyer's fixed_usd and compute, SPEC §11.4)"},
+         "\"provider_cost\" does not apply to an owned provider (its cost is the buyer's fixed_usd and compute, MODEL §11.4)"},
         {"provider_cost without amortization", [](json& d) { d["providers"][0]["provider_cost"] = {{"capex_usd_per_mw", 1e7}}; },
          "/providers/0/provider_cost/amortization_years", "required key \"amortization_years\" is missing"},
         {"provider_cost amortized over 0 years",
@@ -171,7 +171,7 @@ const std::vector<BadCase>& cases() {
 
 }  // namespace
 
-TEST_CASE("every SPEC §11 bad input is refused at its exact pointer with its exact message") {
+TEST_CASE("every MODEL §11 bad input is refused at its exact pointer with its exact message") {
     REQUIRE(cases().size() >= 15);
     REQUIRE(pactscope::load_scenario(valid().dump()).issues.empty());
     for (const BadCase& c : cases()) {
@@ -188,7 +188,7 @@ TEST_CASE("every SPEC §11 bad input is refused at its exact pointer with its ex
     }
 }
 
-TEST_CASE("windows that meet only outside the horizon, or a reservation beside a commitment on another provider, are valid (SPEC §11.2)") {
+TEST_CASE("windows that meet only outside the horizon, or a reservation beside a commitment on another provider, are valid (MODEL §11.2)") {
     json d = valid();
     json r = reservation("az"), c = commitment("az");
     r["from"] = "2024Q1", r["to"] = "2024Q4";  // before the horizon (2025Q1–2025Q4)

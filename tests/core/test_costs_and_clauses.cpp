@@ -1,9 +1,9 @@
-// One TEST_CASE per cost rule (SPEC §3, §5) and money-flow clause; golden values by hand.
+// One TEST_CASE per cost rule (MODEL §3, §5) and money-flow clause; golden values by hand.
 #include "scenario_builder.h"
 
 using namespace test;
 
-TEST_CASE("commitment: discounted price, ranks first while unspent, splits pro rata in the quarter it is used up (SPEC §3)") {
+TEST_CASE("commitment: discounted price, ranks first while unspent, splits pro rata in the quarter it is used up (MODEL §3)") {
     json d = doc();
     d["providers"].push_back(cloud("a", 1, 2));
     d["providers"].push_back(cloud("b", 1, 1));
@@ -26,7 +26,7 @@ TEST_CASE("commitment: discounted price, ranks first while unspent, splits pro r
     CHECK(r.commitments[0].stranded_usd == 0);
 }
 
-TEST_CASE("commitment: take-or-pay strands max(0, take_or_pay x usd - spent) at the window's last quarter (SPEC §3)") {
+TEST_CASE("commitment: take-or-pay strands max(0, take_or_pay x usd - spent) at the window's last quarter (MODEL §3)") {
     json d = doc();
     d["providers"].push_back(cloud("a", 1, 2));
     d["workloads"].push_back(workload("w", "inference", 500));
@@ -40,7 +40,7 @@ TEST_CASE("commitment: take-or-pay strands max(0, take_or_pay x usd - spent) at 
     CHECK(run(d).totals.stranded_usd == 0);
 }
 
-TEST_CASE("commitment: a window ending after the horizon is not settled; one ending before it is ignored (SPEC §3, §10.6)") {
+TEST_CASE("commitment: a window ending after the horizon is not settled; one ending before it is ignored (MODEL §3, §10.6)") {
     json d = doc();
     d["providers"].push_back(cloud("a", 1, 2));
     d["workloads"].push_back(workload("w", "inference", 500));
@@ -55,7 +55,7 @@ TEST_CASE("commitment: a window ending after the horizon is not settled; one end
     CHECK(r.totals.stranded_usd == 0);
 }
 
-TEST_CASE("commitments on one provider are consumed in document order (SPEC §10.6)") {
+TEST_CASE("commitments on one provider are consumed in document order (MODEL §10.6)") {
     json d = doc("2025Q1", "2025Q1");
     d["providers"].push_back(cloud("a", 1, 2));
     d["workloads"].push_back(workload("w", "inference", 1000));
@@ -69,7 +69,7 @@ TEST_CASE("commitments on one provider are consumed in document order (SPEC §10
     CHECK(r.providers[0].compute_usd[0] == Approx(2785000));
 }
 
-TEST_CASE("egress: pooled monthly volume, free allowance first, cumulative tiers, x3 per quarter (SPEC §3)") {
+TEST_CASE("egress: pooled monthly volume, free allowance first, cumulative tiers, x3 per quarter (MODEL §3)") {
     json d = doc("2025Q1", "2025Q1");
     json a = cloud("a", 1, 1);
     a["egress"] = {{"free_tb_per_month", 1}, {"tiers", {{{"up_to_tb", 10}, {"usd_per_gb", 0.1}}, {{"up_to_tb", nullptr}, {"usd_per_gb", 0.05}}}}};
@@ -86,7 +86,7 @@ TEST_CASE("egress: pooled monthly volume, free allowance first, cumulative tiers
     CHECK(r.totals.egress_usd == Approx(12300));
 }
 
-TEST_CASE("egress: training bytes are billed by the home; api_exclusivity moves inference homes to its holder (SPEC §3)") {
+TEST_CASE("egress: training bytes are billed by the home; api_exclusivity moves inference homes to its holder (MODEL §3)") {
     json d = doc("2025Q1", "2025Q1");
     json tiers = {{"tiers", {{{"up_to_tb", nullptr}, {"usd_per_gb", 0.1}}}}};
     json a = cloud("a", 1, 1), h = cloud("home", 0, 1);
@@ -110,7 +110,7 @@ TEST_CASE("egress: training bytes are billed by the home; api_exclusivity moves 
     CHECK(run(d2).totals.egress_usd == 0);
 }
 
-TEST_CASE("egress raises the marginal cost of serving away from home (SPEC §4)") {
+TEST_CASE("egress raises the marginal cost of serving away from home (MODEL §4)") {
     json d = doc("2025Q1", "2025Q1");
     json far = cloud("far", 1, 1.0);
     far["egress"] = {{"tiers", {{{"up_to_tb", nullptr}, {"usd_per_gb", 0.1}}}}};
@@ -124,7 +124,7 @@ TEST_CASE("egress raises the marginal cost of serving away from home (SPEC §4)"
     CHECK(r.providers[1].alloc_h100e[0] == Approx(100));
 }
 
-TEST_CASE("owned capacity: fixed cost for what was built, power as marginal price (SPEC §3)") {
+TEST_CASE("owned capacity: fixed cost for what was built, power as marginal price (MODEL §3)") {
     json d = doc("2025Q1", "2025Q1");
     d["providers"].push_back({{"id", "own"}, {"kind", "owned"}, {"pue", 1.25},
                               {"capacity", {{{"online", "2025Q1"}, {"mw", 10}, {"gpu", "U"}}}},
@@ -142,7 +142,7 @@ TEST_CASE("owned capacity: fixed cost for what was built, power as marginal pric
     CHECK(r.totals.total_gwh == Approx(10.95));
 }
 
-TEST_CASE("fixed costs: onboarding once in the first used quarter, overhead in every used quarter (SPEC §5)") {
+TEST_CASE("fixed costs: onboarding once in the first used quarter, overhead in every used quarter (MODEL §5)") {
     json d = doc();
     json a = cloud("a", 1, 1);
     a["onboarding_usd"] = 1000;
@@ -156,7 +156,7 @@ TEST_CASE("fixed costs: onboarding once in the first used quarter, overhead in e
     CHECK(r.providers[0].fixed_usd[3] == 10);
 }
 
-TEST_CASE("revenue share paid by the buyer: rate x inference revenue, cumulative cap with a partial last payment (SPEC §3)") {
+TEST_CASE("revenue share paid by the buyer: rate x inference revenue, cumulative cap with a partial last payment (MODEL §3)") {
     json d = doc();
     d["providers"].push_back(cloud("az", 10, 1));
     d["workloads"].push_back(workload("w", "inference", 100, 0, 5));
@@ -168,7 +168,7 @@ TEST_CASE("revenue share paid by the buyer: rate x inference revenue, cumulative
     CHECK(r.buyer.revenue_share_paid_usd == Approx(500000));
 }
 
-TEST_CASE("revenue share paid by the holder: rate x holder_api_revenue_usd_per_quarter while active (SPEC §3)") {
+TEST_CASE("revenue share paid by the holder: rate x holder_api_revenue_usd_per_quarter while active (MODEL §3)") {
     json d = doc();
     d["providers"].push_back(cloud("az", 10, 1));
     d["workloads"].push_back(workload("w", "inference", 100));
@@ -180,7 +180,7 @@ TEST_CASE("revenue share paid by the holder: rate x holder_api_revenue_usd_per_q
     CHECK(r.stakeholders[0].revenue_share_paid_usd == Approx(600));
 }
 
-TEST_CASE("ip_access: value to the holder in every active quarter (SPEC §3)") {
+TEST_CASE("ip_access: value to the holder in every active quarter (MODEL §3)") {
     json d = doc();
     d["providers"].push_back(cloud("az", 10, 1));
     d["workloads"].push_back(workload("w", "inference", 0));
@@ -190,7 +190,7 @@ TEST_CASE("ip_access: value to the holder in every active quarter (SPEC §3)") {
     CHECK(r.stakeholders[0].net_usd == 21);
 }
 
-TEST_CASE("agi by date ends to:\"agi\" clauses after the AGI quarter (SPEC §3)") {
+TEST_CASE("agi by date ends to:\"agi\" clauses after the AGI quarter (MODEL §3)") {
     json d = doc();
     d["providers"].push_back(cloud("az", 10, 2));
     d["providers"].push_back(cloud("alt", 10, 1));
@@ -207,7 +207,7 @@ TEST_CASE("agi by date ends to:\"agi\" clauses after the AGI quarter (SPEC §3)"
     CHECK(r.providers[1].alloc_h100e[2] == Approx(100));
 }
 
-TEST_CASE("agi date range: the median is the middle quarter, the later one of two (SPEC §2)") {
+TEST_CASE("agi date range: the median is the middle quarter, the later one of two (MODEL §2)") {
     json d = doc("2025Q1", "2026Q4");
     d["providers"].push_back(cloud("az", 10, 1));
     d["workloads"].push_back(workload("w", "inference", 1));
@@ -217,7 +217,7 @@ TEST_CASE("agi date range: the median is the middle quarter, the later one of tw
     CHECK(run(d).totals.agi_quarter == 1);
 }
 
-TEST_CASE("agi by profit: first quarter whose cumulative inference revenue - cost reaches the threshold (SPEC §3, §10.5)") {
+TEST_CASE("agi by profit: first quarter whose cumulative inference revenue - cost reaches the threshold (MODEL §3, §10.5)") {
     json d = doc();
     d["providers"].push_back(cloud("az", 10, 1));
     d["workloads"].push_back(workload("w", "inference", 100, 0, 3));
@@ -235,7 +235,7 @@ TEST_CASE("agi by profit: first quarter whose cumulative inference revenue - cos
     CHECK_FALSE(r2.totals.has_agi);
 }
 
-TEST_CASE("to:\"agi\" without AGI runs to the horizon end; a date beyond it leaves a commitment unsettled (SPEC §3)") {
+TEST_CASE("to:\"agi\" without AGI runs to the horizon end; a date beyond it leaves a commitment unsettled (MODEL §3)") {
     json d = doc();
     d["providers"].push_back(cloud("az", 10, 1));
     d["workloads"].push_back(workload("w", "inference", 0));
@@ -246,10 +246,10 @@ TEST_CASE("to:\"agi\" without AGI runs to the horizon end; a date beyond it leav
     d["contract"].push_back({{"type", "agi"}, {"date", "2030Q1"}});
     auto r2 = run(d);
     CHECK_FALSE(r2.commitments[0].settled);
-    CHECK(r2.totals.agi_quarter == 20);  // outside the horizon, still the AGI quarter (SPEC §10.5)
+    CHECK(r2.totals.agi_quarter == 20);  // outside the horizon, still the AGI quarter (MODEL §10.5)
 }
 
-TEST_CASE("outages: training loses alloc x hours; inference fails over to spare eligible capacity (SPEC §5)") {
+TEST_CASE("outages: training loses alloc x hours; inference fails over to spare eligible capacity (MODEL §5)") {
     json d = doc("2025Q1", "2025Q1");
     json a = cloud("a", 1, 1);
     a["outages_per_year"] = 4;  // one a quarter
@@ -267,7 +267,7 @@ TEST_CASE("outages: training loses alloc x hours; inference fails over to spare 
     CHECK(run(d).workloads[0].outage_loss_h100e_hours[0] == Approx(5000));
 }
 
-TEST_CASE("totals: npv discounting, served fraction, shortfall value, hhi and peak power (SPEC §1, §6)") {
+TEST_CASE("totals: npv discounting, served fraction, shortfall value, hhi and peak power (MODEL §1, §6)") {
     json d = doc();
     d["horizon"]["discount_rate_per_year"] = 0.21;
     d["providers"] = {cloud("a", 0.3, 1), cloud("b", 0.1, 1)};
@@ -287,7 +287,7 @@ TEST_CASE("totals: npv discounting, served fraction, shortfall value, hhi and pe
     CHECK(r.totals.peak_mw == Approx(0.4));
 }
 
-TEST_CASE("totals with nothing served: usd_per_served is null, hhi and max share are 0 (SPEC §6, §10.11)") {
+TEST_CASE("totals with nothing served: usd_per_served is null, hhi and max share are 0 (MODEL §6, §10.11)") {
     json d = doc();
     d["providers"].push_back(cloud("a", 0, 1));
     d["workloads"].push_back(workload("w", "inference", 0));

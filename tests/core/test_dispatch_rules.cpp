@@ -1,10 +1,10 @@
-// One TEST_CASE per dispatch rule of SPEC §4 (and the §10 fine print it relies on).
+// One TEST_CASE per dispatch rule of MODEL §4 (and the §10 fine print it relies on).
 // Golden values are derived by hand in the comments; unit GPU: 1 MW = 1000 H100e.
 #include "scenario_builder.h"
 
 using namespace test;
 
-TEST_CASE("capacity: mw x 1000 / (it_kw x pue) x h100e from the online quarter plus rounded slip (SPEC §1, §3)") {
+TEST_CASE("capacity: mw x 1000 / (it_kw x pue) x h100e from the online quarter plus rounded slip (MODEL §1, §3)") {
     json d = doc();
     d["gpus"]["G"] = {{"it_kw", 1.28}, {"h100e", 2.5}};
     d["providers"].push_back(cloud("a", 2, 1));
@@ -20,7 +20,7 @@ TEST_CASE("capacity: mw x 1000 / (it_kw x pue) x h100e from the online quarter p
     CHECK(r.providers[0].online_mw[3] == Approx(2));
 }
 
-TEST_CASE("demand grows as start x (1 + g)^(q/4) and cloud prices as price x (1 + change)^(q/4) (SPEC §3)") {
+TEST_CASE("demand grows as start x (1 + g)^(q/4) and cloud prices as price x (1 + change)^(q/4) (MODEL §3)") {
     json d = doc();
     d["providers"].push_back(cloud("a", 10, 2));
     d["providers"][0]["price_change_per_year"] = 0.21;
@@ -31,7 +31,7 @@ TEST_CASE("demand grows as start x (1 + g)^(q/4) and cloud prices as price x (1 
     CHECK(r.providers[0].compute_usd[2] == Approx(1100 * H * 2.2));
 }
 
-TEST_CASE("merit order: cheapest marginal cost first, document order breaks ties (SPEC §4 step 5)") {
+TEST_CASE("merit order: cheapest marginal cost first, document order breaks ties (MODEL §4 step 5)") {
     json d = doc();
     d["providers"].push_back(cloud("a", 1, 2));   // 1000 H100e at $2
     d["providers"].push_back(cloud("b", 1, 1));   // 1000 H100e at $1
@@ -45,7 +45,7 @@ TEST_CASE("merit order: cheapest marginal cost first, document order breaks ties
     CHECK(r.workloads[0].shortfall_h100e[0] == Approx(0));
 }
 
-TEST_CASE("max_share_per_provider caps what the merit order adds per provider and workload (SPEC §4 step 5)") {
+TEST_CASE("max_share_per_provider caps what the merit order adds per provider and workload (MODEL §4 step 5)") {
     json d = doc();
     d["providers"].push_back(cloud("a", 10, 1));
     d["providers"].push_back(cloud("b", 10, 2));
@@ -57,7 +57,7 @@ TEST_CASE("max_share_per_provider caps what the merit order adds per provider an
     CHECK(r.providers[1].alloc_h100e[0] == Approx(400));
 }
 
-TEST_CASE("exclusive: only holder and waivers are eligible; waivers together stay within waiver_max_share x D (SPEC §3, §4 step 1)") {
+TEST_CASE("exclusive: only holder and waivers are eligible; waivers together stay within waiver_max_share x D (MODEL §3, §4 step 1)") {
     json d = doc();
     d["providers"].push_back(cloud("az", 0.5, 3));  // 500 H100e
     d["providers"].push_back(cloud("oci", 10, 1));
@@ -72,7 +72,7 @@ TEST_CASE("exclusive: only holder and waivers are eligible; waivers together sta
     CHECK(r.workloads[0].shortfall_h100e[0] == Approx(200));
 }
 
-TEST_CASE("exclusive clauses intersect and apply only inside their window (SPEC §3)") {
+TEST_CASE("exclusive clauses intersect and apply only inside their window (MODEL §3)") {
     json d = doc();
     d["providers"].push_back(cloud("a", 10, 2));
     d["providers"].push_back(cloud("b", 10, 1));
@@ -88,7 +88,7 @@ TEST_CASE("exclusive clauses intersect and apply only inside their window (SPEC 
     CHECK(r2.workloads[0].shortfall_h100e[0] == Approx(100));
 }
 
-TEST_CASE("sticky keeps last quarter's allocation even when a cheaper provider appears (SPEC §4 step 2)") {
+TEST_CASE("sticky keeps last quarter's allocation even when a cheaper provider appears (MODEL §4 step 2)") {
     json d = doc();
     d["providers"].push_back(cloud("a", 1, 2));
     d["providers"].push_back(cloud("b", 1, 1, "2025Q2"));
@@ -101,7 +101,7 @@ TEST_CASE("sticky keeps last quarter's allocation even when a cheaper provider a
     CHECK(r2.providers[1].alloc_h100e[1] == Approx(800));  // re-dispatched to the cheaper b
 }
 
-TEST_CASE("sticky releases from the end of the merit order when demand falls (SPEC §4 step 2, §10.8)") {
+TEST_CASE("sticky releases from the end of the merit order when demand falls (MODEL §4 step 2, §10.8)") {
     json d = doc();
     d["providers"].push_back(cloud("a", 0.6, 1));
     d["providers"].push_back(cloud("b", 1, 2));
@@ -112,7 +112,7 @@ TEST_CASE("sticky releases from the end of the merit order when demand falls (SP
     CHECK(r.providers[1].alloc_h100e[1] == Approx(100));
 }
 
-TEST_CASE("preferred: the holder gets min_share x D from its spare capacity before the merit order (SPEC §4 step 3)") {
+TEST_CASE("preferred: the holder gets min_share x D from its spare capacity before the merit order (MODEL §4 step 3)") {
     json d = doc();
     d["providers"].push_back(cloud("cheap", 10, 1));
     d["providers"].push_back(cloud("az", 0.3, 3));  // 300 H100e
@@ -124,7 +124,7 @@ TEST_CASE("preferred: the holder gets min_share x D from its spare capacity befo
     CHECK(r.providers[0].alloc_h100e[0] == Approx(700));
 }
 
-TEST_CASE("preferred: a later clause's release never cuts an earlier holder below its share (SPEC §10.7)") {
+TEST_CASE("preferred: a later clause's release never cuts an earlier holder below its share (MODEL §10.7)") {
     json d = doc();
     d["providers"].push_back(cloud("x", 10, 1));
     d["providers"].push_back(cloud("y", 10, 2));
@@ -140,7 +140,7 @@ TEST_CASE("preferred: a later clause's release never cuts an earlier holder belo
     CHECK(r.providers[2].alloc_h100e[1] == Approx(500));
 }
 
-TEST_CASE("rofr capacity match: holder takes new demand first; others see declined demand response_quarters late (SPEC §4 step 4)") {
+TEST_CASE("rofr capacity match: holder takes new demand first; others see declined demand response_quarters late (MODEL §4 step 4)") {
     json d = doc();
     d["providers"].push_back(cloud("hold", 1.5, 3));  // 1500 H100e
     d["providers"].push_back(cloud("alt", 10, 1));
@@ -158,7 +158,7 @@ TEST_CASE("rofr capacity match: holder takes new demand first; others see declin
     CHECK(r.providers[1].alloc_h100e[3] == Approx(1500));
 }
 
-TEST_CASE("rofr price match: the holder takes only within (1 + tolerance) x the cheapest alternative (SPEC §4 step 4)") {
+TEST_CASE("rofr price match: the holder takes only within (1 + tolerance) x the cheapest alternative (MODEL §4 step 4)") {
     json d = doc();
     d["providers"].push_back(cloud("hold", 10, 2));
     d["providers"].push_back(cloud("alt", 10, 1.5));
@@ -173,7 +173,7 @@ TEST_CASE("rofr price match: the holder takes only within (1 + tolerance) x the 
     CHECK(r2.providers[0].alloc_h100e[0] == Approx(100));
 }
 
-TEST_CASE("rofr scope limits the clause to training or inference (SPEC §3)") {
+TEST_CASE("rofr scope limits the clause to training or inference (MODEL §3)") {
     json d = doc();
     d["providers"].push_back(cloud("hold", 10, 2));
     d["providers"].push_back(cloud("alt", 10, 1));
@@ -186,7 +186,7 @@ TEST_CASE("rofr scope limits the clause to training or inference (SPEC §3)") {
     CHECK(r.providers[1].alloc_h100e[0] == Approx(100));
 }
 
-TEST_CASE("training blocks: whole blocks on one provider; a block that fits nowhere is shortfall (SPEC §4 step 5)") {
+TEST_CASE("training blocks: whole blocks on one provider; a block that fits nowhere is shortfall (MODEL §4 step 5)") {
     json d = doc();
     d["providers"].push_back(cloud("a", 1, 1));    // 1000
     d["providers"].push_back(cloud("b", 0.3, 2));  // 300
@@ -203,7 +203,7 @@ TEST_CASE("training blocks: whole blocks on one provider; a block that fits nowh
     CHECK(r2.workloads[0].shortfall_h100e[0] == Approx(800));
 }
 
-TEST_CASE("spare capacity is shared: what one workload takes, the next cannot (SPEC §4 step 6)") {
+TEST_CASE("spare capacity is shared: what one workload takes, the next cannot (MODEL §4 step 6)") {
     json d = doc();
     d["providers"].push_back(cloud("a", 1, 1));
     d["workloads"].push_back(workload("first", "inference", 700));

@@ -1,4 +1,4 @@
-// SPEC §7: one TEST_CASE per invariant, each checked on every preset and on 300
+// MODEL §7: one TEST_CASE per invariant, each checked on every preset and on 300
 // generated scenarios (fixed seeds, see random_scenario.h).
 #include <cmath>
 
@@ -125,7 +125,7 @@ TEST_CASE("invariant: max-share caps hold for what the merit order adds") {
     CHECK(checked > 0);
 }
 
-TEST_CASE("invariant: every total equals the sum of its parts; cost_usd = its four components - SLA credits (SPEC §6, §11.5)") {
+TEST_CASE("invariant: every total equals the sum of its parts; cost_usd = its four components - SLA credits (MODEL §6, §11.5)") {
     for (const auto& c : cases()) {
         INFO(c.name);
         const auto& t = c.r.totals;
@@ -150,7 +150,7 @@ TEST_CASE("invariant: every total equals the sum of its parts; cost_usd = its fo
             CHECK(close(cm.remaining_usd, cm.usd - cm.spent_usd));
             stranded_commitments += cm.stranded_usd;
         }
-        for (const auto& ro : c.r.reservations) stranded_commitments += ro.idle_usd;  // SPEC §11.2: idle is booked as stranded
+        for (const auto& ro : c.r.reservations) stranded_commitments += ro.idle_usd;  // MODEL §11.2: idle is booked as stranded
         CHECK(close(t.stranded_usd, stranded_commitments));
         CHECK(t.hhi <= 1 + 1e-12);
         CHECK(t.max_provider_share <= 1 + 1e-12);
@@ -158,7 +158,7 @@ TEST_CASE("invariant: every total equals the sum of its parts; cost_usd = its fo
     }
 }
 
-TEST_CASE("invariant: stakeholder figures add up; the buyer's net equals its parts (SPEC §6, §10.11, §11.5, §11.6)") {
+TEST_CASE("invariant: stakeholder figures add up; the buyer's net equals its parts (MODEL §6, §10.11, §11.5, §11.6)") {
     for (const auto& c : cases()) {
         INFO(c.name);
         const auto& t = c.r.totals;
@@ -192,12 +192,12 @@ TEST_CASE("invariant: stakeholder figures add up; the buyer's net equals its par
         }
         CHECK(close(received, t.revenue_share_to_holder_usd));
         CHECK(close(paid, t.revenue_share_to_buyer_usd));
-        // SPEC §11.6: Σ providers' revenue = the buyer's cost less what owned capacity makes up.
+        // MODEL §11.6: Σ providers' revenue = the buyer's cost less what owned capacity makes up.
         CHECK(close(billed, b.cost_usd - owned_cost));
     }
 }
 
-TEST_CASE("invariant: reservations — paid = used hours × price + idle, idle >= 0, full take-or-pay pays every reserved hour (SPEC §11.6)") {
+TEST_CASE("invariant: reservations — paid = used hours × price + idle, idle >= 0, full take-or-pay pays every reserved hour (MODEL §11.6)") {
     int checked = 0;
     for (const auto& c : cases()) {
         INFO(c.name);
@@ -229,7 +229,7 @@ TEST_CASE("invariant: reservations — paid = used hours × price + idle, idle >
     CHECK(checked > 20);
 }
 
-TEST_CASE("invariant: 0 <= sla_credit_usd <= compute_usd + reservation idle, every provider and quarter (SPEC §11.6)") {
+TEST_CASE("invariant: 0 <= sla_credit_usd <= compute_usd + reservation idle, every provider and quarter (MODEL §11.6)") {
     int credited = 0;
     for (const auto& c : cases()) {
         INFO(c.name);

@@ -1,4 +1,4 @@
-// Scenario and result I/O: round trips (issue #2), every SPEC §6 key, presets.
+// Scenario and result I/O: round trips (issue #2), every MODEL §6 key, presets.
 #include "io/presets.h"
 #include "random_scenario.h"
 #include "io/result_io.h"
@@ -21,7 +21,7 @@ TEST_CASE("export -> import gives an equal scenario and re-export identical byte
     }
 }
 
-TEST_CASE("every preset validates, runs and yields every SPEC §6 result key") {
+TEST_CASE("every preset validates, runs and yields every MODEL §6 result key") {
     REQUIRE(pactscope::presets().size() >= 6);
     for (const char* id : {"exclusive-2019", "oci-waiver-2024", "rofr-2025", "commitment-2025q4", "open-2026", "exclusive-forever"})
         CHECK(pactscope::find_preset(id) != nullptr);

@@ -1,4 +1,4 @@
-// SPEC §6–§8: Monte Carlo summaries, progressive runs, comparisons with common
+// MODEL §6–§8: Monte Carlo summaries, progressive runs, comparisons with common
 // random numbers, tornado, importance, sweeps and break-evens. Goldens are hand
 // calculations on small scenarios (unit GPU: 1 MW = 1000 H100e, H = 2190 h).
 #include <cmath>

@@ -1,4 +1,4 @@
-// SPEC §2: every uncertain form parses, and the deterministic run uses its exact median.
+// MODEL §2: every uncertain form parses, and the deterministic run uses its exact median.
 #include <cmath>
 
 #include "model/quantity.h"
@@ -68,7 +68,7 @@ TEST_CASE("normal quantile and CDF agree with known values") {
 }
 
 TEST_CASE("a lognormal interval's P5 and P95 are the written ends") {
-    // SPEC §2 fixes z = 1.6448536 (7 decimals), so the ends are reproduced to ~1e-8, not exactly.
+    // MODEL §2 fixes z = 1.6448536 (7 decimals), so the ends are reproduced to ~1e-8, not exactly.
     pactscope::Quantity q;
     q.dist = pactscope::Dist::lognormal;
     q.p0 = 2, q.p1 = 8;

@@ -1,4 +1,4 @@
-// SPEC §11.1–§11.2: contract prices on commitments and reservations with dispatch step 1b.
+// MODEL §11.1–§11.2: contract prices on commitments and reservations with dispatch step 1b.
 // One TEST_CASE per rule; goldens by hand (unit GPU: 1 MW = 1000 H100e, H = 2190 h).
 #include <cmath>
 
@@ -14,7 +14,7 @@ json reservation(const std::string& provider, double price, double take_or_pay =
 
 }  // namespace
 
-TEST_CASE("contract price: a commitment bills its fixed price while unspent, then the provider's changing price (SPEC §11.1)") {
+TEST_CASE("contract price: a commitment bills its fixed price while unspent, then the provider's changing price (MODEL §11.1)") {
     json d = doc();
     json a = cloud("a", 1, 2);
     a["price_change_per_year"] = 0.5;  // list price 2 × 1.5^(q/4)
@@ -36,7 +36,7 @@ TEST_CASE("contract price: a commitment bills its fixed price while unspent, the
     CHECK(r.commitments[0].stranded_usd == 0);
 }
 
-TEST_CASE("contract price: an unspent commitment still ranks first and sets the marginal cost (SPEC §11.1, §4)") {
+TEST_CASE("contract price: an unspent commitment still ranks first and sets the marginal cost (MODEL §11.1, §4)") {
     json d = doc("2025Q1", "2025Q1");
     d["providers"].push_back(cloud("cheap", 1, 1));
     d["providers"].push_back(cloud("a", 1, 5));
@@ -48,7 +48,7 @@ TEST_CASE("contract price: an unspent commitment still ranks first and sets the 
     CHECK(r.providers[1].compute_usd[0] == Approx(500 * H * 3));
 }
 
-TEST_CASE("reservation: a mid-horizon reservation pulls sticky load onto its prepaid capacity (SPEC §11.2 steps 1b, 2)") {
+TEST_CASE("reservation: a mid-horizon reservation pulls sticky load onto its prepaid capacity (MODEL §11.2 steps 1b, 2)") {
     json d = doc();
     d["providers"].push_back(cloud("a", 1, 2));
     d["providers"].push_back(cloud("r", 1, 3));
@@ -83,7 +83,7 @@ TEST_CASE("reservation: a mid-horizon reservation pulls sticky load onto its pre
     CHECK(r.totals.stranded_usd == Approx(2 * 2190000));
 }
 
-TEST_CASE("reservation: beyond the prepaid part (take_or_pay < 1) the provider competes at its price, not first (SPEC §11.2)") {
+TEST_CASE("reservation: beyond the prepaid part (take_or_pay < 1) the provider competes at its price, not first (MODEL §11.2)") {
     json d = doc("2025Q1", "2025Q1");
     d["providers"].push_back(cloud("r", 1, 9));    // list price 9 does not apply while reserved
     d["providers"].push_back(cloud("b", 1, 1.5));
@@ -112,7 +112,7 @@ TEST_CASE("reservation: beyond the prepaid part (take_or_pay < 1) the provider c
     CHECK(r3.reservations[0].paid_usd == Approx(0.4 * 1000 * H * 2));
 }
 
-TEST_CASE("reservation: workloads share one prepaid amount in document order (SPEC §11.2 step 1b)") {
+TEST_CASE("reservation: workloads share one prepaid amount in document order (MODEL §11.2 step 1b)") {
     json d = doc("2025Q1", "2025Q1");
     d["providers"].push_back(cloud("r", 1, 5));
     d["providers"].push_back(cloud("b", 0.2, 1));  // cheaper, but only 200
@@ -133,7 +133,7 @@ TEST_CASE("reservation: workloads share one prepaid amount in document order (SP
     CHECK(r2.workloads[1].served_h100e[0] == Approx(500));
 }
 
-TEST_CASE("reservation: a training block that fits no prepaid amount is left to the later steps (SPEC §11.2 step 1b)") {
+TEST_CASE("reservation: a training block that fits no prepaid amount is left to the later steps (MODEL §11.2 step 1b)") {
     json d = doc("2025Q1", "2025Q1");
     d["providers"].push_back(cloud("r", 1, 5));
     d["providers"].push_back(cloud("b", 10, 1));
@@ -149,7 +149,7 @@ TEST_CASE("reservation: a training block that fits no prepaid amount is left to 
     CHECK(r.providers[0].stranded_usd[0] == Approx(100 * H * 2));  // idle 500 − 400 = 100: 438,000
 }
 
-TEST_CASE("reservation: a waiver cap limits the prepaid take (SPEC §11.2 step 1b, §3)") {
+TEST_CASE("reservation: a waiver cap limits the prepaid take (MODEL §11.2 step 1b, §3)") {
     json d = doc("2025Q1", "2025Q1");
     d["providers"].push_back(cloud("az", 10, 3));
     d["providers"].push_back(cloud("r", 1, 5));
@@ -163,7 +163,7 @@ TEST_CASE("reservation: a waiver cap limits the prepaid take (SPEC §11.2 step 1
     CHECK(r.providers[1].stranded_usd[0] == Approx(700 * H * 2));  // idle 1000 − 300: 3,066,000
 }
 
-TEST_CASE("reservation: an ineligible reserved provider takes nothing and its prepaid capacity is idle (SPEC §11.2)") {
+TEST_CASE("reservation: an ineligible reserved provider takes nothing and its prepaid capacity is idle (MODEL §11.2)") {
     json d = doc("2025Q1", "2025Q1");
     d["providers"].push_back(cloud("az", 10, 3));
     d["providers"].push_back(cloud("r", 1, 5));
@@ -176,7 +176,7 @@ TEST_CASE("reservation: an ineligible reserved provider takes nothing and its pr
     CHECK(r.stakeholders[1].revenue_usd == Approx(1000 * H * 2));
 }
 
-TEST_CASE("reservation: preferred releases prepaid allocation last (SPEC §11.2 step 3)") {
+TEST_CASE("reservation: preferred releases prepaid allocation last (MODEL §11.2 step 3)") {
     json d = doc("2025Q1", "2025Q2");
     d["providers"].push_back(cloud("r", 0.5, 5));  // 500
     d["providers"].push_back(cloud("x", 10, 1));
@@ -197,7 +197,7 @@ TEST_CASE("reservation: preferred releases prepaid allocation last (SPEC §11.2 
     CHECK(r.providers[0].stranded_usd[1] == Approx(100 * H * 2));
 }
 
-TEST_CASE("reservation: sticky never releases the prepaid part when demand falls (SPEC §11.2 step 2)") {
+TEST_CASE("reservation: sticky never releases the prepaid part when demand falls (MODEL §11.2 step 2)") {
     json d = doc("2025Q1", "2025Q2");
     d["providers"].push_back(cloud("x", 10, 1));
     d["providers"].push_back(cloud("r", 0.4, 5));  // 400
@@ -210,7 +210,7 @@ TEST_CASE("reservation: sticky never releases the prepaid part when demand falls
     CHECK(r.providers[0].alloc_h100e[1] == Approx(100));
 }
 
-TEST_CASE("reservation: capacity that has not come online is neither available nor paid (SPEC §11.2)") {
+TEST_CASE("reservation: capacity that has not come online is neither available nor paid (MODEL §11.2)") {
     json d = doc("2025Q1", "2025Q2");
     d["providers"].push_back(cloud("r", 1, 5, "2025Q2"));
     d["providers"].push_back(cloud("b", 10, 1));

@@ -1,4 +1,4 @@
-// SPEC §2: Monte Carlo draws follow each distribution's definition, correlations
+// MODEL §2: Monte Carlo draws follow each distribution's definition, correlations
 // are the requested rank correlations, and draws depend only on (seed, trial, input).
 // Expected quantiles come from the distributions' closed forms, written out here,
 // not from the code under test. 20,000 draws with a fixed seed; tolerances are
@@ -118,7 +118,7 @@ TEST_CASE("clip clamps every draw; the clipped tails pile up at the bounds") {
     CHECK(share_at_most(v, 95) == Approx(0.30854).margin(0.012));
 }
 
-TEST_CASE("draws are clamped into the field's valid range (SPEC §10.2)") {
+TEST_CASE("draws are clamped into the field's valid range (MODEL §10.2)") {
     auto v = draws_of({{"dist", "normal"}, {"mean", 1}, {"sd", 2}});  // a price is >= 0
     CHECK(*std::min_element(v.begin(), v.end()) == 0);
     // P(X ≤ 0) = Φ(−0.5) = 0.30854: the negative draws become 0

@@ -1,4 +1,4 @@
-// SPEC §11.3: SLA credits — tiers, monthly availability, the expected monthly rate of the
+// MODEL §11.3: SLA credits — tiers, monthly availability, the expected monthly rate of the
 // deterministic run, the credit base, several clauses, and the Monte Carlo's months.
 // Goldens by hand: H/3 = 730 hours a month; P(n) = e^-λ λ^n / n! written out below.
 #include <cmath>
@@ -43,7 +43,7 @@ json sla_scenario(double outages_per_year, double outage_hours, const std::vecto
 
 }  // namespace
 
-TEST_CASE("sla rate: the credit of the last tier with below - a > 1e-12; none: 0; at a tier's below it does not apply (SPEC §11.3)") {
+TEST_CASE("sla rate: the credit of the last tier with below - a > 1e-12; none: 0; at a tier's below it does not apply (MODEL §11.3)") {
     CHECK(pactscope::sla_rate(kTiers, 1.0) == 0);       // no tier is above full availability
     CHECK(pactscope::sla_rate(kTiers, 0.9999) == 0);    // exactly at the first tier
     CHECK(pactscope::sla_rate(kTiers, 0.9995) == 0.10);
@@ -57,7 +57,7 @@ TEST_CASE("sla rate: the credit of the last tier with below - a > 1e-12; none: 0
     CHECK(pactscope::month_availability(1000) == 0);    // capped at the month's 730 hours
 }
 
-TEST_CASE("expected monthly rate: one outage a year of 10 h against tiers 0.9999 / 0.99 / 0.95 (SPEC §11.3)") {
+TEST_CASE("expected monthly rate: one outage a year of 10 h against tiers 0.9999 / 0.99 / 0.95 (MODEL §11.3)") {
     // λ = 1/12 a month. n outages leave a = 1 − 10n/730: n = 1: 0.98630 (below 0.99: 25%), n = 2: 0.97260 (25%),
     // n = 3: 0.95890 (25%), n = 4: 0.94521 (below 0.95: 100%), and every n >= 4 100%.
     // E = 0.25 × (P1 + P2 + P3) + 1 × (1 − P0 − P1 − P2 − P3)
@@ -77,7 +77,7 @@ TEST_CASE("expected monthly rate: one outage a year of 10 h against tiers 0.9999
     CHECK(r.workloads[0].outage_loss_h100e_hours[0] == Approx(2.5 * 500));
 }
 
-TEST_CASE("expected monthly rate: availability exactly at a tier does not reach it (SPEC §11.3)") {
+TEST_CASE("expected monthly rate: availability exactly at a tier does not reach it (MODEL §11.3)") {
     // d = 7.3 h: n outages leave a = 1 − n/100 exactly: n = 1: 0.99 (at the 0.99 tier: 10%); n = 2..4: 25%;
     // n = 5: 0.95 (at the 0.95 tier: 25%); n >= 6: 100%.
     const double l = 0.5;
@@ -86,7 +86,7 @@ TEST_CASE("expected monthly rate: availability exactly at a tier does not reach 
     CHECK(expected(kTiers, l, 7.3) == Approx(e).epsilon(1e-12));
 }
 
-TEST_CASE("expected monthly rate: d = 0 or no outages gives rate(1) = 0 (SPEC §11.3)") {
+TEST_CASE("expected monthly rate: d = 0 or no outages gives rate(1) = 0 (MODEL §11.3)") {
     CHECK(expected(kTiers, 5, 0) == 0);
     CHECK(expected(kTiers, 0, 10) == 0);
     auto r = run(sla_scenario(12, 0, kTiers));
@@ -94,7 +94,7 @@ TEST_CASE("expected monthly rate: d = 0 or no outages gives rate(1) = 0 (SPEC §
     CHECK(r.totals.cost_usd == Approx(2190000));
 }
 
-TEST_CASE("expected monthly rate: from n × d >= H/3 on, rate(0) weighted by the Poisson tail (SPEC §11.3)") {
+TEST_CASE("expected monthly rate: from n × d >= H/3 on, rate(0) weighted by the Poisson tail (MODEL §11.3)") {
     // Tiers below 0.9 → 30%, below 0.5 → 60%; d = 300 h; λ = 2 a month.
     // n = 1: a = 1 − 300/730 = 0.589 → 30%; n = 2: a = 0.178 → 60%; n = 3: 900 >= 730 → rate(0) = 60% × P(N >= 3).
     // E = 0.3 P1 + 0.6 P2 + 0.6 (1 − P0 − P1 − P2) = 0.3 × 2e^-2 + 0.6 (1 − 3e^-2) = 0.6 − 1.2 e^-2 = 0.4375977.
@@ -104,7 +104,7 @@ TEST_CASE("expected monthly rate: from n × d >= H/3 on, rate(0) weighted by the
     CHECK(expected(tiers, 2, 730) == Approx(0.6 * (1 - std::exp(-2.0))).epsilon(1e-12));
 }
 
-TEST_CASE("expected monthly rate: a huge λ does not underflow (SPEC §11.3: the sum in log space)") {
+TEST_CASE("expected monthly rate: a huge λ does not underflow (MODEL §11.3: the sum in log space)") {
     // λ = 1000 (e^-1000 underflows to 0 in doubles), d = 0.01 h: about 1000 × 0.01 = 10 h down a month,
     // a = 1 − 10/730 = 0.9863 ± 0.0014 (3σ): below 0.99, above 0.95 with probability 1 − 1e-16: E = 25%.
     CHECK(std::exp(-1000.0) == 0);
@@ -120,7 +120,7 @@ TEST_CASE("expected monthly rate: a huge λ does not underflow (SPEC §11.3: the
     CHECK(expected(kTiers, 1e10, 7.3e-10) == Approx(0.175).epsilon(1e-4));
 }
 
-TEST_CASE("several sla clauses on one provider: the highest rate applies, E of the max (SPEC §11.3)") {
+TEST_CASE("several sla clauses on one provider: the highest rate applies, E of the max (MODEL §11.3)") {
     // A: below 0.99 → 20%; B: below 0.97 → 50%. λ = 1, d = 10: n = 1, 2 (a = 0.9863, 0.9726): A's 20%;
     // n >= 3 (a <= 0.9589): B's 50%. E[max] = 0.2 (P1 + P2) + 0.5 (1 − P0 − P1 − P2) = 0.150514,
     // not max(E[A], E[B]) = 0.126424 nor their sum 0.166574.
@@ -135,7 +135,7 @@ TEST_CASE("several sla clauses on one provider: the highest rate applies, E of t
     CHECK(run(d).providers[0].sla_credit_usd[0] == Approx(2190000 * e).epsilon(1e-12));
 }
 
-TEST_CASE("sla credit base: compute plus the reservation's idle charge, not a commitment's settlement (SPEC §11.3)") {
+TEST_CASE("sla credit base: compute plus the reservation's idle charge, not a commitment's settlement (MODEL §11.3)") {
     // One tier "below 1 → 10%" and a million outages a month of 10 h: every month is down, E = 10% exactly.
     const std::vector<SlaTier> tiers = {{1.0, 0.1}};
     json d = sla_scenario(1.2e7, 10, tiers);
@@ -157,7 +157,7 @@ TEST_CASE("sla credit base: compute plus the reservation's idle charge, not a co
     CHECK(rc.commitments[0].spent_usd == Approx(2190000));
 }
 
-TEST_CASE("sla: the AGI profit test counts gross revenue and cost net of credits (SPEC §11.3)") {
+TEST_CASE("sla: the AGI profit test counts gross revenue and cost net of credits (MODEL §11.3)") {
     // Revenue 500 × 2190 × 3 = 3,285,000 a quarter (gross: the outages that down every month do not reduce it);
     // cost 2,190,000 − 10% credit 219,000 = 1,971,000; profit 1,314,000 >= 1.2e6 in the first quarter.
     // Without the credit it would be 1,095,000 (second quarter).
@@ -171,7 +171,7 @@ TEST_CASE("sla: the AGI profit test counts gross revenue and cost net of credits
     CHECK(run(d).totals.agi_quarter == 1);
 }
 
-TEST_CASE("sla: only while active; on a provider without outages it credits nothing (SPEC §11.3)") {
+TEST_CASE("sla: only while active; on a provider without outages it credits nothing (MODEL §11.3)") {
     json d = sla_scenario(1.2e7, 10, {{1.0, 0.1}});
     d["horizon"]["end"] = "2025Q2";
     d["contract"][0]["from"] = "2025Q2";
@@ -181,7 +181,7 @@ TEST_CASE("sla: only while active; on a provider without outages it credits noth
     CHECK(run(sla_scenario(0, 10, kTiers)).totals.sla_credit_usd == 0);
 }
 
-TEST_CASE("Monte Carlo: outages placed in months from their own stream change no other draw (SPEC §11.3)") {
+TEST_CASE("Monte Carlo: outages placed in months from their own stream change no other draw (MODEL §11.3)") {
     // Uncertain prices, slips and outage durations: every draw but the months is shared.
     json d = doc("2025Q1", "2026Q4");
     json a = cloud("a", 1, 2), b = cloud("b", 1, 2.5);
@@ -219,7 +219,7 @@ TEST_CASE("Monte Carlo: outages placed in months from their own stream change no
     CHECK(*std::max_element(credit, credit + 400) > 0);
 }
 
-TEST_CASE("Monte Carlo: month placement makes the mean credit converge to the expected monthly rate (SPEC §11.3)") {
+TEST_CASE("Monte Carlo: month placement makes the mean credit converge to the expected monthly rate (MODEL §11.3)") {
     // Fixed 10 h outages, one a year: each quarter's Poisson(1/4) outages fall in months uniformly, so each
     // month's count is Poisson(1/12), the deterministic model's. Mean credit over trials ≈ deterministic credit.
     json d = sla_scenario(1, 10, kTiers);

@@ -1,4 +1,4 @@
-// SPEC §11.4–§11.5: what capacity costs its provider, each party's money, and the metrics that
+// MODEL §11.4–§11.5: what capacity costs its provider, each party's money, and the metrics that
 // name it (directions, Monte Carlo percentiles, comparisons, tornado, importance, sweep, break-even).
 // Goldens by hand (unit GPU: 1 MW = 1000 H100e, H = 2190 h).
 #include "analysis/analysis.h"
@@ -22,7 +22,7 @@ json provider_cost_scenario() {
 
 }  // namespace
 
-TEST_CASE("provider cost: online MW × (capex / amortization + opex) / 4 + MW drawn × H × power, the provider's own (SPEC §11.4)") {
+TEST_CASE("provider cost: online MW × (capex / amortization + opex) / 4 + MW drawn × H × power, the provider's own (MODEL §11.4)") {
     auto r = run(provider_cost_scenario());
     // 1 MW × (8e6 / 4 + 1e5) / 4 = 525,000; drawn 1 MW × 500 / 1000 = 0.5 MW × 2190 h × 50 = 54,750: 579,750.
     CHECK(r.providers[0].provider_cost_usd[0] == Approx(579750));
@@ -37,7 +37,7 @@ TEST_CASE("provider cost: online MW × (capex / amortization + opex) / 4 + MW dr
     CHECK(run(none).providers[0].provider_cost_usd[0] == Approx(1 * 8e6 / 4 / 4));  // both default to 0
 }
 
-TEST_CASE("buyer: revenue and training value net of their outage losses; net = revenue + received − cost − paid (SPEC §11.5)") {
+TEST_CASE("buyer: revenue and training value net of their outage losses; net = revenue + received − cost − paid (MODEL §11.5)") {
     json d = doc("2025Q1", "2025Q1");
     json a = cloud("a", 1, 2);
     a["outages_per_year"] = 4;  // one 100 h outage a quarter, no failover capacity elsewhere
@@ -62,7 +62,7 @@ TEST_CASE("buyer: revenue and training value net of their outage losses; net = r
     CHECK(r.stakeholders[0].net_usd == Approx(3066000 + 547500));
 }
 
-TEST_CASE("metrics name every total and stakeholder figure, with SPEC §11.5's directions") {
+TEST_CASE("metrics name every total and stakeholder figure, with MODEL §11.5's directions") {
     Scenario s = load_ok(provider_cost_scenario());
     std::string err;
     auto dir = [&](const char* name) {

@@ -1,5 +1,5 @@
 // Compares two JSON documents: same structure, strings and booleans equal,
-// numbers within a relative difference of 1e-9 (SPEC §7: native vs WASM).
+// numbers within a relative difference of 1e-9 (MODEL §7: native vs WASM).
 // usage: node compare_results.mjs A.json B.json   (exit 0 when equal, 1 otherwise)
 import { readFileSync } from 'node:fs';
 

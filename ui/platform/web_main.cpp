@@ -10,7 +10,7 @@
 // renders ImGui with WebGL2. Layout is in CSS pixels; the canvas backing store
 // is CSS size × devicePixelRatio and the fonts are rasterised at that ratio, so
 // the page is crisp on HiDPI screens (GLFW in Emscripten 3.1.6 ignores the ratio:
-// TOOLCHAIN.md quirk 7). An idle gate pauses the loop when nothing happens: it
+// DEVELOPING §7). An idle gate pauses the loop when nothing happens: it
 // renders only after input, a resize, a call from the shell, or while the
 // Monte Carlo runs — an idle tab costs no CPU.
 #include <emscripten.h>
