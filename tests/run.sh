@@ -148,6 +148,9 @@ record_checks() { # issue 13: the presets against the public record; expected va
   node tests/tools/check_record.mjs assets/record.json assets/presets "$OUT/record.native.json" || ok=1
   node tests/tools/compare_results.mjs "$OUT/record.native.json" "$OUT/record.wasm.json" && echo "  native == wasm" || { echo "  native and wasm record differ"; ok=1; }
   "${WASM[@]}" record open-2026 >"$OUT/record.txt" && grep -q ' comparisons: ' "$OUT/record.txt" || { echo "  record (text) under node"; ok=1; }
+  printf '{"schema": "pactscope/record@1", "sources": [], "presets": [], "figures": [{"id": "x", "what": "profit_usd", "year": 2025, "value": 1, "tolerance": 0.1, "source": "s"}]}' >"$OUT/bad-record.json"
+  local rc=0; "$NATIVE" record --record "$OUT/bad-record.json" 2>"$OUT/err.txt" || rc=$?
+  [ "$rc" -eq 2 ] && grep -q "bad-record.json: /figures/0/what: " "$OUT/err.txt" || { echo "  an invalid --record file should exit 2 naming file and pointer"; ok=1; }
   return $ok
 }
 step "record: every preset within the tolerance of every figure of assets/record.json it covers (native and wasm)" record_checks
