@@ -36,6 +36,8 @@ const char* const kUsage =
     "  pactscope sensitivity FILE --metric METRIC [--trials N] [--seed S] [--out PATH] [--threads N]\n"
     "  pactscope breakeven A B --param PATH=LO:HI --metric METRIC [--out PATH]\n"
     "  pactscope presets\n"
+    "  pactscope record [PRESET...] [--record FILE] [--format text|json|csv] [--out PATH]\n"
+    "                   every preset's deterministic result against the public record (assets/record.json)\n"
     "  pactscope link URL|#s=v1.DATA [--out PATH]   the scenario a share link carries\n"
     "  pactscope bench [--trials N] [--wasm PACTSCOPE.js] [--format text|json]\n"
     "FILE may be preset:ID. METRIC is a total (cost_usd, served_fraction, ...) or a stakeholder\n"
@@ -245,6 +247,7 @@ int main(int argc, char** argv) {
         if (cmd == "run") return cmd_run(argc, argv);
         if (cmd == "presets") return cmd_presets();
         if (cmd == "link") return cmd_link(argc, argv);
+        if (cmd == "record") return cmd_record(argc, argv);
         if (cmd == "simulate") return cmd_simulate(argc, argv);
         if (cmd == "compare") return cmd_compare(argc, argv);
         if (cmd == "sweep") return cmd_sweep(argc, argv);

@@ -3,7 +3,9 @@
 #   1. the Catch2 core suite, native
 #   2. the same suite compiled to WASM, under Node
 #   3. the CLI: presets and assets/examples validate, bad files exit 2 naming file and pointer, native ==
-#      WASM results (deterministic run and Monte Carlo simulate, for every preset and example), the analysis verbs
+#      WASM results (deterministic run and Monte Carlo simulate, for every preset and example), the analysis verbs,
+#      every preset against the public record (assets/record.json, natively and in WASM) and where open-2026's
+#      stranded take-or-pay comes from (tests/tools/check_record.mjs, check_stranding.mjs)
 #   4. hardening: the core suite and the CLI under ASan + UBSan, the WASM suite with Emscripten's
 #      assertions and stack checks, the fuzzers (tests/fuzz.sh: regression corpus, then 20 s each)
 #   5. the browser app in headless Chromium (tests/browser/e2e.mjs: views, parity with the CLI;
@@ -152,6 +154,26 @@ link_checks() { # share links made by an independent compressor (Node's zlib) de
   return $ok
 }
 step "cli: share links decode (pactscope link)" link_checks
+
+record_checks() { # issue 13: the presets against the public record; expected values come from assets/record.json only
+  local ok=0
+  "$NATIVE" record --format json --out "$OUT/record.native.json" || return 1
+  "${WASM[@]}" record --format json --out "$OUT/record.wasm.json" || return 1
+  node tests/tools/check_record.mjs assets/record.json assets/presets "$OUT/record.native.json" || ok=1
+  node tests/tools/compare_results.mjs "$OUT/record.native.json" "$OUT/record.wasm.json" && echo "  native == wasm" || { echo "  native and wasm record differ"; ok=1; }
+  "${WASM[@]}" record open-2026 >"$OUT/record.txt" && grep -q ' comparisons: ' "$OUT/record.txt" || { echo "  record (text) under node"; ok=1; }
+  printf '{"schema": "pactscope/record@1", "sources": [], "presets": [], "figures": [{"id": "x", "what": "profit_usd", "year": 2025, "value": 1, "tolerance": 0.1, "source": "s"}]}' >"$OUT/bad-record.json"
+  local rc=0; "$NATIVE" record --record "$OUT/bad-record.json" 2>"$OUT/err.txt" || rc=$?
+  [ "$rc" -eq 2 ] && grep -q "bad-record.json: /figures/0/what: " "$OUT/err.txt" || { echo "  an invalid --record file should exit 2 naming file and pointer"; ok=1; }
+  return $ok
+}
+step "record: every preset within the tolerance of every figure of assets/record.json it covers (native and wasm)" record_checks
+
+stranding_checks() { # open-2026: median stranding small against cost, visible at P90, from idle capacity in low-demand trials
+  "$NATIVE" simulate preset:open-2026 --trials 10000 --seed 1 --out "$OUT/open-2026.mc.json" --samples "$OUT/open-2026.samples.csv" &&
+    node tests/tools/check_stranding.mjs assets/presets/open-2026.json "$OUT/open-2026.mc.json" "$OUT/open-2026.samples.csv"
+}
+step "open-2026: stranding comes from reserved capacity left idle in low-demand trials, not price drift" stranding_checks
 
 # --- hardening (issue #6): sanitizers, Emscripten runtime checks, fuzzing ---------------------------
 sanitizer_checks() { # ASan + UBSan (clang-14): the core suite, and the CLI over every bad and good input
