@@ -278,4 +278,16 @@ ojson break_even_to_json(const std::vector<const Scenario*>& ss, const std::stri
     return o;
 }
 
+ojson outside_horizon_to_json(const Scenario& s, const std::vector<HorizonEdge>& edges) {
+    ojson out = ojson::array();
+    for (const HorizonEdge& e : edges)
+        out.push_back({{"kind", to_string(e.kind)},
+                       {"pointer", e.pointer},
+                       {"provider", e.provider >= 0 ? ojson(s.providers[static_cast<std::size_t>(e.provider)].id) : ojson(nullptr)},
+                       {"text", e.text},
+                       {"amount_usd", num(e.amount_usd)},
+                       {"moves", e.moves}});
+    return out;
+}
+
 }  // namespace pactscope

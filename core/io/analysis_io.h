@@ -17,6 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analysis/analysis.h"
+#include "analysis/outside_horizon.h"
 
 namespace pactscope {
 
@@ -37,5 +38,9 @@ nlohmann::ordered_json sensitivity_to_json(const Scenario& s, const std::string&
 
 nlohmann::ordered_json break_even_to_json(const std::vector<const Scenario*>& ss, const std::string& metric,
                                           const SweepAxis& range, const BreakEven& be);
+
+// [{kind, pointer, provider, text, amount_usd, moves}] (MODEL §8 "Outside the horizon"); amount_usd is null
+// when it cannot be worked out. `pactscope run` adds it to the result as "outside_horizon".
+nlohmann::ordered_json outside_horizon_to_json(const Scenario& s, const std::vector<HorizonEdge>& edges);
 
 }  // namespace pactscope
