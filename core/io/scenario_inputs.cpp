@@ -179,7 +179,12 @@ std::vector<std::size_t> search_inputs(const std::vector<ScenarioInput>& inputs,
         if (j > i) words.push_back(q.substr(i, j - i));
         i = j;
     }
-    std::vector<std::pair<int, std::size_t>> hits;  // (-word starts, index)
+    struct Hit {
+        int starts;              // query words that start a word of the name: more first
+        std::size_t owner_size;  // then the input of the party itself before its tranches, tiers and clauses
+        std::size_t index;       // then document order
+    };
+    std::vector<Hit> hits;
     for (std::size_t k = 0; k < inputs.size(); ++k) {
         const std::string name = lower(inputs[k].name), text = name + " " + lower(inputs[k].pointer);
         bool all = true;
@@ -189,12 +194,27 @@ std::vector<std::size_t> search_inputs(const std::vector<ScenarioInput>& inputs,
             for (std::size_t at = name.find(w); at != std::string::npos; at = name.find(w, at + 1))
                 if (at == 0 || !std::isalnum(static_cast<unsigned char>(name[at - 1]))) { ++starts; break; }
         }
-        if (all) hits.emplace_back(-starts, k);
+        if (all) hits.push_back({starts, inputs[k].owner.size(), k});
     }
-    std::stable_sort(hits.begin(), hits.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::stable_sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
+        return a.starts != b.starts ? a.starts > b.starts : a.owner_size < b.owner_size;
+    });
     std::vector<std::size_t> out;
-    for (const auto& h : hits) out.push_back(h.second);
+    for (const Hit& h : hits) out.push_back(h.index);
     return out;
+}
+
+std::string input_name(const Scenario& s, const std::string& pointer) {
+    const QRef q = s.find_quantity(pointer);
+    if (q < 0) return "";
+    // One entry's worth of scenario_inputs (names only depend on the pointer and the scenario).
+    std::string owner, field;
+    owner_and_field(s, pointer, owner, field);
+    const InputField* f = input_field_at(pointer);
+    if (field.empty()) field = f ? f->label : pointer;
+    const Quantity& qt = s.quantities[static_cast<std::size_t>(q)];
+    const std::string unit = qt.form == Form::label || qt.dist == Dist::quarters ? "quarter" : f ? number_unit_words(f->unit) : "";
+    return owner + " — " + field + (unit.empty() ? std::string() : " (" + unit + ")");
 }
 
 std::size_t strongest_input(const std::vector<ScenarioInput>& inputs, const Tornado& t) {

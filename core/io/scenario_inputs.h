@@ -47,9 +47,13 @@ struct ScenarioInput {
 std::vector<ScenarioInput> scenario_inputs(const Scenario& s);
 
 // Indices of the entries matching `query`: every whitespace-separated word must appear, case-insensitively,
-// in the entry's name or pointer. Entries where more words start a word of the name come first; then
+// in the entry's name or pointer. Entries where more words start a word of the name come first, then the
+// inputs of a party itself before those of its tranches, tiers and clauses (the shorter owner), then
 // document order. An empty query matches everything.
 std::vector<std::size_t> search_inputs(const std::vector<ScenarioInput>& inputs, std::string_view query);
+
+// The name of the input at `pointer` ("Microsoft Azure — price per H100e-hour (USD per H100e-hour)"), or "".
+std::string input_name(const Scenario& s, const std::string& pointer);
 
 // The entry of the input that moves the metric most (the tornado's first bar), or inputs.size() when none does:
 // where the page's sweep opens.
