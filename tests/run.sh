@@ -3,9 +3,10 @@
 #   1. the Catch2 core suite, native
 #   2. the same suite compiled to WASM, under Node
 #   3. the CLI: presets and assets/examples validate, bad files exit 2 naming file and pointer, native ==
-#      WASM results (deterministic run and Monte Carlo simulate, for every preset and example), the analysis verbs,
-#      every preset against the public record (assets/record.json, natively and in WASM) and where open-2026's
-#      stranded take-or-pay comes from (tests/tools/check_record.mjs, check_stranding.mjs)
+#      WASM results (deterministic run and Monte Carlo simulate, for every preset and example; explain on
+#      preset pairs), the analysis verbs, every preset against the public record (assets/record.json, natively
+#      and in WASM) and where open-2026's stranded take-or-pay comes from (tests/tools/check_record.mjs,
+#      check_stranding.mjs)
 #   4. hardening: the core suite and the CLI under ASan + UBSan, the WASM suite with Emscripten's
 #      assertions and stack checks, the fuzzers (tests/fuzz.sh: regression corpus, then 20 s each)
 #   5. the browser app in headless Chromium (tests/browser/e2e.mjs: views, parity with the CLI;
@@ -129,6 +130,26 @@ analysis_checks() {
   has '"tornado"'; has '"rank_correlation"'
   expect "breakeven" 0 "$NATIVE" breakeven preset:rofr-2025 preset:open-2026 --param /providers/0/price_usd_per_h100e_hour=0.5:6 --metric buyer.net_usd
   has '"found": true'
+  # Every party's figures are metrics of every analysis (MODEL §8, §11.5).
+  expect "breakeven on a provider's net" 0 "$NATIVE" breakeven preset:rofr-2025 preset:open-2026 --param /providers/0/price_usd_per_h100e_hour=0.5:6 --metric azure.net_usd
+  has '"metric_label": "Microsoft Azure — net"'; has '"path_label": "Microsoft Azure — price per H100e-hour (USD per H100e-hour)"'
+  expect "sweep csv on a provider's cost" 0 "$NATIVE" sweep preset:rofr-2025 preset:commitment-2025q4 --param /providers/1/price_usd_per_h100e_hour=1:2:3 --metric oci.revenue_usd --format csv
+  has ',best,label'; has 'Oracle Cloud Infrastructure — revenue'
+  expect "run: what falls outside the horizon" 0 "$NATIVE" run preset:rofr-2025
+  has '"outside_horizon"'; has '"kind": "capex_after_end"'
+  expect "explain" 0 "$NATIVE" explain preset:rofr-2025 preset:commitment-2025q4 --metric buyer.net_usd
+  has '"schema": "pactscope/explanation@1"'; has '"method": "exact"'; has '"part": "commitment on azure (added)"'
+  expect "explain csv" 0 "$NATIVE" explain preset:rofr-2025 preset:commitment-2025q4 --metric azure.revenue_usd --format csv
+  has '^metric,label,step,part,pointer,value$'; has '^azure.revenue_usd,Microsoft Azure — revenue,part,'
+  expect "explain: a bad metric" 2 "$NATIVE" explain preset:rofr-2025 preset:commitment-2025q4 --metric costs
+  grep -q 'pactscope: --metric: unknown metric "costs"' "$OUT/err.txt" || { echo "  explain: the bad metric's message"; ok=1; }
+  expect "explain: a missing file" 2 "$NATIVE" explain preset:rofr-2025 "$OUT/no-such-file.json" --metric cost_usd
+  grep -q "no-such-file.json: (document): cannot open the file" "$OUT/err.txt" || { echo "  explain: the missing file's message"; ok=1; }
+  expect "explain: a malformed file" 2 "$NATIVE" explain preset:rofr-2025 tests/corpus/bad/preset-with-three-errors.json --metric cost_usd
+  grep -q "^tests/corpus/bad/preset-with-three-errors.json: /providers/0/pue: " "$OUT/err.txt" || { echo "  explain: the bad file's message"; ok=1; }
+  expect "explain needs a metric" 2 "$NATIVE" explain preset:rofr-2025 preset:commitment-2025q4
+  expect "sweep: an open bound's limit is refused" 2 "$NATIVE" sweep preset:rofr-2025 --param /gpus/H100/it_kw=0:1:3 --metric cost_usd
+  grep -q 'must be > 0; 0 is not allowed' "$OUT/err.txt" || { echo "  sweep: the open bound's message"; ok=1; }
   expect "bad --param path" 2 "$NATIVE" sweep preset:rofr-2025 --param /providers/0/nope=1:2:3 --metric cost_usd
   grep -q 'is not a numeric input' "$OUT/err.txt" || { echo "  sweep error message"; ok=1; }
   expect "bad --metric" 2 "$NATIVE" sweep preset:rofr-2025 --param /providers/0/price_usd_per_h100e_hour=1:2:3 --metric costs
@@ -138,7 +159,23 @@ analysis_checks() {
   has 'det µs'
   return $ok
 }
-step "cli: simulate, compare, sweep, sensitivity, breakeven, bench" analysis_checks
+step "cli: simulate, compare, sweep, sensitivity, breakeven, explain, bench" analysis_checks
+
+explain_parity() { # MODEL §8 "What changed": the same attribution natively and in WASM, exact and sampled
+  local ok=0 a b metric extra name
+  while read -r a b metric extra; do
+    name="explain-$a-$b-$metric"
+    "$NATIVE" explain "preset:$a" "preset:$b" --metric "$metric" $extra --out "$OUT/$name.native.json"
+    "${WASM[@]}" explain "preset:$a" "preset:$b" --metric "$metric" $extra --out "$OUT/$name.wasm.json"
+    if node tests/tools/compare_results.mjs "$OUT/$name.native.json" "$OUT/$name.wasm.json"; then echo "  $a -> $b ($metric): native == wasm"
+    else echo "  $a -> $b ($metric): native and wasm differ"; ok=1; fi
+  done <<'PAIRS'
+rofr-2025 commitment-2025q4 buyer.net_usd
+exclusive-2019 open-2026 cost_usd --permutations 64
+PAIRS
+  return $ok
+}
+step "native vs wasm explain (exact, and sampled permutations)" explain_parity
 
 link_checks() { # share links made by an independent compressor (Node's zlib) decode to the preset
   local ok=0 f link
