@@ -24,7 +24,7 @@ async function openProviders(page) {
   await click(page, 'provider:azure');
 }
 async function download(page, action) {
-  const [d] = await Promise.all([page.waitForEvent('download', { timeout: 20000 }), action()]);
+  const [d] = await Promise.all([page.waitForEvent('download', { timeout: 120000 }), action()]);
   return { name: d.suggestedFilename(), bytes: readFileSync(await d.path()) };
 }
 async function menu(page, title, command) {
