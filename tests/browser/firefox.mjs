@@ -19,7 +19,7 @@
 //   - each page is its own window: a background tab gets no animation frames, and the app
 //     draws (and answers the test hook's waits) from requestAnimationFrame
 // Firefox needs a display for WebGL2 (headless Firefox here has none): run under `xvfb-run -a`.
-import { mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
@@ -64,6 +64,7 @@ class FirefoxContext {
     this.initScripts = []; this.pages = [];
   }
   browser() { return this.browser_; }
+  pages() { return [...this.pages]; }
   async addInitScript(fn, arg) {
     this.initScripts.push([fn, arg]);
     for (const p of this.pages) await p.raw.evaluateOnNewDocument(fn, arg);
@@ -168,6 +169,18 @@ class FirefoxPage {
   }
   async focus(selector) { const e = await this.element(selector, { visible: false }); await e.focus(); await e.dispose(); }
   async textContent(selector) { const e = await this.element(selector, { visible: false }); try { return await e.evaluate((n) => n.textContent); } finally { await e.dispose(); } }
+  // For a report printed to PDF (BiDi browsingContext.print) or opened from its HTML.
+  async pdf(options = {}) {
+    const { path, ...rest } = options;
+    const pdf = Buffer.from(await this.raw.pdf(rest));
+    if (path) writeFileSync(path, pdf);
+    return pdf;
+  }
+  // WebDriver BiDi has no media-type emulation (puppeteer's goes through CDP, which Firefox lacks);
+  // pdf() prints with print media anyway.
+  async emulateMedia() { throw new Error('Firefox over WebDriver BiDi cannot emulate a CSS media type (page.pdf() prints with print media regardless)'); }
+  setContent(html, o = {}) { return this.raw.setContent(html, { timeout: o.timeout ?? 60000 }); }
+  content() { return this.raw.content(); }
   async $$eval(selector, fn, arg) { return this.raw.$$eval(selector, fn, arg); }
   async $eval(selector, fn, arg) { return this.raw.$eval(selector, fn, arg); }
   // 'download': the next file that lands in this context's download folder; 'filechooser': the
