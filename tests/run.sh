@@ -12,22 +12,24 @@
 #   5. the browser app in headless Chromium (tests/browser/e2e.mjs: views, parity with the CLI;
 #      session.mjs: files, share links, autosave, undo, clipboard, HiDPI, idle gate; faults.mjs:
 #      hostile links, storage full, corrupt autosave, two tabs, abort, no WebGL; editing.mjs: number
-#      forms, variant switches, undo, typing, layout) and serving.mjs
+#      forms, variant switches, undo, typing, layout) and serving.mjs; then e2e, session and editing
+#      again in Firefox ESR (PACTSCOPE_BROWSER=firefox, headful under xvfb-run: DEVELOPING §12)
 # Usage: tests/run.sh            (from anywhere; CI calls it through .ci/run)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 JOBS=$(nproc 2>/dev/null || echo 2)
 
-# --- dependencies (Debian packages, Dear ImGui's source package, npm playwright-core) ----------------
+# --- dependencies (Debian packages, Dear ImGui's source package, npm playwright-core and puppeteer-core) --
 source cmake/deps.sh
 need_packages cmake ninja-build g++ nodejs emscripten nlohmann-json3-dev catch2 chromium fonts-inter fonts-jetbrains-mono fonts-font-awesome \
-              clang-14 libclang-rt-14-dev
+              clang-14 libclang-rt-14-dev firefox-esr xvfb xauth
 command -v npm >/dev/null || need_packages npm   # the machine's Node.js usually brings npm
 fetch_imgui
-if [ ! -d tests/browser/node_modules/playwright-core ]; then
-  echo "== installing playwright-core (npm) for the browser tests"
-  (cd tests/browser && npm install --no-audit --no-fund --loglevel=error)
+if [ ! -d tests/browser/node_modules/playwright-core ] || [ ! -d tests/browser/node_modules/puppeteer-core ]; then
+  echo "== installing playwright-core and puppeteer-core (npm) for the browser tests"
+  # Neither downloads a browser (the tests drive Debian's chromium and firefox-esr); the variable makes sure.
+  (cd tests/browser && PUPPETEER_SKIP_DOWNLOAD=1 npm install --no-audit --no-fund --loglevel=error)
 fi
 export NODE_PATH=/usr/share/nodejs   # Debian's emcc needs its node modules (DEVELOPING §1)
 NODE=(node --no-experimental-fetch) # Emscripten 3.1.6 output under Node 20 (quirk 4)
@@ -245,6 +247,12 @@ step "browser session: files, links, autosave, undo, clipboard, HiDPI, idle" nod
 step "browser editing: number forms, variant switches, undo, links, typing, layout" node tests/browser/editing.mjs
 step "browser faults: hostile links, storage full, corrupt autosave, two tabs, abort, no WebGL" node tests/browser/faults.mjs
 step "serving: loopback only, MIME types, CSP, nosniff, no path outside the build" node tests/browser/serving.mjs
+# Firefox ESR through puppeteer-core over WebDriver BiDi; headless Firefox has no WebGL2 here, so it runs
+# headful on a virtual display (DEVELOPING §12).
+FIREFOX=(env PACTSCOPE_BROWSER=firefox xvfb-run -a -s "-screen 0 1920x1080x24" node)
+step "browser end-to-end (Firefox ESR, xvfb-run)" "${FIREFOX[@]}" tests/browser/e2e.mjs
+step "browser session (Firefox ESR, xvfb-run)" "${FIREFOX[@]}" tests/browser/session.mjs
+step "browser editing (Firefox ESR, xvfb-run)" "${FIREFOX[@]}" tests/browser/editing.mjs
 
 echo
 echo "suites: $passed passed, $failed failed"
