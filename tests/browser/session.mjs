@@ -28,7 +28,7 @@ async function openProviders(page) {
 // minutes of wall time on a 2-core machine shared with other builds, so clicks and downloads wait up to 2 min.
 const EXPORT_MS = 120000;
 async function download(page, action) {
- const [d] = await Promise.all([page.waitForEvent('download', { timeout: EXPORT_MS }), action()]);
+  const [d] = await Promise.all([page.waitForEvent('download', { timeout: EXPORT_MS }), action()]);
   return { name: d.suggestedFilename(), bytes: readFileSync(await d.path()) };
 }
 async function menu(page, title, command) {
