@@ -41,7 +41,8 @@ const char* const kUsage =
     "  pactscope record [PRESET...] [--record FILE] [--format text|json|csv] [--out PATH]\n"
     "                   every preset's deterministic result against the public record (assets/record.json)\n"
     "  pactscope link URL|#s=v1.DATA [--out PATH]   the scenario a share link carries\n"
-    "  pactscope bench [--trials N] [--wasm PACTSCOPE.js] [--format text|json]\n"
+    "  pactscope bench [--trials N] [--wasm PACTSCOPE.js] [--reduced FILE] [--numpy SCRIPT] [--rounds N]\n"
+    "                  [--part all|presets|reduced] [--format text|json]\n"
     "FILE may be preset:ID. METRIC is a total (cost_usd, served_fraction, ...) or a stakeholder\n"
     "figure (buyer.net_usd, azure.net_usd, ...).\n";
 
