@@ -59,7 +59,7 @@ TEST_CASE("labels: a metric named with the scenario's names, its unit and which 
     CHECK(net.direction == kHigherIsBetter);
     CHECK(net.direction_text == "higher is better for OpenAI net");
     CHECK(label(s, "azure.revenue_usd").name == "Microsoft Azure — revenue");
-    CHECK(label(s, "stargate.cost_usd").name == "Stargate (owned) — cost");
+    CHECK(label(s, "stargate.cost_usd").name == "Stargate (SoftBank-run sites, owned) — cost");  // the preset's provider name
     const MetricLabel cost = label(s, "cost_usd");
     CHECK(cost.name == "Total cost");
     CHECK(cost.party.empty());
@@ -87,9 +87,11 @@ TEST_CASE("clause names: type in words and party; numbered when a party has seve
     const Scenario s = preset("commitment-2025q4");
     CHECK(clause_name(s, 0) == "ROFR on azure");
     CHECK(clause_name(s, 1) == "commitment on azure");
-    CHECK(clause_name(s, 6) == "revenue share on azure #1");
-    CHECK(clause_name(s, 7) == "revenue share on azure #2");
-    CHECK(clause_name(s, 9) == "AGI clause");
+    // The preset's clause order: rofr, commitment, 4 reservations, api_exclusivity, 2 revenue shares, ip_access, agi.
+    CHECK(clause_name(s, 6) == "API exclusivity on azure");
+    CHECK(clause_name(s, 7) == "revenue share on azure #1");
+    CHECK(clause_name(s, 8) == "revenue share on azure #2");
+    CHECK(clause_name(s, 10) == "AGI clause");
 }
 
 TEST_CASE("inputs by name: every quantity, named \"owner — field (unit)\", with its median, P5, P95 and pointer") {
@@ -107,7 +109,8 @@ TEST_CASE("inputs by name: every quantity, named \"owner — field (unit)\", wit
     CHECK(price.sweep_lo == price.p5);
     CHECK(price.sweep_hi == price.p95);
     CHECK(price.sweep_note == "P5 to P95");
-    CHECK(input_at(in, "/providers/5/capacity/2/slip_quarters").name == "Stargate (owned) tranche 3, 2028Q3 — build slip (quarters)");
+    // Provider 8 is Stargate's owned sites; its second tranche is planned online in 2027Q2.
+    CHECK(input_at(in, "/providers/8/capacity/1/slip_quarters").name == "Stargate (SoftBank-run sites, owned) tranche 2, 2027Q2 — build slip (quarters)");
     CHECK(input_at(in, "/workloads/0/demand/growth_per_year").name == "workload inference — demand growth per year (share per year)");
     CHECK(input_at(in, "/gpus/H100/it_kw").name == "GPU H100 — IT power per GPU (kW)");
     const Scenario c = preset("commitment-2025q4");
@@ -122,10 +125,17 @@ TEST_CASE("inputs by name: every quantity, named \"owner — field (unit)\", wit
     const ScenarioInput& top = input_at(ci, "/contract/1/take_or_pay");  // 1, the top of [0, 1]
     CHECK(top.sweep_lo == Approx(0.5));
     CHECK(top.sweep_hi == 1);
-    const ScenarioInput& zero = input_at(ci, "/contract/1/discount");  // 0: a typical span for a share
+    // The preset prices the commitment by contract price; with a discount of 0 instead, the discount's sweep
+    // opens on a typical span for a share.
+    json zd = json::parse(find_preset("commitment-2025q4")->json);
+    zd["contract"][1].erase("price_usd_per_h100e_hour");
+    zd["contract"][1]["discount"] = 0;
+    const Scenario cz = load_ok(zd);
+    const std::vector<ScenarioInput> czi = scenario_inputs(cz);
+    const ScenarioInput& zero = input_at(czi, "/contract/1/discount");
     CHECK(zero.sweep_lo == 0);
     CHECK(zero.sweep_hi == Approx(0.5));
-    const ScenarioInput& agi = input_at(ci, "/contract/9/date");
+    const ScenarioInput& agi = input_at(ci, "/contract/10/date");  // "2029Q1 to 2034Q4"
     CHECK(agi.quarters);
     CHECK(agi.p5 < agi.p95);
 }

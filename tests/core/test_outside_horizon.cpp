@@ -100,15 +100,20 @@ TEST_CASE("outside the horizon: a commitment not settled by the end, one that be
     CHECK(edges.size() == 3);
 }
 
-TEST_CASE("outside the horizon: the presets' Stargate capex past 2032, and nothing for a deal without owned capacity") {
+TEST_CASE("outside the horizon: the presets' Stargate capex past 2032, and nothing for a cloud without provider cost") {
     const Scenario s = *load_scenario(find_preset("rofr-2025")->json).scenario;
     const auto edges = outside_horizon(s, evaluate(s));
-    REQUIRE(edges.size() == 1);
-    // Tranche 3: 2500 MW planned 2028Q3, median slip √(2 × 8) = 4 → online 2029Q3; 5 years = 20 quarters, 14 of
-    // them inside (2029Q3–2032Q4): 6/20 of 2500 × √(30M × 45M) is left after the end.
-    CHECK(edges[0].kind == HorizonEdge::Kind::capex_after_end);
-    CHECK(edges[0].pointer == "/providers/5/capacity/2");
-    CHECK(edges[0].amount_usd == Approx(2500 * std::sqrt(30e6 * 45e6) * 6 / 20));
-    const Scenario x = *load_scenario(find_preset("exclusive-forever")->json).scenario;
+    // Stargate's owned sites (provider 8), tranche 2: 1100 MW planned 2027Q2, median slip √(2 × 8) = 4 → online
+    // 2028Q2; 6 years = 24 quarters, 19 of them inside (2028Q2–2032Q4): 5/24 of 1100 × √(30M × 45M) is left.
+    const HorizonEdge* late = find(edges, HorizonEdge::Kind::capex_after_end, "/providers/8/capacity/1");
+    REQUIRE(late);
+    CHECK(late->amount_usd == Approx(1100 * std::sqrt(30e6 * 45e6) * 5 / 24));
+    // Tranche 1: 400 MW planned 2026Q3, median slip √(1 × 4) = 2 → online 2027Q1; its 24 quarters end in 2032Q4.
+    CHECK_FALSE(find(edges, HorizonEdge::Kind::capex_after_end, "/providers/8/capacity/0"));
+    // A cloud with no provider cost and no clauses leaves nothing outside the horizon.
+    json d = doc("2025Q1", "2026Q4");
+    d["providers"].push_back(cloud("c", 1, 2));
+    d["workloads"].push_back(workload("w", "inference", 100, 0, 5));
+    const Scenario x = load_ok(d);
     CHECK(outside_horizon(x, evaluate(x)).empty());
 }
