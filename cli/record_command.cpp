@@ -6,7 +6,7 @@
 // its file name without ".json" (so an edited copy of a preset is checked like the preset). No PRESET:
 // every shipped preset. --record FILE compares with another record (the embedded assets/record.json by
 // default), so further reported figures can be tried without rebuilding. The model's value is always the
-// deterministic result (every input at its median, SPEC §2). Exit 0 whether or not a figure is inside
+// deterministic result (every input at its median, MODEL §2). Exit 0 whether or not a figure is inside
 // its tolerance (the output says which); 2 on invalid input.
 #include <fstream>
 #include <iostream>

@@ -136,7 +136,7 @@ analysis_checks() {
   expect "breakeven on a provider's net" 0 "$NATIVE" breakeven preset:rofr-2025 preset:open-2026 --param /providers/0/price_usd_per_h100e_hour=0.5:6 --metric azure.net_usd
   has '"metric_label": "Microsoft Azure — net"'; has '"path_label": "Microsoft Azure — price per H100e-hour (USD per H100e-hour)"'
   expect "sweep csv on a provider's cost" 0 "$NATIVE" sweep preset:rofr-2025 preset:commitment-2025q4 --param /providers/1/price_usd_per_h100e_hour=1:2:3 --metric oci.revenue_usd --format csv
-  has ',best,label'; has 'Oracle Cloud Infrastructure — revenue'
+  has ',best,label'; has 'Oracle OCI (incl. Abilene) — revenue'  # the preset's name for provider oci
   expect "run: what falls outside the horizon" 0 "$NATIVE" run preset:rofr-2025
   has '"outside_horizon"'; has '"kind": "capex_after_end"'
   expect "explain" 0 "$NATIVE" explain preset:rofr-2025 preset:commitment-2025q4 --metric buyer.net_usd

@@ -58,7 +58,7 @@ int quarter_of(const Scenario& s, int year, int k) {
     return q >= 0 && q < s.quarters() ? q : -1;
 }
 
-// The buyer may use provider p in quarter q unless an active exclusive clause bars it (SPEC §4 step 1).
+// The buyer may use provider p in quarter q unless an active exclusive clause bars it (MODEL §4 step 1).
 bool usable(const Scenario& s, const Result& r, int p, int q) {
     for (std::size_t c = 0; c < s.contract.size(); ++c) {
         const Clause& cl = s.contract[c];
@@ -86,13 +86,13 @@ QuarterFlows quarter_flows(const Scenario& s, const Result& r) {
             f.served_hours[q] += ws.served_h100e[q] * H;
             if (s.workloads[w].kind != WorkloadKind::inference) continue;
             const double value = v[s.workloads[w].value_usd_per_h100e_hour];
-            // As the engine sums them (SPEC §3 gross revenue, §11.5 less outage losses).
+            // As the engine sums them (MODEL §3 gross revenue, §11.5 less outage losses).
             f.gross_inference[q] += ws.served_h100e[q] * H * value;
             f.revenue[q] += ws.served_h100e[q] * H * value - ws.outage_loss_h100e_hours[q] * value;
             f.inference_hours[q] += ws.served_h100e[q] * H;
         }
     }
-    // SPEC §3 revenue_share: rate × gross inference revenue while active, each clause stopping at its cap.
+    // MODEL §3 revenue_share: rate × gross inference revenue while active, each clause stopping at its cap.
     for (std::size_t c = 0; c < s.contract.size(); ++c) {
         const Clause& cl = s.contract[c];
         if (cl.type != ClauseType::revenue_share || cl.payer != SharePayer::buyer) continue;

@@ -25,7 +25,7 @@ namespace pactscope {
 // The vocabulary of what a record figure measures (docs/CALIBRATION.md, "What is measured").
 enum class RecordWhat : std::uint8_t {
     capacity_online_gw,          // facility GW online at the end of a year, on providers the buyer may use
-    revenue_usd,                 // the buyer's revenue over calendar years (SPEC §11.5 revenue_usd, by quarter)
+    revenue_usd,                 // the buyer's revenue over calendar years (MODEL §11.5 revenue_usd, by quarter)
     compute_spend_usd,           // the buyer's cost_usd over calendar years
     revenue_share_paid_usd,      // revenue share the buyer paid holders over calendar years
     revenue_per_inference_cost,  // revenue ÷ inference compute cost (inference at the years' average cost per served H100e-hour)

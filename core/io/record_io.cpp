@@ -28,7 +28,7 @@ const char* kind_of(const json& j) {
     }
 }
 
-// Reads a record document, collecting every problem (like the scenario reader, SPEC §9).
+// Reads a record document, collecting every problem (like the scenario reader, MODEL §9).
 struct RecordReader {
     Issues issues;
     Record rec;

@@ -23,7 +23,7 @@ struct Variant {
 // Every variant switch (MODEL §3, §10.3, §11.1). Defaults are stated here and in README ("Variant
 // switches"): a price match starts at tolerance 0; a holder-paid share at $1B of API revenue a
 // quarter; a date trigger at 2030Q1, a profit trigger at $100B (the reported contractual
-// definition, FACTS in README); a contract price at $2 per H100e-hour; an owned provider at $35M per
+// definition the presets cite); a contract price at $2 per H100e-hour; an owned provider at $35M per
 // MW of capex over 5 years and $81 per MWh (the all-in and EIA figures the presets cite).
 const std::vector<Variant>& variants() {
     static const std::vector<Variant> table = {

@@ -52,48 +52,7 @@ void Run::setup() {
     r_.commitments.clear();
     r_.reservations.clear();
 
-    const std::size_t PW = static_cast<std::size_t>(P_) * W_;
-    fill(ws_.alloc, PW, 0.0);
-    fill(ws_.prev_alloc, PW, 0.0);
-    fill(ws_.marginal, PW, 0.0);
-    fill(ws_.prepaid, PW, 0.0);
-    fill(ws_.egress_term, PW, 0.0);
-    fill(ws_.has_egress_term, PW, 0);
-    ws_.order.resize(PW);
-    for (int w = 0; w < W_; ++w)
-        for (int p = 0; p < P_; ++p) ws_.order[static_cast<std::size_t>(w) * P_ + p] = p;  // merit_orders() starts from last quarter's
-    fill(ws_.eligible, P_, 1);
-    fill(ws_.spare, P_, 0.0);
-    fill(ws_.eff_price, P_, 0.0);
-    fill(ws_.billed_gb, P_, 0.0);
-    fill(ws_.pool, P_, 0.0);
-    fill(ws_.floor_share, P_, 0.0);
-    fill(ws_.prepaid_left, P_, 0.0);
-    fill(ws_.first_tier_usd_per_gb, P_, 0.0);
-    fill(ws_.idle_usd, P_, 0.0);
-    fill(ws_.reservation_of, P_, -1);
-    fill(ws_.sla_expected, P_, 0.0);
-    fill<std::uint8_t>(ws_.sla_valid, P_, 0);
-    ws_.sla_set.resize(P_);
-    fill(ws_.has_commit, P_, 0);
-    fill(ws_.onboarded, P_, 0);
-    fill(ws_.rofr_holder, P_, 0);
-    ws_.price.resize(static_cast<std::size_t>(P_) * T_);
-    fill(ws_.home, W_, -1);
-    fill(ws_.demand_now, W_, 0.0);
-    fill(ws_.commit_spent, C_, 0.0);
-    fill(ws_.commit_done, C_, 0);
-    fill(ws_.commit_settled, C_, 0);
-    fill(ws_.active, C_, 0);
-    fill(ws_.clause_from, C_, -kNever);
-    fill(ws_.clause_to, C_, kNever);
-    fill(ws_.rs_paid, C_, 0.0);
-    fill(ws_.reservation_slot, C_, -1);
-    fill(ws_.commitment_slot, C_, -1);
-    ws_.active_exclusive.clear(), ws_.active_preferred.clear(), ws_.active_rofr.clear(), ws_.active_commitment.clear();
-    ws_.active_reservation.clear(), ws_.active_sla.clear();
-    fill(ws_.sorted_price, P_, 0.0);
-    fill(ws_.sorted_commit, P_, 0);
+    ws_.reset(P_, W_, C_, T_);
     alloc_ = ws_.alloc.data(), prev_ = ws_.prev_alloc.data(), spare_ = ws_.spare.data(), elig_ = ws_.eligible.data();
 
     // Capacity from power tranches (MODEL §1, §3): online from online + max(0, round(slip)); each quarter's
@@ -163,7 +122,6 @@ void Run::setup() {
             for (int q = 0; q < T_; ++q) demand[q] *= start;
         }
     }
-    ws_.commitments.clear(), ws_.profit_agi.clear(), ws_.flows.clear();
     for (int c = 0; c < C_; ++c) {
         const Clause& cl = s_.contract[c];
         // Default window: the whole horizon (MODEL §3), so a commitment without `to` settles in the
@@ -196,8 +154,6 @@ void Run::setup() {
         }
     }
     // Each provider's commitments, in document order (MODEL §10.6: the first unspent one sets the price).
-    fill(ws_.provider_commitment_begin, P_ + 1, 0);
-    ws_.provider_commitments.clear();
     for (int p = 0; p < P_; ++p) {
         ws_.provider_commitment_begin[p] = static_cast<int>(ws_.provider_commitments.size());
         for (int c : ws_.commitments)
@@ -277,7 +233,7 @@ void Run::clause_state(int q) {
     if (changed) rebuild_clause_lists(), orders_valid_ = false;
     // Commitments with usd = 0 (or spent before) are spent from the start; spent stays spent.
     for (int c : ws_.commitments)
-        if (!ws_.commit_done[c] && ws_.commit_spent[c] >= val(s_.contract[c].usd) * (1 - 1e-9)) ws_.commit_done[c] = 1;
+        if (!ws_.commit_done[c] && ws_.commit_spent[c] >= val(s_.contract[c].usd) * (1 - kSpentTolerance)) ws_.commit_done[c] = 1;
     // Effective prices and commitment ranking, fixed at the start of the quarter (MODEL §4).
     for (int p = 0; p < P_; ++p) {
         ws_.has_commit[p] = 0;
@@ -349,10 +305,22 @@ void Run::merit_orders() {
 // [SECTION] One quarter
 //-----------------------------------------------------------------------------
 
+// One quarter (MODEL §4–§6, §11): which clauses hold, dispatch, what was served, what each provider bills,
+// then the quarter's settlements and the AGI test, which need the whole quarter's cost.
 void Run::quarter(int q) {
     clause_state(q);
     dispatch(q);
+    const double inference_revenue = record_service(q);
+    bill(q);
+    r_.cost_usd[q] = settle_quarter(q, inference_revenue);
+    r_.totals.inference_revenue_usd += inference_revenue;
+    if (!ws_.flows.empty()) money_flows(inference_revenue);
+    outages(q);
+    std::swap(alloc_, prev_);  // dispatch clears alloc_ before it is used again
+}
 
+// Each workload's service and shortfall this quarter; returns the quarter's inference revenue.
+double Run::record_service(int q) {
     double inference_revenue = 0, shortfall = 0;
     for (int w = 0; w < W_; ++w) {
         const Workload& wl = s_.workloads[w];
@@ -365,6 +333,11 @@ void Run::quarter(int q) {
     }
     r_.shortfall_h100e[q] = shortfall;
 
+    return inference_revenue;
+}
+
+// Egress, compute, reservation, fixed and provider costs of every provider this quarter (MODEL §3, §11).
+void Run::bill(int q) {
     // Egress bytes, pooled per billing provider (MODEL §3); none moves when no workload has a home.
     if (any_home_) {
         std::fill(ws_.billed_gb.begin(), ws_.billed_gb.end(), 0.0);
@@ -400,6 +373,11 @@ void Run::quarter(int q) {
         ps.fixed_usd[q] = fixed;
         if (pr.provider_cost.present) ps.provider_cost_usd[q] = provider_cost(p, q);
     }
+}
+
+// The quarter's settlements, SLA credits and AGI test (MODEL §5, §10.5, §11.3); returns the quarter's
+// cost, stranding that AGI causes included.
+double Run::settle_quarter(int q, double inference_revenue) {
     // Commitments whose fixed window ends now settle before the profit test; those ending
     // with AGI settle after it (MODEL §10.5: the test excludes stranding AGI itself causes).
     for (int c : ws_.active_commitment)
@@ -426,11 +404,7 @@ void Run::quarter(int q) {
             cost += r_.providers[cl.provider].stranded_usd[q] - before;
         }
     }
-    r_.cost_usd[q] = cost;
-    r_.totals.inference_revenue_usd += inference_revenue;
-    if (!ws_.flows.empty()) money_flows(inference_revenue);
-    outages(q);
-    std::swap(alloc_, prev_);  // dispatch clears alloc_ before it is used again
+    return cost;
 }
 
 //-----------------------------------------------------------------------------

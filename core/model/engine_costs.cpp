@@ -29,7 +29,7 @@ double Run::bill_compute(int p, double price, double hours) {
         usd += take * rate;
         ws_.commit_spent[c] += take * rate;
         hours -= take;
-        if (ws_.commit_spent[c] >= val(cl.usd) * (1 - 1e-9)) {  // MODEL §10.6
+        if (ws_.commit_spent[c] >= val(cl.usd) * (1 - kSpentTolerance)) {  // MODEL §10.6
             ws_.commit_spent[c] = val(cl.usd);
             ws_.commit_done[c] = 1;
         }

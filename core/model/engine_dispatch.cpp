@@ -45,8 +45,8 @@ double Run::release_prepaid_last(int w, double excess, int keep) {
 template <class Room, class Take>
 void Run::place_blocks(int w, double amount, double block, Room room, Take take) {
     const int* ord = order(w);
-    const double eps = 1e-9 * std::max(1.0, block);
-    double full = std::floor(amount / block + 1e-9);
+    const double eps = kBlockTolerance * std::max(1.0, block);
+    double full = std::floor(amount / block + kBlockTolerance);
     double last = amount - full * block;
     if (last <= eps) last = 0;
     for (int i = 0; i < P_ && full > 0; ++i) {

@@ -26,12 +26,9 @@ namespace engine_detail {
 
 inline constexpr double H = kHoursPerQuarter;
 inline constexpr double kNone = 1e-9;  // MODEL §10.11: allocations <= 1e-9 H100e count as none
-inline constexpr int kNever = INT_MAX / 2;
-
-template <class T>
-void fill(std::vector<T>& v, std::size_t n, T x) {
-    v.assign(n, x);
-}
+inline constexpr double kSpentTolerance = 1e-9;  // MODEL §10.6: a spend within this relative distance of usd is complete
+inline constexpr double kBlockTolerance = 1e-9;  // whole blocks: a relative slack so 3 × (x/3) still counts as 3 blocks
+inline constexpr int kNever = Workspace::kFarQuarters;  // a quarter that never comes
 
 class Run {
 public:
@@ -147,6 +144,9 @@ private:
     void rebuild_clause_lists();
     void merit_orders();
     void quarter(int q);
+    double record_service(int q);
+    void bill(int q);
+    double settle_quarter(int q, double inference_revenue);
     void totals();
 
     // engine_dispatch.cpp

@@ -10,6 +10,7 @@ namespace pactscope {
 
 namespace {
 
+constexpr double kBelowTolerance = 1e-12;  // MODEL §11.3: a tier applies when below − a exceeds this
 constexpr double kTailCutoff = 1e-15;  // MODEL §11.3
 
 // Below λ − 12√λ the Poisson mass is under e^{-72} (Chernoff): the sum starts there instead of
@@ -30,8 +31,8 @@ double expected_rate_normal(std::span<const std::vector<SlaTier>* const> clauses
     std::vector<double> cuts = {lo, hi};
     for (const auto* tiers : clauses)
         for (const SlaTier& t : *tiers) {
-            // The first count whose availability is below the tier by more than 1e-12 (as sla_rate decides).
-            auto below = [&](double n) { return t.below - std::max(0.0, 1 - n * d / kHoursPerMonth) > 1e-12; };
+            // The first count whose availability is below the tier by more than kBelowTolerance (as sla_rate decides).
+            auto below = [&](double n) { return t.below - std::max(0.0, 1 - n * d / kHoursPerMonth) > kBelowTolerance; };
             double n = std::ceil((1 - t.below) * kHoursPerMonth / d);
             while (n > 0 && below(n - 1)) --n;
             while (n < hi && !below(n)) ++n;
@@ -52,7 +53,7 @@ double expected_rate_normal(std::span<const std::vector<SlaTier>* const> clauses
 double sla_rate(const std::vector<SlaTier>& tiers, double availability) {
     double rate = 0;
     for (const SlaTier& t : tiers)
-        if (t.below - availability > 1e-12) rate = t.credit;
+        if (t.below - availability > kBelowTolerance) rate = t.credit;
     return rate;
 }
 

@@ -75,7 +75,7 @@ TEST_CASE("the presets tell the public story") {
     CHECK(total("oci-waiver-2024").served_fraction < total("rofr-2025").served_fraction);
     CHECK(total("rofr-2025").served_fraction < total("commitment-2025q4").served_fraction);
     CHECK(total("commitment-2025q4").served_fraction < total("open-2026").served_fraction);
-    // Contracts priced as signed (SPEC §11) strand only reserved capacity left idle: small against the
+    // Contracts priced as signed (MODEL §11) strand only reserved capacity left idle: small against the
     // cost of compute in the median case (v1 stranded over a quarter of it through list-price drift) ...
     CHECK(total("open-2026").stranded_usd < 0.05 * total("open-2026").cost_usd);
     CHECK(total("rofr-2025").stranded_usd < 0.01 * total("rofr-2025").cost_usd);

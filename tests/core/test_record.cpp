@@ -91,7 +91,7 @@ TEST_CASE("revenue share paid by year stops at its cap; revenue is net of outage
     CHECK(measured(s, r, RecordWhat::revenue_share_paid_usd, 2026, 2026) == Approx(237200));
     CHECK(measured(s, r, RecordWhat::revenue_share_paid_usd, 2025, 2026) == Approx(r.totals.revenue_share_to_holder_usd));
 
-    // Four outages a year of 219 h: 219 h lost a quarter (SPEC §5, no other provider to fail over to), so
+    // Four outages a year of 219 h: 219 h lost a quarter (MODEL §5, no other provider to fail over to), so
     // 100 × 219 = 21,900 inference H100e-hours × $3 = $65,700 a quarter less revenue in 2025.
     d = two_years();
     d["providers"][0]["outages_per_year"] = 4;

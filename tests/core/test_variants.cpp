@@ -105,7 +105,7 @@ TEST_CASE("a commitment's pricing switches between a discount and a contract pri
 
 TEST_CASE("a provider's and a workload's kind switch with their fields", "[variants]") {
     const json doc = preset_doc("rofr-2025");
-    // A provider that no sla, reservation or commitment names: those clauses need a cloud (SPEC §11.2, §11.3),
+    // A provider that no sla, reservation or commitment names: those clauses need a cloud (MODEL §11.2, §11.3),
     // so switching a named one to owned is rightly invalid.
     std::string free_provider;
     for (std::size_t p = 0; p < doc["providers"].size() && free_provider.empty(); ++p) {
