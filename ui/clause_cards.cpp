@@ -54,7 +54,7 @@ void sla_tiers(AppModel& m, FieldEdits& edits, const std::string& base, const js
                     if (e.interval) return "SLA tiers take plain numbers, not intervals";
                     return m.set_checked(ptr, e.lo);
                 };
-                const FieldDoc* d = field_doc(key);
+                const InputField* d = input_field(key);
                 if (number_field(edits, key, ptr, v, NumberUnit::share, d->lo, d->hi, ImGui::GetContentRegionAvail().x, plain)) m.set(ptr, v);
                 items().track(ptr);
                 ImGui::SetItemTooltip("%s", d->meaning);

@@ -74,7 +74,7 @@ bool opens_for_focus(const std::string& focus, const std::string& base) {
 }
 
 std::string field_label(const std::string& key) {
-    if (const FieldDoc* d = field_doc(key)) return d->label;
+    if (const InputField* d = input_field(key)) return d->label;
     std::string s = key;
     for (char& c : s)
         if (c == '_') c = ' ';

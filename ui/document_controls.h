@@ -30,7 +30,7 @@ void choice_combo(AppModel& m, const char* label, const std::string& object, con
 void quarter_field(AppModel& m, FieldEdits& edits, const char* label, const std::string& pointer, bool optional, bool allow_agi);
 // True when a field to focus lies inside the object at `base` (an error in the list was clicked).
 bool opens_for_focus(const std::string& focus, const std::string& base);
-// What the editor calls a field: its label in fields.h, else its key with spaces.
+// What the editor calls a field: its label in the input field table (io/input_fields.h), else its key with spaces.
 std::string field_label(const std::string& key);
 
 }  // namespace pactscope::ui

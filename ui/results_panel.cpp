@@ -530,7 +530,7 @@ void ResultsPanel::draw_sweep() {
             ImGui::SameLine();
             // The range's ends in the input's own unit and number forms; "a to b" in either sets both.
             const std::string& input = inputs[static_cast<std::size_t>(idx)];
-            const NumberUnit unit = field_unit(input);
+            const NumberUnit unit = input_field_unit(input);
             for (int end = 0; end < 2; ++end) {
                 double& v = end ? sweep_.hi[a] : sweep_.lo[a];
                 auto commit = [this, a, end](const NumberEntry& e) -> std::string {
@@ -589,9 +589,9 @@ void ResultsPanel::draw_sweep() {
     const Unit u = unit_of(metric);
     const std::string x_title = describe_input(s, g.axes[0].pointer);
     std::vector<std::string> xs, ys;
-    for (double v : g.axes[0].values) xs.push_back(format_number_display(v, field_unit(g.axes[0].pointer)));
+    for (double v : g.axes[0].values) xs.push_back(format_number_display(v, input_field_unit(g.axes[0].pointer)));
     if (g.axes.size() == 2) {
-        for (double v : g.axes[1].values) ys.push_back(format_number_display(v, field_unit(g.axes[1].pointer)));
+        for (double v : g.axes[1].values) ys.push_back(format_number_display(v, input_field_unit(g.axes[1].pointer)));
         const bool regime = sweep_.regime && g.values.size() > 1;
         charts::heatmap("sweep", (regime ? "Best deal" : metric) + " over " + x_title + " and " + describe_input(s, g.axes[1].pointer),
                         {xs, u, x_title, describe_input(s, g.axes[1].pointer)}, ys, g.values[0], regime ? &g.best : nullptr,

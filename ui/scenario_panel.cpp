@@ -219,7 +219,7 @@ void ScenarioPanel::draw_providers() {
                                   "its capex, opex and power whether used or not (MODEL §3)");
             for (const char* k : {"price_usd_per_h100e_hour", "price_change_per_year", "capex_usd_per_mw", "amortization_years", "opex_usd_per_mw_year",
                                   "power_usd_per_mwh", "pue", "onboarding_usd", "overhead_usd_per_quarter", "outages_per_year", "outage_hours"})
-                if (p.contains(k)) edit_quantity(model_, fields_, field_doc(k)->label, base + "/" + k, note);
+                if (p.contains(k)) edit_quantity(model_, fields_, input_field(k)->label, base + "/" + k, note);
             if (kind == "cloud") draw_provider_cost(base, p, note);
             ImGui::TextDisabled("Capacity tranches (facility MW)");
             const json tranches = p.contains("capacity") ? p["capacity"] : json::array();
@@ -318,7 +318,7 @@ void ScenarioPanel::draw_provider_cost(const std::string& base, const json& p, c
     ImGui::SetItemTooltip("Remove the provider's cost (its P&L then shows revenue only)");
     items().track("remove_field:" + at);
     for (const char* k : {"capex_usd_per_mw", "amortization_years", "opex_usd_per_mw_year", "power_usd_per_mwh"}) {
-        if (p["provider_cost"].contains(k)) edit_quantity(model_, fields_, field_doc(k)->label, at + "/" + k, note);
+        if (p["provider_cost"].contains(k)) edit_quantity(model_, fields_, input_field(k)->label, at + "/" + k, note);
         else if (ImGui::SmallButton(("add " + field_label(k) + "##pc").c_str())) model_.set(at + "/" + k, 0);
     }
 }
@@ -369,7 +369,7 @@ void ScenarioPanel::draw_policy_uncertainty() {
     // Trials and seed: whole numbers in any number form ("10k", "10,000").
     for (const char* k : {"trials", "seed"}) {
         const std::string at = std::string("/uncertainty/") + k;
-        const FieldDoc* d = field_doc(k);
+        const InputField* d = input_field(k);
         double v = unc.contains(k) && unc[k].is_number() ? unc[k].get<double>() : (std::string(k) == "trials" ? 10000.0 : 1.0);
         auto commit = [this, at](const NumberEntry& e) -> std::string {
             if (e.interval) return "a whole number, not an interval";

@@ -35,7 +35,7 @@ std::string interval_text(double lo, double hi) { return shortest_number(lo) + "
 void quantity_tooltip(const std::string& pointer, const json* v, const std::string& note) {
     if (!ImGui::BeginItemTooltip()) return;
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
-    const FieldDoc* d = field_doc_at(pointer);
+    const InputField* d = input_field_at(pointer);
     const NumberUnit unit = d ? d->unit : NumberUnit::plain;
     if (d) {
         ImGui::TextUnformatted(d->meaning);
@@ -90,7 +90,7 @@ bool edit_distribution(AppModel& m, FieldEdits& edits, const std::string& pointe
     static const char* const kinds[] = {"normal", "lognormal", "uniform", "triangular", "pert", "point"};
     static const std::vector<std::vector<const char*>> params = {{"mean", "sd"}, {"p5", "p95"}, {"min", "max"},
                                                                  {"min", "mode", "max"}, {"min", "mode", "max"}, {"value"}};
-    const FieldDoc* doc = field_doc_at(pointer);
+    const InputField* doc = input_field_at(pointer);
     const NumberUnit unit = doc ? doc->unit : NumberUnit::plain;
     const std::string dist = obj.value("dist", "point");
     int k = 5;
@@ -355,7 +355,7 @@ bool edit_quantity(AppModel& m, FieldEdits& edits, const char* label, const std:
     ImGui::PushID(pointer.c_str());
     const bool has_issue = std::any_of(m.issues().begin(), m.issues().end(), [&](const Issue& i) { return i.pointer.rfind(pointer, 0) == 0; });
     if (has_issue) ImGui::PushStyleColor(ImGuiCol_FrameBg, IM_COL32(140, 40, 40, 200));
-    const FieldDoc* doc = field_doc_at(pointer);
+    const InputField* doc = input_field_at(pointer);
     const NumberUnit unit = doc ? doc->unit : NumberUnit::plain;
     const double lo = doc ? doc->lo : -DBL_MAX, hi = doc ? doc->hi : DBL_MAX;
     const float w = ImGui::CalcItemWidth();
@@ -444,7 +444,7 @@ float number_field_width(double value, NumberUnit unit) {
 
 float edit_quantity_width(const AppModel& m, const std::string& pointer) {
     const json* v = m.at(pointer);
-    const NumberUnit unit = field_unit(pointer);
+    const NumberUnit unit = input_field_unit(pointer);
     const ImGuiStyle& st = ImGui::GetStyle();
     const float button = ImGui::GetFrameHeight() + 4;  // "~" or "="
     double lo = 0, hi = 0;

@@ -23,7 +23,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "fields.h"
+#include "io/input_fields.h"
 #include "imgui.h"
 #include "model.h"
 

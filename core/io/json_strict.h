@@ -24,4 +24,17 @@ struct JsonText {
 
 JsonText parse_json_strict(std::string_view text);
 
+// What a JSON value is, as error messages name it: "null", "a boolean", "a string", "an array",
+// "an object", "a number".
+inline const char* json_type_name(const nlohmann::json& j) {
+    switch (j.type()) {
+        case nlohmann::json::value_t::null: return "null";
+        case nlohmann::json::value_t::boolean: return "a boolean";
+        case nlohmann::json::value_t::string: return "a string";
+        case nlohmann::json::value_t::array: return "an array";
+        case nlohmann::json::value_t::object: return "an object";
+        default: return "a number";
+    }
+}
+
 }  // namespace pactscope

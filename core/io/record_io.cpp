@@ -17,17 +17,6 @@ using ojson = nlohmann::ordered_json;
 // Calendar years a figure may name: wide enough for any history or plan, narrow enough to catch typos.
 constexpr int kFirstYear = 1900, kLastYear = 2200;
 
-const char* kind_of(const json& j) {
-    switch (j.type()) {
-        case json::value_t::null: return "null";
-        case json::value_t::boolean: return "a boolean";
-        case json::value_t::string: return "a string";
-        case json::value_t::array: return "an array";
-        case json::value_t::object: return "an object";
-        default: return "a number";
-    }
-}
-
 // Reads a record document, collecting every problem (like the scenario reader, MODEL §9).
 struct RecordReader {
     Issues issues;
@@ -37,7 +26,7 @@ struct RecordReader {
 
     bool object(const json& j, const std::string& ptr, std::initializer_list<const char*> keys) {
         if (!j.is_object()) {
-            error(ptr, std::string("expected an object, found ") + kind_of(j));
+            error(ptr, std::string("expected an object, found ") + json_type_name(j));
             return false;
         }
         for (auto it = j.begin(); it != j.end(); ++it) {
@@ -59,7 +48,7 @@ struct RecordReader {
         }
         const json& j = o[key];
         if (!j.is_string()) {
-            error(ptr + "/" + key, std::string("expected a string, found ") + kind_of(j));
+            error(ptr + "/" + key, std::string("expected a string, found ") + json_type_name(j));
             return std::nullopt;
         }
         return j.get<std::string>();
@@ -72,7 +61,7 @@ struct RecordReader {
         }
         const json& j = o[key];
         if (!j.is_number()) {
-            error(ptr + "/" + key, std::string("expected a number, found ") + kind_of(j));
+            error(ptr + "/" + key, std::string("expected a number, found ") + json_type_name(j));
             return std::nullopt;
         }
         return j.get<double>();
@@ -81,7 +70,7 @@ struct RecordReader {
     std::optional<int> year(const json& j, const std::string& ptr) {
         if (!j.is_number() || j.get<double>() != std::floor(j.get<double>()) || j.get<double>() < kFirstYear || j.get<double>() > kLastYear) {
             error(ptr, "expected a calendar year (a whole number from " + std::to_string(kFirstYear) + " to " + std::to_string(kLastYear) +
-                           "), found " + (j.is_number() ? j.dump() : std::string(kind_of(j))));
+                           "), found " + (j.is_number() ? j.dump() : std::string(json_type_name(j))));
             return std::nullopt;
         }
         return static_cast<int>(j.get<double>());
@@ -90,7 +79,7 @@ struct RecordReader {
     // "years": [first, last], first <= last.
     bool years(const json& j, const std::string& ptr, int& first, int& last) {
         if (!j.is_array() || j.size() != 2) {
-            error(ptr, std::string("expected [first year, last year], found ") + (j.is_array() ? "an array of " + std::to_string(j.size()) : kind_of(j)));
+            error(ptr, std::string("expected [first year, last year], found ") + (j.is_array() ? "an array of " + std::to_string(j.size()) : json_type_name(j)));
             return false;
         }
         auto a = year(j[0], ptr + "/0"), b = year(j[1], ptr + "/1");
@@ -120,7 +109,7 @@ struct RecordReader {
             return nullptr;
         }
         if (!d[key].is_array()) {
-            error(ptr, std::string("expected an array, found ") + kind_of(d[key]));
+            error(ptr, std::string("expected an array, found ") + json_type_name(d[key]));
             return nullptr;
         }
         return &d[key];

@@ -67,14 +67,14 @@ void Reader::provider_list(const json& o, const std::string& p, const char* key,
     if (!w) return;
     const std::string lp = p + "/" + key;
     if (!w->is_array()) {
-        error(lp, std::string("expected an array of provider ids, found ") + type_name(*w));
+        error(lp, std::string("expected an array of provider ids, found ") + json_type_name(*w));
         return;
     }
     if (!within(*w, lp, kMaxWaivers, key)) return;
     for (std::size_t i = 0; i < w->size(); ++i) {
         std::string wp = lp + "/" + std::to_string(i);
         if (!(*w)[i].is_string()) {
-            error(wp, std::string("expected a provider id, found ") + type_name((*w)[i]));
+            error(wp, std::string("expected a provider id, found ") + json_type_name((*w)[i]));
             continue;
         }
         int idx = provider_index((*w)[i].get<std::string>(), wp);
@@ -89,7 +89,7 @@ QRef Reader::agi_date(const json& o, const std::string& p, const char* key) {
     if (!d) return -1;
     std::string dp = p + "/" + key;
     if (!d->is_string()) {
-        error(dp, std::string("expected a quarter \"2030Q1\" or a range \"2028Q1 to 2031Q4\", found ") + type_name(*d));
+        error(dp, std::string("expected a quarter \"2030Q1\" or a range \"2028Q1 to 2031Q4\", found ") + json_type_name(*d));
         return -1;
     }
     std::string text = d->get<std::string>();
@@ -224,7 +224,7 @@ void Reader::uncertainty(const json& doc) {
     const std::string p = "/uncertainty";
     check_keys(*u, p, {{"trials", "seed", "correlations"}, {}});
     if (const json* t = get(*u, p, "trials", false)) {
-        if (!t->is_number()) error(p + "/trials", std::string("expected a whole number of trials, found ") + type_name(*t));
+        if (!t->is_number()) error(p + "/trials", std::string("expected a whole number of trials, found ") + json_type_name(*t));
         else {
             double v = std::round(t->get<double>());  // MODEL §1: round half away from zero
             if (v < 1 || v > static_cast<double>(kMaxTrials))
@@ -240,12 +240,12 @@ void Reader::uncertainty(const json& doc) {
             if (v < 0 || v != std::floor(v) || v >= 18446744073709551616.0) error(p + "/seed", "seed must be an integer >= 0, not " + num(v));
             else s.uncertainty.seed = static_cast<std::uint64_t>(v);
         } else
-            error(p + "/seed", std::string("expected an integer >= 0, found ") + type_name(*sd));
+            error(p + "/seed", std::string("expected an integer >= 0, found ") + json_type_name(*sd));
     }
     const json* cs = get(*u, p, "correlations", false);
     if (!cs) return;
     if (!cs->is_array()) {
-        error(p + "/correlations", std::string("expected an array, found ") + type_name(*cs));
+        error(p + "/correlations", std::string("expected an array, found ") + json_type_name(*cs));
         return;
     }
     if (!within(*cs, p + "/correlations", kMaxCorrelations, "correlations")) return;

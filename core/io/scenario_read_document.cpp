@@ -20,7 +20,7 @@ void Reader::document(const json& doc) {
     gpus(doc);
     buyer(doc);
     if (const json* ps = get(doc, "", "providers", true)) {
-        if (!ps->is_array()) error("/providers", std::string("expected an array of providers, found ") + type_name(*ps));
+        if (!ps->is_array()) error("/providers", std::string("expected an array of providers, found ") + json_type_name(*ps));
         else if (within(*ps, "/providers", kMaxProviders, "providers")) {
             provider_ids(*ps);
             for (std::size_t i = 0; i < ps->size(); ++i)
@@ -29,14 +29,14 @@ void Reader::document(const json& doc) {
         }
     }
     if (const json* ws = get(doc, "", "workloads", true)) {
-        if (!ws->is_array()) error("/workloads", std::string("expected an array of workloads, found ") + type_name(*ws));
+        if (!ws->is_array()) error("/workloads", std::string("expected an array of workloads, found ") + json_type_name(*ws));
         else if (within(*ws, "/workloads", kMaxWorkloads, "workloads")) {
             std::set<std::string> ids;
             for (std::size_t i = 0; i < ws->size(); ++i) workload((*ws)[i], "/workloads/" + std::to_string(i), ids);
         }
     }
     if (const json* cs = get(doc, "", "contract", true)) {
-        if (!cs->is_array()) error("/contract", std::string("expected an array of clauses, found ") + type_name(*cs));
+        if (!cs->is_array()) error("/contract", std::string("expected an array of clauses, found ") + json_type_name(*cs));
         else if (within(*cs, "/contract", kMaxClauses, "clauses"))
             for (std::size_t i = 0; i < cs->size(); ++i) clause((*cs)[i], "/contract/" + std::to_string(i));
         contract_overlaps();
@@ -50,7 +50,7 @@ void Reader::sources(const json& doc) {
     if (!arr) return;
     s.has_sources = true;
     if (!arr->is_array()) {
-        error("/sources", std::string("expected an array of sources, found ") + type_name(*arr));
+        error("/sources", std::string("expected an array of sources, found ") + json_type_name(*arr));
         return;
     }
     if (!within(*arr, "/sources", kMaxSources, "sources")) return;
@@ -152,7 +152,7 @@ void Reader::provider(const json& o, const std::string& p, Provider& pr) {
     if (auto n = string(o, p, "name", false)) pr.name = *n;
     pr.pue = quantity(o, p, "pue", kPue, 1.0);
     if (const json* cap = get(o, p, "capacity", true)) {
-        if (!cap->is_array()) error(p + "/capacity", std::string("expected an array of tranches, found ") + type_name(*cap));
+        if (!cap->is_array()) error(p + "/capacity", std::string("expected an array of tranches, found ") + json_type_name(*cap));
         else if (within(*cap, p + "/capacity", kMaxTranches, "tranches"))
             for (std::size_t i = 0; i < cap->size(); ++i) {
                 Tranche t;
@@ -265,7 +265,7 @@ void Reader::workload(const json& o, const std::string& p, std::set<std::string>
                                               {"growth_per_year", "next to \"series\" (give either series or start_h100e + growth_per_year)"}}});
             const json& ser = (*d)["series"];
             int T = s.quarters();
-            if (!ser.is_array()) error(dp + "/series", std::string("expected an array of ") + std::to_string(T) + " values, found " + type_name(ser));
+            if (!ser.is_array()) error(dp + "/series", std::string("expected an array of ") + std::to_string(T) + " values, found " + json_type_name(ser));
             else if (static_cast<int>(ser.size()) != T)
                 error(dp + "/series", "has " + std::to_string(ser.size()) + " values; the horizon has " + std::to_string(T) + " quarters");
             else

@@ -18,6 +18,7 @@
 
 #include "io/clause_types.h"
 #include "io/issue.h"
+#include "io/json_strict.h"
 #include "io/input_limits.h"
 #include "model/number_text.h"
 #include "model/quarter.h"
@@ -39,16 +40,6 @@ inline bool in_range(double x, const Range& r) {
 
 inline std::string num(double x) { return shortest_number(x); }
 
-inline const char* type_name(const json& j) {
-    switch (j.type()) {
-        case json::value_t::null: return "null";
-        case json::value_t::boolean: return "a boolean";
-        case json::value_t::string: return "a string";
-        case json::value_t::array: return "an array";
-        case json::value_t::object: return "an object";
-        default: return "a number";
-    }
-}
 
 inline std::size_t edit_distance(std::string_view a, std::string_view b) {
     std::vector<std::size_t> row(b.size() + 1);
@@ -111,7 +102,7 @@ public:
 
     bool is_object(const json& j, const std::string& ptr) {
         if (j.is_object()) return true;
-        error(ptr, std::string("expected an object, found ") + type_name(j));
+        error(ptr, std::string("expected an object, found ") + json_type_name(j));
         return false;
     }
 
@@ -158,7 +149,7 @@ public:
         const json* j = get(o, ptr, key, required);
         if (!j) return std::nullopt;
         if (!j->is_string()) {
-            error(ptr + "/" + key, std::string("expected a string, found ") + type_name(*j));
+            error(ptr + "/" + key, std::string("expected a string, found ") + json_type_name(*j));
             return std::nullopt;
         }
         std::string v = j->get<std::string>();
@@ -215,7 +206,7 @@ public:
         const json* j = get(o, ptr, key, false);
         if (!j) return def;
         if (!j->is_boolean()) {
-            error(ptr + "/" + key, std::string("expected true or false, found ") + type_name(*j));
+            error(ptr + "/" + key, std::string("expected true or false, found ") + json_type_name(*j));
             return def;
         }
         return j->get<bool>();
@@ -237,7 +228,7 @@ public:
             error(p, "\"" + v + "\" is not a quarter; write it like \"2025Q1\"" + (allow_agi ? std::string(" or \"agi\"") : ""));
             return std::nullopt;
         }
-        error(p, std::string("expected a quarter label like \"2025Q1\", found ") + type_name(*j));
+        error(p, std::string("expected a quarter label like \"2025Q1\", found ") + json_type_name(*j));
         return std::nullopt;
     }
 
@@ -312,7 +303,7 @@ public:
         }
         if (j.is_string()) return interval(j.get<std::string>(), p, r, q);
         if (j.is_object()) return distribution(j, p, r, q);
-        error(p, std::string("expected a number, an interval string \"a to b\" or a distribution object, found ") + type_name(j));
+        error(p, std::string("expected a number, an interval string \"a to b\" or a distribution object, found ") + json_type_name(j));
         return -1;
     }
 
@@ -371,7 +362,7 @@ public:
             const json* j = get(o, p, k.c_str(), true);
             if (!j) continue;
             if (!j->is_number()) {
-                error(p + "/" + k, std::string("expected a number, found ") + type_name(*j));
+                error(p + "/" + k, std::string("expected a number, found ") + json_type_name(*j));
                 continue;
             }
             v[i] = j->get<double>();
@@ -416,7 +407,7 @@ public:
     // A plain number (no distribution), e.g. up_to_tb or rho.
     std::optional<double> plain(const json& j, const std::string& p, const Range& r) {
         if (!j.is_number()) {
-            error(p, std::string("expected a plain number, found ") + type_name(j));
+            error(p, std::string("expected a plain number, found ") + json_type_name(j));
             return std::nullopt;
         }
         double v = j.get<double>();
