@@ -2,7 +2,9 @@
 #include "explain_view.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
+#include <vector>
 
 #include "analysis/outside_horizon.h"
 #include "capture.h"
@@ -27,14 +29,21 @@ void waterfall(const char* id, const std::string& title, const std::string& a_la
     const ImVec2 size(ImGui::GetContentRegionAvail().x, 24.0f * static_cast<float>(rows) + line * 2 + 24);
     const ImVec2 p = ImGui::GetCursorScreenPos();
     ImGui::InvisibleButton(id, size);
+    items().track(std::string("chart:") + id);
     const bool hovered = ImGui::IsItemHovered();
     note_chart(id, p, ImVec2(p.x + size.x, p.y + size.y), hovered);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text), dim = ImGui::GetColorU32(ImGuiCol_TextDisabled);
     dl->AddText(p, text, title.c_str());
-    double lo = std::min({0.0, a, b}), hi = std::max({0.0, a, b}), run = a;
+    double lo = std::min(a, b), hi = std::max(a, b), run = a;
     for (const Contribution& c : parts) run += c.value, lo = std::min(lo, run), hi = std::max(hi, run);
+    // The axis spans the running totals (so small parts stay visible), from zero when that costs little;
+    // A's and B's bars then start at the axis' left end.
+    const double span = hi - lo;
+    if (lo > 0 && lo - 0.15 * span > 0 && span < 0.5 * hi) lo -= 0.15 * span, hi += 0.05 * span;
+    else lo = std::min(lo, 0.0), hi = std::max(hi, 0.0);
     if (!(hi > lo)) hi = lo + 1;
+    const double base = std::max(lo, 0.0);
     const float label_w = std::min(size.x * 0.42f, ImGui::GetFontSize() * 24), value_w = ImGui::GetFontSize() * 6;
     const float x0 = p.x + label_w, x1 = p.x + size.x - value_w, top = p.y + line + 10;
     auto px = [&](double v) { return x0 + static_cast<float>((v - lo) / (hi - lo)) * (x1 - x0); };
@@ -55,7 +64,7 @@ void waterfall(const char* id, const std::string& title, const std::string& a_la
         dl->AddText(ImVec2(std::max(px(from), px(to)) + 4, y0), text, value.c_str());
         if (hovered && ImGui::GetIO().MousePos.y >= y0 && ImGui::GetIO().MousePos.y < y1) ImGui::SetTooltip("%s: %s", label.c_str(), value.c_str());
     };
-    row(0, a_label, 0, a, charts::palette(8), format_value(a, unit));
+    row(0, a_label, base, a, charts::palette(8), format_value(a, unit));
     run = a;
     for (std::size_t k = 0; k < parts.size(); ++k) {
         const double v = parts[k].value;
@@ -64,7 +73,7 @@ void waterfall(const char* id, const std::string& title, const std::string& a_la
         row(static_cast<int>(k) + 1, parts[k].part, run, run + v, v >= 0 ? charts::palette(3) : charts::palette(1), value);
         run += v;
     }
-    row(rows - 1, b_label, 0, b, charts::palette(0), format_value(b, unit));
+    row(rows - 1, b_label, base, b, charts::palette(0), format_value(b, unit));
 }
 }  // namespace
 
@@ -128,10 +137,12 @@ void ExplainView::draw() {
     const Metric m = metric_or_cost(s, metric_);
     const MetricLabel l = metric_label(s, m);
     const Unit u = metric_unit_ui(m);
+    std::string direction = l.direction_text.empty() ? "No better direction" : l.direction_text;
+    direction[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(direction[0])));
     ImGui::TextDisabled("%s: %d part%s differ; %s (%lld combinations run). %s.", l.name.c_str(), static_cast<int>(e.contributions.size()),
                         e.contributions.size() == 1 ? "" : "s",
                         e.exact ? "exact Shapley values" : ("sampled: " + std::to_string(e.permutations) + " orders").c_str(),
-                        static_cast<long long>(e.coalitions), l.direction_text.empty() ? "No better direction" : l.direction_text.c_str());
+                        static_cast<long long>(e.coalitions), direction.c_str());
     if (e.contributions.empty()) {
         ImGui::TextUnformatted("The two deals do not differ in anything that moves a number: tie.");
         return;
@@ -139,15 +150,22 @@ void ExplainView::draw() {
     waterfall("explain", "What moved " + l.name + " from " + a_label_ + " to the current deal (" + (e.delta >= 0 ? "+" : "") +
                              format_value(e.delta, u) + ")",
               a_label_, e.value_a, "current", e.value_b, e.contributions, u);
-    // What falls outside the horizon in either deal and moves this metric: the numbers above do not include it.
+    // What falls outside the horizon in either deal and moves this metric: the numbers above leave it out.
+    std::vector<std::string> edges;
     for (int side = 0; side < 2; ++side) {
         const Scenario& sc = side ? s : pinned[static_cast<std::size_t>(pinned_)].scenario;
         const Result& r = side ? model_.result() : pinned[static_cast<std::size_t>(pinned_)].result;
         for (const HorizonEdge& h : outside_horizon(sc, r))
-            if (std::find(h.moves.begin(), h.moves.end(), m.name) != h.moves.end()) {
-                ImGui::Bullet();
-                ImGui::TextWrapped("Outside the horizon (%s): %s", side ? "current" : a_label_.c_str(), h.text.c_str());
-            }
+            if (std::find(h.moves.begin(), h.moves.end(), m.name) != h.moves.end()) edges.push_back((side ? "current: " : a_label_ + ": ") + h.text);
+    }
+    if (!edges.empty()) {
+        const std::string title = std::to_string(edges.size()) + " thing" + (edges.size() == 1 ? "" : "s") + " outside the horizon move " + l.name +
+                                  " and are not counted above###outside";
+        if (ImGui::TreeNode(title.c_str())) {
+            for (const std::string& edge : edges) ImGui::Bullet(), ImGui::TextWrapped("%s", edge.c_str());
+            ImGui::TreePop();
+        }
+        items().track("explain:outside");
     }
 }
 

@@ -2,6 +2,7 @@
 #include "pickers.h"
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 
 #include "imgui.h"
@@ -38,8 +39,12 @@ bool metric_picker(const char* id, const Scenario& s, std::string& key, float wi
     bool changed = false;
     ImGui::PushID(id);
     ImGui::SetNextItemWidth(width);
-    const bool open = ImGui::BeginCombo("##metric", current.name.c_str(), ImGuiComboFlags_HeightLarge);
-    items().track(std::string("metric:") + id);
+    // The list as tall as the page allows (ImGui moves it up to fit): every option the test hook reports on
+    // screen is clickable where it is reported.
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(FLT_MAX, ImGui::GetMainViewport()->WorkSize.y - 20));
+    const bool open = ImGui::BeginCombo("##metric", current.name.c_str(), ImGuiComboFlags_None);
+    items().track_rect(std::string("metric:") + id, at, ImVec2(at.x + width, at.y + ImGui::GetFrameHeight()));
     if (!open) ImGui::SetItemTooltip("%s (%s): %s\n%s", current.name.c_str(), current.key.c_str(), current.meaning.c_str(),
                                      current.direction_text.empty() ? "no better direction" : current.direction_text.c_str());
     if (open) {

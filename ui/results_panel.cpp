@@ -14,6 +14,7 @@
 #include "results_panel.h"
 
 #include "fonts.h"
+#include "icons.h"
 #include "charts.h"
 #include "format.h"
 #include "imgui.h"
@@ -116,6 +117,7 @@ void ResultsPanel::draw_tabs() {
 
 void ResultsPanel::draw_kpis() {
     const Result& r = model_.result();
+    if (horizon_revision_ != model_.revision()) horizon_ = outside_horizon(model_.scenario(), r), horizon_revision_ = model_.revision();
     const McSummary& m = model_.summary();
     struct Card {
         const char* title;
@@ -148,6 +150,19 @@ void ResultsPanel::draw_kpis() {
         ImGui::TextDisabled("%s", c.title);
         items().track(c.total ? std::string("kpi:") + c.title : std::string("kpi:buyer net"));
         ImGui::SetItemTooltip("%s", c.help);
+        // Horizon honesty (MODEL §8): what reaches past the horizon and moves this number, beside it.
+        const std::string key = c.total ? c.total : "buyer.net_usd";
+        std::string outside;
+        int count = 0;
+        for (const HorizonEdge& e : horizon_)
+            if (std::find(e.moves.begin(), e.moves.end(), key) != e.moves.end() && ++count <= 6) outside += "\n- " + e.text;
+        if (count > 6) outside += "\n- and " + std::to_string(count - 6) + " more";
+        if (count > 0) {
+            ImGui::SameLine();
+            ImGui::TextColored(ImVec4(0.95f, 0.75f, 0.35f, 1), PS_ICON_WARNING);
+            items().track("kpi_horizon:" + key);
+            ImGui::SetItemTooltip("Moved by what falls outside the horizon, which this number does not count:%s", outside.c_str());
+        }
         {
             FontScope big(fonts().display);
             ImGui::Text("%s", format_value(c.value, c.unit).c_str());

@@ -22,6 +22,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analysis/analysis.h"
+#include "analysis/outside_horizon.h"
 #include "explain_view.h"
 #include "model.h"
 #include "story_view.h"
@@ -60,6 +61,8 @@ private:
     std::vector<std::string> tornado_labels_;
     std::string compare_rows_ = "";  // the compare table's rows: "" the totals, "buyer", or a provider id
     std::vector<std::vector<std::string>> compare_cells_;  // as last drawn (the test hook reads them)
+    std::uint64_t horizon_revision_ = ~0ull;
+    std::vector<HorizonEdge> horizon_;  // outside_horizon() of the current scenario, per revision
     SweepView sweep_{model_};
     ExplainView explain_{model_};
     StoryView story_{model_};

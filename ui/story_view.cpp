@@ -52,7 +52,7 @@ TermsDate terms_date(const Scenario& s) {
             return {year * 12 + std::max(month, 0), label};
         }
     }
-    return {s.start / 4 * 12 + s.start % 4 * 3, quarter_label(s.start) + " (horizon start)"};
+    return {s.start / 4 * 12 + s.start % 4 * 3, quarter_label(s.start) + " (start)"};
 }
 
 void StoryView::start() {
@@ -102,7 +102,7 @@ void StoryView::draw_table() {
     const float em = ImGui::GetFontSize();
     auto cell = [](const McSummary& m, const Stat& st, Unit u) {
         (void)m;
-        return st.count > 0 ? format_value(st.p50, u) + " (" + format_value(st.p10, u) + " \xe2\x80\x93 " + format_value(st.p90, u) + ")" : std::string("none");
+        return st.count > 0 ? format_value(st.p50, u) + " (" + format_value(st.p10, u) + "\xe2\x80\x93" + format_value(st.p90, u) + ")" : std::string("none");
     };
     if (!ImGui::BeginTable("story", 6, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) return;
     for (const char* h : {"terms began", "era (click to open)", "total cost", "demand served", "stranded take-or-pay", "buyer net"})
@@ -114,7 +114,7 @@ void StoryView::draw_table() {
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(e.date.label.c_str());
         ImGui::TableNextColumn();
-        if (ImGui::Selectable((e.id + "##era").c_str(), e.id == model_.preset_id(), 0, ImVec2(em * 11, 0))) model_.load_preset(e.id);
+        if (ImGui::Selectable((e.id + "##era").c_str(), e.id == model_.preset_id(), 0, ImVec2(em * 9.5f, 0))) model_.load_preset(e.id);
         items().track("story:" + e.id);
         ImGui::SetItemTooltip("%s\n%s", e.scenario.name.c_str(), e.scenario.description.c_str());
         const McSummary& m = e.summary;

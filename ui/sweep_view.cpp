@@ -244,7 +244,7 @@ void SweepView::draw() {
         return;
     }
     const float chart_h = std::max(260.0f, ImGui::GetContentRegionAvail().y - (crossings_.empty() ? 10 : ImGui::GetTextLineHeightWithSpacing() * static_cast<float>(3 + crossings_.size() * 2)));
-    if (charts::begin("sweep1", ml.name + " over " + axis_title(0), {xs, u, axis_title(0), ml.name}, ImVec2(0, chart_h))) {
+    if (charts::begin("sweep1", ml.name + " over " + axis_title(0), {xs, u, axis_title(0), ml.unit, false, true}, ImVec2(0, chart_h))) {
         for (std::size_t k = 0; k < g.values.size(); ++k)
             charts::line(names_[k], g.values[k].data(), static_cast<int>(g.values[k].size()), charts::palette(static_cast<int>(k)));
         const double lo = g.axes[0].values.front(), hi = g.axes[0].values.back();

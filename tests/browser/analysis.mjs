@@ -3,6 +3,7 @@
 //   - the sweep's metric picker offers each party's figures; choosing "OpenAI — net" opens the sweep on
 //     the input that drives it most (the CLI's tornado, first bar) over a range of nonzero width
 //   - the input picker finds "Microsoft Azure — price per H100e-hour" by typing "azure pri"
+//   - the KPI cards mark the numbers moved by what falls outside the horizon (as `run` lists them)
 //   - with rofr-2025 pinned, a sweep of Azure's price on OpenAI's net draws both deals and reads out the
 //     crossing `pactscope breakeven preset:rofr-2025 preset:open-2026` gives over the same range, with the
 //     CLI's direction
@@ -10,10 +11,10 @@
 //   - what changed (rofr-2025 → open-2026) equals `pactscope explain` part by part
 //   - the story shows every preset, the earliest terms (exclusive-2019) first, each median equal to
 //     `pactscope compare` of the presets with the same trials and seed; a click on an era opens it
-// Screenshots (1400x900) land in build/wasm/web-test/: sweep-breakeven.png, compare-explain.png,
+// Screenshots (1400x900) land in build/wasm/web-test/: sweep-breakeven.png, compare-table.png, compare-explain.png,
 // story.png, uncertainty-party.png. Exit code 0 when every check passes.
 import { mkdirSync } from 'node:fs';
-import { ROOT, runSuite, open, frames, state, items, click, cli, close } from './harness.mjs';
+import { ROOT, runSuite, open, frames, state, items, click, reveal, cli, close } from './harness.mjs';
 
 const OUT = ROOT + 'build/wasm/web-test/';
 mkdirSync(OUT, { recursive: true });
@@ -40,6 +41,18 @@ await runSuite('browser analysis', async ({ server, browser, check }) => {
   await click(page, 'pin');
   await preset(page, 'open-2026');
   check((await state(page)).pinned.map((p) => p.label).join() === 'rofr-2025', 'rofr-2025 is pinned', JSON.stringify((await state(page)).pinned));
+
+  // ---- horizon honesty: a mark beside each KPI that something outside the horizon moves ---------------
+  {
+    const run = JSON.parse(cli('run', 'preset:open-2026'));
+    const it = await items(page);
+    const wrong = [];
+    for (const key of ['cost_usd', 'stranded_usd', 'served_fraction', 'shortfall_value_usd', 'buyer.net_usd']) {
+      const moved = run.outside_horizon.some((e) => e.moves.includes(key));
+      if (moved !== Boolean(it['kpi_horizon:' + key])) wrong.push(`${key}: CLI ${moved}, page ${Boolean(it['kpi_horizon:' + key])}`);
+    }
+    check(run.outside_horizon.length > 0 && wrong.length === 0, 'the KPI cards mark exactly the numbers `run`\'s outside_horizon says are moved', wrong.join('; '));
+  }
 
   // ---- sweep: the metric, where it opens, the input search ------------------------------------------
   await click(page, 'tab:Sweep');
@@ -95,11 +108,15 @@ await runSuite('browser analysis', async ({ server, browser, check }) => {
   check(v.explain.from === 'rofr-2025' && close(v.explain.delta, ex.delta) && parts.length === ex.contributions.length &&
     parts.every((p, i) => p.part === ex.contributions[i].part && close(p.value, ex.contributions[i].value, 1e-9)),
     'what changed from rofr-2025 is `pactscope explain`, part by part', JSON.stringify({ page: parts.slice(0, 2), cli: ex.contributions.slice(0, 2) }));
-  await page.mouse.move(700, 880);
-  await page.mouse.wheel(0, 2000);
-  await frames(page, 4);
+  await page.screenshot({ path: OUT + 'compare-table.png' });
+  const fall = await reveal(page, 'chart:explain');
+  check(fall.h >= 24 * (parts.length + 2), 'the waterfall has a row for the pinned deal, each part and the current deal', JSON.stringify(fall));
+  await page.mouse.move(fall.x + 5, 60);  // no hover read-out in the picture
+  await frames(page, 3);
   await page.screenshot({ path: OUT + 'compare-explain.png' });
-  await page.mouse.wheel(0, -2000);
+  await page.mouse.move(900, 500);
+  await page.mouse.wheel(0, -3000);
+  await frames(page, 3);
 
   // ---- the story ------------------------------------------------------------------------------------
   await click(page, 'tab:Story');
