@@ -95,16 +95,30 @@ void StoryView::draw() {
     }
     items().track("story:progress");
     draw_table();
+    // Totals add up each era's own horizon: say which eras cover other quarters than the latest one.
+    std::string other;
+    if (!eras_.empty()) {
+        const Scenario& last = eras_.back()->scenario;
+        for (const auto& e : eras_)
+            if (e->scenario.start != last.start || e->scenario.end != last.end)
+                other += (other.empty() ? "" : ", ") + e->id + " covers " + quarter_label(e->scenario.start) + "\xe2\x80\x93" + quarter_label(e->scenario.end);
+        if (!other.empty())
+            ImGui::TextDisabled("Each era's totals are over its own horizon: %s; the others %s\xe2\x80\x93%s.", other.c_str(),
+                                quarter_label(last.start).c_str(), quarter_label(last.end).c_str());
+    }
     draw_multiples();
 }
 
 void StoryView::draw_table() {
-    const float em = ImGui::GetFontSize();
     auto cell = [](const McSummary& m, const Stat& st, Unit u) {
         (void)m;
         return st.count > 0 ? format_value(st.p50, u) + " (" + format_value(st.p10, u) + "\xe2\x80\x93" + format_value(st.p90, u) + ")" : std::string("none");
     };
-    if (!ImGui::BeginTable("story", 6, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) return;
+    // Scrolls sideways when the panel is narrower than the table (nothing is cut).
+    const float row_h = ImGui::GetTextLineHeight() + ImGui::GetStyle().CellPadding.y * 2 + 1;
+    const ImVec2 outer(0, row_h * static_cast<float>(eras_.size() + 1) + ImGui::GetStyle().ScrollbarSize + 4);
+    if (!ImGui::BeginTable("story", 6, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_ScrollX, outer))
+        return;
     for (const char* h : {"terms began", "era (click to open)", "total cost", "demand served", "stranded take-or-pay", "buyer net"})
         ImGui::TableSetupColumn(h);
     ImGui::TableHeadersRow();
@@ -114,9 +128,10 @@ void StoryView::draw_table() {
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(e.date.label.c_str());
         ImGui::TableNextColumn();
-        if (ImGui::Selectable((e.id + "##era").c_str(), e.id == model_.preset_id(), 0, ImVec2(em * 9.5f, 0))) model_.load_preset(e.id);
+        if (ImGui::Selectable((e.id + "##era").c_str(), e.id == model_.preset_id(), 0, ImVec2(0, 0))) model_.load_preset(e.id);
         items().track("story:" + e.id);
-        ImGui::SetItemTooltip("%s\n%s", e.scenario.name.c_str(), e.scenario.description.c_str());
+        ImGui::SetItemTooltip("%s (%s to %s)\n%s", e.scenario.name.c_str(), quarter_label(e.scenario.start).c_str(),
+                              quarter_label(e.scenario.end).c_str(), e.scenario.description.c_str());
         const McSummary& m = e.summary;
         const bool ok = e.summarized;
         auto total = [&](const char* name, Unit u) {
