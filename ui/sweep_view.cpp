@@ -172,6 +172,8 @@ void SweepView::draw() {
         ImGui::SameLine(em * 7.5f);
         if (input_picker(a == 0 ? "sweep_x" : "sweep_y", inputs_, axis_[a].pointer, search_[a], em * 26, a == 1)) {
             set_range_from_input(a);
+            // A grid: fewer steps a side, so the heatmap's labels stay readable.
+            if (a == 1) axis_[1].steps = 8, axis_[0].steps = std::min(axis_[0].steps, 12);
             if (a == 0) open_note_ = "Chosen by you, over its " + find_input(inputs_, axis_[0].pointer)->sweep_note + ".";
         }
         const ScenarioInput* in = find_input(inputs_, axis_[a].pointer);
