@@ -54,7 +54,7 @@ void SweepView::open_on_strongest(const Scenario& s) {
 // [SECTION] The grid and the crossings
 //-----------------------------------------------------------------------------
 
-void SweepView::compute(const Scenario& s) {
+void SweepView::compute(const Scenario& s, bool with_crossings) {
     error_.clear();
     crossings_.clear();
     left_out_.clear();
@@ -80,7 +80,7 @@ void SweepView::compute(const Scenario& s) {
     std::vector<Metric> metrics;
     for (const Scenario* sc : ss) metrics.push_back(metric_or_cost(*sc, metric_));
     grid_ = sweep(ss, metrics, axes);
-    if (two || ss.size() < 2) return;
+    if (two || ss.size() < 2 || !with_crossings) return;
     // Every pair of deals: the first crossing is break_even() over the whole range (the CLI's answer), the
     // later ones break_even() again from just past each crossing.
     const ScenarioInput& in = *find_input(inputs_, axes[0].pointer);
@@ -212,7 +212,14 @@ void SweepView::draw() {
     std::string key = std::to_string(model_.revision()) + "|" + std::to_string(model_.pinned_revision()) + "|" + metric_ + "|" +
                       std::to_string(regime_);
     for (const Axis& ax : axis_) key += "|" + ax.pointer + "|" + std::to_string(ax.lo) + "|" + std::to_string(ax.hi) + "|" + std::to_string(ax.steps);
-    if (key != computed_for_) computed_for_ = key, compute(s);
+    // While a field or slider is held (a drag re-evaluates every frame) the grid follows and the
+    // break-evens, a few hundred runs each, wait for the release.
+    const bool held = ImGui::IsAnyItemActive();
+    if (key != computed_for_ && (!held || key + "|held" != computed_held_for_)) {
+        computed_for_ = held ? std::string() : key;
+        computed_held_for_ = held ? key + "|held" : std::string();
+        compute(s, !held);
+    }
     if (!error_.empty()) {
         ImGui::TextColored(ImVec4(1, 0.5f, 0.45f, 1), "%s", error_.c_str());
         return;

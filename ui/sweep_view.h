@@ -55,7 +55,7 @@ private:
     std::uint64_t inputs_revision_ = ~0ull;
     std::vector<ScenarioInput> inputs_;
     // The computed grid, and what it was computed for.
-    std::string computed_for_;
+    std::string computed_for_, computed_held_for_;
     SweepGrid grid_;
     std::vector<std::string> names_;
     std::vector<std::string> left_out_;  // pinned deals without the swept input
@@ -64,7 +64,7 @@ private:
 
     void open_on_strongest(const Scenario& s);
     void set_range_from_input(int a);
-    void compute(const Scenario& s);
+    void compute(const Scenario& s, bool with_crossings);
     void draw_crossings(const Metric& m);
 };
 
