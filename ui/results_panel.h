@@ -43,7 +43,7 @@ public:
     void end_frame() { sweep_.end_frame(); }
     int tab() const { return tab_; }
     const char* tab_name() const { return kResultTabs[tab_]; }
-    // Selects a tab on the next frame (the keyboard's 1-6).
+    // Selects a tab on the next frame (the keyboard's 1-7).
     void request_tab(int i) { tab_request_ = i; }
     // Work in progress that needs frames drawn (the story's runs, an attribution): the idle gate stays open.
     bool working() const;
