@@ -12,7 +12,8 @@
 #   5. the browser app in headless Chromium (tests/browser/e2e.mjs: views, parity with the CLI;
 #      session.mjs: files, share links, autosave, undo, clipboard, HiDPI, idle gate; faults.mjs:
 #      hostile links, storage full, corrupt autosave, two tabs, abort, no WebGL; editing.mjs: number
-#      forms, variant switches, undo, typing, layout) and serving.mjs; then e2e, session and editing
+#      forms, variant switches, undo, typing, layout; analysis.mjs: party metrics, inputs by name,
+#      break-evens against the CLI, what changed, the story) and serving.mjs; then e2e, session and editing
 #      again in Firefox ESR (PACTSCOPE_BROWSER=firefox, headful under xvfb-run: DEVELOPING §12)
 # Usage: tests/run.sh            (from anywhere; CI calls it through .ci/run)
 set -euo pipefail
@@ -245,6 +246,7 @@ step "fuzzing: regression corpus, then 20 s per target (ASan + UBSan)" bash test
 step "browser end-to-end (headless Chromium)" node tests/browser/e2e.mjs
 step "browser session: files, links, autosave, undo, clipboard, HiDPI, idle" node tests/browser/session.mjs
 step "browser editing: number forms, variant switches, undo, links, typing, layout" node tests/browser/editing.mjs
+step "browser analysis: party metrics, inputs by name, break-evens, what changed, the story" node tests/browser/analysis.mjs
 step "browser faults: hostile links, storage full, corrupt autosave, two tabs, abort, no WebGL" node tests/browser/faults.mjs
 step "serving: loopback only, MIME types, CSP, nosniff, no path outside the build" node tests/browser/serving.mjs
 # Firefox ESR through puppeteer-core over WebDriver BiDi; headless Firefox has no WebGL2 here, so it runs

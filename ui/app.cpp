@@ -310,7 +310,7 @@ void App::handle_shortcuts() {
     if (command && ImGui::IsKeyPressed(ImGuiKey_Z, false)) io.KeyShift ? redo() : undo();
     if (command && ImGui::IsKeyPressed(ImGuiKey_Y, false)) redo();
     if (ImGui::IsKeyPressed(ImGuiKey_F1, false) || (io.KeyShift && ImGui::IsKeyPressed(ImGuiKey_Slash, false))) page_request_ = "shortcuts";
-    // Number keys switch result tabs (1 = Overview ... 6 = Sweep).
+    // Number keys switch result tabs (1 = Overview ... 7 = Story).
     for (int i = 0; i < kResultTabCount; ++i)
         if (!command && !io.KeyShift && ImGui::IsKeyPressed(static_cast<ImGuiKey>(ImGuiKey_1 + i), false)) results_.request_tab(i);
 }

@@ -37,7 +37,7 @@ public:
     void input_frame();
     bool ready() const { return frames_ > 0; }
     std::int64_t frames() const { return frames_; }  // frames built so far
-    bool busy() const { return model_.monte_carlo_running(); }
+    bool busy() const { return model_.monte_carlo_running() || results_.working(); }
 
     // What the page API (platform/web_api.h) asks of the page; each answer is a JSON object.
     nlohmann::json state();
@@ -51,6 +51,8 @@ public:
     nlohmann::json restore_session(const std::string& text, const std::string& preset);
     bool load_preset(const std::string& id);
     nlohmann::json items() const;
+    // What the analysis views show (sweep and break-evens, compare table, what changed, story).
+    nlohmann::json views() const { return results_.views(); }
     nlohmann::json stats() const;
     void reset_stats() { ui_ms_.clear(), mc_ms_.clear(); }
     std::string summary_text() const;                 // the DOM's aria-live summary

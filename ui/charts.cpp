@@ -42,6 +42,7 @@ struct Frame {
     double y0 = 0, y1 = 1;
     int n = 0;  // x points
     bool categories = false;
+    bool fit = false;  // Axes::fit
     bool hovered = false;
     ImDrawList* dl = nullptr;
 
@@ -236,6 +237,7 @@ bool begin(const char* id, const std::string& title, const Axes& axes, ImVec2 si
     if (!begin_frame(id, title, size, c.frame, help)) return false;
     c.frame.n = static_cast<int>(axes.x.size());
     c.frame.categories = axes.categories;
+    c.frame.fit = axes.fit;
     c.chart = RecordedChart{};
     c.chart.id = id, c.chart.title = title, c.chart.unit = axes.unit, c.chart.x = axes.x, c.chart.x_title = axes.x_title, c.chart.y_title = axes.y_title;
     c.help = help;
@@ -279,7 +281,12 @@ void end() {
             if (it.kind == "band" && i < it.y2.size()) hi = std::max(hi, it.y2[i]), lo = std::min(lo, it.y2[i]);
         }
     for (std::size_t i = 0; i < n; ++i) hi = std::max({hi, area_top[i], bar_pos[i]}), lo = std::min(lo, bar_neg[i]);
-    set_range(f, lo < 0 ? lo * kHeadroom : lo, hi > lo ? hi * kHeadroom : lo + 1);
+    double fit_lo = HUGE_VAL, fit_hi = -HUGE_VAL;  // Axes::fit: the lines' own span, 5% margin each side
+    for (const RecordedItem& it : items)
+        for (double v : it.y)
+            if (it.kind == "line" && !std::isnan(v)) fit_lo = std::min(fit_lo, v), fit_hi = std::max(fit_hi, v);
+    if (f.fit && fit_hi > fit_lo) set_range(f, fit_lo - 0.05 * (fit_hi - fit_lo), fit_hi + 0.05 * (fit_hi - fit_lo));
+    else set_range(f, lo < 0 ? lo * kHeadroom : lo, hi > lo ? hi * kHeadroom : lo + 1);
     y_axis(f, c.chart.unit, c.chart.y_title);
     x_axis(f, c.chart.x, c.chart.x_title);
     // Items, in call order: bands under lines; areas and bars stacked.

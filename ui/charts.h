@@ -32,6 +32,7 @@ struct Axes {
     Unit unit = Unit::plain;     // of the y values
     std::string x_title, y_title;
     bool categories = false;     // bars: each label sits in the middle of its slot
+    bool fit = false;            // the y axis spans the lines' values only, not from zero (a sweep's curves)
 };
 
 // Starts a chart; false when it is clipped away (then do not call items or end()). `help`: shown when

@@ -4,8 +4,8 @@
 // [SECTION] Overview, capacity and power
 // [SECTION] Uncertainty
 // [SECTION] Money and stakeholders
-// [SECTION] Compare
-// [SECTION] Sweep and regime map
+// [SECTION] Compare (the table: compare_table.cpp; what changed: explain_view.cpp)
+// (the Sweep tab: sweep_view.cpp; the Story tab: story_view.cpp)
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
@@ -14,12 +14,15 @@
 #include "results_panel.h"
 
 #include "fonts.h"
+#include "icons.h"
 #include "charts.h"
 #include "format.h"
 #include "imgui.h"
 #include "model/quarter.h"
 #include "model/result_fields.h"
 #include "io/result_io.h"
+#include "io/scenario_inputs.h"
+#include "pickers.h"
 #include "widgets.h"
 
 namespace pactscope::ui {
@@ -41,38 +44,6 @@ void by_year(const Scenario& s, const std::vector<double>& per_quarter, std::vec
         if (years.empty() || years.back() != y) years.push_back(y), out.push_back(0);
         out.back() += per_quarter[static_cast<std::size_t>(q)];
     }
-}
-
-// "/providers/0/price_change_per_year" → "azure: price_change_per_year", for tornado rows.
-std::string describe_input(const Scenario& s, const std::string& pointer) {
-    std::vector<std::string> parts;
-    for (std::size_t i = 1, j; i <= pointer.size(); i = j + 1) {
-        j = pointer.find('/', i);
-        if (j == std::string::npos) j = pointer.size();
-        parts.push_back(pointer.substr(i, j - i));
-    }
-    if (parts.size() < 3) return pointer;
-    const std::size_t k = static_cast<std::size_t>(std::strtoul(parts[1].c_str(), nullptr, 10));
-    std::string who;
-    if (parts[0] == "providers" && k < s.providers.size()) who = s.providers[k].id;
-    if (parts[0] == "workloads" && k < s.workloads.size()) who = s.workloads[k].id;
-    if (parts[0] == "contract" && k < s.contract.size()) who = std::string(to_string(s.contract[k].type)) + " #" + parts[1];
-    if (who.empty()) return pointer;
-    std::string rest;
-    for (std::size_t i = 2; i < parts.size(); ++i) rest += (rest.empty() ? "" : " ") + parts[i];
-    return who + ": " + rest;
-}
-
-bool metric_combo(const char* label, int& index) {
-    const auto& names = total_names();
-    bool changed = false;
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
-    if (ImGui::BeginCombo(label, names[static_cast<std::size_t>(index)].c_str())) {
-        for (int i = 0; i < static_cast<int>(names.size()); ++i)
-            if (ImGui::Selectable(names[static_cast<std::size_t>(i)].c_str(), i == index)) index = i, changed = true;
-        ImGui::EndCombo();
-    }
-    return changed;
 }
 
 // A table of text cells whose columns fit their widest value (widgets.h begin_fit_table).
@@ -127,7 +98,8 @@ void ResultsPanel::draw() {
 
 void ResultsPanel::draw_tabs() {
     if (!ImGui::BeginTabBar("views")) return;
-    void (ResultsPanel::*draw[])() = {&ResultsPanel::draw_overview, &ResultsPanel::draw_capacity, &ResultsPanel::draw_uncertainty, &ResultsPanel::draw_money, &ResultsPanel::draw_compare, &ResultsPanel::draw_sweep};
+    void (ResultsPanel::*draw[])() = {&ResultsPanel::draw_overview, &ResultsPanel::draw_capacity, &ResultsPanel::draw_uncertainty, &ResultsPanel::draw_money, &ResultsPanel::draw_compare, &ResultsPanel::draw_sweep,
+                                          &ResultsPanel::draw_story};
     for (int i = 0; i < kResultTabCount; ++i) {
         const bool open = ImGui::BeginTabItem(kResultTabs[i], nullptr, i == tab_request_ ? ImGuiTabItemFlags_SetSelected : 0);
         items().track(std::string("tab:") + kResultTabs[i]);
@@ -145,6 +117,7 @@ void ResultsPanel::draw_tabs() {
 
 void ResultsPanel::draw_kpis() {
     const Result& r = model_.result();
+    if (horizon_revision_ != model_.revision()) horizon_ = outside_horizon(model_.scenario(), r), horizon_revision_ = model_.revision();
     const McSummary& m = model_.summary();
     struct Card {
         const char* title;
@@ -177,6 +150,19 @@ void ResultsPanel::draw_kpis() {
         ImGui::TextDisabled("%s", c.title);
         items().track(c.total ? std::string("kpi:") + c.title : std::string("kpi:buyer net"));
         ImGui::SetItemTooltip("%s", c.help);
+        // Horizon honesty (MODEL §8): what reaches past the horizon and moves this number, beside it.
+        const std::string key = c.total ? c.total : "buyer.net_usd";
+        std::string outside;
+        int count = 0;
+        for (const HorizonEdge& e : horizon_)
+            if (std::find(e.moves.begin(), e.moves.end(), key) != e.moves.end() && ++count <= 6) outside += "\n- " + e.text;
+        if (count > 6) outside += "\n- and " + std::to_string(count - 6) + " more";
+        if (count > 0) {
+            ImGui::SameLine();
+            ImGui::TextColored(ImVec4(0.95f, 0.75f, 0.35f, 1), PS_ICON_WARNING);
+            items().track("kpi_horizon:" + key);
+            ImGui::SetItemTooltip("Moved by what falls outside the horizon, which this number does not count:%s", outside.c_str());
+        }
         {
             FontScope big(fonts().display);
             ImGui::Text("%s", format_value(c.value, c.unit).c_str());
@@ -295,28 +281,39 @@ void ResultsPanel::draw_uncertainty() {
         charts::line("deterministic", model_.result().cost_usd.data(), model_.result().quarters, charts::palette(1));
         charts::end();
     }
+    const float em = ImGui::GetFontSize();
     ImGui::TextUnformatted("Distribution of");
     ImGui::SameLine();
-    metric_combo("##hist", hist_metric_);
+    metric_picker("hist", s, hist_metric_, em * 18);
     items().track("hist_metric");
     const Simulation& sim = model_.sim();
-    const std::string hist_name = total_names()[static_cast<std::size_t>(hist_metric_)];
-    charts::histogram("hist", "Distribution of " + hist_name + " over the trials", sim.samples(hist_metric_), sim.trials_done(), unit_of(hist_name),
-                      hist_name, ImVec2(0, h));
+    const Metric hm = metric_or_cost(s, hist_metric_);
+    const MetricLabel hl = metric_label(s, hm);
+    std::vector<double> scratch;
+    const double* samples = sim.trials_done() > 0 ? sim.sample_column(sample_metric_index(sim, hm), scratch) : nullptr;
+    charts::histogram("hist", "Distribution of " + hl.name + " over the trials", samples, samples ? sim.trials_done() : 0, metric_unit_ui(hm),
+                      hl.name, ImVec2(0, h));
     ImGui::TextUnformatted("What drives");
     ImGui::SameLine();
-    if (metric_combo("##tornado", tornado_metric_)) tornado_revision_ = ~0ull;
+    metric_picker("tornado", s, tornado_metric_, em * 18);
     help_marker("Tornado: each uncertain input moved alone to its P10 and P90, everything else at its median.");
-    const std::string tornado_name = total_names()[static_cast<std::size_t>(tornado_metric_)];
-    if (tornado_revision_ != model_.revision()) {
-        std::string err;
-        tornado_ = tornado(s, *parse_metric(s, tornado_name, err));
-        tornado_revision_ = model_.revision();
+    const Metric tm = metric_or_cost(s, tornado_metric_);
+    const std::string tornado_for = std::to_string(model_.revision()) + "|" + tornado_metric_;
+    if (tornado_for_ != tornado_for) {
+        tornado_ = tornado(s, tm);
+        tornado_for_ = tornado_for;
+        // Each bar named as its input is ("Microsoft Azure — price per H100e-hour"); the unit is on the axis.
+        const std::vector<ScenarioInput> inputs = scenario_inputs(s);
+        tornado_labels_.clear();
+        for (const TornadoBar& bar : tornado_.bars) {
+            const ScenarioInput* in = find_input(inputs, bar.pointer);
+            tornado_labels_.push_back(in ? in->owner + " \xe2\x80\x94 " + in->field : bar.pointer);
+        }
     }
     std::vector<charts::TornadoRow> rows;
     for (std::size_t i = 0; i < std::min<std::size_t>(tornado_.bars.size(), 10); ++i)
-        rows.push_back({describe_input(s, tornado_.bars[i].pointer), tornado_.bars[i].metric_p10, tornado_.bars[i].metric_p90});
-    charts::tornado("tornado", "What drives " + tornado_name, tornado_.base, rows, unit_of(tornado_name));
+        rows.push_back({tornado_labels_[i], tornado_.bars[i].metric_p10, tornado_.bars[i].metric_p90});
+    charts::tornado("tornado", "What drives " + metric_label(s, tm).name, tornado_.base, rows, metric_unit_ui(tm));
 }
 
 //-----------------------------------------------------------------------------
@@ -450,157 +447,17 @@ void ResultsPanel::draw_compare() {
     std::vector<std::string> labels = {"current"};
     for (const PinnedScenario& p : pinned) labels.push_back(p.label);
     const Comparison* cached = comparison();
-    if (!cached) {
-        ImGui::TextDisabled("Running the trials...");
-        return;
-    }
-    const Comparison& c = *cached;
-    // Every cell's text first, so each column is as wide as its widest value.
-    std::vector<std::string> header = {"median (P50)", "current"};
-    for (const PinnedScenario& p : pinned) header.push_back(p.label), header.push_back("P(current better than " + p.label + ")");
-    std::vector<std::vector<std::string>> cells, tips;
-    for (int t = 0; t < kTotalCount; ++t) {
-        const std::string& name = total_names()[static_cast<std::size_t>(t)];
-        const Unit u = unit_of(name);
-        // A total that is null in every trial (no AGI, nothing served) shows as "none".
-        auto p50 = [&](const McSummary& m) {
-            const Stat& st = m.totals[static_cast<std::size_t>(t)];
-            if (st.count == 0) return std::string("none");
-            if (name == "agi_quarter") return quarter_label(model_.scenario().start + static_cast<int>(std::lround(st.p50)));
-            return format_value(st.p50, u);
-        };
-        std::vector<std::string> row = {name, p50(c.summaries[0])}, tip = {"", ""};
-        for (std::size_t k = 1; k < labels.size(); ++k) {
-            const PairedDelta& d = c.pairs[k - 1].totals[static_cast<std::size_t>(t)];  // pair (0, k): delta = pinned − current
-            row.push_back(d.delta.count > 0 ? p50(c.summaries[k]) + " (delta " + format_value(d.delta.p50, u) + ")" : p50(c.summaries[k]));
-            tip.push_back("paired delta (" + labels[k] + " - current): P10 " + format_value(d.delta.p10, u) + ", P50 " + format_value(d.delta.p50, u) +
-                          ", P90 " + format_value(d.delta.p90, u));
-            char pct[16];
-            std::snprintf(pct, sizeof pct, "%.0f%%", 100 * d.p_a_better());
-            row.push_back(d.direction != 0 ? pct : "n/a");
-            tip.push_back("");
-        }
-        cells.push_back(row), tips.push_back(tip);
-    }
-    std::vector<FitColumn> cols;
-    for (const std::string& h : header) cols.push_back({h, 0});
-    for (const auto& row : cells)
-        for (std::size_t k = 0; k < row.size(); ++k) cols[k].width = std::max(cols[k].width, text_width(row[k]));
-    if (!begin_fit_table("cmp", cols, static_cast<int>(cells.size()), ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg)) return;
-    ImGui::TableHeadersRow();
-    for (std::size_t r = 0; r < cells.size(); ++r) {
-        ImGui::TableNextRow();
-        for (std::size_t k = 0; k < cells[r].size(); ++k) {
-            ImGui::TableNextColumn();
-            fit_cell("cmp", static_cast<int>(r), static_cast<int>(k), text_width(cells[r][k]));
-            ImGui::TextUnformatted(cells[r][k].c_str());
-            if (!tips[r][k].empty()) ImGui::SetItemTooltip("%s", tips[r][k].c_str());
-        }
-    }
-    ImGui::EndTable();
+    if (cached) draw_compare_table(*cached, labels);
+    else ImGui::TextDisabled("Running the trials...");
+    explain_.draw();
 }
 
-//-----------------------------------------------------------------------------
-// [SECTION] Sweep and regime map
-//-----------------------------------------------------------------------------
+bool ResultsPanel::working() const {
+    return (tab_ == 4 && explain_.working()) || (tab_ == 6 && story_.working());
+}
 
-void ResultsPanel::draw_sweep() {
-    const Scenario& s = model_.scenario();
-    std::vector<std::string> inputs;
-    for (const Quantity& q : s.quantities)
-        if (q.dist != Dist::quarters && q.form != Form::label) inputs.push_back(q.pointer);
-    if (inputs.empty()) return;
-    bool changed = false;
-    for (int a = 0; a < 2; ++a) {
-        ImGui::PushID(a);
-        int& idx = sweep_.param[a];
-        const char* preview = idx >= 0 && idx < static_cast<int>(inputs.size()) ? inputs[static_cast<std::size_t>(idx)].c_str() : "(none)";
-        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 22);
-        if (ImGui::BeginCombo(a == 0 ? "input (x)" : "second input (y)", preview)) {
-            if (a == 1 && ImGui::Selectable("(none)", idx < 0)) idx = -1, changed = true;
-            for (int i = 0; i < static_cast<int>(inputs.size()); ++i)
-                if (ImGui::Selectable(inputs[static_cast<std::size_t>(i)].c_str(), i == idx)) {
-                    idx = i, changed = true;
-                    const double med = s.quantities[static_cast<std::size_t>(s.find_quantity(inputs[static_cast<std::size_t>(i)]))].median();
-                    sweep_.lo[a] = med * 0.5, sweep_.hi[a] = med > 0 ? med * 1.5 : 1;
-                }
-            ImGui::EndCombo();
-        }
-        if (idx >= 0) {
-            ImGui::SameLine();
-            // The range's ends in the input's own unit and number forms; "a to b" in either sets both.
-            const std::string& input = inputs[static_cast<std::size_t>(idx)];
-            const NumberUnit unit = input_field_unit(input);
-            for (int end = 0; end < 2; ++end) {
-                double& v = end ? sweep_.hi[a] : sweep_.lo[a];
-                auto commit = [this, a, end](const NumberEntry& e) -> std::string {
-                    if (e.interval) sweep_.lo[a] = e.lo, sweep_.hi[a] = e.hi;
-                    else (end ? sweep_.hi[a] : sweep_.lo[a]) = e.lo;
-                    sweep_.revision = ~0ull;  // recompute
-                    return {};
-                };
-                ImGui::SameLine(0, end ? ImGui::GetStyle().ItemInnerSpacing.x : -1.0f);
-                const std::string key = "sweep:" + std::to_string(a) + (end ? ":hi" : ":lo");
-                changed |= number_field(fields_, end ? "hi" : "lo", key, v, unit, -DBL_MAX, DBL_MAX, ImGui::GetFontSize() * 6, commit);
-                items().track(key);
-            }
-            ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
-            ImGui::TextUnformatted("range");
-            ImGui::SameLine();
-            ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5);
-            changed |= ImGui::SliderInt("steps", &sweep_.steps[a], 2, 40);
-        }
-        ImGui::PopID();
-    }
-    changed |= metric_combo("metric", sweep_.metric);
-    ImGui::SameLine();
-    ImGui::BeginDisabled(model_.pinned().empty());
-    changed |= ImGui::Checkbox("regime map (best of current + pinned)", &sweep_.regime);
-    ImGui::EndDisabled();
-    if (changed || sweep_.revision != model_.revision()) {
-        sweep_.revision = model_.revision();
-        std::vector<const Scenario*> ss = {&s};
-        sweep_.names = {"current"};
-        if (sweep_.regime)
-            for (const PinnedScenario& p : model_.pinned()) ss.push_back(&p.scenario), sweep_.names.push_back(p.label);
-        std::vector<SweepAxis> axes;
-        sweep_.error.clear();
-        for (int a = 0; a < 2; ++a) {
-            if (sweep_.param[a] < 0 || sweep_.param[a] >= static_cast<int>(inputs.size())) continue;
-            std::string err;
-            auto axis = sweep_axis(ss, inputs[static_cast<std::size_t>(sweep_.param[a])], sweep_.lo[a], sweep_.hi[a], sweep_.steps[a], false, err);
-            if (axis) axes.push_back(*axis);
-            else sweep_.error = err;
-        }
-        std::vector<Metric> metrics;
-        for (const Scenario* sc : ss) {
-            std::string err;
-            metrics.push_back(*parse_metric(*sc, total_names()[static_cast<std::size_t>(sweep_.metric)], err));
-        }
-        sweep_.grid = axes.empty() || !sweep_.error.empty() ? SweepGrid{} : sweep(ss, metrics, axes);
-    }
-    if (!sweep_.error.empty()) {
-        ImGui::TextColored(ImVec4(1, 0.5f, 0.45f, 1), "%s", sweep_.error.c_str());
-        return;
-    }
-    const SweepGrid& g = sweep_.grid;
-    if (g.axes.empty()) return;
-    const std::string metric = total_names()[static_cast<std::size_t>(sweep_.metric)];
-    const Unit u = unit_of(metric);
-    const std::string x_title = describe_input(s, g.axes[0].pointer);
-    std::vector<std::string> xs, ys;
-    for (double v : g.axes[0].values) xs.push_back(format_number_display(v, input_field_unit(g.axes[0].pointer)));
-    if (g.axes.size() == 2) {
-        for (double v : g.axes[1].values) ys.push_back(format_number_display(v, input_field_unit(g.axes[1].pointer)));
-        const bool regime = sweep_.regime && g.values.size() > 1;
-        charts::heatmap("sweep", (regime ? "Best deal" : metric) + " over " + x_title + " and " + describe_input(s, g.axes[1].pointer),
-                        {xs, u, x_title, describe_input(s, g.axes[1].pointer)}, ys, g.values[0], regime ? &g.best : nullptr,
-                        regime ? &sweep_.names : nullptr, ImVec2(0, ImGui::GetContentRegionAvail().y - 10));
-    } else if (charts::begin("sweep1", metric + " over " + x_title, {xs, u, x_title, metric}, ImVec2(0, ImGui::GetContentRegionAvail().y - 10))) {
-        for (std::size_t k = 0; k < g.values.size(); ++k)
-            charts::line(sweep_.names[k], g.values[k].data(), static_cast<int>(g.values[k].size()), charts::palette(static_cast<int>(k)));
-        charts::end();
-    }
+nlohmann::json ResultsPanel::views() const {
+    return {{"sweep", sweep_.to_json()}, {"compare", compare_cells_}, {"explain", explain_.to_json()}, {"story", story_.to_json()}};
 }
 
 }  // namespace pactscope::ui

@@ -3,7 +3,8 @@
 // What it is: the KPI cards (deterministic, with the Monte Carlo P10–P90), a banner while the
 // scenario is invalid (everything shown is then the last valid scenario's), and the result tabs:
 // overview, capacity and power, uncertainty (fan, histogram, tornado), money (flows, each party's
-// P&L, reservations, commitments), compare (pinned scenarios, paired deltas) and sweep.
+// P&L, reservations, commitments), compare (pinned scenarios, paired deltas, what changed:
+// explain_view.h), sweep (sweep_view.h) and the story of every preset (story_view.h).
 // View state it owns: the open tab, each tab's choices (metrics, sweep axes and ranges), and the
 // caches of what is costly to compute (the tornado, the sweep grid, the comparison), each keyed by
 // what it depends on so it is recomputed only when that changes. It changes the document never;
@@ -18,47 +19,53 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "analysis/analysis.h"
+#include "analysis/outside_horizon.h"
+#include "explain_view.h"
 #include "model.h"
+#include "story_view.h"
+#include "sweep_view.h"
 #include "widgets.h"
 
 namespace pactscope::ui {
 
-// The result tabs, in order (keys 1-6 select them).
-inline constexpr const char* kResultTabs[] = {"Overview", "Capacity & power", "Uncertainty", "Money", "Compare", "Sweep"};
-inline constexpr int kResultTabCount = 6;
+// The result tabs, in order (keys 1-7 select them).
+inline constexpr const char* kResultTabs[] = {"Overview", "Capacity & power", "Uncertainty", "Money", "Compare", "Sweep", "Story"};
+inline constexpr int kResultTabCount = 7;
 
 class ResultsPanel {
 public:
     explicit ResultsPanel(AppModel& model) : model_(model) {}
 
     void draw();
-    void end_frame() { fields_.end_frame(); }
+    void end_frame() { sweep_.end_frame(); }
     int tab() const { return tab_; }
     const char* tab_name() const { return kResultTabs[tab_]; }
-    // Selects a tab on the next frame (the keyboard's 1-6).
+    // Selects a tab on the next frame (the keyboard's 1-7).
     void request_tab(int i) { tab_request_ = i; }
+    // Work in progress that needs frames drawn (the story's runs, an attribution): the idle gate stays open.
+    bool working() const;
+    // What the analysis views show, for the test hook (web_api.h "views").
+    nlohmann::json views() const;
 
 private:
     AppModel& model_;
-    FieldEdits fields_;  // the sweep's range fields
     int tab_ = 0;
     int tab_request_ = -1;
-    int hist_metric_ = 0;
-    int tornado_metric_ = 0;
-    std::uint64_t tornado_revision_ = ~0ull;
+    std::string hist_metric_ = "cost_usd";
+    std::string tornado_metric_ = "cost_usd";
+    std::string tornado_for_;  // revision | metric the tornado was computed for
     Tornado tornado_;
-    struct SweepState {
-        int param[2] = {0, -1};
-        double lo[2] = {0, 0}, hi[2] = {0, 0};
-        int steps[2] = {12, 8};
-        int metric = 0;
-        bool regime = false;
-        std::uint64_t revision = ~0ull;
-        SweepGrid grid;
-        std::vector<std::string> names;
-        std::string error;
-    } sweep_;
+    std::vector<std::string> tornado_labels_;
+    std::string compare_rows_ = "";  // the compare table's rows: "" the totals, "buyer", or a provider id
+    std::vector<std::vector<std::string>> compare_cells_;  // as last drawn (the test hook reads them)
+    std::uint64_t horizon_revision_ = ~0ull;
+    std::vector<HorizonEdge> horizon_;  // outside_horizon() of the current scenario, per revision
+    SweepView sweep_{model_};
+    ExplainView explain_{model_};
+    StoryView story_{model_};
     // The comparison of the current run with the pinned ones, once all are done; recomputed when
     // the current scenario or the pinned set changes.
     struct ComparisonCache {
@@ -75,8 +82,10 @@ private:
     void draw_uncertainty();
     void draw_money();
     void draw_compare();
-    void draw_sweep();
+    void draw_sweep() { sweep_.draw(); }
+    void draw_story() { story_.draw(); }
     const Comparison* comparison();
+    void draw_compare_table(const Comparison& c, const std::vector<std::string>& labels);  // compare_table.cpp
 };
 
 }  // namespace pactscope::ui

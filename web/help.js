@@ -45,8 +45,8 @@
       text: 'Start from a shipped scenario: the Microsoft–OpenAI partnership from Azure exclusivity (2019) through the right of first refusal and the $250B commitment to the non-exclusive licence (2026). The timeline below shows which clause is in force when.' },
     { title: 'Change the fine print', spot: ['section:clauses', 'section:providers', 'section:workloads', 'section:policy'],
       text: 'Edit any clause, price, power limit or demand assumption. Drag a number, or click it and type: 50B, $1.5k, 35%, 1.2 GW, or "a to b" for an uncertain range (the ~ button does it for you). Results follow as you drag; Ctrl+Z undoes a whole edit.' },
-    { title: 'Read what it does', spot: ['tab:Overview', 'tab:Capacity & power', 'tab:Uncertainty', 'tab:Money', 'tab:Compare', 'tab:Sweep', 'mc_progress'],
-      text: 'Cost, stranded commitments, demand served and each party\'s money, with Monte Carlo P10–P90 ranges. Pin a scenario to compare, sweep an assumption, and use File to download CSV and charts or to copy a share link.' },
+    { title: 'Read what it does', spot: ['tab:Overview', 'tab:Capacity & power', 'tab:Uncertainty', 'tab:Money', 'tab:Compare', 'tab:Sweep', 'tab:Story', 'mc_progress'],
+      text: 'Cost, stranded commitments, demand served and each party\'s money, with Monte Carlo P10–P90 ranges. Pin a scenario to compare (and see what changed), sweep an assumption to find break-evens, see every era side by side in Story, and use File to download CSV and charts or to copy a share link.' },
   ];
   const tour = document.getElementById('tour');
   const spot = document.getElementById('tour-spot');

@@ -165,6 +165,8 @@ window.PactScopePage = (function () {
       return out;
     },
     stats: () => page.api.call('stats'),
+    // What the analysis views show as text and numbers (ui/platform/web_api.h "views").
+    views: () => page.api.call('views'),
     resetStats: () => page.api.call('reset_stats'),
     scenario: () => page.lastScenario,
     undo: () => page.api.call('undo').ok,

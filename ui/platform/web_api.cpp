@@ -36,6 +36,7 @@ const Command kCommands[] = {
     {"restore", true, [](App& a, const json& args) { return a.restore_session(str(args, "text"), str(args, "preset")); }},
     {"preset", true, [](App& a, const json& args) { return json{{"ok", a.load_preset(str(args, "id"))}}; }},
     {"items", false, [](App& a, const json&) { return a.items(); }},
+    {"views", false, [](App& a, const json&) { return a.views(); }},
     {"stats", false, [](App& a, const json&) {
          json s = a.stats();
          s.update(web::loop_stats());

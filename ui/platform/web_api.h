@@ -19,6 +19,15 @@
 //    restore      {text, preset}        {ok, errors}   the autosave, as the session's start
 //    preset       {id}                  {ok}
 //    items        {}                    {name: {x, y, w, h}}   named widgets, CSS pixels in the canvas
+//    views        {}                    what the analysis views show, as drawn: {sweep: {metric, metric_label,
+//                                        direction, input, input_name, lo, hi, steps, second_input, series,
+//                                        crossings: [{a, b, found, value, jump, first, text}], opened,
+//                                        search: {query, matches}}, compare: [[header...], [row...]...]
+//                                        (the table's text), explain: {metric, from, working, value_a,
+//                                        value_b, delta, exact, contributions: [{part, pointer, value}]},
+//                                        story: {trials, seed, eras: [{preset, date, trials_done, trials,
+//                                        seed, p50: {cost_usd, served_fraction, stranded_usd,
+//                                        buyer.net_usd, ID.net_usd...}}]}}
 //    stats        {}                    {frames, ui_ms_median, mc_ms_median, frame_work_ms_median,
 //                                        mc_running, mc_seconds, ticks, paused, pixel_ratio, font_texel_px}
 //    reset_stats  {}                    {}

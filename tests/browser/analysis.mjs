@@ -1,0 +1,164 @@
+// analysis.mjs — a deal team's first questions answered in the page (issue #15), in headless Chromium,
+// through the real mouse and keyboard (the test hook's views() only reads back what the page shows):
+//   - the sweep's metric picker offers each party's figures; choosing "OpenAI — net" opens the sweep on
+//     the input that drives it most (the CLI's tornado, first bar) over a range of nonzero width
+//   - the input picker finds "Microsoft Azure — price per H100e-hour" by typing "azure pri"
+//   - the KPI cards mark the numbers moved by what falls outside the horizon (as `run` lists them)
+//   - with rofr-2025 pinned, a sweep of Azure's price on OpenAI's net draws both deals and reads out the
+//     crossing `pactscope breakeven preset:rofr-2025 preset:open-2026` gives over the same range, with the
+//     CLI's direction
+//   - the compare table shows no raw key, says "B − A", and says "tie" for a deal pinned beside itself
+//   - what changed (rofr-2025 → open-2026) equals `pactscope explain` part by part
+//   - the story shows every preset, the earliest terms (exclusive-2019) first, each median equal to
+//     `pactscope compare` of the presets with the same trials and seed; a click on an era opens it
+// Screenshots (1400x900) land in build/wasm/web-test/: sweep-breakeven.png, compare-table.png, compare-explain.png,
+// story.png, uncertainty-party.png. Exit code 0 when every check passes.
+import { mkdirSync } from 'node:fs';
+import { ROOT, runSuite, open, frames, state, items, click, reveal, cli, close } from './harness.mjs';
+
+const OUT = ROOT + 'build/wasm/web-test/';
+mkdirSync(OUT, { recursive: true });
+const views = (page) => page.evaluate(() => window.pactscope.views());
+const preset = async (page, id) => { await page.evaluate((i) => window.pactscope.preset(i), id); await frames(page, 4); };
+// Waits (drawing frames) until `ok(views)` holds; returns the last views.
+async function until(page, ok, seconds = 90) {
+  const end = Date.now() + seconds * 1000;
+  let v = await views(page);
+  while (!ok(v) && Date.now() < end) { await frames(page, 5); v = await views(page); }
+  return v;
+}
+// A raw key as the CLI and JSON write them: snake_case words, optionally after "party." ("buyer.net_usd", "cost_usd", "hhi").
+const RAW_KEYS = new Set(Object.keys(JSON.parse(cli('simulate', 'preset:open-2026', '--trials', '2', '--format', 'json')).totals));
+const rawKeyIn = (text) => /\b[a-z0-9]+_[a-z0-9_]+\b/.test(text) || [...RAW_KEYS].some((k) => text === k || text.includes(k));
+
+await runSuite('browser analysis', async ({ server, browser, check }) => {
+  const { page, errors } = await open(browser, server.url);
+  check(RAW_KEYS.has('cost_usd') && RAW_KEYS.has('hhi'), 'the CLI lists the raw total keys the page must not show', [...RAW_KEYS].join(','));
+
+  // ---- pin rofr-2025, open open-2026 --------------------------------------------------------------
+  await preset(page, 'rofr-2025');
+  await click(page, 'tab:Compare');
+  await click(page, 'pin');
+  await preset(page, 'open-2026');
+  check((await state(page)).pinned.map((p) => p.label).join() === 'rofr-2025', 'rofr-2025 is pinned', JSON.stringify((await state(page)).pinned));
+
+  // ---- horizon honesty: a mark beside each KPI that something outside the horizon moves ---------------
+  {
+    const run = JSON.parse(cli('run', 'preset:open-2026'));
+    const it = await items(page);
+    const wrong = [];
+    for (const key of ['cost_usd', 'stranded_usd', 'served_fraction', 'shortfall_value_usd', 'buyer.net_usd']) {
+      const moved = run.outside_horizon.some((e) => e.moves.includes(key));
+      if (moved !== Boolean(it['kpi_horizon:' + key])) wrong.push(`${key}: CLI ${moved}, page ${Boolean(it['kpi_horizon:' + key])}`);
+    }
+    check(run.outside_horizon.length > 0 && wrong.length === 0, 'the KPI cards mark exactly the numbers `run`\'s outside_horizon says are moved', wrong.join('; '));
+  }
+
+  // ---- sweep: the metric, where it opens, the input search ------------------------------------------
+  await click(page, 'tab:Sweep');
+  await click(page, 'metric:sweep');
+  await click(page, 'metric:sweep=buyer.net_usd');
+  let v = await views(page);
+  const tornado = JSON.parse(cli('sensitivity', 'preset:open-2026', '--metric', 'buyer.net_usd', '--trials', '20'));
+  check(v.sweep.metric === 'buyer.net_usd' && v.sweep.metric_label === 'OpenAI \u2014 net', 'the sweep\'s metric picker offers "OpenAI — net"', JSON.stringify([v.sweep.metric, v.sweep.metric_label]));
+  check(v.sweep.input === tornado.tornado[0].path, 'the sweep opens on the input the CLI\'s tornado puts first for OpenAI\'s net', `${v.sweep.input} vs ${tornado.tornado[0].path}`);
+  check(v.sweep.hi > v.sweep.lo, 'the sweep opens on a range of nonzero width', `${v.sweep.lo} to ${v.sweep.hi}`);
+
+  await click(page, 'input:sweep_x');
+  await page.keyboard.type('azure pri');
+  await frames(page, 4);
+  v = await views(page);
+  check(v.sweep.search.query === 'azure pri' && /^Microsoft Azure \u2014 price per H100e-hour/.test(v.sweep.search.matches[0] || ''),
+    'typing "azure pri" in the input picker finds "Microsoft Azure — price per H100e-hour" first', JSON.stringify(v.sweep.search.matches.slice(0, 3)));
+  await click(page, 'input:sweep_x=/providers/0/price_usd_per_h100e_hour');
+  v = await views(page);
+  check(v.sweep.input === '/providers/0/price_usd_per_h100e_hour' && v.sweep.hi > v.sweep.lo, 'the sweep is over the Azure price, on its own P5–P95', JSON.stringify([v.sweep.input, v.sweep.lo, v.sweep.hi]));
+  check(v.sweep.series.length === 2 && v.sweep.series[1] === 'rofr-2025', 'the sweep draws the current deal and the pinned one', JSON.stringify(v.sweep.series));
+
+  // ---- the break-even equals the CLI's ------------------------------------------------------------
+  const first = v.sweep.crossings.find((c) => c.a === 'rofr-2025' && c.first);
+  const be = JSON.parse(cli('breakeven', 'preset:rofr-2025', 'preset:open-2026', '--metric', 'buyer.net_usd', '--param',
+    `/providers/0/price_usd_per_h100e_hour=${v.sweep.lo}:${v.sweep.hi}`));
+  check(first && first.found === be.found && (!be.found || close(first.value, be.value)),
+    'the crossing read out in the page is `pactscope breakeven` over the same range', JSON.stringify({ page: first, cli: be.value }));
+  check(v.sweep.direction === be.direction && /higher is better for OpenAI net/.test(v.sweep.direction), 'the direction is stated as the CLI states it', v.sweep.direction);
+  check(first && first.text.length > 20 && first.text.includes('rofr-2025'), 'the crossing is read out in words', first && first.text);
+  await page.screenshot({ path: OUT + 'sweep-breakeven.png' });
+
+  // ---- compare: labels, B − A, tie ------------------------------------------------------------------
+  await click(page, 'tab:Compare');
+  await click(page, 'pin');  // open-2026 beside itself
+  v = await until(page, (x) => x.compare.length > 1 && x.compare[0].length === 9);
+  const header = v.compare[0] || [];
+  check(header.some((h) => h.startsWith('B \u2212 A')), 'the compare table\'s header says "B − A"', JSON.stringify(header));
+  for (const rows of ['totals', 'buyer', 'azure']) {
+    if (rows !== 'totals') { await click(page, 'compare_rows'); await click(page, 'compare_rows=' + rows); v = await views(page); }
+    const raw = v.compare.flat().filter(rawKeyIn);
+    check(v.compare.length > 3 && raw.length === 0, `no raw key in the compare table (${rows} rows)`, JSON.stringify(raw.slice(0, 5)));
+    const selfDelta = header.length === 9 ? v.compare.slice(1).map((r) => r[7]) : [];
+    check(selfDelta.length > 3 && selfDelta.every((d) => d === 'tie' || d === '\u2014'), `a deal pinned beside itself is a tie on every row (${rows})`, JSON.stringify(selfDelta.slice(0, 5)));
+  }
+  await click(page, 'compare_rows');
+  await click(page, 'compare_rows=totals');
+
+  // ---- what changed equals pactscope explain --------------------------------------------------------
+  v = await until(page, (x) => !x.explain.working && x.explain.contributions);
+  const ex = JSON.parse(cli('explain', 'preset:rofr-2025', 'preset:open-2026', '--metric', 'buyer.net_usd'));
+  const parts = v.explain.contributions || [];
+  check(v.explain.from === 'rofr-2025' && close(v.explain.delta, ex.delta) && parts.length === ex.contributions.length &&
+    parts.every((p, i) => p.part === ex.contributions[i].part && close(p.value, ex.contributions[i].value, 1e-9)),
+    'what changed from rofr-2025 is `pactscope explain`, part by part', JSON.stringify({ page: parts.slice(0, 2), cli: ex.contributions.slice(0, 2) }));
+  await page.screenshot({ path: OUT + 'compare-table.png' });
+  const fall = await reveal(page, 'chart:explain');
+  check(fall.h >= 24 * (parts.length + 2), 'the waterfall has a row for the pinned deal, each part and the current deal', JSON.stringify(fall));
+  await page.mouse.move(fall.x + 5, 60);  // no hover read-out in the picture
+  await frames(page, 3);
+  await page.screenshot({ path: OUT + 'compare-explain.png' });
+  await page.mouse.move(900, 500);
+  await page.mouse.wheel(0, -3000);
+  await frames(page, 3);
+
+  // ---- the story ------------------------------------------------------------------------------------
+  await click(page, 'tab:Story');
+  v = await until(page, (x) => x.story.eras.length > 0 && x.story.eras.every((e) => e.p50), 240);
+  const eras = v.story.eras;
+  const ids = cli('presets').split('\n').filter((l) => /^\S/.test(l)).map((l) => l.split(/\s+/)[0]);
+  check(ids.length >= 9 && eras.length === ids.length && ids.every((id) => eras.some((e) => e.preset === id)) &&
+    eras.every((e) => e.trials === v.story.trials && e.trials_done === e.trials && e.seed === v.story.seed),
+    'the story runs every preset (`pactscope presets`) with the same trials and seed', JSON.stringify({ eras: eras.map((e) => e.preset), ids }));
+  check(eras[0].preset === 'exclusive-2019', 'the earliest terms (2019) come first', eras.map((e) => e.preset + ' ' + e.date).join('; '));
+  const cliP50 = {};
+  for (let i = 0; i < eras.length; i += 4) {
+    const group = eras.slice(i, i + 4).map((e) => 'preset:' + e.preset);
+    if (group.length === 1) group.push(group[0]);
+    const out = JSON.parse(cli('compare', ...group, '--trials', String(v.story.trials), '--seed', String(v.story.seed), '--format', 'json'));
+    group.forEach((g, k) => { cliP50[g.slice(7)] = out.scenarios[k]; });
+  }
+  const bad = [];
+  for (const e of eras) {
+    const c = cliP50[e.preset];
+    for (const [key, value] of Object.entries(e.p50)) {
+      const [party, figure] = key.includes('.') ? key.split('.') : [null, key];
+      const want = party ? c.stakeholders[party][figure].p50 : c.totals[key].p50;
+      if (!close(value, want)) bad.push(`${e.preset} ${key}: page ${value}, CLI ${want}`);
+    }
+  }
+  check(bad.length === 0 && Object.keys(eras[0].p50).length >= 4, 'every era\'s medians equal `pactscope compare` with the same trials and seed', bad.slice(0, 4).join('; '));
+  await page.screenshot({ path: OUT + 'story.png' });
+  await click(page, 'story:rofr-2025');
+  check((await state(page)).preset === 'rofr-2025', 'a click on an era opens that preset', (await state(page)).preset);
+
+  // ---- every party's figures in the histogram and tornado ---------------------------------------------
+  await click(page, 'tab:Uncertainty');
+  await click(page, 'metric:tornado');
+  await click(page, 'metric:tornado=azure.net_usd');
+  await click(page, 'metric:hist');
+  await click(page, 'metric:hist=buyer.net_usd');
+  await frames(page, 10);
+  await page.mouse.move(900, 600);
+  await page.mouse.wheel(0, 600);
+  await frames(page, 4);
+  await page.screenshot({ path: OUT + 'uncertainty-party.png' });
+  check((await items(page))['metric:tornado'] !== undefined, 'the tornado\'s picker is on screen');
+  check(errors.length === 0, 'no console errors', errors.join('\n'));
+});

@@ -1,0 +1,126 @@
+// compare_table.cpp — the Compare tab's table: the current deal (A) beside each pinned one (B), in words.
+//
+// Rows are the totals, the buyer's figures or one provider's (chosen above the table), each named in the
+// scenario's words (metric_label; the raw key only in the tooltip). For each pinned deal: its median,
+// the median of the paired difference B − A over the common trials with whether that is better or worse
+// by the metric's direction, and the share of trials in which B is better; "tie" when the two are equal
+// in every trial (MODEL §7's relative 1e-9).
+#include <cmath>
+
+#include "results_panel.h"
+
+#include "format.h"
+#include "imgui.h"
+#include "model/quarter.h"
+#include "pickers.h"
+
+namespace pactscope::ui {
+
+void ResultsPanel::draw_compare_table(const Comparison& c, const std::vector<std::string>& labels) {
+    const Scenario& s = model_.scenario();
+    auto& pinned = model_.pinned();
+    // Which rows: the totals, the buyer's figures, or a provider's that every pinned deal has too.
+    std::vector<std::pair<std::string, std::string>> groups = {{"", "Totals"}, {"buyer", buyer_name(s) + " (buyer)"}};
+    for (std::size_t p = 0; p < s.providers.size(); ++p) groups.push_back({s.providers[p].id, provider_name(s, p)});
+    std::string shown = "Totals";
+    for (const auto& g : groups)
+        if (g.first == compare_rows_) shown = g.second;
+    ImGui::TextUnformatted("Rows");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
+    if (ImGui::BeginCombo("##compare_rows", shown.c_str())) {
+        for (const auto& g : groups) {
+            if (ImGui::Selectable(g.second.c_str(), g.first == compare_rows_)) compare_rows_ = g.first;
+            items().track("compare_rows=" + (g.first.empty() ? std::string("totals") : g.first));
+        }
+        ImGui::EndCombo();
+    }
+    items().track("compare_rows");
+    std::vector<Metric> metrics;
+    for (const Metric& m : scenario_metrics(s)) {
+        const bool want = compare_rows_.empty() ? m.kind == Metric::Kind::total
+                          : compare_rows_ == "buyer" ? m.kind == Metric::Kind::buyer
+                                                     : m.kind == Metric::Kind::provider && s.providers[static_cast<std::size_t>(m.provider)].id == compare_rows_;
+        if (want) metrics.push_back(m);
+    }
+    std::vector<std::string> header = {"metric", "better", "A: current"};
+    for (std::size_t k = 1; k < labels.size(); ++k) {
+        header.push_back("B: " + labels[k]);
+        header.push_back("B \xe2\x88\x92 A (" + labels[k] + " \xe2\x88\x92 current), median");
+        header.push_back("P(B better)");
+    }
+    std::vector<std::vector<std::string>> cells, tips;
+    for (const Metric& m : metrics) {
+        const MetricLabel l = metric_label(s, m);
+        const Unit u = metric_unit_ui(m);
+        auto p50 = [&](const Stat* st) {
+            if (!st || st->count == 0) return std::string("none");
+            if (u == Unit::quarter_index) return quarter_label(s.start + static_cast<int>(std::lround(st->p50)));
+            return format_value(st->p50, u);
+        };
+        const std::string better = l.direction == kHigherIsBetter ? "higher" : l.direction == kLowerIsBetter ? "lower" : "\xe2\x80\x94";
+        std::vector<std::string> row = {l.name, better}, tip = {l.key + ": " + l.meaning, l.direction_text.empty() ? "no better direction" : l.direction_text};
+        auto stat = [&](std::size_t run, const Scenario& sc) -> const Stat* {
+            const McSummary& sum = c.summaries[run];
+            if (m.kind == Metric::Kind::total) return &sum.totals[static_cast<std::size_t>(m.index)];
+            if (m.kind == Metric::Kind::buyer) return &sum.buyer[static_cast<std::size_t>(m.index)];
+            for (std::size_t p = 0; p < sc.providers.size() && p < sum.providers.size(); ++p)
+                if (sc.providers[p].id == s.providers[static_cast<std::size_t>(m.provider)].id) return &sum.providers[p][static_cast<std::size_t>(m.index)];
+            return nullptr;
+        };
+        row.push_back(p50(stat(0, s)));
+        tip.push_back("");
+        for (std::size_t k = 1; k < labels.size(); ++k) {
+            const PairComparison& pair = c.pairs[k - 1];  // pair (0, k): delta = pinned − current
+            const PairedDelta* d = nullptr;
+            if (m.kind == Metric::Kind::total) d = &pair.totals[static_cast<std::size_t>(m.index)];
+            else if (m.kind == Metric::Kind::buyer) d = &pair.buyer[static_cast<std::size_t>(m.index)];
+            else
+                for (std::size_t j = 0; j < pair.provider_ids.size(); ++j)
+                    if (pair.provider_ids[j] == s.providers[static_cast<std::size_t>(m.provider)].id) d = &pair.providers[j][static_cast<std::size_t>(m.index)];
+            row.push_back(p50(stat(k, pinned[k - 1].scenario)));
+            tip.push_back("");
+            if (!d || d->delta.count == 0) {
+                row.push_back("\xe2\x80\x94"), row.push_back("\xe2\x80\x94");
+                tip.push_back(d ? "null in every paired trial" : labels[k] + " has no such party"), tip.push_back("");
+                continue;
+            }
+            const bool tie = d->p_equal >= 1.0;
+            std::string delta;
+            if (tie) delta = "tie";
+            else if (u == Unit::quarter_index) delta = (d->delta.p50 >= 0 ? "+" : "") + format_value(d->delta.p50, Unit::plain) + " quarters";
+            else delta = (d->delta.p50 > 0 ? "+" : "") + format_value(d->delta.p50, u);
+            if (!tie && d->delta.p50 != 0 && l.direction != kNoDirection)
+                delta += (d->delta.p50 > 0) == (l.direction == kHigherIsBetter) ? " (B better)" : " (B worse)";
+            row.push_back(delta);
+            tip.push_back("paired B \xe2\x88\x92 A over the common trials: P10 " + format_value(d->delta.p10, u) + ", P50 " + format_value(d->delta.p50, u) +
+                          ", P90 " + format_value(d->delta.p90, u));
+            char pct[32];
+            std::snprintf(pct, sizeof pct, "%.0f%%", 100 * d->p_b_better());
+            row.push_back(tie ? "tie" : d->direction != 0 ? pct : "n/a");
+            tip.push_back(d->direction != 0 ? "share of the trials in which " + labels[k] + " is better than the current deal (" + l.direction_text + ")"
+                                            : "no better direction");
+        }
+        cells.push_back(row), tips.push_back(tip);
+    }
+    compare_cells_ = cells;
+    compare_cells_.insert(compare_cells_.begin(), header);
+    std::vector<FitColumn> cols;
+    for (const std::string& h : header) cols.push_back({h, 0});
+    for (const auto& row : cells)
+        for (std::size_t k = 0; k < row.size(); ++k) cols[k].width = std::max(cols[k].width, text_width(row[k]));
+    if (!begin_fit_table("cmp", cols, static_cast<int>(cells.size()), ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg)) return;
+    ImGui::TableHeadersRow();
+    for (std::size_t r = 0; r < cells.size(); ++r) {
+        ImGui::TableNextRow();
+        for (std::size_t k = 0; k < cells[r].size(); ++k) {
+            ImGui::TableNextColumn();
+            fit_cell("cmp", static_cast<int>(r), static_cast<int>(k), text_width(cells[r][k]));
+            ImGui::TextUnformatted(cells[r][k].c_str());
+            if (!tips[r][k].empty()) ImGui::SetItemTooltip("%s", tips[r][k].c_str());
+        }
+    }
+    ImGui::EndTable();
+}
+
+}  // namespace pactscope::ui

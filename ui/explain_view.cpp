@@ -1,0 +1,183 @@
+// explain_view.cpp — the waterfall of what changed (explain_view.h).
+#include "explain_view.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <vector>
+
+#include "analysis/outside_horizon.h"
+#include "capture.h"
+#include "charts.h"
+#include "imgui.h"
+#include "io/scenario_parts.h"
+#include "pickers.h"
+#include "widgets.h"
+
+namespace pactscope::ui {
+
+namespace {
+// Combinations built and run per frame: about half a millisecond each natively, one in the browser.
+constexpr int kCombinationsPerFrame = 24;
+
+// A horizontal waterfall: a row for A's value, one per contribution (a bar from the running total to the
+// running total plus the contribution), a row for B's value. Labels left, cut at word boundaries.
+void waterfall(const char* id, const std::string& title, const std::string& a_label, double a, const std::string& b_label, double b,
+               const std::vector<Contribution>& parts, Unit unit) {
+    const float line = ImGui::GetTextLineHeight();
+    const int rows = static_cast<int>(parts.size()) + 2;
+    const ImVec2 size(ImGui::GetContentRegionAvail().x, 24.0f * static_cast<float>(rows) + line * 2 + 24);
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImGui::InvisibleButton(id, size);
+    items().track(std::string("chart:") + id);
+    const bool hovered = ImGui::IsItemHovered();
+    note_chart(id, p, ImVec2(p.x + size.x, p.y + size.y), hovered);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text), dim = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+    dl->AddText(p, text, title.c_str());
+    double lo = std::min(a, b), hi = std::max(a, b), run = a;
+    for (const Contribution& c : parts) run += c.value, lo = std::min(lo, run), hi = std::max(hi, run);
+    // The axis spans the running totals (so small parts stay visible), from zero when that costs little;
+    // A's and B's bars then start at the axis' left end.
+    const double span = hi - lo;
+    if (lo > 0 && lo - 0.15 * span > 0 && span < 0.5 * hi) lo -= 0.15 * span, hi += 0.05 * span;
+    else lo = std::min(lo, 0.0), hi = std::max(hi, 0.0);
+    if (!(hi > lo)) hi = lo + 1;
+    const double base = std::max(lo, 0.0);
+    const float label_w = std::min(size.x * 0.42f, ImGui::GetFontSize() * 24), value_w = ImGui::GetFontSize() * 6;
+    const float x0 = p.x + label_w, x1 = p.x + size.x - value_w, top = p.y + line + 10;
+    auto px = [&](double v) { return x0 + static_cast<float>((v - lo) / (hi - lo)) * (x1 - x0); };
+    const float row_h = (p.y + size.y - top - line) / static_cast<float>(rows);
+    for (double t : nice_ticks(lo, hi, 5)) {
+        dl->AddLine(ImVec2(px(t), top), ImVec2(px(t), p.y + size.y - line - 4), ImGui::GetColorU32(ImGuiCol_Border));
+        const std::string s = format_value(t, unit);
+        dl->AddText(ImVec2(px(t) - ImGui::CalcTextSize(s.c_str()).x / 2, p.y + size.y - line), dim, s.c_str());
+    }
+    auto row = [&](int k, const std::string& label, double from, double to, ImU32 colour, const std::string& value) {
+        const float y0 = top + row_h * static_cast<float>(k) + 3, y1 = y0 + row_h - 6;
+        dl->AddRectFilled(ImVec2(std::min(px(from), px(to)), y0), ImVec2(std::max(std::max(px(from), px(to)), std::min(px(from), px(to)) + 1.5f), y1), colour);
+        // The label, cut at a word boundary (never mid-word) to fit.
+        std::string shown = label;
+        while (ImGui::CalcTextSize(shown.c_str()).x > label_w - 10 && shown.find(' ') != std::string::npos)
+            shown = shown.substr(0, shown.rfind(' ', shown.size() - 2)) + "\xe2\x80\xa6";
+        dl->AddText(ImVec2(p.x, y0), text, shown.c_str());
+        dl->AddText(ImVec2(std::max(px(from), px(to)) + 4, y0), text, value.c_str());
+        if (hovered && ImGui::GetIO().MousePos.y >= y0 && ImGui::GetIO().MousePos.y < y1) ImGui::SetTooltip("%s: %s", label.c_str(), value.c_str());
+    };
+    row(0, a_label, base, a, charts::palette(8), format_value(a, unit));
+    run = a;
+    for (std::size_t k = 0; k < parts.size(); ++k) {
+        const double v = parts[k].value;
+        std::string value = format_value(v, unit);
+        if (v >= 0) value.insert(value.begin(), '+');
+        row(static_cast<int>(k) + 1, parts[k].part, run, run + v, v >= 0 ? charts::palette(3) : charts::palette(1), value);
+        run += v;
+    }
+    row(rows - 1, b_label, base, b, charts::palette(0), format_value(b, unit));
+}
+}  // namespace
+
+ExplainView::ExplainView(AppModel& model) : model_(model) {}
+ExplainView::~ExplainView() = default;
+
+bool ExplainView::working() const { return explainer_ && !explainer_->done(); }
+
+void ExplainView::restart() {
+    explainer_.reset();
+    diff_.reset();
+    result_.reset();
+    error_.clear();
+    const PinnedScenario& p = model_.pinned()[static_cast<std::size_t>(pinned_)];
+    a_label_ = p.label;
+    diff_ = std::make_unique<ScenarioParts>(p.scenario, model_.scenario());
+    explainer_ = std::make_unique<Explainer>(*diff_);
+}
+
+void ExplainView::draw() {
+    auto& pinned = model_.pinned();
+    if (pinned.empty()) return;
+    pinned_ = std::clamp(pinned_, 0, static_cast<int>(pinned.size()) - 1);
+    const Scenario& s = model_.scenario();
+    ImGui::SeparatorText("What changed, and by how much");
+    ImGui::TextUnformatted("From");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
+    if (ImGui::BeginCombo("##explain_a", pinned[static_cast<std::size_t>(pinned_)].label.c_str())) {
+        for (int i = 0; i < static_cast<int>(pinned.size()); ++i)
+            if (ImGui::Selectable((pinned[static_cast<std::size_t>(i)].label + "##" + std::to_string(i)).c_str(), i == pinned_)) pinned_ = i;
+        ImGui::EndCombo();
+    }
+    items().track("explain:from");
+    ImGui::SameLine();
+    ImGui::TextUnformatted("to the current deal, in");
+    ImGui::SameLine();
+    metric_picker("explain", s, metric_, ImGui::GetFontSize() * 18);
+    help_marker("The difference of the deterministic runs split among the parts in which the deals differ (each clause added, removed "
+                "or changed, each provider, each workload, policy) by their Shapley values: each part's average effect over every order "
+                "of switching the parts from the pinned deal to the current one. Exact up to 12 parts; beyond, sampled orders. The same "
+                "as pactscope explain PINNED CURRENT --metric M.");
+    const std::string key = std::to_string(model_.revision()) + "|" + std::to_string(model_.pinned_revision()) + "|" + std::to_string(pinned_);
+    if (key != started_for_) started_for_ = key, restart();
+    if (explainer_ && !explainer_->done()) {
+        explainer_->step(kCombinationsPerFrame);
+        ImGui::ProgressBar(static_cast<float>(explainer_->progress()), ImVec2(ImGui::GetFontSize() * 20, 0), "running the combinations");
+        items().track("explain:progress");
+        return;
+    }
+    if (!result_ || result_metric_ != metric_) {
+        result_metric_ = metric_;
+        error_.clear();
+        result_ = explainer_->explanation(metric_, error_);
+    }
+    if (!result_) {
+        ImGui::TextColored(ImVec4(1, 0.5f, 0.45f, 1), "%s", error_.c_str());
+        return;
+    }
+    const Explanation& e = *result_;
+    const Metric m = metric_or_cost(s, metric_);
+    const MetricLabel l = metric_label(s, m);
+    const Unit u = metric_unit_ui(m);
+    std::string direction = l.direction_text.empty() ? "No better direction" : l.direction_text;
+    direction[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(direction[0])));
+    ImGui::TextDisabled("%s: %d part%s differ; %s (%lld combinations run). %s.", l.name.c_str(), static_cast<int>(e.contributions.size()),
+                        e.contributions.size() == 1 ? "" : "s",
+                        e.exact ? "exact Shapley values" : ("sampled: " + std::to_string(e.permutations) + " orders").c_str(),
+                        static_cast<long long>(e.coalitions), direction.c_str());
+    if (e.contributions.empty()) {
+        ImGui::TextUnformatted("The two deals do not differ in anything that moves a number: tie.");
+        return;
+    }
+    waterfall("explain", "What moved " + l.name + " from " + a_label_ + " to the current deal (" + (e.delta >= 0 ? "+" : "") +
+                             format_value(e.delta, u) + ")",
+              a_label_, e.value_a, "current", e.value_b, e.contributions, u);
+    // What falls outside the horizon in either deal and moves this metric: the numbers above leave it out.
+    std::vector<std::string> edges;
+    for (int side = 0; side < 2; ++side) {
+        const Scenario& sc = side ? s : pinned[static_cast<std::size_t>(pinned_)].scenario;
+        const Result& r = side ? model_.result() : pinned[static_cast<std::size_t>(pinned_)].result;
+        for (const HorizonEdge& h : outside_horizon(sc, r))
+            if (std::find(h.moves.begin(), h.moves.end(), m.name) != h.moves.end()) edges.push_back((side ? "current: " : a_label_ + ": ") + h.text);
+    }
+    if (!edges.empty()) {
+        const std::string title = std::to_string(edges.size()) + " thing" + (edges.size() == 1 ? "" : "s") + " outside the horizon move " + l.name +
+                                  " and are not counted above###outside";
+        if (ImGui::TreeNode(title.c_str())) {
+            for (const std::string& edge : edges) ImGui::Bullet(), ImGui::TextWrapped("%s", edge.c_str());
+            ImGui::TreePop();
+        }
+        items().track("explain:outside");
+    }
+}
+
+nlohmann::json ExplainView::to_json() const {
+    nlohmann::json o = {{"metric", metric_}, {"from", a_label_}, {"working", working()}};
+    if (result_) {
+        nlohmann::json parts = nlohmann::json::array();
+        for (const Contribution& c : result_->contributions) parts.push_back({{"part", c.part}, {"pointer", c.pointer}, {"value", c.value}});
+        o["value_a"] = result_->value_a, o["value_b"] = result_->value_b, o["delta"] = result_->delta, o["exact"] = result_->exact;
+        o["contributions"] = parts;
+    }
+    return o;
+}
+
+}  // namespace pactscope::ui

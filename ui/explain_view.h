@@ -1,0 +1,46 @@
+// explain_view.h — "what changed, and by how much" between a pinned deal and the current one (MODEL §8
+// "What changed"), under the Compare tab.
+//
+// What it is: a metric picker and a choice of pinned deal (A); the difference metric(current) − metric(A)
+// of the deterministic runs split into the contributions of the parts that differ — each clause,
+// provider, workload, policy — by their Shapley values (explain.h: the same Explainer as `pactscope
+// explain A B`), drawn as a waterfall from A's value through each part to the current value, every part
+// named. The combinations are run a slice per frame (the page stays responsive); exact or sampled is
+// stated on screen. Beside it, what falls outside the horizon (outside_horizon.h) in either deal.
+// View state it owns: the choices and the attribution in progress, restarted when either deal changes.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "analysis/explain.h"
+#include "model.h"
+
+namespace pactscope::ui {
+
+class ExplainView {
+public:
+    explicit ExplainView(AppModel& model);
+    ~ExplainView();
+    void draw();
+    // Still running combinations (the page keeps drawing frames meanwhile).
+    bool working() const;
+    nlohmann::json to_json() const;
+
+private:
+    AppModel& model_;
+    int pinned_ = 0;
+    std::string metric_ = "buyer.net_usd";
+    std::string started_for_;  // revision | pinned revision | pinned index
+    std::unique_ptr<ScenarioDifference> diff_;
+    std::unique_ptr<Explainer> explainer_;
+    std::optional<Explanation> result_;
+    std::string result_metric_, error_, a_label_;
+
+    void restart();
+};
+
+}  // namespace pactscope::ui

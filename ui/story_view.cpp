@@ -1,0 +1,209 @@
+// story_view.cpp — the story of the partnership across its eras (story_view.h).
+#include "story_view.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "charts.h"
+#include "format.h"
+#include "imgui.h"
+#include "io/presets.h"
+#include "io/scenario_io.h"
+#include "model/quarter.h"
+#include "model/result_fields.h"
+#include "widgets.h"
+
+namespace pactscope::ui {
+
+namespace {
+constexpr std::int64_t kTrialsPerFrame = 160;  // about 15 ms of trials natively a frame
+const char* const kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+}  // namespace
+
+struct StoryView::Era {
+    std::string id;
+    TermsDate date;
+    Scenario scenario;
+    Simulation sim;
+    McSummary summary;
+    bool summarized = false;
+};
+
+StoryView::StoryView(AppModel& model) : model_(model) {}
+StoryView::~StoryView() = default;
+
+TermsDate terms_date(const Scenario& s) {
+    const std::size_t open = s.name.rfind('('), close = s.name.rfind(')');
+    if (open != std::string::npos && close != std::string::npos && close > open) {
+        std::string in = s.name.substr(open + 1, close - open - 1);
+        std::string lower = in;
+        for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        for (std::size_t i = 0; i + 4 <= in.size(); ++i) {
+            if (!std::all_of(in.begin() + static_cast<long>(i), in.begin() + static_cast<long>(i) + 4, [](char c) { return c >= '0' && c <= '9'; }))
+                continue;
+            const int year = std::stoi(in.substr(i, 4));
+            int month = -1;
+            for (int m = 0; m < 12; ++m) {
+                const std::size_t at = lower.find(kMonths[m]);
+                if (at != std::string::npos && at < i) month = m;
+            }
+            std::string label = month >= 0 ? std::string(1, static_cast<char>(std::toupper(kMonths[month][0]))) + (kMonths[month] + 1) + " " + std::to_string(year)
+                                           : std::to_string(year);
+            return {year * 12 + std::max(month, 0), label};
+        }
+    }
+    return {s.start / 4 * 12 + s.start % 4 * 3, quarter_label(s.start) + " (start)"};
+}
+
+void StoryView::start() {
+    for (const Preset& p : presets()) {
+        LoadedScenario ls = load_scenario(p.json);
+        if (!ls.scenario) continue;
+        auto e = std::make_unique<Era>();
+        e->id = std::string(p.id);
+        e->scenario = *ls.scenario;
+        e->date = terms_date(e->scenario);
+        e->sim.start(e->scenario, kTrials, kSeed);
+        eras_.push_back(std::move(e));
+    }
+    std::stable_sort(eras_.begin(), eras_.end(), [](const auto& a, const auto& b) { return a->date.months < b->date.months; });
+}
+
+bool StoryView::working() const {
+    for (const auto& e : eras_)
+        if (!e->summarized) return true;
+    return false;
+}
+
+void StoryView::draw() {
+    if (eras_.empty()) start();
+    // A slice of trials a frame, era after era (the earliest first), so the page stays responsive.
+    std::int64_t budget = kTrialsPerFrame, done = 0, all = 0;
+    for (auto& e : eras_) {
+        if (!e->sim.done() && budget > 0) budget -= e->sim.step(budget);
+        if (e->sim.done() && !e->summarized) e->summary = e->sim.summary(), e->summarized = true;
+        done += e->sim.trials_done(), all += e->sim.trials();
+    }
+    ImGui::TextWrapped("Every preset, ordered by when its terms began, each run with the same %lld trials and seed %llu (common random "
+                       "numbers: the inputs the presets share are drawn alike). Bars are medians, whiskers P10\xe2\x80\x93P90. Click an era "
+                       "in the table to open it.",
+                       static_cast<long long>(kTrials), static_cast<unsigned long long>(kSeed));
+    if (done < all) {
+        char overlay[64];
+        std::snprintf(overlay, sizeof overlay, "%lld / %lld trials", static_cast<long long>(done), static_cast<long long>(all));
+        ImGui::ProgressBar(static_cast<float>(done) / static_cast<float>(std::max<std::int64_t>(all, 1)), ImVec2(-1, 0), overlay);
+    }
+    items().track("story:progress");
+    draw_table();
+    // Totals add up each era's own horizon: say which eras cover other quarters than the latest one.
+    std::string other;
+    if (!eras_.empty()) {
+        const Scenario& last = eras_.back()->scenario;
+        for (const auto& e : eras_)
+            if (e->scenario.start != last.start || e->scenario.end != last.end)
+                other += (other.empty() ? "" : ", ") + e->id + " covers " + quarter_label(e->scenario.start) + "\xe2\x80\x93" + quarter_label(e->scenario.end);
+        if (!other.empty())
+            ImGui::TextDisabled("Each era's totals are over its own horizon: %s; the others %s\xe2\x80\x93%s.", other.c_str(),
+                                quarter_label(last.start).c_str(), quarter_label(last.end).c_str());
+    }
+    draw_multiples();
+}
+
+void StoryView::draw_table() {
+    auto cell = [](const McSummary& m, const Stat& st, Unit u) {
+        (void)m;
+        return st.count > 0 ? format_value(st.p50, u) + " (" + format_value(st.p10, u) + "\xe2\x80\x93" + format_value(st.p90, u) + ")" : std::string("none");
+    };
+    // Scrolls sideways when the panel is narrower than the table (nothing is cut).
+    const float row_h = ImGui::GetTextLineHeight() + ImGui::GetStyle().CellPadding.y * 2 + 1;
+    const ImVec2 outer(0, row_h * static_cast<float>(eras_.size() + 1) + ImGui::GetStyle().ScrollbarSize + 4);
+    if (!ImGui::BeginTable("story", 6, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_ScrollX, outer))
+        return;
+    for (const char* h : {"terms began", "era (click to open)", "total cost", "demand served", "stranded take-or-pay", "buyer net"})
+        ImGui::TableSetupColumn(h);
+    ImGui::TableHeadersRow();
+    for (std::size_t k = 0; k < eras_.size(); ++k) {
+        Era& e = *eras_[k];
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(e.date.label.c_str());
+        ImGui::TableNextColumn();
+        if (ImGui::Selectable((e.id + "##era").c_str(), e.id == model_.preset_id(), 0, ImVec2(0, 0))) model_.load_preset(e.id);
+        items().track("story:" + e.id);
+        ImGui::SetItemTooltip("%s (%s to %s)\n%s", e.scenario.name.c_str(), quarter_label(e.scenario.start).c_str(),
+                              quarter_label(e.scenario.end).c_str(), e.scenario.description.c_str());
+        const McSummary& m = e.summary;
+        const bool ok = e.summarized;
+        auto total = [&](const char* name, Unit u) {
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(ok ? cell(m, m.totals[static_cast<std::size_t>(total_index(name))], u).c_str() : "\xe2\x80\xa6");
+        };
+        total("cost_usd", Unit::usd);
+        total("served_fraction", Unit::share);
+        total("stranded_usd", Unit::usd);
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(ok ? cell(m, m.buyer_net, Unit::usd).c_str() : "\xe2\x80\xa6");
+    }
+    ImGui::EndTable();
+}
+
+void StoryView::draw_multiples() {
+    struct Figure {
+        std::string title;
+        Unit unit;
+        std::string party;  // "" a total, "buyer", or a provider id
+        std::string total;
+    };
+    std::vector<Figure> figures = {{"Total cost", Unit::usd, "", "cost_usd"},
+                                   {"Demand served", Unit::share, "", "served_fraction"},
+                                   {"Stranded take-or-pay", Unit::usd, "", "stranded_usd"},
+                                   {eras_.empty() ? "Buyer" : buyer_name(eras_.back()->scenario) + " \xe2\x80\x94 net", Unit::usd, "buyer", ""}};
+    // Each provider any era has, by id, named as the latest era names it.
+    for (auto it = eras_.rbegin(); it != eras_.rend(); ++it)
+        for (std::size_t p = 0; p < (*it)->scenario.providers.size(); ++p) {
+            const std::string& id = (*it)->scenario.providers[p].id;
+            if (std::none_of(figures.begin(), figures.end(), [&](const Figure& f) { return f.party == id; }))
+                figures.push_back({provider_name((*it)->scenario, p) + " \xe2\x80\x94 net", Unit::usd, id, ""});
+        }
+    const int columns = ImGui::GetContentRegionAvail().x > 1100 ? 3 : 2;
+    if (!ImGui::BeginTable("multiples", columns)) return;
+    for (std::size_t f = 0; f < figures.size(); ++f) {
+        ImGui::TableNextColumn();
+        const Figure& fig = figures[f];
+        std::vector<charts::Bar> bars;
+        for (std::size_t k = 0; k < eras_.size(); ++k) {
+            const Era& e = *eras_[k];
+            if (!e.summarized) continue;
+            const Stat* st = nullptr;
+            if (!fig.total.empty()) st = &e.summary.totals[static_cast<std::size_t>(total_index(fig.total))];
+            else if (fig.party == "buyer") st = &e.summary.buyer_net;
+            else
+                for (std::size_t p = 0; p < e.scenario.providers.size(); ++p)
+                    if (e.scenario.providers[p].id == fig.party && p < e.summary.provider_net.size()) st = &e.summary.provider_net[p];
+            if (st && st->count > 0) bars.push_back({e.id, st->p50, st->p10, st->p90, charts::palette(static_cast<int>(k))});
+        }
+        charts::hbars(("story" + std::to_string(f)).c_str(), fig.title, bars, fig.unit);
+    }
+    ImGui::EndTable();
+}
+
+nlohmann::json StoryView::to_json() const {
+    nlohmann::json eras = nlohmann::json::array();
+    for (const auto& e : eras_) {
+        nlohmann::json o = {{"preset", e->id}, {"date", e->date.label}, {"trials_done", e->sim.trials_done()}, {"trials", e->sim.trials()},
+                            {"seed", e->sim.seed()}};
+        if (e->summarized) {
+            nlohmann::json p50;
+            for (const char* t : {"cost_usd", "served_fraction", "stranded_usd"})
+                p50[t] = e->summary.totals[static_cast<std::size_t>(total_index(t))].p50;
+            p50["buyer.net_usd"] = e->summary.buyer_net.p50;
+            for (std::size_t p = 0; p < e->scenario.providers.size() && p < e->summary.provider_net.size(); ++p)
+                p50[e->scenario.providers[p].id + ".net_usd"] = e->summary.provider_net[p].p50;
+            o["p50"] = p50;
+        }
+        eras.push_back(o);
+    }
+    return {{"trials", kTrials}, {"seed", kSeed}, {"eras", eras}};
+}
+
+}  // namespace pactscope::ui

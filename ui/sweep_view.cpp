@@ -1,0 +1,287 @@
+// sweep_view.cpp — the Sweep tab (sweep_view.h).
+//
+// [SECTION] Choices: metric, inputs, ranges
+// [SECTION] The grid and the crossings
+// [SECTION] Drawing and the test hook
+#include "sweep_view.h"
+
+#include <algorithm>
+#include <cfloat>
+#include <cmath>
+
+#include "charts.h"
+#include "imgui.h"
+#include "model/quarter.h"
+
+namespace pactscope::ui {
+
+namespace {
+constexpr int kBreakEvenSteps = 65;  // as `pactscope breakeven` builds its range (only its ends matter)
+constexpr int kMaxCrossingsPerPair = 4;
+}  // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] Choices: metric, inputs, ranges
+//-----------------------------------------------------------------------------
+
+void SweepView::set_range_from_input(int a) {
+    const ScenarioInput* in = find_input(inputs_, axis_[a].pointer);
+    if (!in) return;
+    axis_[a].lo = in->sweep_lo, axis_[a].hi = in->sweep_hi;
+    if (in->quarters) axis_[a].steps = std::clamp(static_cast<int>(in->sweep_hi - in->sweep_lo) + 1, 2, 40);
+}
+
+// The input that moves the metric most (the tornado's first bar) over its P5–P95; the first input when
+// no uncertain input moves it.
+void SweepView::open_on_strongest(const Scenario& s) {
+    const Metric m = metric_or_cost(s, metric_);
+    const Tornado t = tornado(s, m);
+    std::size_t k = strongest_input(inputs_, t);
+    const std::string label = metric_label(s, m).name;
+    if (k < inputs_.size()) {
+        open_note_ = "Opened on what drives " + label + " most (the first bar of its tornado), over its " + inputs_[k].sweep_note + ".";
+    } else {
+        k = 0;
+        open_note_ = "No uncertain input moves " + label + "; opened on the first input.";
+    }
+    if (inputs_.empty()) return;
+    axis_[0].pointer = inputs_[k].pointer;
+    axis_[0].steps = 24;
+    set_range_from_input(0);
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] The grid and the crossings
+//-----------------------------------------------------------------------------
+
+void SweepView::compute(const Scenario& s, bool with_crossings) {
+    error_.clear();
+    crossings_.clear();
+    left_out_.clear();
+    grid_ = SweepGrid{};
+    const bool two = !axis_[1].pointer.empty();
+    std::vector<const Scenario*> ss = {&s};
+    names_ = {"current (" + model_.preset_label() + ")"};
+    if (!two || regime_)
+        for (const PinnedScenario& p : model_.pinned()) {
+            bool has = true;
+            for (int a = 0; a < (two ? 2 : 1); ++a) has = has && p.scenario.find_quantity(axis_[a].pointer) >= 0;
+            if (has) ss.push_back(&p.scenario), names_.push_back(p.label);
+            else left_out_.push_back(p.label);
+        }
+    std::vector<SweepAxis> axes;
+    for (int a = 0; a < (two ? 2 : 1); ++a) {
+        const ScenarioInput* in = find_input(inputs_, axis_[a].pointer);
+        if (!in) return;
+        auto axis = sweep_axis(ss, in->pointer, axis_[a].lo, axis_[a].hi, axis_[a].steps, in->quarters, error_);
+        if (!axis) return;
+        axes.push_back(*axis);
+    }
+    std::vector<Metric> metrics;
+    for (const Scenario* sc : ss) metrics.push_back(metric_or_cost(*sc, metric_));
+    grid_ = sweep(ss, metrics, axes);
+    if (two || ss.size() < 2 || !with_crossings) return;
+    // Every pair of deals: the first crossing is break_even() over the whole range (the CLI's answer), the
+    // later ones break_even() again from just past each crossing.
+    const ScenarioInput& in = *find_input(inputs_, axes[0].pointer);
+    const double lo = axes[0].values.front(), hi = axes[0].values.back();
+    for (std::size_t i = 0; i < ss.size(); ++i)
+        for (std::size_t j = i + 1; j < ss.size(); ++j) {
+            // A is the pinned deal (the later of two pinned), B the current one, as in `breakeven PINNED CURRENT`.
+            const std::size_t a = i == 0 ? j : i, b = i == 0 ? 0 : j;
+            double from = lo;
+            for (int k = 0; k < kMaxCrossingsPerPair && from < hi; ++k) {
+                std::string err;
+                const int steps = in.quarters ? static_cast<int>(hi - from) + 1 : kBreakEvenSteps;
+                auto range = sweep_axis({ss[a], ss[b]}, in.pointer, from, hi, std::max(2, steps), in.quarters, err);
+                if (!range) break;
+                const BreakEven be = break_even(*ss[a], metrics[a], *ss[b], metrics[b], *range);
+                if (!be.found) {
+                    if (k == 0) crossings_.push_back({static_cast<int>(a), static_cast<int>(b), be, true, {}});
+                    break;
+                }
+                crossings_.push_back({static_cast<int>(a), static_cast<int>(b), be, k == 0, {}});
+                from = be.value + (in.quarters ? 1 : (hi - lo) / 256);
+            }
+        }
+}
+
+// Each crossing in words, with which side is better by the metric's direction.
+void SweepView::draw_crossings(const Metric& m) {
+    const Scenario& s = model_.scenario();
+    const MetricLabel l = metric_label(s, m);
+    const ScenarioInput* in = find_input(inputs_, grid_.axes[0].pointer);
+    const std::string what = in ? in->owner + " \xe2\x80\x94 " + in->field : grid_.axes[0].pointer;
+    const Unit u = metric_unit_ui(m);
+    ImGui::TextUnformatted("Break-evens");
+    help_marker("Where two deals' curves cross: the first crossing in the range is pactscope breakeven PINNED CURRENT --param "
+                "INPUT=LO:HI over this range (64 intervals scanned, then bisected); later ones are searched again from just past "
+                "each crossing.");
+    ImGui::SameLine();
+    ImGui::TextDisabled("(%s)", l.direction_text.empty() ? "no better direction" : l.direction_text.c_str());
+    for (std::size_t k = 0; k < crossings_.size(); ++k) {
+        Crossing& c = crossings_[k];
+        const std::string& na = names_[static_cast<std::size_t>(c.a)];
+        const std::string& nb = names_[static_cast<std::size_t>(c.b)];
+        auto better_when = [&](double a_minus_b) -> std::string {
+            if (std::isnan(a_minus_b)) return "not comparable";
+            const bool a_higher = a_minus_b > 0;
+            if (l.direction == kNoDirection) return (a_higher ? na : nb) + " is higher";
+            return ((a_higher == (l.direction == kHigherIsBetter)) ? na : nb) + " is better";
+        };
+        if (!c.be.found) {
+            c.text = na + " and " + nb + " do not cross between " + input_value_text(*in, c.be.lo) + " and " + input_value_text(*in, c.be.hi) +
+                     ": " + better_when(c.be.diff_lo) + " over the whole range.";
+        } else if (c.be.jump) {
+            c.text = na + " and " + nb + ": the difference jumps across zero at " + what + " = " + input_value_text(*in, c.be.value) +
+                     " (dispatch is discrete there): below it " + better_when(c.be.diff_lo) + ", above it " + better_when(c.be.diff_hi) + ".";
+        } else {
+            c.text = std::string(c.first ? "" : "Further: ") + na + " and " + nb + " are equal at " + what + " = " + input_value_text(*in, c.be.value) +
+                     " (" + l.name + " " + format_value(c.be.metric_a, u) + " each): below it " + better_when(c.be.diff_lo) + ", above it " +
+                     better_when(c.be.diff_hi) + ".";
+            if (!c.first) c.text = "Further: " + na + " and " + nb + " are equal again at " + input_value_text(*in, c.be.value) + ".";
+        }
+        ImGui::Bullet();
+        ImGui::TextWrapped("%s", c.text.c_str());
+        items().track("crossing:" + std::to_string(k));
+    }
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Drawing and the test hook
+//-----------------------------------------------------------------------------
+
+void SweepView::draw() {
+    const Scenario& s = model_.scenario();
+    if (inputs_revision_ != model_.revision()) inputs_ = scenario_inputs(s), inputs_revision_ = model_.revision();
+    if (inputs_.empty()) return;
+    const float em = ImGui::GetFontSize();
+    ImGui::TextUnformatted("Metric");
+    ImGui::SameLine();
+    metric_picker("sweep", s, metric_, em * 18);
+    // A new metric or another scenario: open on what drives the metric most.
+    const std::string opened_for = metric_ + "|" + s.name;
+    if (opened_for != opened_for_ || !find_input(inputs_, axis_[0].pointer)) {
+        opened_for_ = opened_for;
+        open_on_strongest(s);
+    }
+    if (!axis_[1].pointer.empty() && !find_input(inputs_, axis_[1].pointer)) axis_[1].pointer.clear();
+    for (int a = 0; a < 2; ++a) {
+        ImGui::PushID(a);
+        ImGui::TextUnformatted(a == 0 ? "Input (x)" : "Second input (y)");
+        ImGui::SameLine(em * 7.5f);
+        if (input_picker(a == 0 ? "sweep_x" : "sweep_y", inputs_, axis_[a].pointer, search_[a], em * 26, a == 1)) {
+            set_range_from_input(a);
+            // A grid: fewer steps a side, so the heatmap's labels stay readable.
+            if (a == 1) axis_[1].steps = 8, axis_[0].steps = std::min(axis_[0].steps, 12);
+            if (a == 0) open_note_ = "Chosen by you, over its " + find_input(inputs_, axis_[0].pointer)->sweep_note + ".";
+        }
+        const ScenarioInput* in = find_input(inputs_, axis_[a].pointer);
+        if (in) {
+            if (in->quarters) {
+                ImGui::SameLine();
+                ImGui::Text("%s to %s", input_value_text(*in, axis_[a].lo).c_str(), input_value_text(*in, axis_[a].hi).c_str());
+            } else {
+                // The range's ends in the input's own unit and number forms; "a to b" in either sets both.
+                for (int end = 0; end < 2; ++end) {
+                    double& v = end ? axis_[a].hi : axis_[a].lo;
+                    auto commit = [this, a, end](const NumberEntry& e) -> std::string {
+                        if (e.interval) axis_[a].lo = e.lo, axis_[a].hi = e.hi;
+                        else (end ? axis_[a].hi : axis_[a].lo) = e.lo;
+                        return {};
+                    };
+                    ImGui::SameLine(0, end ? ImGui::GetStyle().ItemInnerSpacing.x : -1.0f);
+                    const std::string key = "sweep:" + std::to_string(a) + (end ? ":hi" : ":lo");
+                    number_field(fields_, end ? "hi" : "lo", key, v, in->number_unit, -DBL_MAX, DBL_MAX, em * 6, commit);
+                    items().track(key);
+                }
+            }
+            ImGui::SameLine();
+            ImGui::SetNextItemWidth(em * 5);
+            ImGui::SliderInt("steps", &axis_[a].steps, 2, 40);
+        }
+        ImGui::PopID();
+    }
+    if (!open_note_.empty()) ImGui::TextDisabled("%s", open_note_.c_str());
+    if (!axis_[1].pointer.empty()) {
+        ImGui::BeginDisabled(model_.pinned().empty());
+        ImGui::Checkbox("regime map (best of current + pinned)", &regime_);
+        ImGui::EndDisabled();
+    }
+    // Recompute when anything it depends on changed.
+    std::string key = std::to_string(model_.revision()) + "|" + std::to_string(model_.pinned_revision()) + "|" + metric_ + "|" +
+                      std::to_string(regime_);
+    for (const Axis& ax : axis_) key += "|" + ax.pointer + "|" + std::to_string(ax.lo) + "|" + std::to_string(ax.hi) + "|" + std::to_string(ax.steps);
+    // While a field or slider is held (a drag re-evaluates every frame) the grid follows and the
+    // break-evens, a few hundred runs each, wait for the release.
+    const bool held = ImGui::IsAnyItemActive();
+    if (key != computed_for_ && (!held || key + "|held" != computed_held_for_)) {
+        computed_for_ = held ? std::string() : key;
+        computed_held_for_ = held ? key + "|held" : std::string();
+        compute(s, !held);
+    }
+    if (!error_.empty()) {
+        ImGui::TextColored(ImVec4(1, 0.5f, 0.45f, 1), "%s", error_.c_str());
+        return;
+    }
+    if (!left_out_.empty()) {
+        std::string list;
+        for (const std::string& n : left_out_) list += (list.empty() ? "" : ", ") + n;
+        ImGui::TextColored(ImVec4(0.95f, 0.75f, 0.35f, 1), "Not drawn (they have no such input): %s", list.c_str());
+    }
+    const SweepGrid& g = grid_;
+    if (g.axes.empty()) return;
+    const Metric m = metric_or_cost(s, metric_);
+    const MetricLabel ml = metric_label(s, m);
+    const Unit u = metric_unit_ui(m);
+    auto axis_title = [&](int a) {
+        const ScenarioInput* in = find_input(inputs_, g.axes[static_cast<std::size_t>(a)].pointer);
+        return in ? in->owner + " \xe2\x80\x94 " + in->field : g.axes[static_cast<std::size_t>(a)].pointer;
+    };
+    auto labels = [&](int a) {
+        std::vector<std::string> out;
+        const ScenarioInput* in = find_input(inputs_, g.axes[static_cast<std::size_t>(a)].pointer);
+        for (double v : g.axes[static_cast<std::size_t>(a)].values) out.push_back(in ? input_value_text(*in, v) : std::to_string(v));
+        return out;
+    };
+    const std::vector<std::string> xs = labels(0);
+    if (g.axes.size() == 2) {
+        const bool regime = regime_ && g.values.size() > 1;
+        charts::heatmap("sweep", (regime ? std::string("Best deal") : ml.name) + " over " + axis_title(0) + " and " + axis_title(1),
+                        {xs, u, axis_title(0), axis_title(1)}, labels(1), g.values[0], regime ? &g.best : nullptr, regime ? &names_ : nullptr,
+                        ImVec2(0, ImGui::GetContentRegionAvail().y - 10));
+        return;
+    }
+    const float chart_h = std::max(260.0f, ImGui::GetContentRegionAvail().y - (crossings_.empty() ? 10 : ImGui::GetTextLineHeightWithSpacing() * static_cast<float>(3 + crossings_.size() * 2)));
+    if (charts::begin("sweep1", ml.name + " over " + axis_title(0), {xs, u, axis_title(0), ml.unit, false, true}, ImVec2(0, chart_h))) {
+        for (std::size_t k = 0; k < g.values.size(); ++k)
+            charts::line(names_[k], g.values[k].data(), static_cast<int>(g.values[k].size()), charts::palette(static_cast<int>(k)));
+        const double lo = g.axes[0].values.front(), hi = g.axes[0].values.back();
+        const ScenarioInput* in = find_input(inputs_, g.axes[0].pointer);
+        for (const Crossing& c : crossings_)
+            if (c.be.found && hi > lo)
+                charts::marker(in ? input_value_text(*in, c.be.value) : std::to_string(c.be.value),
+                               (c.be.value - lo) / (hi - lo) * static_cast<double>(g.axes[0].values.size() - 1), charts::palette(c.a));
+        charts::end();
+    }
+    if (!crossings_.empty()) draw_crossings(m);
+    else if (model_.pinned().empty()) ImGui::TextDisabled("Pin a deal in the Compare tab to see where it breaks even with this one.");
+}
+
+nlohmann::json SweepView::to_json() const {
+    const Scenario& s = model_.scenario();
+    const Metric m = metric_or_cost(s, metric_);
+    const MetricLabel l = metric_label(s, m);
+    const ScenarioInput* in = find_input(inputs_, axis_[0].pointer);
+    nlohmann::json crossings = nlohmann::json::array();
+    for (const Crossing& c : crossings_)
+        crossings.push_back({{"a", names_[static_cast<std::size_t>(c.a)]}, {"b", names_[static_cast<std::size_t>(c.b)]}, {"found", c.be.found},
+                             {"value", c.be.found ? nlohmann::json(c.be.value) : nlohmann::json(nullptr)}, {"jump", c.be.jump}, {"first", c.first},
+                             {"text", c.text}});
+    return {{"metric", l.key}, {"metric_label", l.name}, {"direction", l.direction_text}, {"input", axis_[0].pointer},
+            {"input_name", in ? in->name : ""}, {"lo", axis_[0].lo}, {"hi", axis_[0].hi}, {"steps", axis_[0].steps},
+            {"second_input", axis_[1].pointer}, {"series", names_}, {"crossings", crossings}, {"opened", open_note_},
+            {"search", {{"query", search_[0].query}, {"matches", search_[0].matches}}}};
+}
+
+}  // namespace pactscope::ui

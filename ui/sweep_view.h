@@ -1,0 +1,71 @@
+// sweep_view.h — the Sweep tab: a metric over one or two inputs, every pinned deal beside the current one,
+// and where they break even (MODEL §8).
+//
+// What it is: a metric picker (any total or party's figure), one or two searchable input pickers with their
+// ranges, and the chart. It opens on the input that drives the chosen metric most (the tornado's first bar)
+// over that input's P5–P95 (scenario_inputs' sweep span, never zero width). With pinned deals a 1-D sweep
+// always draws every deal, marks where two curves cross and reads out each crossing: the first one in the
+// range is break_even() of the two deals, the same call and the same number as `pactscope breakeven A B`
+// with A the pinned deal and B the current one; the metric's direction says which side is better. A 2-D
+// sweep draws a heatmap of the current deal, or the regime map (which deal is best where).
+// View state it owns: the choices and the cached grid and crossings, recomputed when the scenario, the
+// pinned set or a choice changes. It never changes the document.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "analysis/analysis.h"
+#include "model.h"
+#include "pickers.h"
+#include "widgets.h"
+
+namespace pactscope::ui {
+
+class SweepView {
+public:
+    explicit SweepView(AppModel& model) : model_(model) {}
+    void draw();
+    void end_frame() { fields_.end_frame(); }
+    // What the view shows, for the test hook (web_api.h "views"): metric, input, range, series, crossings.
+    nlohmann::json to_json() const;
+
+    struct Crossing {
+        int a = 0, b = 0;  // series indices: a the pinned deal (or the earlier of two pinned), b the other
+        BreakEven be;
+        bool first = true;  // the first crossing in the range: what `pactscope breakeven` gives
+        std::string text;
+    };
+
+private:
+    AppModel& model_;
+    FieldEdits fields_;  // the range fields
+    struct Axis {
+        std::string pointer;
+        double lo = 0, hi = 0;
+        int steps = 24;
+    } axis_[2];
+    std::string metric_ = "cost_usd";
+    bool regime_ = false;
+    InputSearch search_[2];
+    std::string opened_for_;  // metric + scenario name the first input was chosen for
+    std::string open_note_;   // why the sweep opened on that input
+    std::uint64_t inputs_revision_ = ~0ull;
+    std::vector<ScenarioInput> inputs_;
+    // The computed grid, and what it was computed for.
+    std::string computed_for_, computed_held_for_;
+    SweepGrid grid_;
+    std::vector<std::string> names_;
+    std::vector<std::string> left_out_;  // pinned deals without the swept input
+    std::vector<Crossing> crossings_;
+    std::string error_;
+
+    void open_on_strongest(const Scenario& s);
+    void set_range_from_input(int a);
+    void compute(const Scenario& s, bool with_crossings);
+    void draw_crossings(const Metric& m);
+};
+
+}  // namespace pactscope::ui
