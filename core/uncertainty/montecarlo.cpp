@@ -152,19 +152,21 @@ const double* Simulation::sample_column(int metric, std::vector<double>& scratch
         return k >= 0 ? column(k) : nullptr;
     };
     if (metric < kTotalCount + B) {  // a buyer figure: from the totals and the buyer's kept figures
-        const double* totals[kTotalCount];
-        std::vector<const double*> figures(static_cast<std::size_t>(B));
-        for (int m = 0; m < kTotalCount; ++m) totals[m] = total_fields()[static_cast<std::size_t>(m)].member ? kept(m) : nullptr;
-        for (int f = 0; f < B; ++f) figures[f] = kept(buyer_metric(f));
-        double BuyerView::*const out_member = bf[static_cast<std::size_t>(metric - kTotalCount)].member;
+        struct FieldSource {
+            double* field;         // in t or b below
+            const double* column;  // nullptr: 0 in every trial
+        };
         Totals t;
         BuyerView b;
+        std::vector<FieldSource> from;
+        for (int m = 0; m < kTotalCount; ++m)
+            if (const auto member = total_fields()[static_cast<std::size_t>(m)].member) from.push_back({&(t.*member), kept(m)});
+        for (int f = 0; f < B; ++f) from.push_back({&(b.*bf[static_cast<std::size_t>(f)].member), kept(buyer_metric(f))});
+        const double* out = &(b.*bf[static_cast<std::size_t>(metric - kTotalCount)].member);
         for (std::int64_t i = 0; i < done_; ++i) {
-            for (int m = 0; m < kTotalCount; ++m)
-                if (const auto member = total_fields()[static_cast<std::size_t>(m)].member) t.*member = totals[m] ? totals[m][i] : 0.0;
-            for (int f = 0; f < B; ++f) b.*bf[static_cast<std::size_t>(f)].member = figures[f] ? figures[f][i] : 0.0;
+            for (const FieldSource& x : from) *x.field = x.column ? x.column[i] : 0.0;
             derive_buyer(t, b);
-            scratch[static_cast<std::size_t>(i)] = b.*out_member;
+            scratch[static_cast<std::size_t>(i)] = *out;
         }
     } else {  // a provider figure: from that provider's kept figures (0 where not kept)
         const int p = (metric - kTotalCount - B) / F;
