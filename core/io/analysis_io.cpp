@@ -2,8 +2,10 @@
 
 #include <array>
 #include <cmath>
+#include <tuple>
 
 #include "io/csv_text.h"
+#include "io/scenario_inputs.h"
 #include "model/quarter.h"
 #include "io/result_io.h"
 
@@ -52,13 +54,30 @@ ojson delta_json(const PairedDelta& d, bool with_missing) {
     return o;
 }
 
-
-// Rows "prefix,statistic,value" for a Stat.
-void stat_rows(std::string& out, const std::string& prefix, const Stat& s) {
+// Rows "prefix,statistic,,value,label" for a Stat (the label: the metric in words, MODEL §8).
+void stat_rows(std::string& out, const std::string& prefix, const Stat& s, const std::string& label) {
     const bool none = s.count == 0;
+    std::string tail = ",";  // not "," + std::string: GCC 12's -Wrestrict false positive (csv_text.h)
+    tail += csv_field(label);
+    tail += '\n';
     for (auto [k, v] : stat_fields(s))
-        out += prefix + "," + k + ",," + (none ? std::string() : shortest_number(v)) + "\n";
-    out += prefix + ",share_missing,," + shortest_number(s.share_missing) + "\n";
+        out += prefix + "," + k + ",," + (none ? std::string() : shortest_number(v)) + tail;
+    out += prefix + ",share_missing,," + shortest_number(s.share_missing) + tail;
+}
+
+// A metric's label and direction in a scenario ("OpenAI — net", "higher is better for OpenAI net").
+MetricLabel label_of(const Scenario& s, const std::string& metric) {
+    std::string error;
+    if (auto m = parse_metric(s, metric, error)) return metric_label(s, *m);
+    MetricLabel l;
+    l.key = l.name = metric;
+    return l;
+}
+
+void add_labels(ojson& o, const Scenario& s, const std::string& metric) {
+    const MetricLabel l = label_of(s, metric);
+    o["metric_label"] = l.name;
+    o["direction"] = l.direction_text;
 }
 
 std::string axis_label(const SweepAxis& a, double v) { return a.quarters ? quarter_label(static_cast<int>(v)) : shortest_number(v); }
@@ -94,18 +113,21 @@ ojson summary_to_json(const Scenario& s, const McSummary& m) {
 }
 
 std::string summary_to_csv(const Scenario& s, const McSummary& m) {
-    std::string out = "table,id,metric,statistic,quarter,value\n";
+    std::string out = "table,id,metric,statistic,quarter,value,label\n";
     for (int t = 0; t < kTotalCount && t < static_cast<int>(m.totals.size()); ++t)
-        stat_rows(out, "totals,," + total_names()[t], m.totals[t]);
-    for (std::size_t f = 0; f < m.buyer.size(); ++f) stat_rows(out, std::string("stakeholders,buyer,") + buyer_figures()[f].name, m.buyer[f]);
+        stat_rows(out, "totals,," + total_names()[t], m.totals[t], total_fields()[static_cast<std::size_t>(t)].label);
+    for (std::size_t f = 0; f < m.buyer.size(); ++f)
+        stat_rows(out, std::string("stakeholders,buyer,") + buyer_figures()[f].name, m.buyer[f],
+                  label_of(s, std::string("buyer.") + buyer_figures()[f].name).name);
     for (std::size_t p = 0; p < m.providers.size(); ++p)
         for (std::size_t f = 0; f < m.providers[p].size(); ++f)
-            stat_rows(out, "stakeholders," + csv_field(s.providers[p].id) + "," + provider_figures()[f].name, m.providers[p][f]);
-    for (auto [name, b] : {std::pair{"cost_usd", &m.cost_usd}, {"shortfall_h100e", &m.shortfall_h100e}})
+            stat_rows(out, "stakeholders," + csv_field(s.providers[p].id) + "," + provider_figures()[f].name, m.providers[p][f],
+                      label_of(s, s.providers[p].id + "." + provider_figures()[f].name).name);
+    for (auto [name, b, label] : {std::tuple{"cost_usd", &m.cost_usd, "Total cost"}, {"shortfall_h100e", &m.shortfall_h100e, "Unserved compute"}})
         for (auto [stat, v] : {std::pair{"p10", &b->p10}, {"p50", &b->p50}, {"p90", &b->p90}})
             for (std::size_t q = 0; q < v->size(); ++q)
                 out += std::string("bands,,") + name + "," + stat + "," + quarter_label(s.start + static_cast<int>(q)) + "," +
-                       shortest_number((*v)[q]) + "\n";
+                       shortest_number((*v)[q]) + "," + label + "\n";
     return out;
 }
 
@@ -166,28 +188,33 @@ ojson comparison_to_json(const std::vector<const Scenario*>& ss, const Compariso
 }
 
 std::string comparison_to_csv(const std::vector<const Scenario*>& ss, const Comparison& c) {
-    std::string out = "a,b,table,id,metric,statistic,value\n";
+    std::string out = "a,b,table,id,metric,statistic,value,label\n";
     for (const PairComparison& pc : c.pairs) {
         const std::string ab = csv_field(ss[pc.a]->name) + "," + csv_field(ss[pc.b]->name) + ",";
-        auto rows = [&](const std::string& prefix, const PairedDelta& d) {
+        auto rows = [&](const std::string& prefix, const PairedDelta& d, const std::string& metric) {
             const Stat& s = d.delta;
             const bool none = s.count == 0;
+            std::string tail = ",";
+            tail += csv_field(label_of(*ss[pc.a], metric).name);
+            tail += '\n';
             for (auto [k, v] : stat_fields(s))
-                out += ab + prefix + ",delta_" + k + "," + (none ? std::string() : shortest_number(v)) + "\n";
+                out += ab + prefix + ",delta_" + k + "," + (none ? std::string() : shortest_number(v)) + tail;
             if (d.direction != 0) {
-                out += ab + prefix + ",p_a_better," + shortest_number(d.p_a_better()) + "\n";
-                out += ab + prefix + ",p_b_better," + shortest_number(d.p_b_better()) + "\n";
+                out += ab + prefix + ",p_a_better," + shortest_number(d.p_a_better()) + tail;
+                out += ab + prefix + ",p_b_better," + shortest_number(d.p_b_better()) + tail;
             } else {
-                out += ab + prefix + ",p_a_lower," + shortest_number(d.p_a_lower) + "\n";
-                out += ab + prefix + ",p_b_lower," + shortest_number(d.p_b_lower) + "\n";
+                out += ab + prefix + ",p_a_lower," + shortest_number(d.p_a_lower) + tail;
+                out += ab + prefix + ",p_b_lower," + shortest_number(d.p_b_lower) + tail;
             }
-            out += ab + prefix + ",p_equal," + shortest_number(d.p_equal) + "\n";
+            out += ab + prefix + ",p_equal," + shortest_number(d.p_equal) + tail;
         };
-        for (int t = 0; t < kTotalCount; ++t) rows("totals,," + total_names()[t], pc.totals[t]);
-        for (std::size_t f = 0; f < pc.buyer.size(); ++f) rows(std::string("stakeholders,buyer,") + buyer_figures()[f].name, pc.buyer[f]);
+        for (int t = 0; t < kTotalCount; ++t) rows("totals,," + total_names()[t], pc.totals[t], total_names()[t]);
+        for (std::size_t f = 0; f < pc.buyer.size(); ++f)
+            rows(std::string("stakeholders,buyer,") + buyer_figures()[f].name, pc.buyer[f], std::string("buyer.") + buyer_figures()[f].name);
         for (std::size_t k = 0; k < pc.provider_ids.size(); ++k)
             for (std::size_t f = 0; f < pc.providers[k].size(); ++f)
-                rows("stakeholders," + csv_field(pc.provider_ids[k]) + "," + provider_figures()[f].name, pc.providers[k][f]);
+                rows("stakeholders," + csv_field(pc.provider_ids[k]) + "," + provider_figures()[f].name, pc.providers[k][f],
+                     pc.provider_ids[k] + "." + provider_figures()[f].name);
     }
     return out;
 }
@@ -196,8 +223,13 @@ ojson sweep_to_json(const std::vector<const Scenario*>& ss, const std::string& m
     ojson o;
     o["schema"] = "pactscope/sweep@1";
     o["metric"] = metric;
+    if (!ss.empty()) add_labels(o, *ss[0], metric);
     ojson axes = ojson::array();
-    for (const SweepAxis& a : g.axes) axes.push_back(axis_json(a));
+    for (const SweepAxis& a : g.axes) {
+        ojson aj = axis_json(a);
+        if (!ss.empty()) aj["label"] = input_name(*ss[0], a.pointer);
+        axes.push_back(aj);
+    }
     o["params"] = axes;
     const std::size_t n1 = g.axes.size() > 1 ? g.axes[1].values.size() : 1;
     auto grid = [&](auto cell) {
@@ -224,7 +256,7 @@ std::string sweep_to_csv(const std::vector<const Scenario*>& ss, const std::stri
     std::string out = "scenario";
     for (const SweepAxis& a : g.axes) add_cell(out, csv_field(a.pointer));
     add_cell(out, metric);
-    out += ss.size() > 1 ? ",best\n" : "\n";
+    out += ss.size() > 1 ? ",best,label\n" : ",label\n";
     const std::size_t n0 = g.axes.empty() ? 1 : g.axes[0].values.size();
     const std::size_t n1 = g.axes.size() > 1 ? g.axes[1].values.size() : 1;
     for (std::size_t k = 0; k < ss.size(); ++k)
@@ -236,6 +268,7 @@ std::string sweep_to_csv(const std::vector<const Scenario*>& ss, const std::stri
                 if (g.axes.size() > 1) add_cell(out, axis_label(g.axes[1], g.axes[1].values[j]));
                 add_cell(out, csv_number(g.values[k][c]));
                 if (ss.size() > 1) add_cell(out, (g.best[c] < 0 ? std::string() : csv_field(ss[g.best[c]]->name)));
+                add_cell(out, csv_field(label_of(*ss[k], metric).name));  // the metric in this scenario's words
                 out += "\n";
             }
     return out;
@@ -247,14 +280,16 @@ ojson sensitivity_to_json(const Scenario& s, const std::string& metric, const To
     o["schema"] = "pactscope/sensitivity@1";
     o["scenario"] = s.name;
     o["metric"] = metric;
+    add_labels(o, s, metric);
     o["base"] = num(t.base);
     ojson bars = ojson::array();
     for (const TornadoBar& b : t.bars)
         bars.push_back({{"path", b.pointer}, {"value_p10", b.value_p10}, {"value_p90", b.value_p90}, {"metric_p10", num(b.metric_p10)},
-                        {"metric_p90", num(b.metric_p90)}, {"swing", num(b.swing())}});
+                        {"metric_p90", num(b.metric_p90)}, {"swing", num(b.swing())}, {"label", input_name(s, b.pointer)}});
     o["tornado"] = bars;
     ojson im = ojson::array();
-    for (const Importance& i : imp) im.push_back({{"path", i.pointer}, {"rank_correlation", i.rank_correlation}});
+    for (const Importance& i : imp)
+        im.push_back({{"path", i.pointer}, {"rank_correlation", i.rank_correlation}, {"label", input_name(s, i.pointer)}});
     o["importance"] = {{"trials", trials}, {"inputs", im}};
     return o;
 }
@@ -266,7 +301,9 @@ ojson break_even_to_json(const std::vector<const Scenario*>& ss, const std::stri
     o["a"] = ss[0]->name;
     o["b"] = ss[1]->name;
     o["metric"] = metric;
+    add_labels(o, *ss[0], metric);
     o["path"] = range.pointer;
+    o["path_label"] = input_name(*ss[0], range.pointer);
     auto label = [&](double v) { return range.quarters ? ojson(quarter_label(static_cast<int>(v))) : ojson(v); };
     o["range"] = {label(be.lo), label(be.hi)};
     o["found"] = be.found;
@@ -276,6 +313,18 @@ ojson break_even_to_json(const std::vector<const Scenario*>& ss, const std::stri
     o["jump"] = be.found && be.jump;
     o["a_minus_b_at_range"] = {num(be.diff_lo), num(be.diff_hi)};
     return o;
+}
+
+ojson outside_horizon_to_json(const Scenario& s, const std::vector<HorizonEdge>& edges) {
+    ojson out = ojson::array();
+    for (const HorizonEdge& e : edges)
+        out.push_back({{"kind", to_string(e.kind)},
+                       {"pointer", e.pointer},
+                       {"provider", e.provider >= 0 ? ojson(s.providers[static_cast<std::size_t>(e.provider)].id) : ojson(nullptr)},
+                       {"text", e.text},
+                       {"amount_usd", num(e.amount_usd)},
+                       {"moves", e.moves}});
+    return out;
 }
 
 }  // namespace pactscope

@@ -8,8 +8,11 @@
 //     null percentiles when every trial misses it). agi_quarter is an index from horizon.start.
 //   comparison  {schema, trials, seed, scenarios: [{name, totals}], pairs: [{a, b, totals: {TOTAL: DELTA}, stakeholders}]}
 //     DELTA = STAT of b − a + {p_a_better, p_b_better, p_equal} (p_a_lower/p_b_lower for neutral totals).
-//   sweep, tornado/importance, break_even: see the functions.
-// CSV is long ("tidy"): one number per row, so any spreadsheet can pivot it.
+//   sweep, tornado/importance, break_even: see the functions. Each names its metric in words beside its key
+//   ("metric_label": "OpenAI — net", "direction": "higher is better for OpenAI net") and each input it moves
+//   ("label": "Microsoft Azure — price per H100e-hour (USD per H100e-hour)"), MODEL §8.
+// CSV is long ("tidy"): one number per row, so any spreadsheet can pivot it. The summary, comparison and
+// sweep tables end with a companion column `label`: the metric in the scenario's words.
 #pragma once
 #include <string>
 #include <vector>
@@ -17,6 +20,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analysis/analysis.h"
+#include "analysis/outside_horizon.h"
 
 namespace pactscope {
 
@@ -37,5 +41,9 @@ nlohmann::ordered_json sensitivity_to_json(const Scenario& s, const std::string&
 
 nlohmann::ordered_json break_even_to_json(const std::vector<const Scenario*>& ss, const std::string& metric,
                                           const SweepAxis& range, const BreakEven& be);
+
+// [{kind, pointer, provider, text, amount_usd, moves}] (MODEL §8 "Outside the horizon"); amount_usd is null
+// when it cannot be worked out. `pactscope run` adds it to the result as "outside_horizon".
+nlohmann::ordered_json outside_horizon_to_json(const Scenario& s, const std::vector<HorizonEdge>& edges);
 
 }  // namespace pactscope

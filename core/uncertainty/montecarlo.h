@@ -74,7 +74,6 @@ public:
 
     bool started() const { return scenario_ != nullptr; }
     bool done() const { return started() && (done_ == trials_ || cancelled_); }
-    bool cancelled() const { return cancelled_; }
     std::int64_t trials() const { return trials_; }
     std::int64_t trials_done() const { return done_; }
     double progress() const { return trials_ > 0 ? static_cast<double>(done_) / static_cast<double>(trials_) : 0; }
