@@ -99,7 +99,8 @@ void App::advance_monte_carlo(double start) {
     const double interval = last_frame_start_ms_ > 0 ? start - last_frame_start_ms_ : 16.7;
     last_frame_start_ms_ = start;
     const double budget = std::clamp(0.5 * interval, kMonteCarloMinMs, kMonteCarloMaxMs);
-    while (model_.monte_carlo_running() && now_ms_() - start < budget) model_.step_monte_carlo(kSlice);
+    if (model_.trials_at() == AppModel::TrialsAt::here)  // else the page's workers run them (model.h)
+        while (model_.monte_carlo_running() && now_ms_() - start < budget) model_.step_monte_carlo(kSlice);
     const double now = now_ms_();
     const bool finished = was_running && !model_.monte_carlo_running();
     if (finished) mc_finished_ms_ = now;

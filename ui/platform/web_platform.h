@@ -16,4 +16,11 @@ void set_paste_text(std::string text);
 // The frame loop's own figures: callbacks, whether it is paused, the pixel ratio and font texels.
 nlohmann::json loop_stats();
 
+// The Monte Carlo workers (web_workers.cpp): the shell's count (mc_workers command), each frame's posting
+// and cancelling of runs, and their figures for stats().
+nlohmann::json set_workers(const nlohmann::json& args);
+void start_without_workers_decided();
+void sync_worker_runs();
+nlohmann::json worker_stats();
+
 }  // namespace pactscope::ui::web
