@@ -32,26 +32,30 @@
     else { const t = setInterval(() => { if (page.running) { clearInterval(t); send(); } }, 50); }
   }
 
+  // Each worker holds up to kDepth blocks, so it starts the next one while the main thread (busy drawing)
+  // has not yet taken the last; a cancelled run's queued blocks still run (at most kDepth × kBlockMs).
+  const kDepth = 2;
   function pump() {
     for (const w of pool.workers) {
-      if (w.busy) continue;
-      let job = null;  // the newest run with trials not handed out
-      for (const j of pool.jobs.values()) if (j.next < j.trials && (!job || j.id > job.id)) job = j;
-      if (!job) return;
-      const size = job.msPerTrial ? Math.max(4, Math.min(4000, Math.round(kBlockMs / job.msPerTrial))) : 16;
-      const lo = job.next, hi = Math.min(job.trials, lo + size);
-      job.next = hi;
-      if (w.job !== job.id) {
-        w.worker.postMessage({ type: 'job', id: job.id, text: job.text, trials: job.trials, seed: job.seed });
-        w.job = job.id;
+      while (w.busy < kDepth) {
+        let job = null;  // the newest run with trials not handed out
+        for (const j of pool.jobs.values()) if (j.next < j.trials && (!job || j.id > job.id)) job = j;
+        if (!job) return;
+        const size = job.msPerTrial ? Math.max(4, Math.min(4000, Math.round(kBlockMs / job.msPerTrial))) : 16;
+        const lo = job.next, hi = Math.min(job.trials, lo + size);
+        job.next = hi;
+        if (w.job !== job.id) {
+          w.worker.postMessage({ type: 'job', id: job.id, text: job.text, trials: job.trials, seed: job.seed });
+          w.job = job.id;
+        }
+        w.worker.postMessage({ type: 'block', id: job.id, lo, hi });
+        w.busy++;
       }
-      w.worker.postMessage({ type: 'block', id: job.id, lo, hi });
-      w.busy = true;
     }
   }
 
   function onBlock(w, m) {
-    w.busy = false;
+    w.busy--;
     if (m.heapBytes > pool.heapBytes) {  // a worker's heap grew: stats() reports the largest
       pool.heapBytes = m.heapBytes;
       if (pool.note) page.api.call('mc_workers', { count: pool.workers.length, note: pool.note, heap_bytes: pool.heapBytes });
@@ -85,7 +89,7 @@
     const module = await WebAssembly.compile(await response.arrayBuffer());
     const ready = [];
     for (let i = 0; i < wanted; ++i) {
-      const w = { worker: new Worker('mc_worker.js'), busy: false, job: -1 };
+      const w = { worker: new Worker('mc_worker.js'), busy: 0, job: -1 };  // busy: blocks handed out
       ready.push(new Promise((resolve, reject) => {
         w.worker.onmessage = (e) => {
           const m = e.data;

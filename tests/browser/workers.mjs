@@ -41,6 +41,10 @@ await runSuite('workers', async ({ server, browser, check }) => {
     check(stats.mc_workers === n && stats.mc_trials_at === 'workers', `${n} worker(s) started and run the trials`, JSON.stringify(stats));
     await page.evaluate(() => window.pactscope.preset('commitment-2025q4'));
     await done(page);
+    // The app sees the run end (its time, and the summary it draws, refreshed with every trial).
+    const ended = await page.waitForFunction(() => { const t = window.pactscope.stats(); return !t.mc_running && t.mc_seconds > 0; },
+      null, { timeout: 10000, polling: 50 }).then(() => true, () => false);
+    check(ended, `${n} worker(s): the app sees the run finish (stats().mc_seconds)`);
     sameAsCli(check, `${n} worker(s), commitment-2025q4`, (await state(page)).mc, 'commitment-2025q4');
     const blocks = await page.evaluate(() => window.PactScopePage.mcPool.blocks);
     check(blocks >= n, `${n} worker(s): the trials came back in blocks (${blocks})`);

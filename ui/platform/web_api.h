@@ -21,7 +21,8 @@
 //    items        {}                    {name: {x, y, w, h}}   named widgets, CSS pixels in the canvas
 //    stats        {}                    {frames, ui_ms_median, mc_ms_median, frame_work_ms_median,
 //                                        mc_running, mc_seconds, ticks, paused, pixel_ratio, font_texel_px,
-//                                        mc_workers, mc_trials_at, mc_workers_note, mc_worker_heap_bytes}
+//                                        mc_ms_max, mc_workers, mc_trials_at, mc_workers_note,
+//                                        mc_worker_heap_bytes, mc_merge_ms_max}
 //    reset_stats  {}                    {}
 //    undo, redo   {}                    {ok}
 //    export       {kind}                {text, name}   kind: scenario.json, share.json, results.csv,

@@ -109,12 +109,16 @@ void set_clipboard(void*, const char* text) {
 }
 const char* get_clipboard(void*) { return g_clipboard.c_str(); }
 
-void wake() {
-    g_awake_until_ms = emscripten_get_now() + kAwakeAfterInputMs;
+void resume() {
     if (g_paused) {
         g_paused = false;
         emscripten_resume_main_loop();
     }
+}
+
+void wake() {
+    g_awake_until_ms = emscripten_get_now() + kAwakeAfterInputMs;
+    resume();
 }
 
 //-----------------------------------------------------------------------------
@@ -243,6 +247,7 @@ namespace pactscope::ui::web {
 
 App& app() { return *g_app; }
 void wake() { ::wake(); }
+void draw_once() { ::resume(); }
 void set_paste_text(std::string text) { g_clipboard = std::move(text); }
 nlohmann::json loop_stats() {
     const ImFont* font = ImGui::GetIO().FontDefault;  // its size in texels: rasterised at the pixel ratio

@@ -24,6 +24,11 @@ int g_count = 0;             // workers running
 double g_heap_bytes = 0;     // one worker's module heap after its first block
 std::string g_note = "starting the workers";
 std::vector<std::uint64_t> g_posted;  // runs posted to the pool and not cancelled
+double g_last_drawn_ms = 0;            // when block_arrived last asked for a frame
+// Blocks arrive every few ms; a frame (partial percentiles, the progress bar) is drawn at most this often,
+// so the main thread leaves the cores to the workers (and at once for a run's last block).
+constexpr double kDrawEveryMs = 200;
+double g_merge_ms_max = 0;             // the longest ps_mc_block (copy into the run) since reset_stats
 
 EM_JS(void, js_mc_job, (double run, const char* text, double trials, const char* seed), {
     if (window.pactscopeShell && window.pactscopeShell.mcJob) window.pactscopeShell.mcJob(run, UTF8ToString(text), trials, UTF8ToString(seed));
@@ -60,12 +65,24 @@ void sync_worker_runs() {
     }
 }
 
+void block_merged(double ms) { g_merge_ms_max = std::max(g_merge_ms_max, ms); }
+void reset_worker_stats() { g_merge_ms_max = 0; }
+
+void block_arrived() {
+    const double now = emscripten_get_now();
+    if (now - g_last_drawn_ms >= kDrawEveryMs || !app().model().monte_carlo_running()) {
+        g_last_drawn_ms = now;
+        draw_once();
+    }
+}
+
 nlohmann::json worker_stats() {
     const auto at = app().model().trials_at();
     return {{"mc_workers", g_count},
             {"mc_trials_at", at == AppModel::TrialsAt::workers ? "workers" : at == AppModel::TrialsAt::here ? "main thread (slices)" : "starting"},
             {"mc_workers_note", g_note},
-            {"mc_worker_heap_bytes", g_heap_bytes}};
+            {"mc_worker_heap_bytes", g_heap_bytes},
+            {"mc_merge_ms_max", g_merge_ms_max}};
 }
 
 
