@@ -95,13 +95,17 @@ void App::advance_monte_carlo(double start) {
         mc_started_ms_ = start;
         mc_finished_ms_ = -1;
     }
-    const bool was_running = model_.monte_carlo_running();
+    // Running now, or as the last frame ended: workers' blocks arrive between frames, so a run may have
+    // finished since (and its end still counts, for mc_seconds and the final summary).
+    const bool was_running = mc_running_at_end_ || model_.monte_carlo_running();
     const double interval = last_frame_start_ms_ > 0 ? start - last_frame_start_ms_ : 16.7;
     last_frame_start_ms_ = start;
     const double budget = std::clamp(0.5 * interval, kMonteCarloMinMs, kMonteCarloMaxMs);
-    while (model_.monte_carlo_running() && now_ms_() - start < budget) model_.step_monte_carlo(kSlice);
+    if (model_.trials_at() == AppModel::TrialsAt::here)  // else the page's workers run them (model.h)
+        while (model_.monte_carlo_running() && now_ms_() - start < budget) model_.step_monte_carlo(kSlice);
     const double now = now_ms_();
-    const bool finished = was_running && !model_.monte_carlo_running();
+    mc_running_at_end_ = model_.monte_carlo_running();
+    const bool finished = was_running && !mc_running_at_end_;
     if (finished) mc_finished_ms_ = now;
     if (finished || summary_revision_ != model_.revision() || (was_running && now - last_summary_ms_ > kSummaryEveryMs)) {
         model_.refresh_summary();
@@ -276,6 +280,7 @@ json App::stats() const {
     o["frames"] = frames_;
     o["ui_ms_median"] = median_of(ui_ms_);
     o["mc_ms_median"] = median_of(mc_ms_);
+    o["mc_ms_max"] = mc_ms_.empty() ? 0.0f : *std::max_element(mc_ms_.begin(), mc_ms_.end());
     std::vector<float> total(ui_ms_.size());
     for (std::size_t i = 0; i < ui_ms_.size(); ++i) total[i] = ui_ms_[i] + mc_ms_[i];
     o["frame_work_ms_median"] = median_of(total);

@@ -37,7 +37,11 @@ public:
     void input_frame();
     bool ready() const { return frames_ > 0; }
     std::int64_t frames() const { return frames_; }  // frames built so far
-    bool busy() const { return model_.monte_carlo_running() || results_.working(); }
+    // Frames are needed while trials run here (in slices) or a view computes; the page's workers wake the
+    // loop themselves when their blocks arrive (web_workers.cpp), so their runs keep no frame loop going.
+    bool busy() const {
+        return (model_.monte_carlo_running() && model_.trials_at() != AppModel::TrialsAt::workers) || results_.working();
+    }
 
     // What the page API (platform/web_api.h) asks of the page; each answer is a JSON object.
     nlohmann::json state();
@@ -92,6 +96,7 @@ private:
     std::vector<float> ui_ms_, mc_ms_;
     double mc_started_ms_ = 0, mc_finished_ms_ = -1, last_frame_start_ms_ = 0;
     std::uint64_t mc_revision_ = 0;
+    bool mc_running_at_end_ = false;  // the Monte Carlo was running as the last frame ended
     std::string page_request_;
 
     void build();  // the layout of one frame, shared by frame() and input_frame()

@@ -122,6 +122,7 @@ void AppModel::adopt(Scenario s) {
 std::string AppModel::scenario_text() const { return scenario_to_json(scenario_).dump(2) + "\n"; }
 
 std::int64_t AppModel::step_monte_carlo(std::int64_t trials) {
+    if (trials_at_ != TrialsAt::here) return 0;
     std::int64_t ran = sim_.step(trials);
     for (PinnedScenario& p : pinned_)
         if (ran < trials) ran += p.sim.step(trials - ran);
@@ -132,6 +133,21 @@ bool AppModel::monte_carlo_running() const {
     if (!sim_.done()) return true;
     for (const PinnedScenario& p : pinned_)
         if (!p.sim.done()) return true;
+    return false;
+}
+
+std::vector<const Simulation*> AppModel::unfinished_runs() const {
+    std::vector<const Simulation*> runs;
+    if (!sim_.done()) runs.push_back(&sim_);
+    for (const PinnedScenario& p : pinned_)
+        if (!p.sim.done()) runs.push_back(&p.sim);
+    return runs;
+}
+
+bool AppModel::accept_block(std::uint64_t run_id, std::int64_t lo, std::int64_t hi, const double* columns, const float* bands) {
+    if (sim_.run_id() == run_id) return sim_.accept_block(lo, hi, columns, bands);
+    for (PinnedScenario& p : pinned_)
+        if (p.sim.run_id() == run_id) return p.sim.accept_block(lo, hi, columns, bands);
     return false;
 }
 

@@ -77,8 +77,19 @@ public:
     // Monte Carlo of the current scenario; restarted by every valid change.
     Simulation& sim() { return sim_; }
     const Simulation& sim() const { return sim_; }
-    // Runs at most `trials` more trials of the current and pinned scenarios; returns how many ran.
+    // Where trials run (issue 17): here, in slices between frames (step_monte_carlo); in the page's Web
+    // Workers, whose blocks come back through accept_block; or nowhere yet (the page is starting them).
+    enum class TrialsAt { here, workers, undecided };
+    void set_trials_at(TrialsAt at) { trials_at_ = at; }
+    TrialsAt trials_at() const { return trials_at_; }
+    // Runs at most `trials` more trials of the current and pinned scenarios here; returns how many ran
+    // (none unless trials_at() is here).
     std::int64_t step_monte_carlo(std::int64_t trials);
+    // The runs not finished, the current one first: what the workers are asked to run.
+    std::vector<const Simulation*> unfinished_runs() const;
+    // Stores a block of trials run elsewhere for the run `run_id` (Simulation::accept_block); false when
+    // no run has that id any more (an edit restarted it) or the block does not fit.
+    bool accept_block(std::uint64_t run_id, std::int64_t lo, std::int64_t hi, const double* columns, const float* bands);
     bool monte_carlo_running() const;
     // Percentiles of the current run, recomputed on request (cost grows with trials done).
     const McSummary& summary() const { return summary_; }
@@ -109,6 +120,7 @@ private:
     McSummary summary_;
     std::vector<PinnedScenario> pinned_;
     std::uint64_t pinned_revision_ = 0;
+    TrialsAt trials_at_ = TrialsAt::here;
 
     void apply(nlohmann::json next);  // validate; adopt when valid
     void adopt(Scenario s);

@@ -19,6 +19,16 @@
       if (value && typeof value.error === 'string') throw new Error(`${name}: ${value.error}`);
       return value;
     },
+    // A block of Monte Carlo trials from a worker (web/mc_pool.js): copied into the module's heap and
+    // merged (ps_mc_block). True when stored; false when an edit replaced that run.
+    mcBlock(run, lo, hi, columns, bands) {
+      const pc = Module._malloc(Math.max(8, columns.byteLength)), pb = Module._malloc(Math.max(4, bands.byteLength));
+      try {
+        Module.HEAPF64.set(columns, pc >> 3);
+        Module.HEAPF32.set(bands, pb >> 2);
+        return Module._ps_mc_block(run, lo, hi, pc, pb) === 1;
+      } finally { Module._free(pc); Module._free(pb); }
+    },
     wake() { Module._ps_wake(); },
     paste(text) { withString(text, (p) => Module._ps_paste(p)); },
     touch(phase, x, y) { Module._ps_touch(phase, x, y); },

@@ -54,6 +54,15 @@ void Run::setup() {
 
     ws_.reset(P_, W_, C_, T_);
     alloc_ = ws_.alloc.data(), prev_ = ws_.prev_alloc.data(), spare_ = ws_.spare.data(), elig_ = ws_.eligible.data();
+    // Whether any provider is ever down (drawn hours, or the expected hours of MODEL §5): outages() is
+    // skipped when none is, which changes nothing (it only adds losses of providers that are down).
+    outages_ = false;
+    for (int p = 0; p < P_ && !outages_; ++p) {
+        const Provider& pr = s_.providers[p];
+        if (!outage_) outages_ = std::min(H, val(pr.outages_per_year) / 4.0 * val(pr.outage_hours)) > 0;
+        else
+            for (int q = 0; q < T_ && !outages_; ++q) outages_ = outage_[static_cast<std::size_t>(p) * T_ + q] > 0;
+    }
 
     // Capacity from power tranches (MODEL §1, §3): online from online + max(0, round(slip)); each quarter's
     // capacity sums its online tranches in document order.
@@ -315,7 +324,7 @@ void Run::quarter(int q) {
     r_.cost_usd[q] = settle_quarter(q, inference_revenue);
     r_.totals.inference_revenue_usd += inference_revenue;
     if (!ws_.flows.empty()) money_flows(inference_revenue);
-    outages(q);
+    if (outages_) outages(q);
     std::swap(alloc_, prev_);  // dispatch clears alloc_ before it is used again
 }
 

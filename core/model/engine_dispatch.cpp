@@ -105,15 +105,26 @@ void Run::prepaid_step(int w) {
 
 // Step 2 (MODEL §4, §10.8, §11.2): top each eligible provider up to last quarter's allocation (the
 // prepaid take counts toward it), cut to waiver caps, then to D — never below the prepaid part.
-void Run::sticky(int w) {
+void Run::sticky(int w, bool fresh) {
     const double* prev = prev_ + pw(0, w);
     double* a = alloc_ + pw(0, w);
-    for (int p = 0; p < P_; ++p)
-        if (prev[p] > 0 && elig_[p]) {
-            const double x = std::min(std::max(0.0, prev[p] - a[p]), std::max(0.0, spare_[p]));
-            a[p] += x;  // give(p, w, x)
-            spare_[p] -= x;
+    if (fresh) {  // nothing allocated yet this quarter (no prepaid step): each entry is written, 0 + x = x
+        for (int p = 0; p < P_; ++p) {
+            double x = 0.0;
+            if (prev[p] > 0 && elig_[p]) {
+                x = std::min(std::max(0.0, prev[p] - 0.0), std::max(0.0, spare_[p]));
+                spare_[p] -= x;
+            }
+            a[p] = x;
         }
+    } else {
+        for (int p = 0; p < P_; ++p)
+            if (prev[p] > 0 && elig_[p]) {
+                const double x = std::min(std::max(0.0, prev[p] - a[p]), std::max(0.0, spare_[p]));
+                a[p] += x;  // give(p, w, x)
+                spare_[p] -= x;
+            }
+    }
     // Without a reservation this quarter nothing is prepaid: the floors are 0 (a cheaper path, same result).
     if (prepaid_now_) sticky_cuts(w, [&](int p) { return prepaid(p, w); });
     else sticky_cuts(w, [](int) { return 0.0; });
@@ -203,6 +214,21 @@ void Run::merit(int w, double rofr_left) {
         return;
     }
     const int* ord = order(w);
+    if (ws_.active_exclusive.empty() && !rofr_marked_) {
+        // No waiver caps and no ROFR holder: merit_room is spare and the max share (min with ∞ changes nothing).
+        const double cap = val(s_.policy.max_share_per_provider) * ws_.demand_now[w];
+        double* a = alloc_ + pw(0, w);
+        for (int i = 0; i < P_ && rest > 0; ++i) {
+            const int p = ord[i];
+            if (!elig_[p]) continue;
+            const double x = std::min(rest, std::min(std::max(0.0, spare_[p]), std::max(0.0, cap - a[p])));
+            if (x <= 0) continue;
+            a[p] += x;  // take(p, x): give, and rofr_left − x stays ∞
+            spare_[p] -= x;
+            rest -= x;
+        }
+        return;
+    }
     for (int i = 0; i < P_ && rest > 0; ++i) {
         int p = ord[i];
         if (!elig_[p]) continue;
@@ -215,11 +241,13 @@ void Run::merit(int w, double rofr_left) {
 
 void Run::dispatch(int q) {
     for (int p = 0; p < P_; ++p) spare_[p] = r_.providers[p].capacity_h100e[q];
-    std::fill(alloc_, alloc_ + static_cast<std::size_t>(P_) * W_, 0.0);
+    // Allocation starts at zero: cleared here, or written whole by the sticky step when it comes first.
+    const bool sticky_first = s_.policy.sticky && !prepaid_now_;
+    if (!sticky_first) std::fill(alloc_, alloc_ + static_cast<std::size_t>(P_) * W_, 0.0);
     if (prepaid_now_)  // ws_.prepaid was cleared by clause_state
         for (int w = 0; w < W_; ++w) prepaid_step(w);
     if (s_.policy.sticky)
-        for (int w = 0; w < W_; ++w) sticky(w);
+        for (int w = 0; w < W_; ++w) sticky(w, sticky_first);
     // Steps 3 and 4 only in quarters with an active clause of their kind (rofr() also clears last
     // quarter's holders): without one, preferred() changes nothing and rofr() returns no limit.
     const bool preferred_now = !ws_.active_preferred.empty(), rofr_now = !ws_.active_rofr.empty() || rofr_marked_;

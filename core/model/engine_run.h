@@ -59,6 +59,7 @@ private:
     bool rofr_marked_ = false;  // some ws_.rofr_holder entry is set (cleared lazily by rofr())
     bool any_home_ = false;     // some workload has a home this quarter (else no egress is billed)
     bool orders_valid_ = false; // ws_.marginal and ws_.order are those of ws_.sorted_price and the current homes
+    bool outages_ = false;      // some provider is down in some quarter of this run (else outages() is skipped)
     // The hot arrays, fetched once per run (setup) so the inner loops index them directly.
     double* alloc_ = nullptr;   // this quarter's allocation, per provider × workload
     double* prev_ = nullptr;    // last quarter's (swapped with alloc_ at the end of a quarter)
@@ -156,7 +157,7 @@ private:
     template <class Room, class Take>
     void place_blocks(int w, double amount, double block, Room room, Take take);
     void prepaid_step(int w);
-    void sticky(int w);
+    void sticky(int w, bool fresh);
     template <class Floor>
     void sticky_cuts(int w, Floor floor);
     void preferred(int w);

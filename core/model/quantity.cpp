@@ -124,11 +124,6 @@ double normal_quantile(double u) {
     return q < 0 ? -x : x;
 }
 
-double Quantity::clamp(double x) const {
-    if (has_clip) x = std::clamp(x, clip_lo, clip_hi);
-    return std::clamp(x, range_lo, range_hi);
-}
-
 double Quantity::median() const {
     switch (dist) {
         case Dist::point: return clamp(p0);
@@ -153,7 +148,7 @@ CompiledQuantile compile_quantile(const Quantity& q) {
     return c;
 }
 
-double CompiledQuantile::operator()(double u) const {
+double CompiledQuantile::other(double u) const {
     const Quantity& x = *q;
     switch (x.dist) {
         case Dist::point: return x.clamp(x.p0);

@@ -10,6 +10,8 @@
 // This file knows the distributions' shapes (median, inverse CDF); it does not
 // know random numbers — sampling lives beside the Monte Carlo code.
 #pragma once
+#include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <limits>
 #include <string>
@@ -52,7 +54,10 @@ struct Quantity {
     // Inverse CDF at probability u in (0, 1), clamped by clip and range.
     double quantile(double u) const;
     // Clamps a raw value by clip then range.
-    double clamp(double x) const;
+    double clamp(double x) const {  // inline: the Monte Carlo calls it for every draw
+        if (has_clip) x = std::clamp(x, clip_lo, clip_hi);
+        return std::clamp(x, range_lo, range_hi);
+    }
 
     bool operator==(const Quantity&) const = default;
 };
@@ -72,19 +77,25 @@ const std::vector<DistributionShape>& distribution_shapes();
 // The row of `d`, or nullptr (Dist::quarters is written as a label range, not an object).
 const DistributionShape* distribution_shape(Dist d);
 
+// Standard normal inverse CDF and CDF (own implementations, identical natively and in WASM).
+double normal_quantile(double u);
+double normal_cdf(double z);
+
 // A quantity's inverse CDF with its constants (lognormal mu and sigma) worked out
 // once: the Monte Carlo hot path. Quantity::quantile goes through it too, so both
 // give the same bits.
 struct CompiledQuantile {
     const Quantity* q = nullptr;
     double a = 0, b = 0;
-    double operator()(double u) const;
+    // Lognormal (most uncertain inputs, every outage duration) inline; the other shapes in quantity.cpp.
+    double operator()(double u) const {
+        if (q->dist == Dist::lognormal) return q->clamp(std::exp(a + b * normal_quantile(u)));
+        return other(u);
+    }
+    double other(double u) const;
 };
 CompiledQuantile compile_quantile(const Quantity& q);
 
-// Standard normal inverse CDF and CDF (own implementations, identical natively and in WASM).
-double normal_quantile(double u);
-double normal_cdf(double z);
 // Regularised incomplete beta I_x(a, b).
 double incomplete_beta(double a, double b, double x);
 

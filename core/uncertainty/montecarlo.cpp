@@ -52,7 +52,9 @@ void TrialRunner::run(std::int64_t trial) {
     evaluate_into(sampler.scenario(), values.data(), outage_hours.data(), ws, result, outage_month_hours.data());
 }
 
-void Simulation::start(const Scenario& s, std::int64_t trials, std::uint64_t seed) {
+void Simulation::start(const Scenario& s, std::int64_t trials, std::uint64_t seed, Storage storage) {
+    static std::uint64_t runs = 0;  // one thread starts runs (the CLI's or the page's)
+    run_id_ = ++runs;
     scenario_ = std::make_unique<Scenario>(s);
     trials_ = std::max<std::int64_t>(0, trials);
     seed_ = seed;
@@ -70,22 +72,47 @@ void Simulation::start(const Scenario& s, std::int64_t trials, std::uint64_t see
             if (const int c = slot_[static_cast<std::size_t>(provider_metric(p, static_cast<int>(f)))]; c >= 0) kept_.push_back({c, p, nullptr, pf[f].member});
     det_ = evaluate(*scenario_);
     runner_ = std::make_unique<TrialRunner>(*scenario_, seed_);
-    samples_.assign(static_cast<std::size_t>(columns_) * static_cast<std::size_t>(trials_), 0.0);
-    bands_.assign(static_cast<std::size_t>(2 * T_) * static_cast<std::size_t>(trials_), 0.0f);
+    const std::size_t kept = storage == Storage::kept ? static_cast<std::size_t>(trials_) : 0;
+    samples_.assign(static_cast<std::size_t>(columns_) * kept, 0.0);
+    bands_.assign(static_cast<std::size_t>(2 * T_) * kept, 0.0f);
+    if (storage == Storage::none) samples_.shrink_to_fit(), bands_.shrink_to_fit();
+    waiting_.clear();
 }
 
-void Simulation::record(const Result& r, std::int64_t trial) {
-    const auto N = static_cast<std::size_t>(trials_), i = static_cast<std::size_t>(trial);
+void Simulation::record(const Result& r, std::size_t i, double* columns, float* bands, std::size_t N) const {
     double totals[kTotalCount];
     totals_array(r.totals, totals);
-    for (int m = 0; m < kTotalCount; ++m) samples_[static_cast<std::size_t>(m) * N + i] = totals[m];  // totals: columns 0 … kTotalCount-1
+    for (int m = 0; m < kTotalCount; ++m) columns[static_cast<std::size_t>(m) * N + i] = totals[m];  // totals: columns 0 … kTotalCount-1
     for (const KeptFigure& k : kept_)
-        samples_[static_cast<std::size_t>(k.column) * N + i] =
+        columns[static_cast<std::size_t>(k.column) * N + i] =
             k.provider < 0 ? r.buyer.*k.buyer : r.stakeholders[static_cast<std::size_t>(k.provider)].*k.figure;
     for (int q = 0; q < T_; ++q) {
-        bands_[(static_cast<std::size_t>(0) * T_ + q) * N + i] = static_cast<float>(r.cost_usd[q] - det_.cost_usd[q]);
-        bands_[(static_cast<std::size_t>(1) * T_ + q) * N + i] = static_cast<float>(r.shortfall_h100e[q] - det_.shortfall_h100e[q]);
+        bands[(static_cast<std::size_t>(0) * T_ + q) * N + i] = static_cast<float>(r.cost_usd[q] - det_.cost_usd[q]);
+        bands[(static_cast<std::size_t>(1) * T_ + q) * N + i] = static_cast<float>(r.shortfall_h100e[q] - det_.shortfall_h100e[q]);
     }
+}
+
+void Simulation::run_block(std::int64_t lo, std::int64_t hi, double* columns, float* bands) {
+    if (!started()) return;
+    lo = std::clamp<std::int64_t>(lo, 0, trials_), hi = std::clamp<std::int64_t>(hi, lo, trials_);
+    const auto n = static_cast<std::size_t>(hi - lo);
+    for (std::int64_t i = lo; i < hi; ++i) {
+        runner_->run(i);
+        record(runner_->result, static_cast<std::size_t>(i - lo), columns, bands, n);
+    }
+}
+
+bool Simulation::accept_block(std::int64_t lo, std::int64_t hi, const double* columns, const float* bands) {
+    if (!started() || cancelled_ || lo < done_ || hi > trials_ || lo >= hi || samples_.size() < static_cast<std::size_t>(columns_) * static_cast<std::size_t>(trials_))
+        return false;
+    const auto at = std::lower_bound(waiting_.begin(), waiting_.end(), std::make_pair(lo, hi));
+    if ((at != waiting_.end() && at->first < hi) || (at != waiting_.begin() && std::prev(at)->second > lo)) return false;
+    const auto N = static_cast<std::size_t>(trials_), n = static_cast<std::size_t>(hi - lo), first = static_cast<std::size_t>(lo);
+    for (int c = 0; c < columns_; ++c) std::copy_n(columns + static_cast<std::size_t>(c) * n, n, &samples_[static_cast<std::size_t>(c) * N + first]);
+    for (int k = 0; k < 2 * T_; ++k) std::copy_n(bands + static_cast<std::size_t>(k) * n, n, &bands_[static_cast<std::size_t>(k) * N + first]);
+    waiting_.insert(at, {lo, hi});
+    while (!waiting_.empty() && waiting_.front().first == done_) done_ = waiting_.front().second, waiting_.erase(waiting_.begin());
+    return true;
 }
 
 std::int64_t Simulation::step(std::int64_t budget) {
@@ -152,19 +179,21 @@ const double* Simulation::sample_column(int metric, std::vector<double>& scratch
         return k >= 0 ? column(k) : nullptr;
     };
     if (metric < kTotalCount + B) {  // a buyer figure: from the totals and the buyer's kept figures
-        const double* totals[kTotalCount];
-        std::vector<const double*> figures(static_cast<std::size_t>(B));
-        for (int m = 0; m < kTotalCount; ++m) totals[m] = total_fields()[static_cast<std::size_t>(m)].member ? kept(m) : nullptr;
-        for (int f = 0; f < B; ++f) figures[f] = kept(buyer_metric(f));
-        double BuyerView::*const out_member = bf[static_cast<std::size_t>(metric - kTotalCount)].member;
+        struct FieldSource {
+            double* field;         // in t or b below
+            const double* column;  // nullptr: 0 in every trial
+        };
         Totals t;
         BuyerView b;
+        std::vector<FieldSource> from;
+        for (int m = 0; m < kTotalCount; ++m)
+            if (const auto member = total_fields()[static_cast<std::size_t>(m)].member) from.push_back({&(t.*member), kept(m)});
+        for (int f = 0; f < B; ++f) from.push_back({&(b.*bf[static_cast<std::size_t>(f)].member), kept(buyer_metric(f))});
+        const double* out = &(b.*bf[static_cast<std::size_t>(metric - kTotalCount)].member);
         for (std::int64_t i = 0; i < done_; ++i) {
-            for (int m = 0; m < kTotalCount; ++m)
-                if (const auto member = total_fields()[static_cast<std::size_t>(m)].member) t.*member = totals[m] ? totals[m][i] : 0.0;
-            for (int f = 0; f < B; ++f) b.*bf[static_cast<std::size_t>(f)].member = figures[f] ? figures[f][i] : 0.0;
+            for (const FieldSource& x : from) *x.field = x.column ? x.column[i] : 0.0;
             derive_buyer(t, b);
-            scratch[static_cast<std::size_t>(i)] = b.*out_member;
+            scratch[static_cast<std::size_t>(i)] = *out;
         }
     } else {  // a provider figure: from that provider's kept figures (0 where not kept)
         const int p = (metric - kTotalCount - B) / F;

@@ -22,9 +22,15 @@
 //   sim.start(scenario, 10000, 7);
 //   while (!sim.done()) sim.step(500);     // or sim.run(threads)
 //   McSummary m = sim.summary();           // partial while running
+//
+// Trials run elsewhere (the page's Web Workers, each with its own module): a worker's Simulation starts
+// with Storage::none and runs blocks of trials [lo, hi) into buffers (run_block); the page's Simulation
+// takes each block (accept_block) in any order. The rows are the bits record() would have written, so the
+// summary is the same as one run's for any split (tests/core/test_mc_blocks.cpp).
 #pragma once
 #include <cstdint>
 #include <memory>
+#include <utility>
 #include <vector>
 
 #include "model/engine.h"
@@ -63,8 +69,10 @@ struct TrialRunner {
 
 class Simulation {
 public:
+    // Where trials' rows go: kept here (step, run, accept_block), or nowhere (a runner of blocks only).
+    enum class Storage { kept, none };
     // Starts (or restarts) on a copy of `s`; samples of any earlier run are dropped.
-    void start(const Scenario& s, std::int64_t trials, std::uint64_t seed);
+    void start(const Scenario& s, std::int64_t trials, std::uint64_t seed, Storage storage = Storage::kept);
     // Runs up to `budget` more trials; returns how many ran.
     std::int64_t step(std::int64_t budget);
     // Runs every remaining trial on `threads` threads (≤ 1: this thread).
@@ -72,12 +80,26 @@ public:
     // Stops: no further trials run until start().
     void cancel() { cancelled_ = true; }
 
+    // A block of trials [lo, hi), n = hi − lo trials: block_doubles() doubles per trial (the kept columns,
+    // columns[c * n + i]) and block_floats() floats (the per-quarter band offsets, bands[(kind * T + q) * n + i]).
+    int block_doubles() const { return columns_; }
+    int block_floats() const { return 2 * T_; }
+    // Runs trials [lo, hi) (within 0 .. trials()) into a block; any Storage.
+    void run_block(std::int64_t lo, std::int64_t hi, double* columns, float* bands);
+    // Stores a block run by run_block of a Simulation started alike (same scenario, trials, seed). Blocks
+    // come in any order; trials_done() counts the trials from 0 up to the first one still missing.
+    // False (and nothing stored) when the block is outside 0 .. trials(), overlaps one taken, or the run
+    // is cancelled.
+    bool accept_block(std::int64_t lo, std::int64_t hi, const double* columns, const float* bands);
+
     bool started() const { return scenario_ != nullptr; }
     bool done() const { return started() && (done_ == trials_ || cancelled_); }
     std::int64_t trials() const { return trials_; }
     std::int64_t trials_done() const { return done_; }
     double progress() const { return trials_ > 0 ? static_cast<double>(done_) / static_cast<double>(trials_) : 0; }
     std::uint64_t seed() const { return seed_; }
+    // Different for every start() in this process: names a run to those who run its blocks elsewhere.
+    std::uint64_t run_id() const { return run_id_; }
     const Scenario& scenario() const { return *scenario_; }
     const Result& deterministic() const { return det_; }
 
@@ -107,7 +129,7 @@ public:
 private:
     std::unique_ptr<Scenario> scenario_;
     std::int64_t trials_ = 0, done_ = 0;
-    std::uint64_t seed_ = 0;
+    std::uint64_t seed_ = 0, run_id_ = 0;
     bool cancelled_ = false;
     int T_ = 0;
     Result det_;
@@ -123,11 +145,16 @@ private:
     std::vector<KeptFigure> kept_;
     std::vector<double> samples_;  // column-major: samples_[column * trials_ + i]
     std::vector<float> bands_;     // [(kind * T + q) * trials_ + i]: offset from the deterministic value
+    std::vector<std::pair<std::int64_t, std::int64_t>> waiting_;  // accepted blocks beyond done_, sorted
 
     // A stakeholder figure that is neither kept nor derived: 0 in every trial by the scenario's structure.
     bool always_zero(int metric) const;
     const double* column(int c) const { return &samples_[static_cast<std::size_t>(c) * static_cast<std::size_t>(trials_)]; }
-    void record(const Result& r, std::int64_t trial);
+    // Writes trial `row`'s figures into columns[c * n + row] and bands[(kind * T + q) * n + row].
+    void record(const Result& r, std::size_t row, double* columns, float* bands, std::size_t n) const;
+    void record(const Result& r, std::int64_t trial) {
+        record(r, static_cast<std::size_t>(trial), samples_.data(), bands_.data(), static_cast<std::size_t>(trials_));
+    }
 };
 
 }  // namespace pactscope

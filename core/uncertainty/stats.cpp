@@ -6,30 +6,42 @@
 
 namespace pactscope {
 
+namespace {
+
+// Puts the order statistics of ranks[0 .. k) (ascending) in place within v[lo, hi): the middle rank over the
+// whole range, then the lower ranks left of it and the upper ranks right of it (each rank's order statistic
+// is unique, so the values are those of any other selection).
+void select_ranks(double* v, std::int64_t lo, std::int64_t hi, const std::int64_t* ranks, int k) {
+    if (k <= 0) return;
+    const int mid = k / 2;
+    const std::int64_t r = ranks[mid];
+    std::nth_element(v + lo, v + r, v + hi);
+    select_ranks(v, lo, r, ranks, mid);
+    select_ranks(v, r + 1, hi, ranks + mid + 1, k - mid - 1);
+}
+
+}  // namespace
+
 void percentiles_inplace(double* v, std::int64_t n, const double* probs, int k, double* out) {
     // Each percentile needs the order statistic at lo = floor(p (n − 1)) and, between two ranks, the next one
-    // up: the smallest value after lo. Ranks are placed in ascending order with nth_element, each on what lies
-    // after the previous one; the next rank needed is placed before that minimum is taken, so the minimum
-    // only scans the values between the two ranks instead of everything above lo.
-    std::int64_t placed = -1;  // v[placed] holds its order statistic, and v[0 .. placed] ≤ everything after
-    auto place = [&](std::int64_t r) {
-        if (r > placed) std::nth_element(v + placed + 1, v + r, v + n), placed = r;
-    };
+    // up — the smallest value after lo, which lies between lo and the next rank placed.
+    std::int64_t stack_ranks[8] = {};
+    std::vector<std::int64_t> heap_ranks;
+    std::int64_t* ranks = stack_ranks;
+    if (k > 8) heap_ranks.resize(static_cast<std::size_t>(k)), ranks = heap_ranks.data();
+    int distinct = 0;
     for (int i = 0; i < k; ++i) {
+        const auto lo = static_cast<std::int64_t>(std::floor(probs[i] * static_cast<double>(n - 1)));
+        if (distinct == 0 || lo > ranks[distinct - 1]) ranks[distinct++] = lo;
+    }
+    select_ranks(v, 0, n, ranks, distinct);
+    for (int i = 0, j = 0; i < k; ++i) {
         const double h = probs[i] * static_cast<double>(n - 1);
         const auto lo = static_cast<std::int64_t>(std::floor(h));
-        place(lo);
+        while (ranks[j] < lo) ++j;
         double x = v[lo];
         if (h > static_cast<double>(lo) && lo + 1 < n) {
-            std::int64_t end = n;  // the minimum of v[lo+1 .. n) lies in v[lo+1 .. end)
-            for (int j = i + 1; j < k; ++j) {
-                const auto next = static_cast<std::int64_t>(std::floor(probs[j] * static_cast<double>(n - 1)));
-                if (next > lo) {
-                    place(next);
-                    end = next + 1;
-                    break;
-                }
-            }
+            const std::int64_t end = j + 1 < distinct ? ranks[j + 1] + 1 : n;  // v[lo+1 .. n)'s minimum is in v[lo+1 .. end)
             double next = *std::min_element(v + lo + 1, v + end);
             x += (h - static_cast<double>(lo)) * (next - x);
         }

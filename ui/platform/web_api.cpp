@@ -40,12 +40,15 @@ const Command kCommands[] = {
     {"stats", false, [](App& a, const json&) {
          json s = a.stats();
          s.update(web::loop_stats());
+         s.update(web::worker_stats());
          return s;
      }},
     {"reset_stats", false, [](App& a, const json&) {
          a.reset_stats();
+         web::reset_worker_stats();
          return json::object();
      }},
+    {"mc_workers", true, [](App&, const json& args) { return web::set_workers(args); }},
     {"undo", true, [](App& a, const json&) { return json{{"ok", a.undo()}}; }},
     {"redo", true, [](App& a, const json&) { return json{{"ok", a.redo()}}; }},
     {"export", false, [](App& a, const json& args) {
@@ -83,6 +86,14 @@ EMSCRIPTEN_KEEPALIVE const char* ps_call(const char* name, const char* args_json
     }
     g_answer = answer.dump();
     return g_answer.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE int ps_mc_block(double run, double lo, double hi, const double* columns, const float* bands) {
+    const double t0 = emscripten_get_now();
+    const bool ok = web::app().model().accept_block(static_cast<std::uint64_t>(run), static_cast<std::int64_t>(lo), static_cast<std::int64_t>(hi), columns, bands);
+    web::block_merged(emscripten_get_now() - t0);
+    if (ok) web::block_arrived();
+    return ok ? 1 : 0;
 }
 
 EMSCRIPTEN_KEEPALIVE void ps_wake() { web::wake(); }

@@ -29,26 +29,35 @@
 //                                        seed, p50: {cost_usd, served_fraction, stranded_usd,
 //                                        buyer.net_usd, ID.net_usd...}}]}}
 //    stats        {}                    {frames, ui_ms_median, mc_ms_median, frame_work_ms_median,
-//                                        mc_running, mc_seconds, ticks, paused, pixel_ratio, font_texel_px}
+//                                        mc_running, mc_seconds, ticks, paused, pixel_ratio, font_texel_px,
+//                                        mc_ms_max, mc_workers, mc_trials_at, mc_workers_note,
+//                                        mc_worker_heap_bytes, mc_merge_ms_max}
 //    reset_stats  {}                    {}
 //    undo, redo   {}                    {ok}
 //    export       {kind}                {text, name}   kind: scenario.json, share.json, results.csv,
 //                                                      samples.csv, summary.csv; "" text: nothing yet
 //    chart_png    {}                    {ok}   the chart then arrives through savePixels
 //    sources      {}                    {sources: [{id, title, url, date}]}
+//    mc_workers   {count, note,         {ok}   from web/mc_pool.js: how many Monte Carlo workers started
+//                  heap_bytes}                 (0: trials run here in slices; note says why)
 //    test_abort   {}                    (aborts, as a failed check would: the overlay's test)
 //
-// 2. The input paths, called per event, with plain numbers: ps_wake(), ps_paste(text) (the DOM paste
+// 2. Monte Carlo blocks from the workers: ps_mc_block(run, lo, hi, columns, bands) stores trials
+//    [lo, hi) of run `run` (AppModel::accept_block; layout in montecarlo.h); 1 when stored, 0 when that
+//    run is gone (an edit replaced it) or the block does not fit.
+//
+// 3. The input paths, called per event, with plain numbers: ps_wake(), ps_paste(text) (the DOM paste
 //    event's text, just before ImGui reads the clipboard), ps_touch(phase, x, y) (one finger as the
 //    mouse: 0 down, 1 move, 2 up; CSS pixels), ps_wheel(dx, dy) (ImGui wheel steps, +y = up).
 //
 // The module calls the shell back through window.pactscopeShell (web_main.cpp): scenarioChanged(text,
-// preset), summaryChanged(text), historyChanged(undo, redo), request(what), copied(text),
+// preset), summaryChanged(text), mcJob(run, text, trials, seed), mcCancel(run), historyChanged(undo, redo), request(what), copied(text),
 // savePixels(rgba, w, h, name), firstFrame().
 #pragma once
 
 extern "C" {
 const char* ps_call(const char* name, const char* args_json);
+int ps_mc_block(double run, double lo, double hi, const double* columns, const float* bands);
 void ps_wake();
 void ps_paste(const char* text);
 void ps_touch(int phase, float x, float y);

@@ -109,12 +109,16 @@ void set_clipboard(void*, const char* text) {
 }
 const char* get_clipboard(void*) { return g_clipboard.c_str(); }
 
-void wake() {
-    g_awake_until_ms = emscripten_get_now() + kAwakeAfterInputMs;
+void resume() {
     if (g_paused) {
         g_paused = false;
         emscripten_resume_main_loop();
     }
+}
+
+void wake() {
+    g_awake_until_ms = emscripten_get_now() + kAwakeAfterInputMs;
+    resume();
 }
 
 //-----------------------------------------------------------------------------
@@ -216,6 +220,7 @@ void frame() {
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     if (auto req = pactscope::ui::due_capture(g_app->frames() - 1)) deliver_capture(*req, fb_w, fb_h, scale);
     notify_shell(first);
+    pactscope::ui::web::sync_worker_runs();
     if (first) js_first_frame();
 
     // The idle gate. The frame after the Monte Carlo finishes still shows the last partial
@@ -242,6 +247,7 @@ namespace pactscope::ui::web {
 
 App& app() { return *g_app; }
 void wake() { ::wake(); }
+void draw_once() { ::resume(); }
 void set_paste_text(std::string text) { g_clipboard = std::move(text); }
 nlohmann::json loop_stats() {
     const ImFont* font = ImGui::GetIO().FontDefault;  // its size in texels: rasterised at the pixel ratio
@@ -282,6 +288,7 @@ int main() {
     io.GetClipboardTextFn = get_clipboard;
     g_app = std::make_unique<App>([] { return emscripten_get_now(); });
     g_app->set_today(js_today_quarter());
+    pactscope::ui::web::start_without_workers_decided();  // until web/mc_pool.js says (mc_workers)
     g_awake_until_ms = emscripten_get_now() + kAwakeAfterInputMs;
     emscripten_set_main_loop(frame, 0, false);
     return 0;

@@ -11,9 +11,22 @@ namespace pactscope::ui::web {
 App& app();
 // The idle gate: draw the next frames (what a call changed shows at once).
 void wake();
+// One frame, unless the loop is already running (no second of frames as after input).
+void draw_once();
 // What ImGui pastes next: the DOM paste event delivers it just before ImGui reads it.
 void set_paste_text(std::string text);
 // The frame loop's own figures: callbacks, whether it is paused, the pixel ratio and font texels.
 nlohmann::json loop_stats();
+
+// The Monte Carlo workers (web_workers.cpp): the shell's count (mc_workers command), each frame's posting
+// and cancelling of runs, and their figures for stats().
+nlohmann::json set_workers(const nlohmann::json& args);
+void start_without_workers_decided();
+void sync_worker_runs();
+// A block of trials was stored (ps_mc_block): draws a frame when the partial percentiles are due.
+void block_arrived();
+void block_merged(double ms);  // how long storing one block took (stats: mc_merge_ms_max)
+void reset_worker_stats();
+nlohmann::json worker_stats();
 
 }  // namespace pactscope::ui::web

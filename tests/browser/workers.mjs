@@ -1,0 +1,92 @@
+// workers.mjs — the Monte Carlo in Web Workers (issue 17), in the browser:
+//   - with 1, 2 and 3 workers (?workers=N) the trials run in the workers (stats) and the page's percentiles
+//     are exactly the CLI's `simulate` (the WASM CLI, build/wasm/pactscope.js: the same compiler's bits; the
+//     native CLI agrees to 1e-9) — a trial depends only on (seed, trial, input), so no split changes them
+//   - a pinned scenario's run completes in the workers too
+//   - an edit during a run cancels it at once: the pool drops the old run before the next frame, and the
+//     finished result is the new scenario's, again exactly the CLI's
+//   - ?workers=0 falls back to slices on the main thread, says so in stats(), and gives the same numbers
+// usage: NODE_PATH=/usr/share/nodejs node tests/browser/workers.mjs
+import { execFileSync } from 'node:child_process';
+import { runSuite, open, frames, state, click, cli, close, ROOT } from './harness.mjs';
+
+const WASM_CLI = ROOT + 'build/wasm/pactscope.js';
+const wasmSimulate = (preset, trials, seed) => JSON.parse(execFileSync('node', ['--no-experimental-fetch', WASM_CLI, 'simulate', 'preset:' + preset,
+  '--trials', String(trials), '--seed', String(seed)], { encoding: 'utf8', maxBuffer: 64 << 20 }));
+const done = (page) => page.waitForFunction(() => { const s = JSON.parse(window.pactscope.state());
+  return s.mc.trials_done === s.mc.trials && s.pinned.every((p) => p.trials_done === p.trials); }, null, { timeout: 120000, polling: 50 });
+
+// Every percentile of every total, exactly (the JSON numbers are shortest round-trip text of the doubles).
+function sameAsCli(check, what, mc, preset) {
+  const want = wasmSimulate(preset, mc.trials, mc.seed);
+  const off = [];
+  let compared = 0;
+  for (const [k, stat] of Object.entries(want.totals))
+    for (const [f, v] of Object.entries(stat)) {
+      compared++;
+      if (!mc.totals[k] || mc.totals[k][f] !== v) off.push(`${k}.${f} ${mc.totals[k] && mc.totals[k][f]} vs ${v}`);
+    }
+  check(off.length === 0 && compared > 50, `${what}: ${mc.trials} trials == WASM CLI simulate, all ${compared} statistics of every total to the bit`,
+        off.slice(0, 5).join('; '));
+  const native = JSON.parse(cli('simulate', 'preset:' + preset, '--trials', String(mc.trials), '--seed', String(mc.seed)));
+  const far = Object.keys(native.totals).filter((k) => mc.totals[k].p50 !== null && !close(mc.totals[k].p50, native.totals[k].p50));
+  check(far.length === 0, `${what}: P50s == native CLI simulate (1e-9)`, far.join(', '));
+}
+
+await runSuite('workers', async ({ server, browser, check }) => {
+  for (const n of [1, 2, 3]) {
+    const { page, errors } = await open(browser, server.url + '?workers=' + n);
+    await page.waitForFunction(() => window.pactscope.stats().mc_trials_at !== 'starting', null, { timeout: 60000 });
+    const stats = await page.evaluate(() => window.pactscope.stats());
+    check(stats.mc_workers === n && stats.mc_trials_at === 'workers', `${n} worker(s) started and run the trials`, JSON.stringify(stats));
+    await page.evaluate(() => window.pactscope.preset('commitment-2025q4'));
+    await done(page);
+    // The app sees the run end (its time, and the summary it draws, refreshed with every trial).
+    const ended = await page.waitForFunction(() => { const t = window.pactscope.stats(); return !t.mc_running && t.mc_seconds > 0; },
+      null, { timeout: 10000, polling: 50 }).then(() => true, () => false);
+    check(ended, `${n} worker(s): the app sees the run finish (stats().mc_seconds)`);
+    sameAsCli(check, `${n} worker(s), commitment-2025q4`, (await state(page)).mc, 'commitment-2025q4');
+    const blocks = await page.evaluate(() => window.PactScopePage.mcPool.blocks);
+    check(blocks >= n, `${n} worker(s): the trials came back in blocks (${blocks})`);
+
+    if (n === 2) {
+      // Compare: the current scenario pinned, then another preset; both runs complete in the workers.
+      await click(page, 'tab:Compare');
+      await click(page, 'pin');
+      await page.evaluate(() => window.pactscope.preset('rofr-2025'));
+      await done(page);
+      const s = await state(page);
+      check(s.pinned.length === 1 && s.pinned[0].trials_done === s.pinned[0].trials, 'a pinned scenario runs in the workers', JSON.stringify(s.pinned));
+      sameAsCli(check, '2 workers, rofr-2025 beside a pinned run', s.mc, 'rofr-2025');
+    }
+
+    if (n === 1) {
+      // An edit mid-run: the old run leaves the pool at once and the new one finishes alone.
+      await page.evaluate(() => window.pactscope.preset('open-2026'));
+      await page.waitForFunction(() => { const s = JSON.parse(window.pactscope.state()).mc; return s.trials_done > 0 && s.trials_done < s.trials / 2; },
+        null, { timeout: 60000, polling: 10 });
+      const before = await page.evaluate(() => [...window.PactScopePage.mcPool.jobs.keys()]);
+      await page.evaluate(() => window.pactscope.preset('rofr-2025'));
+      await frames(page, 1);
+      const after = await page.evaluate(() => [...window.PactScopePage.mcPool.jobs.keys()]);
+      check(before.length === 1 && !after.includes(before[0]) && after.length === 1,
+            'an edit during a run cancels it by the next frame', `before ${before}, after ${after}`);
+      await done(page);
+      const s = await state(page);
+      check(s.preset === 'rofr-2025', 'the edit took');
+      sameAsCli(check, '1 worker, rofr-2025 after a cancelled run', s.mc, 'rofr-2025');
+    }
+    check(errors.length === 0, `${n} worker(s): no console errors`, errors.join('\n'));
+    await page.context().close();
+  }
+
+  // No workers: slices on the main thread, and stats() says so.
+  const { page } = await open(browser, server.url + '?workers=0');
+  await page.waitForFunction(() => window.pactscope.stats().mc_trials_at !== 'starting', null, { timeout: 60000 });
+  const stats = await page.evaluate(() => window.pactscope.stats());
+  check(stats.mc_workers === 0 && stats.mc_trials_at === 'main thread (slices)' && /workers=0/.test(stats.mc_workers_note),
+        'without workers the trials run in slices and stats() says why', JSON.stringify(stats));
+  await page.evaluate(() => window.pactscope.preset('rofr-2025'));
+  await done(page);
+  sameAsCli(check, 'slices, rofr-2025', (await state(page)).mc, 'rofr-2025');
+});

@@ -1,0 +1,118 @@
+// mc_pool.js — the Monte Carlo's Web Workers (issue 17).
+//
+// The page starts min(hardwareConcurrency − 1, 8) workers (at least one; `?workers=N` in the address sets
+// N, and 0 keeps the trials on the main thread). pactscope_worker.wasm is fetched and compiled once here and
+// the compiled module is posted to every worker (web/mc_worker.js), each then its own instance. No
+// SharedArrayBuffer: it works from any static host.
+//
+// The app (ui/platform/web_workers.cpp) posts each unfinished run through window.pactscopeShell.mcJob and
+// cancels one an edit replaced with mcCancel. Idle workers get the next block of trial indices of the
+// newest run (the one just edited); blocks are sized to take ~kBlockMs, so a cancelled run frees the
+// workers within that. Each block's totals and bands come back as transferred buffers and go to the app
+// (page.api.mcBlock), which merges them; the app's partial percentiles cover the trials from 0 up to the
+// first block still missing. If the workers cannot start, the app is told (count 0 and why) and runs the
+// trials in slices between frames as before; stats() shows which.
+'use strict';
+
+(function (page) {
+  const kBlockMs = 12;            // a block's target time in a worker
+  const kStartTimeoutMs = 20000;  // workers not ready by then: run on the main thread
+  const params = new URLSearchParams(location.search);
+  const hc = navigator.hardwareConcurrency || 2;
+  const asked = params.has('workers') ? Number(params.get('workers')) : NaN;
+  const wanted = Number.isInteger(asked) && asked >= 0 ? Math.min(asked, 16) : Math.max(1, Math.min(hc - 1, 8));
+
+  const pool = { workers: [], jobs: new Map(), heapBytes: 0, blocks: 0, wanted, note: '' };
+  page.mcPool = pool;
+
+  function tell(count, note) {
+    pool.note = note;
+    const send = () => page.api.call('mc_workers', { count, note, heap_bytes: pool.heapBytes });
+    if (page.running) send();
+    else { const t = setInterval(() => { if (page.running) { clearInterval(t); send(); } }, 50); }
+  }
+
+  // Each worker holds up to kDepth blocks, so it starts the next one while the main thread (busy drawing)
+  // has not yet taken the last; a cancelled run's queued blocks still run (at most kDepth × kBlockMs).
+  const kDepth = 2;
+  function pump() {
+    for (const w of pool.workers) {
+      while (w.busy < kDepth) {
+        let job = null;  // the newest run with trials not handed out
+        for (const j of pool.jobs.values()) if (j.next < j.trials && (!job || j.id > job.id)) job = j;
+        if (!job) return;
+        const size = job.msPerTrial ? Math.max(4, Math.min(4000, Math.round(kBlockMs / job.msPerTrial))) : 16;
+        const lo = job.next, hi = Math.min(job.trials, lo + size);
+        job.next = hi;
+        if (w.job !== job.id) {
+          w.worker.postMessage({ type: 'job', id: job.id, text: job.text, trials: job.trials, seed: job.seed });
+          w.job = job.id;
+        }
+        w.worker.postMessage({ type: 'block', id: job.id, lo, hi });
+        w.busy++;
+      }
+    }
+  }
+
+  function onBlock(w, m) {
+    w.busy--;
+    if (m.heapBytes > pool.heapBytes) {  // a worker's heap grew: stats() reports the largest
+      pool.heapBytes = m.heapBytes;
+      if (pool.note) page.api.call('mc_workers', { count: pool.workers.length, note: pool.note, heap_bytes: pool.heapBytes });
+    }
+    const job = pool.jobs.get(m.id);
+    if (m.type === 'block' && job) {  // else cancelled meanwhile: dropped
+      const perTrial = m.ms / Math.max(1, m.hi - m.lo);
+      job.msPerTrial = job.msPerTrial ? 0.5 * (job.msPerTrial + perTrial) : perTrial;
+      page.api.mcBlock(m.id, m.lo, m.hi, m.columns, m.bands);
+      pool.blocks++;
+      job.delivered += m.hi - m.lo;
+      if (job.delivered >= job.trials) pool.jobs.delete(m.id);
+    } else if (m.type === 'bad' && job) {
+      console.warn('mc worker refused run ' + m.id);
+      pool.jobs.delete(m.id);
+    }
+    pump();
+  }
+
+  window.pactscopeShell.mcJob = (id, text, trials, seed) => {
+    pool.jobs.set(id, { id, text, trials, seed, next: 0, delivered: 0, msPerTrial: 0 });
+    pump();
+  };
+  window.pactscopeShell.mcCancel = (id) => { pool.jobs.delete(id); };
+
+  async function start() {
+    if (wanted === 0) throw new Error('workers=0 in the address');
+    if (typeof Worker !== 'function' || typeof WebAssembly !== 'object') throw new Error('this browser has no Web Workers or WebAssembly');
+    const response = await fetch('pactscope_worker.wasm');
+    if (!response.ok) throw new Error('pactscope_worker.wasm: HTTP ' + response.status);
+    const module = await WebAssembly.compile(await response.arrayBuffer());
+    const ready = [];
+    for (let i = 0; i < wanted; ++i) {
+      const w = { worker: new Worker('mc_worker.js'), busy: 0, job: -1 };  // busy: blocks handed out
+      ready.push(new Promise((resolve, reject) => {
+        w.worker.onmessage = (e) => {
+          const m = e.data;
+          if (m.type === 'ready') { pool.heapBytes = Math.max(pool.heapBytes, m.heapBytes); resolve(); }
+          else if (m.type === 'failed') reject(new Error(m.message));
+          else onBlock(w, m);
+        };
+        w.worker.onerror = (e) => { e.preventDefault(); reject(new Error(e.message || 'a worker could not start')); };
+      }));
+      w.worker.postMessage({ type: 'init', module });
+      pool.workers.push(w);
+    }
+    let timer;
+    const timeout = new Promise((_, reject) => { timer = setTimeout(() => reject(new Error('the workers did not start within ' + kStartTimeoutMs / 1000 + ' s')), kStartTimeoutMs); });
+    try { await Promise.race([Promise.all(ready), timeout]); } finally { clearTimeout(timer); }
+  }
+
+  start().then(() => {
+    tell(pool.workers.length, pool.workers.length + ' Web Worker' + (pool.workers.length > 1 ? 's' : '') + ' run the trials');
+  }).catch((e) => {
+    for (const w of pool.workers) w.worker.terminate();
+    pool.workers = [];
+    console.warn('Monte Carlo on the main thread: ' + e.message);
+    tell(0, 'trials run on the main thread in slices: ' + e.message);
+  });
+})(window.PactScopePage);
