@@ -35,6 +35,8 @@ const char* const kUsage =
     "                  [--format json|csv] [--out PATH]\n"
     "  pactscope sensitivity FILE --metric METRIC [--trials N] [--seed S] [--out PATH] [--threads N]\n"
     "  pactscope breakeven A B --param PATH=LO:HI --metric METRIC [--out PATH]\n"
+    "  pactscope report FILE [FILE...] [--trials N] [--seed S] [--date YYYY-MM-DD] [--out PATH] [--threads N]\n"
+    "                   one HTML report; the first FILE is the current deal, up to three more are pinned\n"
     "  pactscope presets\n"
     "  pactscope link URL|#s=v1.DATA [--out PATH]   the scenario a share link carries\n"
     "  pactscope bench [--trials N] [--wasm PACTSCOPE.js] [--format text|json]\n"
@@ -251,6 +253,7 @@ int main(int argc, char** argv) {
         if (cmd == "sensitivity") return cmd_sensitivity(argc, argv);
         if (cmd == "breakeven") return cmd_breakeven(argc, argv);
         if (cmd == "bench") return cmd_bench(argc, argv);
+        if (cmd == "report") return cmd_report(argc, argv);
         if (cmd == "help" || cmd == "--help" || cmd == "-h") {
             std::cout << kUsage;
             return kOk;
