@@ -1,4 +1,4 @@
-// analysis_commands.cpp — simulate, compare, sweep, sensitivity, breakeven (MODEL §8, §9).
+// analysis_commands.cpp — simulate, compare, sweep, sensitivity, breakeven, explain (MODEL §8, §9).
 //
 // Trials and seed default to the (first) scenario's `uncertainty` block; --trials
 // and --seed override them. compare runs every scenario with the same trials and
@@ -9,6 +9,7 @@
 
 #include "io/input_limits.h"
 #include "io/analysis_io.h"
+#include "io/explanation_io.h"
 #include "cli_common.h"
 #include "model/quarter.h"
 
@@ -255,6 +256,31 @@ int cmd_breakeven(int argc, char** argv) {
     if (!axis || !ma || !mb) return kInvalid;
     const BreakEven be = break_even((*ss)[0], *ma, (*ss)[1], *mb, *axis);
     return write_output(o, dump(break_even_to_json(ps, o.last("--metric"), *axis, be))) ? kOk : kInvalid;
+}
+
+int cmd_explain(int argc, char** argv) {
+    Options o;
+    if (!parse_options(argc, argv, 2, {"--metric", "--format", "--out", "--permutations"}, o)) return kInvalid;
+    auto format = format_option(o, {"json", "csv"});
+    if (!format) return kInvalid;
+    if (!o.has("--metric")) {
+        std::cerr << "pactscope: explain needs a --metric\n" << kUsage;
+        return kInvalid;
+    }
+    auto permutations = int_option(o, "--permutations", 2, 100000, ShapleyOptions{}.permutations);
+    if (!permutations) return kInvalid;
+    auto ss = load_all(o, 2, 2);
+    if (!ss) return kInvalid;
+    const Scenario &a = (*ss)[0], &b = (*ss)[1];
+    ShapleyOptions options;
+    options.permutations = static_cast<int>(*permutations + (*permutations % 2));  // antithetic pairs
+    std::string error;
+    auto ex = explain_scenarios(a, b, o.last("--metric"), error, options);
+    if (!ex) {
+        std::cerr << "pactscope: --metric: " << error << "\n";
+        return kInvalid;
+    }
+    return write_output(o, *format == "json" ? dump(explanation_to_json(a, b, *ex)) : explanation_to_csv(a, b, *ex)) ? kOk : kInvalid;
 }
 
 }  // namespace pactscope::cli

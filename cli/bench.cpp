@@ -1,14 +1,24 @@
-// bench.cpp — `pactscope bench`: throughput figures of the engine on one core (issue #3).
+// bench.cpp — `pactscope bench`: throughput figures of the engine on one core (issues #3, #17).
 //
 // For every shipped preset: µs per deterministic evaluation (median of 9 timed
 // batches) and the wall time of N Monte Carlo trials on one thread (median of 3
 // runs, sampling + engine + recording, including Simulation::start), plus the
 // memory of 100,000 trials of commitment-2025q4. With --wasm PACTSCOPE.js the
 // same figures are taken from the WASM build under Node and printed side by side
-// with the WASM/native ratio. Figures, not pass/fail: these machines are noisy.
+// with the WASM/native ratio.
+//
+// The reduced scenario (--reduced FILE, default bench/reduced-two-clouds.json when it exists): µs per
+// trial of what `simulate` computes before writing — Simulation::start, every trial, summary() — wall
+// and CPU time, natively, in WASM (--wasm) and for the NumPy reference of the same model (--numpy
+// SCRIPT, default bench/numpy_reduced.py when it exists, run with /usr/bin/python3, which times the
+// same steps in-process: draws, model, percentiles). Each figure is the median over --rounds rounds
+// (default 3); in each round every contestant runs once after the other (interleaved), and each run
+// is itself a median of 3. Figures, not pass/fail: these machines are noisy.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <ctime>
+#include <fstream>
 #include <iomanip>
 #include <iostream>
 #include <sstream>
@@ -31,13 +41,21 @@ namespace {
 using Clock = std::chrono::steady_clock;
 using ojson = nlohmann::ordered_json;
 
+constexpr const char* kDefaultReduced = "bench/reduced-two-clouds.json";
+constexpr const char* kDefaultNumpy = "bench/numpy_reduced.py";
+constexpr const char* kPython = "/usr/bin/python3";  // Debian's, with python3-numpy (DEVELOPING §17)
+
 double seconds_since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
+double cpu_seconds() { return static_cast<double>(std::clock()) / CLOCKS_PER_SEC; }
 
 double median(std::vector<double> v) {
+    if (v.empty()) return 0;
     std::sort(v.begin(), v.end());
     const std::size_t n = v.size();
     return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
 }
+
+bool file_exists(const std::string& path) { return std::ifstream(path).good(); }
 
 double deterministic_us(const Scenario& s) {
     const std::vector<double> values = s.medians();
@@ -72,6 +90,26 @@ double monte_carlo_s(const Scenario& s, std::int64_t trials) {
     return median(runs);
 }
 
+// µs per trial (wall, CPU) of start + every trial + summary(): what `simulate` does before writing its
+// output, and what the NumPy reference times (draws, model, percentiles). Median of 3 runs.
+std::pair<double, double> reduced_us(const Scenario& s, std::int64_t trials) {
+    std::vector<double> wall, cpu;
+    double sink = 0;
+    for (int k = 0; k < 3; ++k) {
+        const auto t0 = Clock::now();
+        const double c0 = cpu_seconds();
+        Simulation sim;
+        sim.start(s, trials, 1 + static_cast<std::uint64_t>(k));
+        sim.step(trials);
+        const McSummary m = sim.summary();
+        cpu.push_back((cpu_seconds() - c0) / static_cast<double>(trials) * 1e6);
+        wall.push_back(seconds_since(t0) / static_cast<double>(trials) * 1e6);
+        sink += m.totals[0].p50;
+    }
+    if (sink == -1) std::cerr << "";  // keeps the summaries from being optimised away
+    return {median(wall), median(cpu)};
+}
+
 double peak_memory_mb() {
 #ifdef __EMSCRIPTEN__
     return static_cast<double>(__builtin_wasm_memory_size(0)) * 65536.0 / 1e6;  // the heap only grows
@@ -82,30 +120,48 @@ double peak_memory_mb() {
 #endif
 }
 
-ojson measure(std::int64_t trials) {
-    ojson out;
+const char* build_name() {
 #ifdef __EMSCRIPTEN__
-    out["build"] = "wasm";
+    return "wasm";
 #else
-    out["build"] = "native";
+    return "native";
 #endif
+}
+
+// part: "all", "presets" (presets and memory) or "reduced".
+ojson measure(std::int64_t trials, const std::string& part, const std::string& reduced) {
+    ojson out;
+    out["build"] = build_name();
     out["trials"] = trials;
-    ojson rows = ojson::array();
-    for (const Preset& p : presets()) {
-        LoadedScenario ls = load_scenario(p.json);
-        if (!ls.scenario) continue;
-        const double us = deterministic_us(*ls.scenario);
-        const double mc = monte_carlo_s(*ls.scenario, trials);
-        rows.push_back({{"preset", p.id}, {"deterministic_us", us}, {"mc_seconds", mc}, {"mc_trials_per_second", static_cast<double>(trials) / mc}});
+    out["heap_mb_at_start"] = peak_memory_mb();
+    if (part != "reduced") {
+        ojson rows = ojson::array();
+        for (const Preset& p : presets()) {
+            LoadedScenario ls = load_scenario(p.json);
+            if (!ls.scenario) continue;
+            const double us = deterministic_us(*ls.scenario);
+            const double mc = monte_carlo_s(*ls.scenario, trials);
+            rows.push_back({{"preset", p.id}, {"deterministic_us", us}, {"mc_seconds", mc}, {"mc_trials_per_second", static_cast<double>(trials) / mc}});
+        }
+        out["presets"] = rows;
     }
-    out["presets"] = rows;
-    if (const Preset* p = find_preset("commitment-2025q4")) {
-        LoadedScenario ls = load_scenario(p->json);
-        Simulation sim;
-        sim.start(*ls.scenario, 100000, 1);
-        sim.step(100000);
-        out["memory_100k"] = {{"preset", p->id}, {"samples_mb", static_cast<double>(sim.memory_bytes()) / 1e6}, {"peak_process_mb", peak_memory_mb()}};
+    if (part != "presets" && !reduced.empty()) {
+        if (auto s = load(reduced)) {
+            const auto [wall, cpu] = reduced_us(*s, trials);
+            out["reduced"] = {{"file", reduced}, {"trials", trials}, {"us_per_trial", wall}, {"cpu_us_per_trial", cpu}};
+        }
     }
+    if (part != "reduced")
+        if (const Preset* p = find_preset("commitment-2025q4")) {
+            LoadedScenario ls = load_scenario(p->json);
+            Simulation sim;
+            sim.start(*ls.scenario, 100000, 1);
+            sim.step(100000);
+            out["memory_100k"] = {{"preset", p->id},
+                                  {"samples_mb", static_cast<double>(sim.memory_bytes()) / 1e6},
+                                  {"bytes_per_trial", static_cast<double>(Simulation::bytes_for(*ls.scenario, 1))},
+                                  {"peak_process_mb", peak_memory_mb()}};
+        }
     return out;
 }
 
@@ -140,51 +196,128 @@ void print_table(const ojson& native, const ojson* wasm) {
         if (!j.contains("memory_100k")) return;
         const ojson& m = j["memory_100k"];
         std::cout << build << ": 100,000 trials of " << m["preset"].get<std::string>() << ": samples " << fixed(m["samples_mb"].get<double>(), 1)
-                  << " MB, peak process memory " << fixed(m["peak_process_mb"].get<double>(), 1) << " MB\n";
+                  << " MB (" << fixed(m["bytes_per_trial"].get<double>(), 0) << " bytes a trial), peak "
+                  << (j["build"] == "wasm" ? "WASM heap " : "process memory ") << fixed(m["peak_process_mb"].get<double>(), 1) << " MB";
+        if (j["build"] == "wasm") std::cout << " (" << fixed(j["heap_mb_at_start"].get<double>(), 1) << " MB when the module starts)";
+        std::cout << "\n";
     };
     std::cout << "\n";
     mem("native", native);
     if (wasm) mem("wasm  ", *wasm);
 }
 
-}  // namespace
+#ifndef __EMSCRIPTEN__
+std::string shell_quote(const std::string& s) {
+    std::string out = "'";
+    for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return out + "'";
+}
 
-int cmd_bench(int argc, char** argv) {
-    Options o;
-    if (!parse_options(argc, argv, 2, {"--trials", "--wasm", "--format"}, o) || !o.positional.empty()) return kInvalid;
-    auto trials = int_option(o, "--trials", 1, 1000000, 10000);
-    auto format = format_option(o, {"text", "json"});
-    if (!trials || !format) return kInvalid;
-    const ojson native = measure(*trials);
-    if (*format == "json") {
-        std::cout << native.dump(2) << "\n";
-        return kOk;
-    }
-    if (!o.has("--wasm")) {
-        print_table(native, nullptr);
-        return kOk;
-    }
-#ifdef __EMSCRIPTEN__
-    std::cerr << "pactscope: --wasm is for the native build\n";
-    return kInvalid;
-#else
-    if (o.last("--wasm").find('\'') != std::string::npos) {
-        std::cerr << "pactscope: --wasm: the path must not contain a single quote\n";
-        return kInvalid;
-    }
-    const std::string cmd = "node --no-experimental-fetch '" + o.last("--wasm") + "' bench --format json --trials " + std::to_string(*trials);
+// Runs a command and parses the JSON object it prints last; discarded on any failure.
+ojson run_json(const std::string& cmd) {
     std::string text;
     if (FILE* pipe = popen(cmd.c_str(), "r")) {
         char buf[4096];
         while (std::size_t n = std::fread(buf, 1, sizeof buf, pipe)) text.append(buf, n);
         pclose(pipe);
     }
-    const ojson wasm = ojson::parse(text, nullptr, false);
-    if (wasm.is_discarded() || !wasm.contains("presets")) {
-        std::cerr << "pactscope: could not run the WASM build: " << cmd << "\n";
-        return kInternal;
+    return ojson::parse(text, nullptr, false);
+}
+
+std::string wasm_command(const std::string& js, const std::string& args) {
+    return "node --no-experimental-fetch " + shell_quote(js) + " bench --format json " + args;
+}
+
+// The reduced scenario, interleaved: each round runs the engine here, then the WASM build, then NumPy.
+void print_reduced(const std::string& file, std::int64_t trials, int rounds, const std::string* wasm_js, const std::string* numpy) {
+    auto s = load(file);
+    if (!s) return;
+    std::vector<double> nw, nc, ww, wc, pw, pc;
+    std::string numpy_version, numpy_error;
+    for (int r = 0; r < rounds; ++r) {
+        const auto [wall, cpu] = reduced_us(*s, trials);
+        nw.push_back(wall), nc.push_back(cpu);
+        if (wasm_js) {
+            const ojson w = run_json(wasm_command(*wasm_js, "--part reduced --reduced " + shell_quote(file) + " --trials " + std::to_string(trials)));
+            if (!w.is_discarded() && w.contains("reduced"))
+                ww.push_back(w["reduced"]["us_per_trial"].get<double>()), wc.push_back(w["reduced"]["cpu_us_per_trial"].get<double>());
+        }
+        if (numpy) {
+            const ojson n = run_json(std::string(kPython) + " " + shell_quote(*numpy) + " " + shell_quote(file) + " --json --repeat 3 --trials " +
+                                     std::to_string(trials));
+            if (!n.is_discarded() && n.contains("us_per_trial")) {
+                pw.push_back(n["us_per_trial"].get<double>()), pc.push_back(n["cpu_us_per_trial"].get<double>());
+                numpy_version = n["numpy"].get<std::string>();
+            } else {
+                numpy_error = "could not run " + std::string(kPython) + " " + *numpy + " (is python3-numpy installed?)";
+            }
+        }
     }
-    print_table(native, &wasm);
+    std::cout << "\nreduced scenario " << file << ", " << trials << " trials: µs per trial of start + trials + percentiles, in-process\n"
+              << "(median of " << rounds << " interleaved rounds, each a median of 3 runs; wall, and CPU time in brackets)\n";
+    const double native = median(nw);
+    std::cout << "  " << pad("pactscope native", 22) << fixed(native, 2) << " (" << fixed(median(nc), 2) << ")\n";
+    if (!ww.empty())
+        std::cout << "  " << pad("pactscope wasm", 22) << fixed(median(ww), 2) << " (" << fixed(median(wc), 2) << ")   wasm / native "
+                  << fixed(median(ww) / native, 2) << "\n";
+    if (!pw.empty()) {
+        std::cout << "  " << pad("numpy " + numpy_version, 22) << fixed(median(pw), 2) << " (" << fixed(median(pc), 2) << ")\n";
+        std::cout << "  native / numpy " << fixed(native / median(pw), 2) << " (numpy takes " << fixed(median(pw) / native, 2)
+                  << "× the engine's time)";
+        if (!ww.empty()) std::cout << "; wasm / numpy " << fixed(median(ww) / median(pw), 2);
+        std::cout << "\n";
+    } else if (!numpy_error.empty()) {
+        std::cout << "  numpy: " << numpy_error << "\n";
+    }
+}
+#endif
+
+}  // namespace
+
+int cmd_bench(int argc, char** argv) {
+    Options o;
+    if (!parse_options(argc, argv, 2, {"--trials", "--wasm", "--format", "--reduced", "--numpy", "--rounds", "--part"}, o) || !o.positional.empty())
+        return kInvalid;
+    auto trials = int_option(o, "--trials", 1, 1000000, 10000);
+    auto rounds = int_option(o, "--rounds", 1, 100, 3);
+    auto format = format_option(o, {"text", "json"});
+    if (!trials || !format || !rounds) return kInvalid;
+    const std::string part = o.has("--part") ? o.last("--part") : "all";
+    if (part != "all" && part != "presets" && part != "reduced") {
+        std::cerr << "pactscope: --part is all, presets or reduced\n";
+        return kInvalid;
+    }
+    // The reduced scenario: given, or bench/'s when run from the repository's root.
+    const std::string reduced = o.has("--reduced") ? o.last("--reduced") : file_exists(kDefaultReduced) ? kDefaultReduced : "";
+    if (*format == "json") {
+        std::cout << measure(*trials, part, reduced).dump(2) << "\n";
+        return kOk;
+    }
+#ifdef __EMSCRIPTEN__
+    if (o.has("--wasm") || o.has("--numpy")) {
+        std::cerr << "pactscope: --wasm and --numpy are for the native build\n";
+        return kInvalid;
+    }
+    print_table(measure(*trials, "presets", ""), nullptr);
+    return kOk;
+#else
+    const ojson native = measure(*trials, "presets", "");
+    const std::string* wasm_js = o.has("--wasm") ? &o.last("--wasm") : nullptr;
+    ojson wasm;
+    if (wasm_js) {
+        wasm = run_json(wasm_command(*wasm_js, "--part presets --trials " + std::to_string(*trials)));
+        if (wasm.is_discarded() || !wasm.contains("presets")) {
+            std::cerr << "pactscope: could not run the WASM build: " << wasm_command(*wasm_js, "--part presets") << "\n";
+            return kInternal;
+        }
+    }
+    if (part != "reduced") print_table(native, wasm_js ? &wasm : nullptr);
+    if (part != "presets" && !reduced.empty()) {
+        const std::string numpy = o.has("--numpy") ? o.last("--numpy") : file_exists(kDefaultNumpy) ? kDefaultNumpy : "";
+        print_reduced(reduced, *trials, static_cast<int>(*rounds), wasm_js, numpy.empty() ? nullptr : &numpy);
+    } else if (part != "presets") {
+        std::cout << "\n(no reduced scenario: give --reduced FILE or run from the repository's root for " << kDefaultReduced << ")\n";
+    }
     return kOk;
 #endif
 }

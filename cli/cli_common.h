@@ -1,7 +1,7 @@
 // cli_common.h — what every `pactscope` verb shares: reading inputs, options,
 // writing output, exit codes (MODEL §9). Verbs live in main.cpp (validate, run,
 // presets), analysis_commands.cpp (simulate, compare, sweep, sensitivity,
-// breakeven), report_command.cpp (report) and bench.cpp.
+// breakeven, explain), report_command.cpp (report), bench.cpp and record_command.cpp.
 #pragma once
 #include <cstdint>
 #include <map>
@@ -61,7 +61,9 @@ int cmd_compare(int argc, char** argv);
 int cmd_sweep(int argc, char** argv);
 int cmd_sensitivity(int argc, char** argv);
 int cmd_breakeven(int argc, char** argv);
+int cmd_explain(int argc, char** argv);
 int cmd_bench(int argc, char** argv);
-int cmd_report(int argc, char** argv);
+int cmd_report(int argc, char** argv);  // report_command.cpp
+int cmd_record(int argc, char** argv);  // record_command.cpp
 
 }  // namespace pactscope::cli

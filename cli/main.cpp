@@ -19,6 +19,7 @@
 #include "model/engine.h"
 #include "io/presets.h"
 #include "io/result_io.h"
+#include "io/analysis_io.h"
 #include "io/scenario_io.h"
 #include "io/share_link.h"
 
@@ -35,11 +36,15 @@ const char* const kUsage =
     "                  [--format json|csv] [--out PATH]\n"
     "  pactscope sensitivity FILE --metric METRIC [--trials N] [--seed S] [--out PATH] [--threads N]\n"
     "  pactscope breakeven A B --param PATH=LO:HI --metric METRIC [--out PATH]\n"
+    "  pactscope explain A B --metric METRIC [--format json|csv] [--out PATH] [--permutations N]\n"
     "  pactscope report FILE [FILE...] [--trials N] [--seed S] [--date YYYY-MM-DD] [--out PATH] [--threads N]\n"
     "                   one HTML report; the first FILE is the current deal, up to three more are pinned\n"
     "  pactscope presets\n"
+    "  pactscope record [PRESET...] [--record FILE] [--format text|json|csv] [--out PATH]\n"
+    "                   every preset's deterministic result against the public record (assets/record.json)\n"
     "  pactscope link URL|#s=v1.DATA [--out PATH]   the scenario a share link carries\n"
-    "  pactscope bench [--trials N] [--wasm PACTSCOPE.js] [--format text|json]\n"
+    "  pactscope bench [--trials N] [--wasm PACTSCOPE.js] [--reduced FILE] [--numpy SCRIPT] [--rounds N]\n"
+    "                  [--part all|presets|reduced] [--format text|json]\n"
     "FILE may be preset:ID. METRIC is a total (cost_usd, served_fraction, ...) or a stakeholder\n"
     "figure (buyer.net_usd, azure.net_usd, ...).\n";
 
@@ -191,7 +196,14 @@ int cmd_run(int argc, char** argv) {
     auto s = load(o.positional[0]);
     if (!s) return kInvalid;
     Result r = evaluate(*s);
-    std::string text = *format == "json" ? result_to_json(*s, r).dump(2) + "\n" : result_to_csv(*s, r);
+    std::string text;
+    if (*format == "json") {
+        nlohmann::ordered_json j = result_to_json(*s, r);
+        j["outside_horizon"] = outside_horizon_to_json(*s, outside_horizon(*s, r));  // an extra key: MODEL §8
+        text = j.dump(2) + "\n";
+    } else {
+        text = result_to_csv(*s, r);
+    }
     return write_output(o, text) ? kOk : kInvalid;
 }
 
@@ -247,11 +259,13 @@ int main(int argc, char** argv) {
         if (cmd == "run") return cmd_run(argc, argv);
         if (cmd == "presets") return cmd_presets();
         if (cmd == "link") return cmd_link(argc, argv);
+        if (cmd == "record") return cmd_record(argc, argv);
         if (cmd == "simulate") return cmd_simulate(argc, argv);
         if (cmd == "compare") return cmd_compare(argc, argv);
         if (cmd == "sweep") return cmd_sweep(argc, argv);
         if (cmd == "sensitivity") return cmd_sensitivity(argc, argv);
         if (cmd == "breakeven") return cmd_breakeven(argc, argv);
+        if (cmd == "explain") return cmd_explain(argc, argv);
         if (cmd == "bench") return cmd_bench(argc, argv);
         if (cmd == "report") return cmd_report(argc, argv);
         if (cmd == "help" || cmd == "--help" || cmd == "-h") {

@@ -3,28 +3,33 @@
 #   1. the Catch2 core suite, native
 #   2. the same suite compiled to WASM, under Node
 #   3. the CLI: presets and assets/examples validate, bad files exit 2 naming file and pointer, native ==
-#      WASM results (deterministic run and Monte Carlo simulate, for every preset and example), the analysis verbs
+#      WASM results (deterministic run and Monte Carlo simulate, for every preset and example; explain on
+#      preset pairs), the analysis verbs, every preset against the public record (assets/record.json, natively
+#      and in WASM) and where open-2026's stranded take-or-pay comes from (tests/tools/check_record.mjs,
+#      check_stranding.mjs)
 #   4. hardening: the core suite and the CLI under ASan + UBSan, the WASM suite with Emscripten's
 #      assertions and stack checks, the fuzzers (tests/fuzz.sh: regression corpus, then 20 s each)
 #   5. the browser app in headless Chromium (tests/browser/e2e.mjs: views, parity with the CLI;
 #      session.mjs: files, share links, autosave, undo, clipboard, HiDPI, idle gate; faults.mjs:
 #      hostile links, storage full, corrupt autosave, two tabs, abort, no WebGL; editing.mjs: number
-#      forms, variant switches, undo, typing, layout) and serving.mjs
+#      forms, variant switches, undo, typing, layout) and serving.mjs; then e2e, session and editing
+#      again in Firefox ESR (PACTSCOPE_BROWSER=firefox, headful under xvfb-run: DEVELOPING §12)
 # Usage: tests/run.sh            (from anywhere; CI calls it through .ci/run)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 JOBS=$(nproc 2>/dev/null || echo 2)
 
-# --- dependencies (Debian packages, Dear ImGui's source package, npm playwright-core) ----------------
+# --- dependencies (Debian packages, Dear ImGui's source package, npm playwright-core and puppeteer-core) --
 source cmake/deps.sh
 need_packages cmake ninja-build g++ nodejs emscripten nlohmann-json3-dev catch2 chromium fonts-inter fonts-jetbrains-mono fonts-font-awesome \
-              clang-14 libclang-rt-14-dev
+              clang-14 libclang-rt-14-dev firefox-esr xvfb xauth
 command -v npm >/dev/null || need_packages npm   # the machine's Node.js usually brings npm
 fetch_imgui
-if [ ! -d tests/browser/node_modules/playwright-core ]; then
-  echo "== installing playwright-core (npm) for the browser tests"
-  (cd tests/browser && npm install --no-audit --no-fund --loglevel=error)
+if [ ! -d tests/browser/node_modules/playwright-core ] || [ ! -d tests/browser/node_modules/puppeteer-core ]; then
+  echo "== installing playwright-core and puppeteer-core (npm) for the browser tests"
+  # Neither downloads a browser (the tests drive Debian's chromium and firefox-esr); the variable makes sure.
+  (cd tests/browser && PUPPETEER_SKIP_DOWNLOAD=1 npm install --no-audit --no-fund --loglevel=error)
 fi
 export NODE_PATH=/usr/share/nodejs   # Debian's emcc needs its node modules (DEVELOPING §1)
 NODE=(node --no-experimental-fetch) # Emscripten 3.1.6 output under Node 20 (quirk 4)
@@ -127,6 +132,26 @@ analysis_checks() {
   has '"tornado"'; has '"rank_correlation"'
   expect "breakeven" 0 "$NATIVE" breakeven preset:rofr-2025 preset:open-2026 --param /providers/0/price_usd_per_h100e_hour=0.5:6 --metric buyer.net_usd
   has '"found": true'
+  # Every party's figures are metrics of every analysis (MODEL §8, §11.5).
+  expect "breakeven on a provider's net" 0 "$NATIVE" breakeven preset:rofr-2025 preset:open-2026 --param /providers/0/price_usd_per_h100e_hour=0.5:6 --metric azure.net_usd
+  has '"metric_label": "Microsoft Azure — net"'; has '"path_label": "Microsoft Azure — price per H100e-hour (USD per H100e-hour)"'
+  expect "sweep csv on a provider's cost" 0 "$NATIVE" sweep preset:rofr-2025 preset:commitment-2025q4 --param /providers/1/price_usd_per_h100e_hour=1:2:3 --metric oci.revenue_usd --format csv
+  has ",best,jump,label"; has "^break_even,"; has 'Oracle OCI (incl. Abilene) — revenue'
+  expect "run: what falls outside the horizon" 0 "$NATIVE" run preset:rofr-2025
+  has '"outside_horizon"'; has '"kind": "capex_after_end"'
+  expect "explain" 0 "$NATIVE" explain preset:rofr-2025 preset:commitment-2025q4 --metric buyer.net_usd
+  has '"schema": "pactscope/explanation@1"'; has '"method": "exact"'; has '"part": "commitment on azure (added)"'
+  expect "explain csv" 0 "$NATIVE" explain preset:rofr-2025 preset:commitment-2025q4 --metric azure.revenue_usd --format csv
+  has '^metric,label,step,part,pointer,value$'; has '^azure.revenue_usd,Microsoft Azure — revenue,part,'
+  expect "explain: a bad metric" 2 "$NATIVE" explain preset:rofr-2025 preset:commitment-2025q4 --metric costs
+  grep -q 'pactscope: --metric: unknown metric "costs"' "$OUT/err.txt" || { echo "  explain: the bad metric's message"; ok=1; }
+  expect "explain: a missing file" 2 "$NATIVE" explain preset:rofr-2025 "$OUT/no-such-file.json" --metric cost_usd
+  grep -q "no-such-file.json: (document): cannot open the file" "$OUT/err.txt" || { echo "  explain: the missing file's message"; ok=1; }
+  expect "explain: a malformed file" 2 "$NATIVE" explain preset:rofr-2025 tests/corpus/bad/preset-with-three-errors.json --metric cost_usd
+  grep -q "^tests/corpus/bad/preset-with-three-errors.json: /providers/0/pue: " "$OUT/err.txt" || { echo "  explain: the bad file's message"; ok=1; }
+  expect "explain needs a metric" 2 "$NATIVE" explain preset:rofr-2025 preset:commitment-2025q4
+  expect "sweep: an open bound's limit is refused" 2 "$NATIVE" sweep preset:rofr-2025 --param /gpus/H100/it_kw=0:1:3 --metric cost_usd
+  grep -q 'must be > 0; 0 is not allowed' "$OUT/err.txt" || { echo "  sweep: the open bound's message"; ok=1; }
   expect "bad --param path" 2 "$NATIVE" sweep preset:rofr-2025 --param /providers/0/nope=1:2:3 --metric cost_usd
   grep -q 'is not a numeric input' "$OUT/err.txt" || { echo "  sweep error message"; ok=1; }
   expect "bad --metric" 2 "$NATIVE" sweep preset:rofr-2025 --param /providers/0/price_usd_per_h100e_hour=1:2:3 --metric costs
@@ -136,7 +161,23 @@ analysis_checks() {
   has 'det µs'
   return $ok
 }
-step "cli: simulate, compare, sweep, sensitivity, breakeven, bench" analysis_checks
+step "cli: simulate, compare, sweep, sensitivity, breakeven, explain, bench" analysis_checks
+
+explain_parity() { # MODEL §8 "What changed": the same attribution natively and in WASM, exact and sampled
+  local ok=0 a b metric extra name
+  while read -r a b metric extra; do
+    name="explain-$a-$b-$metric"
+    "$NATIVE" explain "preset:$a" "preset:$b" --metric "$metric" $extra --out "$OUT/$name.native.json"
+    "${WASM[@]}" explain "preset:$a" "preset:$b" --metric "$metric" $extra --out "$OUT/$name.wasm.json"
+    if node tests/tools/compare_results.mjs "$OUT/$name.native.json" "$OUT/$name.wasm.json"; then echo "  $a -> $b ($metric): native == wasm"
+    else echo "  $a -> $b ($metric): native and wasm differ"; ok=1; fi
+  done <<'PAIRS'
+rofr-2025 commitment-2025q4 buyer.net_usd
+exclusive-2019 open-2026 cost_usd --permutations 64
+PAIRS
+  return $ok
+}
+step "native vs wasm explain (exact, and sampled permutations)" explain_parity
 
 link_checks() { # share links made by an independent compressor (Node's zlib) decode to the preset
   local ok=0 f link
@@ -152,6 +193,26 @@ link_checks() { # share links made by an independent compressor (Node's zlib) de
   return $ok
 }
 step "cli: share links decode (pactscope link)" link_checks
+
+record_checks() { # issue 13: the presets against the public record; expected values come from assets/record.json only
+  local ok=0
+  "$NATIVE" record --format json --out "$OUT/record.native.json" || return 1
+  "${WASM[@]}" record --format json --out "$OUT/record.wasm.json" || return 1
+  node tests/tools/check_record.mjs assets/record.json assets/presets "$OUT/record.native.json" || ok=1
+  node tests/tools/compare_results.mjs "$OUT/record.native.json" "$OUT/record.wasm.json" && echo "  native == wasm" || { echo "  native and wasm record differ"; ok=1; }
+  "${WASM[@]}" record open-2026 >"$OUT/record.txt" && grep -q ' comparisons: ' "$OUT/record.txt" || { echo "  record (text) under node"; ok=1; }
+  printf '{"schema": "pactscope/record@1", "sources": [], "presets": [], "figures": [{"id": "x", "what": "profit_usd", "year": 2025, "value": 1, "tolerance": 0.1, "source": "s"}]}' >"$OUT/bad-record.json"
+  local rc=0; "$NATIVE" record --record "$OUT/bad-record.json" 2>"$OUT/err.txt" || rc=$?
+  [ "$rc" -eq 2 ] && grep -q "bad-record.json: /figures/0/what: " "$OUT/err.txt" || { echo "  an invalid --record file should exit 2 naming file and pointer"; ok=1; }
+  return $ok
+}
+step "record: every preset within the tolerance of every figure of assets/record.json it covers (native and wasm)" record_checks
+
+stranding_checks() { # open-2026: median stranding small against cost, visible at P90, from idle capacity in low-demand trials
+  "$NATIVE" simulate preset:open-2026 --trials 10000 --seed 1 --out "$OUT/open-2026.mc.json" --samples "$OUT/open-2026.samples.csv" &&
+    node tests/tools/check_stranding.mjs assets/presets/open-2026.json "$OUT/open-2026.mc.json" "$OUT/open-2026.samples.csv"
+}
+step "open-2026: stranding comes from reserved capacity left idle in low-demand trials, not price drift" stranding_checks
 
 # --- hardening (issue #6): sanitizers, Emscripten runtime checks, fuzzing ---------------------------
 sanitizer_checks() { # ASan + UBSan (clang-14): the core suite, and the CLI over every bad and good input
@@ -186,6 +247,12 @@ step "browser session: files, links, autosave, undo, clipboard, HiDPI, idle" nod
 step "browser editing: number forms, variant switches, undo, links, typing, layout" node tests/browser/editing.mjs
 step "browser faults: hostile links, storage full, corrupt autosave, two tabs, abort, no WebGL" node tests/browser/faults.mjs
 step "serving: loopback only, MIME types, CSP, nosniff, no path outside the build" node tests/browser/serving.mjs
+# Firefox ESR through puppeteer-core over WebDriver BiDi; headless Firefox has no WebGL2 here, so it runs
+# headful on a virtual display (DEVELOPING §12).
+FIREFOX=(env PACTSCOPE_BROWSER=firefox xvfb-run -a -s "-screen 0 1920x1080x24" node)
+step "browser end-to-end (Firefox ESR, xvfb-run)" "${FIREFOX[@]}" tests/browser/e2e.mjs
+step "browser session (Firefox ESR, xvfb-run)" "${FIREFOX[@]}" tests/browser/session.mjs
+step "browser editing (Firefox ESR, xvfb-run)" "${FIREFOX[@]}" tests/browser/editing.mjs
 
 echo
 echo "suites: $passed passed, $failed failed"

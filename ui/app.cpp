@@ -63,7 +63,7 @@ void App::frame() {
 void App::input_frame() { build(); }
 
 void App::build() {
-    items().begin_frame();
+    ui::items().begin_frame();
     handle_shortcuts();
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
@@ -74,17 +74,17 @@ void App::build() {
     const float left = std::clamp(ImGui::GetContentRegionAvail().x * 0.38f, 360.0f, 620.0f);
     ImGui::BeginChild("scenario", ImVec2(left, 0), true);
     ImGui::PushItemWidth(-ImGui::GetFontSize() * 9);  // fields leave room for their labels
-    draw_scenario_panel();
+    scenario_.draw();
     ImGui::PopItemWidth();
     ImGui::EndChild();
     ImGui::SameLine();
     ImGui::BeginChild("results", ImVec2(0, 0), false);
-    draw_results_panel();
+    results_.draw();
     ImGui::EndChild();
     ImGui::End();
-    fields_.end_frame();            // typed numbers that were left this frame are read and applied
-    fields_.focus_request.clear();  // a requested focus is taken this frame or not at all
-    items().end_frame();
+    scenario_.end_frame();  // typed numbers that were left this frame are read and applied
+    results_.end_frame();
+    ui::items().end_frame();
     // One undo step per completed edit: the document settles when no widget is held (history.h).
     if (!ImGui::IsAnyItemActive()) history_.settle(model_.snapshot(), model_.doc_revision(), model_.valid());
 }
@@ -114,7 +114,7 @@ void App::advance_monte_carlo(double start) {
 // [SECTION] Test hook and shell
 //-----------------------------------------------------------------------------
 
-std::string App::state_json() {
+json App::state() {
     json o;
     const Scenario& s = model_.scenario();
     o["scenario"] = json::parse(scenario_to_json(s).dump());
@@ -125,7 +125,7 @@ std::string App::state_json() {
                {"seed", model_.sim().seed()},
                {"totals", json::parse(summary_to_json(s, m).dump())["totals"]}};
     o["preset"] = model_.preset_id();
-    o["tab"] = kResultTabs[std::clamp(tab_, 0, kResultTabCount - 1)];
+    o["tab"] = results_.tab_name();
     json pinned = json::array();
     for (const PinnedScenario& p : model_.pinned())
         pinned.push_back({{"label", p.label}, {"trials_done", p.sim.trials_done()}, {"trials", p.sim.trials()}});
@@ -133,15 +133,15 @@ std::string App::state_json() {
     json issues = json::array();
     for (const Issue& i : model_.issues()) issues.push_back({{"pointer", i.pointer}, {"message", i.message}});
     o["issues"] = issues;
-    o["load_errors"] = load_errors_;
+    o["load_errors"] = scenario_.load_errors();
     o["history"] = {{"undo", history_.undo_steps()}, {"redo", history_.redo_steps()}, {"pending", history_.pending(model_.doc_revision())}};
     o["valid"] = model_.valid();
     o["typing"] = typing_text();
     o["preset_label"] = model_.preset_label();
     json refused = json::array();
-    for (const auto& [key, r] : fields_.refusals()) refused.push_back({{"field", key}, {"text", r.text}, {"message", r.message}});
+    for (const auto& [key, r] : scenario_.fields().refusals()) refused.push_back({{"field", key}, {"text", r.text}, {"message", r.message}});
     o["refused"] = refused;
-    return o.dump();
+    return o;
 }
 
 // The text in the field being typed in (any InputText), or null: what has arrived so far.
@@ -155,25 +155,27 @@ json App::typing_text() {
     return text;
 }
 
-std::string App::load_json(const std::string& text, const std::string& source) {
+json App::load(const std::string& text, const std::string& source) {
     Issues problems;
     const bool ok = model_.load_text(text, problems);
     json errors = json::array();
     for (const Issue& i : problems) errors.push_back({{"pointer", i.pointer}, {"message", i.message}, {"text", format_issue(source, i)}});
-    load_errors_.clear();
-    for (const Issue& i : problems) load_errors_ += format_issue(source, i) + "\n";
-    return json{{"ok", ok}, {"errors", errors}}.dump();
+    std::string listed;
+    for (const Issue& i : problems) listed += format_issue(source, i) + "\n";
+    scenario_.show_load_errors(listed);
+    if (ok) scenario_.forget_edits();
+    return json{{"ok", ok}, {"errors", errors}};
 }
 
-std::string App::open_link(const std::string& link) {
+json App::open_link(const std::string& link) {
     const DecodedLink d = decode_share_link(link);
-    if (d.error.empty()) return load_json(d.json, "share link");
-    load_errors_ = "share link: " + d.error + "\n";
-    return json{{"ok", false}, {"errors", json::array({{{"pointer", ""}, {"message", d.error}, {"text", "share link: " + d.error}}})}}.dump();
+    if (d.error.empty()) return load(d.json, "share link");
+    scenario_.show_load_errors("share link: " + d.error + "\n");
+    return json{{"ok", false}, {"errors", json::array({{{"pointer", ""}, {"message", d.error}, {"text", "share link: " + d.error}}})}};
 }
 
-std::string App::restore_session(const std::string& text, const std::string& preset) {
-    const std::string r = load_json(text, "autosave");
+json App::restore_session(const std::string& text, const std::string& preset) {
+    json r = load(text, "autosave");
     if (model_.preset_id().empty() && find_preset(preset)) model_.restore({model_.doc(), preset});
     history_.reset(model_.snapshot(), model_.doc_revision());
     return r;
@@ -190,14 +192,16 @@ bool App::travel(std::optional<Snapshot> (History::*step)()) {
         // An invalid edit is pending (never recorded): undo drops it, back to the last valid state.
         model_.restore(history_.settled());
         history_.restored(model_.doc_revision());
-        load_errors_.clear();
+        scenario_.show_load_errors("");
+        scenario_.forget_edits();
         return true;
     }
     const std::optional<Snapshot> s = (history_.*step)();
     if (!s) return false;
     model_.restore(*s);
     history_.restored(model_.doc_revision());
-    load_errors_.clear();
+    scenario_.show_load_errors("");
+    scenario_.forget_edits();
     return true;
 }
 
@@ -241,11 +245,11 @@ std::string App::export_file(const std::string& kind, std::string& file_name) co
 
 bool App::request_chart_png() {
     std::string tab = "pactscope-";  // the tab's first word, lower case: pactscope-capacity-...
-    for (const char* c = kResultTabs[std::clamp(tab_, 0, kResultTabCount - 1)]; *c >= 'A'; ++c) tab += static_cast<char>(*c | 0x20);
+    for (const char* c = results_.tab_name(); *c >= 'A'; ++c) tab += static_cast<char>(*c | 0x20);
     return request_current_chart(tab);
 }
 
-std::string App::sources_json() const {
+json App::sources() const {
     std::map<std::string, Source> by_id;  // the first description of each id wins
     auto add = [&](const Scenario& s) {
         for (const Source& src : s.sources) by_id.try_emplace(src.id, src);
@@ -260,14 +264,14 @@ std::string App::sources_json() const {
     std::stable_sort(all.begin(), all.end(), [](const Source& a, const Source& b) { return a.date < b.date; });
     json out = json::array();
     for (const Source& src : all) out.push_back({{"id", src.id}, {"title", src.title}, {"url", src.url}, {"date", src.date}});
-    return out.dump();
+    return json{{"sources", out}};
 }
 
 bool App::load_preset(const std::string& id) { return model_.load_preset(id); }
 
-std::string App::items_json() const { return items().to_json().dump(); }
+json App::items() const { return ui::items().to_json(); }
 
-std::string App::stats_json() const {
+json App::stats() const {
     json o;
     o["frames"] = frames_;
     o["ui_ms_median"] = median_of(ui_ms_);
@@ -277,7 +281,7 @@ std::string App::stats_json() const {
     o["frame_work_ms_median"] = median_of(total);
     o["mc_running"] = model_.monte_carlo_running();
     o["mc_seconds"] = mc_finished_ms_ >= 0 ? (mc_finished_ms_ - mc_started_ms_) / 1000.0 : -1.0;
-    return o.dump();
+    return o;
 }
 
 std::string App::summary_text() const {
@@ -308,67 +312,8 @@ void App::handle_shortcuts() {
     if (ImGui::IsKeyPressed(ImGuiKey_F1, false) || (io.KeyShift && ImGui::IsKeyPressed(ImGuiKey_Slash, false))) page_request_ = "shortcuts";
     // Number keys switch result tabs (1 = Overview ... 6 = Sweep).
     for (int i = 0; i < kResultTabCount; ++i)
-        if (!command && !io.KeyShift && ImGui::IsKeyPressed(static_cast<ImGuiKey>(ImGuiKey_1 + i), false)) tab_request_ = i;
+        if (!command && !io.KeyShift && ImGui::IsKeyPressed(static_cast<ImGuiKey>(ImGuiKey_1 + i), false)) results_.request_tab(i);
 }
 
-void App::draw_kpis() {
-    const Result& r = model_.result();
-    const McSummary& m = model_.summary();
-    struct Card {
-        const char* title;
-        const char* total;  // MODEL §6 total, or nullptr for the buyer's net
-        double value;
-        Unit unit;
-        const char* help;
-    };
-    const std::string net_title = buyer_name(model_.scenario()) + " net";
-    const Card cards[] = {
-        {"Total cost", "cost_usd", r.totals.cost_usd, Unit::usd,
-         "What the buyer pays over the horizon: compute + egress + fixed (owned capacity, onboarding, overhead) + stranded take-or-pay "
-         "and idle reservations - SLA credits."},
-        {"Stranded", "stranded_usd", r.totals.stranded_usd, Unit::usd,
-         "Paid for capacity never used: commitments' take-or-pay shortfall at their window's end, and reserved capacity left idle."},
-        {"Demand served", "served_fraction", r.totals.served_fraction, Unit::share, "Served / demanded H100e-hours over the horizon."},
-        {"Unserved value", "shortfall_value_usd", r.totals.shortfall_value_usd, Unit::usd,
-         "Revenue and value forfeited by demand that found no capacity (outage losses are in the Money tab)."},
-        {net_title.c_str(), nullptr, r.buyer.net_usd, Unit::usd,
-         "The buyer's compute P&L: inference revenue + revenue share received - total cost - revenue share paid. Training value and "
-         "lost value are in the Money tab beside it, not netted."},
-    };
-    const float w = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x * 4) / 5;
-    for (int i = 0; i < 5; ++i) {
-        const Card& c = cards[i];
-        if (i) ImGui::SameLine();
-        const float value_h = fonts().display ? fonts().display->FontSize * ImGui::GetIO().FontGlobalScale : ImGui::GetFontSize();
-        const float card_h = ImGui::GetTextLineHeightWithSpacing() * 2 + value_h + ImGui::GetStyle().ItemSpacing.y + ImGui::GetStyle().WindowPadding.y * 2;
-        ImGui::BeginChild(c.title, ImVec2(w, card_h), true, ImGuiWindowFlags_NoScrollbar);
-        ImGui::TextDisabled("%s", c.title);
-        items().track(c.total ? std::string("kpi:") + c.title : std::string("kpi:buyer net"));
-        ImGui::SetItemTooltip("%s", c.help);
-        {
-            FontScope big(fonts().display);
-            ImGui::Text("%s", format_value(c.value, c.unit).c_str());
-        }
-        const Stat* st = nullptr;
-        if (c.total && !m.totals.empty()) st = &m.totals[static_cast<std::size_t>(total_index(c.total))];
-        if (!c.total && m.trials_done > 0) st = &m.buyer_net;
-        // The Monte Carlo P10–P90 range (the label is in the tooltip: the card is narrow).
-        if (st && st->count > 0)
-            ImGui::TextDisabled("%s \xe2\x80\x93 %s", format_value(st->p10, c.unit).c_str(), format_value(st->p90, c.unit).c_str());
-        else
-            ImGui::TextDisabled("\xe2\x80\xa6");
-        ImGui::SetItemTooltip("Monte Carlo P10\xe2\x80\x93P90 (%lld trials so far)", static_cast<long long>(m.trials_done));
-        ImGui::EndChild();
-    }
-    const Simulation& sim = model_.sim();
-    char overlay[96];
-    std::snprintf(overlay, sizeof overlay, "Monte Carlo %lld / %lld trials (seed %llu)", static_cast<long long>(sim.trials_done()),
-                  static_cast<long long>(sim.trials()), static_cast<unsigned long long>(sim.seed()));
-    ImGui::ProgressBar(static_cast<float>(sim.progress()), ImVec2(-1, 0), overlay);
-    items().track("mc_progress");
-    if (sim.trials() < model_.scenario().uncertainty.trials)
-        ImGui::TextColored(ImVec4(0.95f, 0.75f, 0.35f, 1), "The page runs %lld of the scenario's %lld trials (their samples would not fit its memory); "
-                           "the CLI's simulate runs them all.", static_cast<long long>(sim.trials()), static_cast<long long>(model_.scenario().uncertainty.trials));
-}
 
 }  // namespace pactscope::ui

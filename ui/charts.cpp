@@ -1,46 +1,52 @@
 // charts.cpp
 //
-// [SECTION] Frame: layout, axes, legend, hover
-// [SECTION] Time series: stacked area, stacked bars, lines, fan
-// [SECTION] Distributions: histogram, tornado, bars
-// [SECTION] Grids: heatmap and regime map
+// [SECTION] Context: the chart being built and what was recorded
+// [SECTION] Frame: layout, title, one tick routine, legend, hover
+// [SECTION] begin / items / end
+// [SECTION] Charts with axes of their own: histogram, tornado, horizontal bars, heatmap
 #include "charts.h"
-
-#include "capture.h"
-#include "icons.h"
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
+#include <functional>
+#include <map>
+
+#include "capture.h"
+#include "fonts.h"
+#include "icons.h"
+#include "uncertainty/stats.h"
 
 namespace pactscope::ui::charts {
 
 namespace {
 
-constexpr float kLeft = 64, kBottom = 22, kTop = 22, kRight = 10;
+constexpr float kRight = 10;
+constexpr double kHeadroom = 1.05;  // the y axis ends a little above the highest value
 
 ImU32 with_alpha(ImU32 c, float a) {
     ImVec4 v = ImGui::ColorConvertU32ToFloat4(c);
     v.w = a;
     return ImGui::ColorConvertFloat4ToU32(v);
 }
-
 ImU32 text_color() { return ImGui::GetColorU32(ImGuiCol_Text); }
 ImU32 dim_color() { return ImGui::GetColorU32(ImGuiCol_TextDisabled); }
 ImU32 grid_color() { return with_alpha(ImGui::GetColorU32(ImGuiCol_Border), 0.5f); }
 
 //-----------------------------------------------------------------------------
-// [SECTION] Frame: layout, axes, legend, hover
+// [SECTION] Context: the chart being built and what was recorded
 //-----------------------------------------------------------------------------
 
+// The frame of a chart: its rectangle, the plot area inside it and the y scale.
 struct Frame {
     ImVec2 outer_min, outer_max, min, max;  // min/max: the plot area
     double y0 = 0, y1 = 1;
-    int n = 0;                               // x points
+    int n = 0;  // x points
+    bool categories = false;
     bool hovered = false;
     ImDrawList* dl = nullptr;
 
     float x_at(double i) const {
+        if (categories) return min.x + static_cast<float>((i + 0.5) / std::max(1, n)) * (max.x - min.x);
         if (n <= 1) return 0.5f * (min.x + max.x);
         return min.x + static_cast<float>(i / (n - 1)) * (max.x - min.x);
     }
@@ -48,14 +54,28 @@ struct Frame {
     int hovered_index() const {
         if (!hovered || n <= 0) return -1;
         const float mx = ImGui::GetIO().MousePos.x;
-        if (n == 1) return 0;
-        const double t = static_cast<double>((mx - min.x) / (max.x - min.x)) * (n - 1);
+        const double t = categories ? static_cast<double>((mx - min.x) / (max.x - min.x)) * n - 0.5
+                                    : static_cast<double>((mx - min.x) / (max.x - min.x)) * (n - 1);
         return std::clamp(static_cast<int>(std::lround(t)), 0, n - 1);
     }
 };
 
-// Reserves the widget's rectangle and returns its frame; false when clipped away.
-bool begin(const char* id, ImVec2 size, Frame& f) {
+// Like ImPlot's context: the chart between begin() and end(), and every chart's last record.
+struct Context {
+    Frame frame;
+    RecordedChart chart;
+    const char* help = nullptr;
+    bool open = false;
+    std::map<std::string, RecordedChart> recorded;
+};
+Context g_charts;
+
+//-----------------------------------------------------------------------------
+// [SECTION] Frame: layout, title, one tick routine, legend, hover
+//-----------------------------------------------------------------------------
+
+// Reserves the chart's rectangle; draws its title (and the right-click menu). False when clipped.
+bool begin_frame(const char* id, const std::string& title, ImVec2 size, Frame& f, const char* help) {
     if (size.x <= 0) size.x = ImGui::GetContentRegionAvail().x;
     if (size.y <= 0) size.y = 220;
     ImGui::PushID(id);
@@ -65,18 +85,30 @@ bool begin(const char* id, ImVec2 size, Frame& f) {
     f.outer_min = p;
     f.outer_max = ImVec2(p.x + size.x, p.y + size.y);
     if (ImGui::BeginPopupContextItem("##chart_menu")) {
-        if (ImGui::MenuItem(PS_ICON_CAMERA "  Download this chart as PNG"))
-            request_capture(ImVec2(f.outer_min.x, f.outer_min.y - ImGui::GetTextLineHeightWithSpacing()), f.outer_max, std::string("pactscope-") + id);
+        if (ImGui::MenuItem(PS_ICON_CAMERA "  Download this chart as PNG")) request_capture(f.outer_min, f.outer_max, std::string("pactscope-") + id);
         ImGui::EndPopup();
     }
     ImGui::PopID();
     // While a capture is pending the chart shows no hover read-out: the picture is of the chart, not the mouse.
     f.hovered = hovered && !capture_pending();
-    // The line above a chart is its title (every caller writes one): it belongs in the picture.
-    note_chart(id, ImVec2(f.outer_min.x, f.outer_min.y - ImGui::GetTextLineHeightWithSpacing()), f.outer_max, hovered);
-    f.min = ImVec2(p.x + kLeft, p.y + kTop);
-    f.max = ImVec2(p.x + size.x - kRight, p.y + size.y - kBottom);
+    note_chart(id, f.outer_min, f.outer_max, hovered);
     f.dl = ImGui::GetWindowDrawList();
+    const float line = ImGui::GetTextLineHeight();
+    // The title, then a row for the legend, then the plot.
+    f.dl->AddText(ImVec2(p.x, p.y), text_color(), title.c_str());
+    if (help) {
+        const ImVec2 ts = ImGui::CalcTextSize(title.c_str());
+        const ImVec2 q(p.x + ts.x + 6, p.y);
+        f.dl->AddText(q, dim_color(), "(?)");
+        if (ImGui::IsMouseHoveringRect(p, ImVec2(q.x + ImGui::CalcTextSize("(?)").x, p.y + line)) && ImGui::BeginTooltip()) {
+            ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
+            ImGui::TextUnformatted(help);
+            ImGui::PopTextWrapPos();
+            ImGui::EndTooltip();
+        }
+    }
+    f.min = ImVec2(p.x + 60, p.y + line * 2 + 8);
+    f.max = ImVec2(p.x + size.x - kRight, p.y + size.y - line - 6);
     return ImGui::IsItemVisible();
 }
 
@@ -88,76 +120,95 @@ void set_range(Frame& f, double lo, double hi) {
     f.y0 = lo, f.y1 = hi;
 }
 
-void y_axis(Frame& f, Unit unit) {
-    const auto ticks = nice_ticks(f.y0, f.y1, 5);
-    float widest = 0;  // the plot starts right of the widest tick label
-    for (double t : ticks) widest = std::max(widest, ImGui::CalcTextSize(format_value(t, unit).c_str()).x);
-    f.min.x = f.outer_min.x + widest + 10;
-    for (double t : ticks) {
-        const float y = f.y_at(t);
-        f.dl->AddLine(ImVec2(f.min.x, y), ImVec2(f.max.x, y), t == 0 ? dim_color() : grid_color());
+// The one tick routine: nice values (1, 2, 2.5, 5 × 10^k) along an axis, each labelled in its unit.
+// `vertical`: ticks on the y axis (labels left of the plot, grid lines across); else along x.
+void ticks(Frame& f, double lo, double hi, Unit unit, bool vertical, int target, const std::function<float(double)>& at) {
+    for (double t : nice_ticks(lo, hi, target)) {
         const std::string s = format_value(t, unit);
         const ImVec2 ts = ImGui::CalcTextSize(s.c_str());
-        f.dl->AddText(ImVec2(f.min.x - ts.x - 6, y - ts.y * 0.5f), dim_color(), s.c_str());
+        const float c = at(t);
+        if (vertical) {
+            f.dl->AddLine(ImVec2(f.min.x, c), ImVec2(f.max.x, c), t == 0 ? dim_color() : grid_color());
+            f.dl->AddText(ImVec2(f.min.x - ts.x - 6, c - ts.y * 0.5f), dim_color(), s.c_str());
+        } else {
+            f.dl->AddLine(ImVec2(c, f.min.y), ImVec2(c, f.max.y), t == 0 ? dim_color() : grid_color());
+            f.dl->AddText(ImVec2(c - ts.x * 0.5f, f.max.y + 4), dim_color(), s.c_str());
+        }
     }
+}
+
+// Widens the left margin to the widest y tick label, then draws the y axis.
+void y_axis(Frame& f, Unit unit, const std::string& title) {
+    float widest = 0;
+    for (double t : nice_ticks(f.y0, f.y1, 5)) widest = std::max(widest, ImGui::CalcTextSize(format_value(t, unit).c_str()).x);
+    f.min.x = f.outer_min.x + widest + 10;
+    ticks(f, f.y0, f.y1, unit, true, 5, [&](double v) { return f.y_at(v); });
     f.dl->AddLine(ImVec2(f.min.x, f.min.y), ImVec2(f.min.x, f.max.y), dim_color());
+    if (!title.empty()) {  // above the axis, where a reader looks for the unit
+        const float line = ImGui::GetTextLineHeight();
+        f.dl->AddText(ImVec2(f.outer_min.x, f.min.y - line - 2), dim_color(), title.c_str());
+    }
 }
 
-void x_axis(Frame& f, const std::vector<std::string>& x, bool centered_bars) {
-    if (x.empty()) return;
-    const float width = f.max.x - f.min.x;
-    const float label_w = ImGui::CalcTextSize(x[0].c_str()).x + 10;
-    const int every = std::max(1, static_cast<int>(std::ceil(label_w * static_cast<float>(x.size()) / std::max(1.0f, width))));
-    for (int i = 0; i < static_cast<int>(x.size()); i += every) {
-        const float cx = centered_bars ? f.min.x + (static_cast<float>(i) + 0.5f) * width / static_cast<float>(x.size()) : f.x_at(i);
-        const ImVec2 ts = ImGui::CalcTextSize(x[i].c_str());
-        f.dl->AddText(ImVec2(cx - ts.x * 0.5f, f.max.y + 4), dim_color(), x[i].c_str());
-    }
+// Labels along x: as many as fit, evenly spaced; the axis title at the right end.
+void x_axis(Frame& f, const std::vector<std::string>& x, const std::string& title) {
     f.dl->AddLine(ImVec2(f.min.x, f.max.y), ImVec2(f.max.x, f.max.y), dim_color());
+    float right = f.max.x;
+    if (!title.empty()) {
+        const ImVec2 ts = ImGui::CalcTextSize(title.c_str());
+        right -= ts.x + 8;
+        f.dl->AddText(ImVec2(f.max.x - ts.x, f.max.y + 4), dim_color(), title.c_str());
+    }
+    if (x.empty()) return;
+    float label_w = 0;
+    for (const std::string& s : x) label_w = std::max(label_w, ImGui::CalcTextSize(s.c_str()).x + 10);
+    const int every = std::max(1, static_cast<int>(std::ceil(label_w * static_cast<float>(x.size()) / std::max(1.0f, f.max.x - f.min.x))));
+    for (int i = 0; i < static_cast<int>(x.size()); i += every) {
+        const ImVec2 ts = ImGui::CalcTextSize(x[static_cast<std::size_t>(i)].c_str());
+        const float cx = f.x_at(i) - ts.x * 0.5f;
+        if (cx + ts.x > right) break;
+        f.dl->AddText(ImVec2(std::max(cx, f.min.x - 8), f.max.y + 4), dim_color(), x[static_cast<std::size_t>(i)].c_str());
+    }
 }
 
-void legend(const Frame& f, const std::vector<Series>& series) {
+void legend(const Frame& f, const std::vector<RecordedItem>& items) {
     float x = f.min.x;
-    const float y = f.outer_min.y + 3;
-    for (const Series& s : series) {
-        const ImVec2 ts = ImGui::CalcTextSize(s.label.c_str());
+    const float y = f.outer_min.y + ImGui::GetTextLineHeight() + 4;
+    for (const RecordedItem& it : items) {
+        if (it.kind == "marker" || it.name.empty()) continue;
+        const ImVec2 ts = ImGui::CalcTextSize(it.name.c_str());
         if (x + ts.x + 20 > f.outer_max.x) break;
-        f.dl->AddRectFilled(ImVec2(x, y + 3), ImVec2(x + 10, y + 13), s.color);
-        f.dl->AddText(ImVec2(x + 14, y), text_color(), s.label.c_str());
-        x += ts.x + 28;
+        const ImU32 c = it.kind == "band" ? with_alpha(it.color, 0.35f) : it.color;
+        if (it.kind == "line" || it.kind == "dashed") f.dl->AddLine(ImVec2(x, y + 8), ImVec2(x + 12, y + 8), c, 2.5f);
+        else f.dl->AddRectFilled(ImVec2(x, y + 3), ImVec2(x + 10, y + 13), c);
+        f.dl->AddText(ImVec2(x + 16, y), text_color(), it.name.c_str());
+        x += ts.x + 30;
     }
-}
-
-// Tooltip with each series' value at the hovered index (and their sum when stacked).
-void hover_readout(const Frame& f, const std::vector<std::string>& x, const std::vector<Series>& series, Unit unit, bool stacked,
-                   bool centered_bars) {
-    int i = -1;
-    if (f.hovered && centered_bars && f.n > 0) {
-        const float w = (f.max.x - f.min.x) / static_cast<float>(f.n);
-        i = std::clamp(static_cast<int>((ImGui::GetIO().MousePos.x - f.min.x) / w), 0, f.n - 1);
-    } else {
-        i = f.hovered_index();
-    }
-    if (i < 0) return;
-    const float cx = centered_bars ? f.min.x + (static_cast<float>(i) + 0.5f) * (f.max.x - f.min.x) / static_cast<float>(f.n) : f.x_at(i);
-    f.dl->AddLine(ImVec2(cx, f.min.y), ImVec2(cx, f.max.y), with_alpha(text_color(), 0.35f));
-    ImGui::BeginTooltip();
-    ImGui::TextUnformatted(i < static_cast<int>(x.size()) ? x[i].c_str() : "");
-    double sum = 0;
-    for (const Series& s : series) {
-        if (i >= s.n) continue;
-        ImGui::ColorButton(("##" + s.label).c_str(), ImGui::ColorConvertU32ToFloat4(s.color), ImGuiColorEditFlags_NoTooltip, ImVec2(10, 10));
-        ImGui::SameLine();
-        ImGui::Text("%s: %s", s.label.c_str(), format_value(s.y[i], unit).c_str());
-        sum += s.y[i];
-    }
-    if (stacked && series.size() > 1) ImGui::Text("Total: %s", format_value(sum, unit).c_str());
-    ImGui::EndTooltip();
 }
 
 void empty_message(const Frame& f, const char* text) {
     const ImVec2 ts = ImGui::CalcTextSize(text);
     f.dl->AddText(ImVec2(0.5f * (f.min.x + f.max.x - ts.x), 0.5f * (f.min.y + f.max.y - ts.y)), dim_color(), text);
+}
+
+void dashed_line(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 c, float thickness) {
+    for (int k = 0; k < 4; k += 2) {  // two dashes per segment
+        const float t0 = static_cast<float>(k) / 4.0f, t1 = static_cast<float>(k + 1) / 4.0f;
+        dl->AddLine(ImVec2(a.x + (b.x - a.x) * t0, a.y + (b.y - a.y) * t0), ImVec2(a.x + (b.x - a.x) * t1, a.y + (b.y - a.y) * t1), c, thickness);
+    }
+}
+
+void store(RecordedChart chart) {
+    std::string id = chart.id;
+    g_charts.recorded[id] = std::move(chart);
+}
+
+// A chart drawn by one call: its record with one item.
+void record_whole(const char* id, const std::string& title, Unit unit, const std::string& x_title, RecordedItem item) {
+    RecordedChart c;
+    c.id = id, c.title = title, c.unit = unit, c.x_title = x_title;
+    c.items.push_back(std::move(item));
+    store(std::move(c));
 }
 
 }  // namespace
@@ -170,138 +221,142 @@ ImU32 palette(int i) {
     return colors[static_cast<unsigned>(i) % (sizeof colors / sizeof colors[0])];
 }
 
+const RecordedChart* recorded(const std::string& id) {
+    auto it = g_charts.recorded.find(id);
+    return it == g_charts.recorded.end() ? nullptr : &it->second;
+}
+
 //-----------------------------------------------------------------------------
-// [SECTION] Time series: stacked area, stacked bars, lines, fan
+// [SECTION] begin / items / end
 //-----------------------------------------------------------------------------
 
-void stacked_area(const char* id, const std::vector<std::string>& x, const std::vector<Series>& series, Unit unit, ImVec2 size) {
-    Frame f;
-    if (!begin(id, size, f)) return;
-    f.n = static_cast<int>(x.size());
-    std::vector<double> top(x.size(), 0.0);
-    for (const Series& s : series)
-        for (int i = 0; i < std::min(s.n, f.n); ++i) top[i] += std::max(0.0, s.y[i]);
-    const double hi = top.empty() ? 1 : *std::max_element(top.begin(), top.end());
-    set_range(f, 0, hi > 0 ? hi * 1.05 : 1);
-    y_axis(f, unit);
-    x_axis(f, x, false);
-    std::vector<double> base(x.size(), 0.0);
-    for (const Series& s : series) {
-        for (int i = 0; i + 1 < std::min(s.n, f.n); ++i) {
-            const double a0 = base[i], a1 = base[i + 1];
-            const double b0 = a0 + std::max(0.0, s.y[i]), b1 = a1 + std::max(0.0, s.y[i + 1]);
-            const ImVec2 quad[4] = {ImVec2(f.x_at(i), f.y_at(a0)), ImVec2(f.x_at(i), f.y_at(b0)), ImVec2(f.x_at(i + 1), f.y_at(b1)),
-                                    ImVec2(f.x_at(i + 1), f.y_at(a1))};
-            f.dl->AddConvexPolyFilled(quad, 4, with_alpha(s.color, 0.75f));
-            f.dl->AddLine(quad[1], quad[2], s.color, 1.5f);
-        }
-        for (int i = 0; i < std::min(s.n, f.n); ++i) base[i] += std::max(0.0, s.y[i]);
-    }
-    legend(f, series);
-    hover_readout(f, x, series, unit, true, false);
+bool begin(const char* id, const std::string& title, const Axes& axes, ImVec2 size, const char* help) {
+    Context& c = g_charts;
+    c.frame = Frame{};
+    if (!begin_frame(id, title, size, c.frame, help)) return false;
+    c.frame.n = static_cast<int>(axes.x.size());
+    c.frame.categories = axes.categories;
+    c.chart = RecordedChart{};
+    c.chart.id = id, c.chart.title = title, c.chart.unit = axes.unit, c.chart.x = axes.x, c.chart.x_title = axes.x_title, c.chart.y_title = axes.y_title;
+    c.help = help;
+    c.open = true;
+    return true;
 }
 
-void stacked_bars(const char* id, const std::vector<std::string>& x, const std::vector<Series>& series, Unit unit, ImVec2 size) {
-    Frame f;
-    if (!begin(id, size, f)) return;
-    f.n = static_cast<int>(x.size());
+namespace {
+void add_item(const char* kind, const std::string& name, const double* y, const double* y2, int n, ImU32 color) {
+    RecordedItem it;
+    it.kind = kind, it.name = name, it.color = color;
+    if (y) it.y.assign(y, y + std::max(0, n));
+    if (y2) it.y2.assign(y2, y2 + std::max(0, n));
+    g_charts.chart.items.push_back(std::move(it));
+}
+}  // namespace
+
+void line(const std::string& name, const double* y, int n, ImU32 color, bool dashed) { add_item(dashed ? "dashed" : "line", name, y, nullptr, n, color); }
+void area(const std::string& name, const double* y, int n, ImU32 color) { add_item("area", name, y, nullptr, n, color); }
+void bars(const std::string& name, const double* y, int n, ImU32 color) { add_item("bars", name, y, nullptr, n, color); }
+void band(const std::string& name, const double* lo, const double* hi, int n, ImU32 color) { add_item("band", name, lo, hi, n, color); }
+void marker(const std::string& label, double at, ImU32 color) { add_item("marker", label, &at, nullptr, 1, color); }
+
+void end() {
+    Context& c = g_charts;
+    if (!c.open) return;
+    c.open = false;
+    Frame& f = c.frame;
+    const auto& items = c.chart.items;
+    const std::size_t n = static_cast<std::size_t>(std::max(0, f.n));
+    // The y range: every line and band, the stacks of areas (positive) and bars (either side).
     double lo = 0, hi = 0;
-    for (int i = 0; i < f.n; ++i) {
-        double pos = 0, neg = 0;
-        for (const Series& s : series)
-            if (i < s.n) (s.y[i] >= 0 ? pos : neg) += s.y[i];
-        hi = std::max(hi, pos), lo = std::min(lo, neg);
-    }
-    set_range(f, lo * 1.05, hi > 0 ? hi * 1.05 : 1);
-    y_axis(f, unit);
-    x_axis(f, x, true);
-    const float w = (f.max.x - f.min.x) / std::max(1.0f, static_cast<float>(f.n));
-    for (int i = 0; i < f.n; ++i) {
-        double pos = 0, neg = 0;
-        const float x0 = f.min.x + w * static_cast<float>(i) + w * 0.15f, x1 = x0 + w * 0.7f;
-        for (const Series& s : series) {
-            if (i >= s.n || s.y[i] == 0) continue;
-            double& acc = s.y[i] >= 0 ? pos : neg;
-            const double from = acc;
-            acc += s.y[i];
-            f.dl->AddRectFilled(ImVec2(x0, f.y_at(std::max(from, acc))), ImVec2(x1, f.y_at(std::min(from, acc))), s.color);
+    std::vector<double> area_top(n, 0.0), bar_pos(n, 0.0), bar_neg(n, 0.0);
+    for (const RecordedItem& it : items)
+        for (std::size_t i = 0; i < std::min(n, it.y.size()); ++i) {
+            const double v = it.y[i];
+            if (std::isnan(v)) continue;
+            if (it.kind == "area") area_top[i] += std::max(0.0, v);
+            else if (it.kind == "bars") (v >= 0 ? bar_pos[i] : bar_neg[i]) += v;
+            else if (it.kind != "marker") lo = std::min(lo, v), hi = std::max(hi, v);
+            if (it.kind == "band" && i < it.y2.size()) hi = std::max(hi, it.y2[i]), lo = std::min(lo, it.y2[i]);
+        }
+    for (std::size_t i = 0; i < n; ++i) hi = std::max({hi, area_top[i], bar_pos[i]}), lo = std::min(lo, bar_neg[i]);
+    set_range(f, lo < 0 ? lo * kHeadroom : lo, hi > lo ? hi * kHeadroom : lo + 1);
+    y_axis(f, c.chart.unit, c.chart.y_title);
+    x_axis(f, c.chart.x, c.chart.x_title);
+    // Items, in call order: bands under lines; areas and bars stacked.
+    std::vector<double> area_base(n, 0.0), pos(n, 0.0), neg(n, 0.0);
+    const float slot = (f.max.x - f.min.x) / std::max(1.0f, static_cast<float>(n));
+    for (const RecordedItem& it : items) {
+        const std::size_t m = std::min(n, it.y.size());
+        if (it.kind == "band") {
+            for (std::size_t i = 0; i + 1 < std::min(m, it.y2.size()); ++i) {
+                const ImVec2 quad[4] = {ImVec2(f.x_at(static_cast<double>(i)), f.y_at(it.y[i])), ImVec2(f.x_at(static_cast<double>(i)), f.y_at(it.y2[i])),
+                                        ImVec2(f.x_at(static_cast<double>(i + 1)), f.y_at(it.y2[i + 1])),
+                                        ImVec2(f.x_at(static_cast<double>(i + 1)), f.y_at(it.y[i + 1]))};
+                f.dl->AddConvexPolyFilled(quad, 4, with_alpha(it.color, 0.3f));
+            }
+        } else if (it.kind == "area") {
+            for (std::size_t i = 0; i + 1 < m; ++i) {
+                const double a0 = area_base[i], a1 = area_base[i + 1], b0 = a0 + std::max(0.0, it.y[i]), b1 = a1 + std::max(0.0, it.y[i + 1]);
+                const ImVec2 quad[4] = {ImVec2(f.x_at(static_cast<double>(i)), f.y_at(a0)), ImVec2(f.x_at(static_cast<double>(i)), f.y_at(b0)),
+                                        ImVec2(f.x_at(static_cast<double>(i + 1)), f.y_at(b1)), ImVec2(f.x_at(static_cast<double>(i + 1)), f.y_at(a1))};
+                f.dl->AddConvexPolyFilled(quad, 4, with_alpha(it.color, 0.75f));
+                f.dl->AddLine(quad[1], quad[2], it.color, 1.5f);
+            }
+            for (std::size_t i = 0; i < m; ++i) area_base[i] += std::max(0.0, it.y[i]);
+        } else if (it.kind == "bars") {
+            for (std::size_t i = 0; i < m; ++i) {
+                if (it.y[i] == 0 || std::isnan(it.y[i])) continue;
+                double& acc = it.y[i] >= 0 ? pos[i] : neg[i];
+                const double from = acc;
+                acc += it.y[i];
+                const float x0 = f.min.x + slot * (static_cast<float>(i) + 0.15f), x1 = x0 + slot * 0.7f;
+                f.dl->AddRectFilled(ImVec2(x0, f.y_at(std::max(from, acc))), ImVec2(x1, f.y_at(std::min(from, acc))), it.color);
+            }
+        } else if (it.kind == "line" || it.kind == "dashed") {
+            for (std::size_t i = 0; i + 1 < m; ++i) {
+                if (std::isnan(it.y[i]) || std::isnan(it.y[i + 1])) continue;
+                const ImVec2 a(f.x_at(static_cast<double>(i)), f.y_at(it.y[i])), b(f.x_at(static_cast<double>(i + 1)), f.y_at(it.y[i + 1]));
+                if (it.kind == "line") f.dl->AddLine(a, b, it.color, 2.0f);
+                else dashed_line(f.dl, a, b, it.color, 2.0f);
+            }
+        } else if (it.kind == "marker" && !it.y.empty()) {
+            const float x = f.x_at(it.y[0]);
+            dashed_line(f.dl, ImVec2(x, f.min.y), ImVec2(x, f.max.y), it.color, 1.5f);
+            f.dl->AddText(ImVec2(x + 3, f.min.y + 2), it.color, it.name.c_str());
         }
     }
-    legend(f, series);
-    hover_readout(f, x, series, unit, true, true);
-}
-
-void lines(const char* id, const std::vector<std::string>& x, const std::vector<Series>& series, Unit unit, ImVec2 size) {
-    Frame f;
-    if (!begin(id, size, f)) return;
-    f.n = static_cast<int>(x.size());
-    double lo = 0, hi = 0;
-    for (const Series& s : series)
-        for (int i = 0; i < std::min(s.n, f.n); ++i) lo = std::min(lo, s.y[i]), hi = std::max(hi, s.y[i]);
-    set_range(f, lo, hi > lo ? hi * 1.05 : lo + 1);
-    y_axis(f, unit);
-    x_axis(f, x, false);
-    for (const Series& s : series)
-        for (int i = 0; i + 1 < std::min(s.n, f.n); ++i) {
-            const ImVec2 a(f.x_at(i), f.y_at(s.y[i])), b(f.x_at(i + 1), f.y_at(s.y[i + 1]));
-            if (!s.dashed) {
-                f.dl->AddLine(a, b, s.color, 2.0f);
-                continue;
-            }
-            for (int k = 0; k < 4; k += 2) {  // two dashes per segment
-                const float t0 = static_cast<float>(k) / 4.0f, t1 = static_cast<float>(k + 1) / 4.0f;
-                f.dl->AddLine(ImVec2(a.x + (b.x - a.x) * t0, a.y + (b.y - a.y) * t0), ImVec2(a.x + (b.x - a.x) * t1, a.y + (b.y - a.y) * t1),
-                              s.color, 2.0f);
-            }
-        }
-    legend(f, series);
-    hover_readout(f, x, series, unit, false, false);
-}
-
-void fan(const char* id, const std::vector<std::string>& x, const std::vector<double>& p10, const std::vector<double>& p50,
-         const std::vector<double>& p90, const std::vector<double>& det, Unit unit, ImVec2 size) {
-    Frame f;
-    if (!begin(id, size, f)) return;
-    f.n = static_cast<int>(x.size());
-    const ImU32 band = palette(0), mid = palette(0), d = palette(1);
-    std::vector<Series> legend_items = {{"P10\xe2\x80\x93P90", nullptr, 0, with_alpha(band, 0.3f)}, {"P50", p50.data(), static_cast<int>(p50.size()), mid},
-                                        {"Deterministic", det.data(), static_cast<int>(det.size()), d}};
-    double hi = 0, lo = 0;
-    for (const auto* v : {&p10, &p50, &p90, &det})
-        for (double y : *v) hi = std::max(hi, y), lo = std::min(lo, y);
-    set_range(f, lo, hi > lo ? hi * 1.05 : lo + 1);
-    y_axis(f, unit);
-    x_axis(f, x, false);
-    const int n = std::min({f.n, static_cast<int>(p10.size()), static_cast<int>(p90.size())});
-    for (int i = 0; i + 1 < n; ++i) {
-        const ImVec2 quad[4] = {ImVec2(f.x_at(i), f.y_at(p10[i])), ImVec2(f.x_at(i), f.y_at(p90[i])), ImVec2(f.x_at(i + 1), f.y_at(p90[i + 1])),
-                                ImVec2(f.x_at(i + 1), f.y_at(p10[i + 1]))};
-        f.dl->AddConvexPolyFilled(quad, 4, with_alpha(band, 0.3f));
-    }
-    for (int i = 0; i + 1 < std::min(f.n, static_cast<int>(p50.size())); ++i)
-        f.dl->AddLine(ImVec2(f.x_at(i), f.y_at(p50[i])), ImVec2(f.x_at(i + 1), f.y_at(p50[i + 1])), mid, 2.0f);
-    for (int i = 0; i + 1 < std::min(f.n, static_cast<int>(det.size())); ++i)
-        f.dl->AddLine(ImVec2(f.x_at(i), f.y_at(det[i])), ImVec2(f.x_at(i + 1), f.y_at(det[i + 1])), d, 1.5f);
-    legend(f, legend_items);
-    if (int i = f.hovered_index(); i >= 0 && i < n) {
+    legend(f, items);
+    // The hover read-out: every item's value at the point under the mouse.
+    if (const int i = f.hovered_index(); i >= 0) {
         f.dl->AddLine(ImVec2(f.x_at(i), f.min.y), ImVec2(f.x_at(i), f.max.y), with_alpha(text_color(), 0.35f));
         ImGui::BeginTooltip();
-        ImGui::TextUnformatted(x[i].c_str());
-        ImGui::Text("P90: %s", format_value(p90[i], unit).c_str());
-        if (i < static_cast<int>(p50.size())) ImGui::Text("P50: %s", format_value(p50[i], unit).c_str());
-        ImGui::Text("P10: %s", format_value(p10[i], unit).c_str());
-        if (i < static_cast<int>(det.size())) ImGui::Text("Deterministic: %s", format_value(det[i], unit).c_str());
+        ImGui::TextUnformatted(static_cast<std::size_t>(i) < c.chart.x.size() ? c.chart.x[static_cast<std::size_t>(i)].c_str() : "");
+        double stacked = 0;
+        int stacks = 0;
+        for (const RecordedItem& it : items) {
+            if (it.kind == "marker" || static_cast<std::size_t>(i) >= it.y.size()) continue;
+            ImGui::ColorButton(("##" + it.name).c_str(), ImGui::ColorConvertU32ToFloat4(it.color), ImGuiColorEditFlags_NoTooltip, ImVec2(10, 10));
+            ImGui::SameLine();
+            const double v = it.y[static_cast<std::size_t>(i)];
+            if (it.kind == "band" && static_cast<std::size_t>(i) < it.y2.size())
+                ImGui::Text("%s: %s to %s", it.name.c_str(), format_value(v, c.chart.unit).c_str(), format_value(it.y2[static_cast<std::size_t>(i)], c.chart.unit).c_str());
+            else
+                ImGui::Text("%s: %s", it.name.c_str(), format_value(v, c.chart.unit).c_str());
+            if (it.kind == "area" || it.kind == "bars") stacked += v, ++stacks;
+        }
+        if (stacks > 1) ImGui::Text("Total: %s", format_value(stacked, c.chart.unit).c_str());
         ImGui::EndTooltip();
     }
+    store(std::move(c.chart));
 }
 
 //-----------------------------------------------------------------------------
-// [SECTION] Distributions: histogram, tornado, bars
+// [SECTION] Charts with axes of their own: histogram, tornado, horizontal bars, heatmap
 //-----------------------------------------------------------------------------
 
-void histogram(const char* id, const double* samples, std::int64_t n, Unit unit, ImVec2 size) {
+void histogram(const char* id, const std::string& title, const double* samples, std::int64_t n, Unit unit, const std::string& x_title, ImVec2 size) {
     Frame f;
-    if (!begin(id, size, f)) return;
+    if (!begin_frame(id, title, size, f, nullptr)) return;
     std::vector<double> v;
     for (std::int64_t i = 0; i < n; ++i)
         if (!std::isnan(samples[i])) v.push_back(samples[i]);
@@ -312,133 +367,156 @@ void histogram(const char* id, const double* samples, std::int64_t n, Unit unit,
     std::sort(v.begin(), v.end());
     const double lo = v.front(), hi = v.back();
     const int bins = 40;
-    std::vector<int> count(bins, 0);
+    std::vector<double> count(bins, 0.0);
     const double w = hi > lo ? (hi - lo) / bins : 1;
-    for (double x : v) ++count[std::clamp(static_cast<int>((x - lo) / w), 0, bins - 1)];
-    const int peak = *std::max_element(count.begin(), count.end());
+    for (double x : v) ++count[static_cast<std::size_t>(std::clamp(static_cast<int>((x - lo) / w), 0, bins - 1))];
+    const double peak = *std::max_element(count.begin(), count.end());
     set_range(f, 0, peak * 1.1);
-    // x axis in value units
-    const auto ticks = nice_ticks(lo, hi > lo ? hi : lo + 1, 5);
+    f.min.x = f.outer_min.x + 10;
     auto px = [&](double x) { return f.min.x + static_cast<float>((x - lo) / (hi > lo ? hi - lo : 1)) * (f.max.x - f.min.x); };
-    for (double t : ticks) {
-        const std::string s = format_value(t, unit);
-        const ImVec2 ts = ImGui::CalcTextSize(s.c_str());
-        f.dl->AddText(ImVec2(px(t) - ts.x * 0.5f, f.max.y + 4), dim_color(), s.c_str());
-    }
+    ticks(f, lo, hi > lo ? hi : lo + 1, unit, false, 5, px);
     f.dl->AddLine(ImVec2(f.min.x, f.max.y), ImVec2(f.max.x, f.max.y), dim_color());
+    if (!x_title.empty()) {
+        const ImVec2 ts = ImGui::CalcTextSize(x_title.c_str());
+        f.dl->AddText(ImVec2(f.max.x - ts.x, f.outer_min.y + ImGui::GetTextLineHeight() + 4), dim_color(), x_title.c_str());
+    }
     const float bw = (f.max.x - f.min.x) / bins;
     for (int b = 0; b < bins; ++b)
-        f.dl->AddRectFilled(ImVec2(f.min.x + bw * static_cast<float>(b) + 1, f.y_at(count[b])), ImVec2(f.min.x + bw * static_cast<float>(b + 1) - 1, f.max.y),
-                            with_alpha(palette(0), 0.8f));
-    auto q = [&](double p) { return v[static_cast<std::size_t>(p * static_cast<double>(v.size() - 1))]; };
-    const struct { const char* name; double p; } marks[] = {{"P10", 0.1}, {"P50", 0.5}, {"P90", 0.9}};
-    for (const auto& m : marks) {
-        const float x = px(q(m.p));
+        f.dl->AddRectFilled(ImVec2(f.min.x + bw * static_cast<float>(b) + 1, f.y_at(count[static_cast<std::size_t>(b)])),
+                            ImVec2(f.min.x + bw * static_cast<float>(b + 1) - 1, f.max.y), with_alpha(palette(0), 0.8f));
+    // The same percentiles as the Monte Carlo summaries (type 7 on the sorted samples).
+    const double probs[] = {0.1, 0.5, 0.9};
+    double q[3];
+    std::vector<double> scratch = v;
+    percentiles_inplace(scratch.data(), static_cast<std::int64_t>(scratch.size()), probs, 3, q);
+    const char* const names[] = {"P10", "P50", "P90"};
+    for (int k = 0; k < 3; ++k) {
+        const float x = px(q[k]);
         f.dl->AddLine(ImVec2(x, f.min.y), ImVec2(x, f.max.y), palette(1), 1.5f);
-        const std::string s = std::string(m.name) + " " + format_value(q(m.p), unit);
-        f.dl->AddText(ImVec2(x + 3, f.min.y - 16), text_color(), s.c_str());
+        const std::string s = std::string(names[k]) + " " + format_value(q[k], unit);
+        f.dl->AddText(ImVec2(x + 3, f.min.y + ImGui::GetTextLineHeight() * static_cast<float>(k % 2)), text_color(), s.c_str());
     }
     if (f.hovered) {
         const int b = std::clamp(static_cast<int>((ImGui::GetIO().MousePos.x - f.min.x) / bw), 0, bins - 1);
-        ImGui::SetTooltip("%s to %s: %d trials (%.1f%%)", format_value(lo + w * b, unit).c_str(), format_value(lo + w * (b + 1), unit).c_str(),
-                          count[b], 100.0 * count[b] / static_cast<double>(v.size()));
+        ImGui::SetTooltip("%s to %s: %.0f trials (%.1f%%)", format_value(lo + w * b, unit).c_str(), format_value(lo + w * (b + 1), unit).c_str(),
+                          count[static_cast<std::size_t>(b)], 100.0 * count[static_cast<std::size_t>(b)] / static_cast<double>(v.size()));
     }
+    RecordedItem item{"histogram", "trials per bin", count, {}, {}, palette(0)};
+    for (int b = 0; b < bins; ++b) item.labels.push_back(format_value(lo + w * b, unit) + " to " + format_value(lo + w * (b + 1), unit));
+    record_whole(id, title, Unit::plain, x_title, std::move(item));
 }
 
-void tornado(const char* id, double base, const std::vector<TornadoRow>& rows, Unit unit, ImVec2 size) {
-    if (size.y <= 0) size.y = 24.0f * static_cast<float>(std::max<std::size_t>(rows.size(), 1)) + kTop + kBottom;
+namespace {
+// Labels left of a chart's rows: up to `width`, cut at a word boundary with an ellipsis, never mid-word.
+std::string fit_label(const std::string& label, float width) {
+    if (ImGui::CalcTextSize(label.c_str()).x <= width) return label;
+    std::string out;
+    std::size_t i = 0;
+    while (i < label.size()) {
+        std::size_t j = label.find(' ', i + 1);
+        if (j == std::string::npos) j = label.size();
+        const std::string next = label.substr(0, j) + "\xe2\x80\xa6";
+        if (ImGui::CalcTextSize(next.c_str()).x > width) break;
+        out = label.substr(0, j);
+        i = j;
+    }
+    return (out.empty() ? label.substr(0, std::min<std::size_t>(label.size(), 8)) : out) + "\xe2\x80\xa6";
+}
+}  // namespace
+
+void tornado(const char* id, const std::string& title, double base, const std::vector<TornadoRow>& rows, Unit unit, ImVec2 size) {
+    if (size.y <= 0) size.y = 24.0f * static_cast<float>(std::max<std::size_t>(rows.size(), 1)) + ImGui::GetTextLineHeight() * 3 + 20;
     Frame f;
-    if (!begin(id, size, f)) return;
+    if (!begin_frame(id, title, size, f, nullptr)) return;
     if (rows.empty()) {
         empty_message(f, "No uncertain input moves this metric");
         return;
     }
     double lo = base, hi = base;
     for (const TornadoRow& r : rows) lo = std::min({lo, r.low, r.high}), hi = std::max({hi, r.low, r.high});
-    const float label_w = 220;
+    const float label_w = std::min(320.0f, (f.max.x - f.outer_min.x) * 0.45f);
     f.min.x = f.outer_min.x + label_w;
     auto px = [&](double x) { return f.min.x + static_cast<float>((x - lo) / (hi > lo ? hi - lo : 1)) * (f.max.x - f.min.x); };
-    for (double t : nice_ticks(lo, hi > lo ? hi : lo + 1, 4)) {
-        const std::string s = format_value(t, unit);
-        const ImVec2 ts = ImGui::CalcTextSize(s.c_str());
-        f.dl->AddText(ImVec2(px(t) - ts.x * 0.5f, f.max.y + 4), dim_color(), s.c_str());
-        f.dl->AddLine(ImVec2(px(t), f.min.y), ImVec2(px(t), f.max.y), grid_color());
-    }
+    ticks(f, lo, hi > lo ? hi : lo + 1, unit, false, 4, px);
     const float row_h = (f.max.y - f.min.y) / static_cast<float>(rows.size());
     int hovered = -1;
+    RecordedItem low{"tornado", "input at P10", {}, {}, {}, palette(0)};
     for (std::size_t k = 0; k < rows.size(); ++k) {
         const TornadoRow& r = rows[k];
         const float y0 = f.min.y + row_h * static_cast<float>(k) + 3, y1 = y0 + row_h - 6;
         const float xb = px(base);
         f.dl->AddRectFilled(ImVec2(std::min(xb, px(r.low)), y0), ImVec2(std::max(xb, px(r.low)), y1), palette(0));   // input at P10
         f.dl->AddRectFilled(ImVec2(std::min(xb, px(r.high)), y0), ImVec2(std::max(xb, px(r.high)), y1), palette(1)); // input at P90
-        std::string label = r.label;
-        // Keep the end of a long JSON pointer (the field name), dropping characters from the front.
-        std::size_t cut = 0;
-        while (cut + 4 < r.label.size() && ImGui::CalcTextSize(label.c_str()).x > label_w - 10) label = "..." + r.label.substr(++cut);
-        f.dl->AddText(ImVec2(f.outer_min.x, y0), text_color(), label.c_str());
+        f.dl->AddText(ImVec2(f.outer_min.x, y0), text_color(), fit_label(r.label, label_w - 10).c_str());
         if (f.hovered && ImGui::GetIO().MousePos.y >= y0 && ImGui::GetIO().MousePos.y < y1) hovered = static_cast<int>(k);
+        low.y.push_back(r.low), low.y2.push_back(r.high), low.labels.push_back(r.label);
     }
     f.dl->AddLine(ImVec2(px(base), f.min.y), ImVec2(px(base), f.max.y), text_color());
-    legend(f, {{"input at P10", nullptr, 0, palette(0)}, {"input at P90", nullptr, 0, palette(1)}});
+    legend(f, {{"bars", "input at P10", {}, {}, {}, palette(0)}, {"bars", "input at P90", {}, {}, {}, palette(1)}});
     if (hovered >= 0) {
-        const TornadoRow& r = rows[hovered];
+        const TornadoRow& r = rows[static_cast<std::size_t>(hovered)];
         ImGui::SetTooltip("%s\ninput at P10: %s\ninput at P90: %s\nbase (all medians): %s", r.label.c_str(), format_value(r.low, unit).c_str(),
                           format_value(r.high, unit).c_str(), format_value(base, unit).c_str());
     }
+    record_whole(id, title, unit, "", std::move(low));
 }
 
-void bars(const char* id, const std::vector<Bar>& rows, Unit unit, ImVec2 size) {
-    if (size.y <= 0) size.y = 26.0f * static_cast<float>(std::max<std::size_t>(rows.size(), 1)) + kTop + kBottom;
+void hbars(const char* id, const std::string& title, const std::vector<Bar>& rows, Unit unit, ImVec2 size) {
+    if (size.y <= 0) size.y = 26.0f * static_cast<float>(std::max<std::size_t>(rows.size(), 1)) + ImGui::GetTextLineHeight() * 3 + 20;
     Frame f;
-    if (!begin(id, size, f)) return;
+    if (!begin_frame(id, title, size, f, nullptr)) return;
     double lo = 0, hi = 0;
     for (const Bar& b : rows) lo = std::min({lo, b.value, b.low}), hi = std::max({hi, b.value, b.high});
     if (!(hi > lo)) hi = lo + 1;
-    const double pad = 0.12 * (hi - lo);  // room for the value labels beside the bars
+    float label_w = 60;
+    for (const Bar& b : rows) label_w = std::max(label_w, ImGui::CalcTextSize(b.label.c_str()).x + 12);
+    label_w = std::min(label_w, (f.max.x - f.outer_min.x) * 0.4f);
+    f.min.x = f.outer_min.x + label_w;
+    // Room for the value labels: beside each bar, outside its whisker.
+    float value_w = 0;
+    for (const Bar& b : rows) value_w = std::max(value_w, ImGui::CalcTextSize(format_value(b.value, unit).c_str()).x + 8);
+    const double span = hi - lo, plot_w = std::max(1.0f, f.max.x - f.min.x - 2 * value_w);
+    const double pad = span * value_w / plot_w;
     if (hi > 0) hi += pad;
     if (lo < 0) lo -= pad;
-    const float label_w = 170;
-    f.min.x = f.outer_min.x + label_w;
     auto px = [&](double x) { return f.min.x + static_cast<float>((x - lo) / (hi - lo)) * (f.max.x - f.min.x); };
-    for (double t : nice_ticks(lo, hi, 4)) {
-        const std::string s = format_value(t, unit);
-        const ImVec2 ts = ImGui::CalcTextSize(s.c_str());
-        f.dl->AddText(ImVec2(px(t) - ts.x * 0.5f, f.max.y + 4), dim_color(), s.c_str());
-        f.dl->AddLine(ImVec2(px(t), f.min.y), ImVec2(px(t), f.max.y), grid_color());
-    }
+    ticks(f, lo, hi, unit, false, 4, px);
     const float row_h = (f.max.y - f.min.y) / static_cast<float>(std::max<std::size_t>(rows.size(), 1));
+    RecordedItem item{"hbar", title, {}, {}, {}, palette(0)};
     for (std::size_t k = 0; k < rows.size(); ++k) {
         const Bar& b = rows[k];
         const float y0 = f.min.y + row_h * static_cast<float>(k) + 4, y1 = y0 + row_h - 8;
         f.dl->AddRectFilled(ImVec2(std::min(px(0), px(b.value)), y0), ImVec2(std::max(px(0), px(b.value)), y1), b.color ? b.color : palette(static_cast<int>(k)));
-        if (b.low != b.value || b.high != b.value) {
+        const bool whisker = b.low != b.value || b.high != b.value;
+        if (whisker) {
             const float ym = 0.5f * (y0 + y1);
             f.dl->AddLine(ImVec2(px(b.low), ym), ImVec2(px(b.high), ym), text_color(), 1.5f);
             f.dl->AddLine(ImVec2(px(b.low), y0 + 3), ImVec2(px(b.low), y1 - 3), text_color(), 1.5f);
             f.dl->AddLine(ImVec2(px(b.high), y0 + 3), ImVec2(px(b.high), y1 - 3), text_color(), 1.5f);
         }
-        f.dl->AddText(ImVec2(f.outer_min.x, y0), text_color(), b.label.c_str());
+        f.dl->AddText(ImVec2(f.outer_min.x, y0), text_color(), fit_label(b.label, label_w - 12).c_str());
+        // The value beside the bar's far end, beyond the whisker so neither hides the other.
         const std::string v = format_value(b.value, unit);
-        f.dl->AddText(ImVec2(px(b.value) + (b.value >= 0 ? 4.0f : -4.0f - ImGui::CalcTextSize(v.c_str()).x), y0), text_color(), v.c_str());
+        const double end_pos = b.value >= 0 ? std::max(b.value, whisker ? b.high : b.value) : std::min(b.value, whisker ? b.low : b.value);
+        f.dl->AddText(ImVec2(px(end_pos) + (b.value >= 0 ? 4.0f : -4.0f - ImGui::CalcTextSize(v.c_str()).x), y0), text_color(), v.c_str());
         if (f.hovered && ImGui::GetIO().MousePos.y >= y0 && ImGui::GetIO().MousePos.y < y1) {
-            if (b.low != b.value || b.high != b.value)
+            if (whisker)
                 ImGui::SetTooltip("%s: %s (P10 %s, P90 %s)", b.label.c_str(), v.c_str(), format_value(b.low, unit).c_str(), format_value(b.high, unit).c_str());
             else
                 ImGui::SetTooltip("%s: %s", b.label.c_str(), v.c_str());
         }
+        item.y.push_back(b.value), item.labels.push_back(b.label);
+        if (whisker) item.y2.push_back(b.high);
     }
     f.dl->AddLine(ImVec2(px(0), f.min.y), ImVec2(px(0), f.max.y), text_color());
+    record_whole(id, title, unit, "", std::move(item));
 }
 
-//-----------------------------------------------------------------------------
-// [SECTION] Grids: heatmap and regime map
-//-----------------------------------------------------------------------------
-
-void heatmap(const char* id, const std::vector<std::string>& x, const std::vector<std::string>& y, const std::vector<double>& values,
-             Unit unit, const std::vector<int>* best, const std::vector<std::string>* names, ImVec2 size) {
+void heatmap(const char* id, const std::string& title, const Axes& axes, const std::vector<std::string>& y, const std::vector<double>& values,
+             const std::vector<int>* best, const std::vector<std::string>* names, ImVec2 size) {
     Frame f;
-    if (!begin(id, size, f)) return;
+    if (!begin_frame(id, title, size, f, nullptr)) return;
+    const std::vector<std::string>& x = axes.x;
     const int n0 = static_cast<int>(x.size()), n1 = std::max<int>(1, static_cast<int>(y.size()));
     if (n0 == 0 || values.size() < static_cast<std::size_t>(n0) * static_cast<std::size_t>(n1)) {
         empty_message(f, "Choose inputs to sweep");
@@ -452,10 +530,10 @@ void heatmap(const char* id, const std::vector<std::string>& x, const std::vecto
     int hover_i = -1, hover_j = -1;
     for (int i = 0; i < n0; ++i)
         for (int j = 0; j < n1; ++j) {
-            const double v = values[static_cast<std::size_t>(i) * n1 + j];
+            const double v = values[static_cast<std::size_t>(i) * static_cast<std::size_t>(n1) + static_cast<std::size_t>(j)];
             ImU32 c;
             if (best && names) {
-                const int b = (*best)[static_cast<std::size_t>(i) * n1 + j];
+                const int b = (*best)[static_cast<std::size_t>(i) * static_cast<std::size_t>(n1) + static_cast<std::size_t>(j)];
                 c = b < 0 ? dim_color() : with_alpha(palette(b), 0.85f);
             } else {
                 const float t = std::isnan(v) || !(hi > lo) ? 0.5f : static_cast<float>((v - lo) / (hi - lo));
@@ -468,31 +546,39 @@ void heatmap(const char* id, const std::vector<std::string>& x, const std::vecto
         }
     const int every_x = std::max(1, static_cast<int>(std::ceil(60.0f * static_cast<float>(n0) / (f.max.x - f.min.x))));
     for (int i = 0; i < n0; i += every_x) {
-        const ImVec2 ts = ImGui::CalcTextSize(x[i].c_str());
-        f.dl->AddText(ImVec2(f.min.x + cw * (static_cast<float>(i) + 0.5f) - ts.x * 0.5f, f.max.y + 4), dim_color(), x[i].c_str());
+        const ImVec2 ts = ImGui::CalcTextSize(x[static_cast<std::size_t>(i)].c_str());
+        f.dl->AddText(ImVec2(f.min.x + cw * (static_cast<float>(i) + 0.5f) - ts.x * 0.5f, f.max.y + 4), dim_color(), x[static_cast<std::size_t>(i)].c_str());
     }
     const int every_y = std::max(1, static_cast<int>(std::ceil(18.0f * static_cast<float>(n1) / (f.max.y - f.min.y))));
     for (int j = 0; j < static_cast<int>(y.size()); j += every_y) {
-        const ImVec2 ts = ImGui::CalcTextSize(y[j].c_str());
-        f.dl->AddText(ImVec2(f.min.x - ts.x - 6, f.max.y - ch * (static_cast<float>(j) + 0.5f) - ts.y * 0.5f), dim_color(), y[j].c_str());
+        const ImVec2 ts = ImGui::CalcTextSize(y[static_cast<std::size_t>(j)].c_str());
+        f.dl->AddText(ImVec2(f.min.x - ts.x - 6, f.max.y - ch * (static_cast<float>(j) + 0.5f) - ts.y * 0.5f), dim_color(), y[static_cast<std::size_t>(j)].c_str());
     }
     if (best && names) {
-        std::vector<Series> items;
-        for (std::size_t k = 0; k < names->size(); ++k) items.push_back({(*names)[k], nullptr, 0, palette(static_cast<int>(k))});
+        std::vector<RecordedItem> items;
+        for (std::size_t k = 0; k < names->size(); ++k) items.push_back({"bars", (*names)[k], {}, {}, {}, palette(static_cast<int>(k))});
         legend(f, items);
     } else {
-        const std::string s = "from " + format_value(lo, unit) + " (blue) to " + format_value(hi, unit) + " (red)";
-        f.dl->AddText(ImVec2(f.min.x, f.outer_min.y + 3), text_color(), s.c_str());
+        const std::string s = "from " + format_value(lo, axes.unit) + " (blue) to " + format_value(hi, axes.unit) + " (red)";
+        f.dl->AddText(ImVec2(f.min.x, f.outer_min.y + ImGui::GetTextLineHeight() + 4), text_color(), s.c_str());
     }
     if (hover_i >= 0) {
-        const double v = values[static_cast<std::size_t>(hover_i) * n1 + hover_j];
-        std::string tip = x[hover_i] + (y.empty() ? "" : ", " + y[hover_j]) + ": " + format_value(v, unit);
+        const std::size_t cell = static_cast<std::size_t>(hover_i) * static_cast<std::size_t>(n1) + static_cast<std::size_t>(hover_j);
+        std::string tip = x[static_cast<std::size_t>(hover_i)] + (y.empty() ? "" : ", " + y[static_cast<std::size_t>(hover_j)]) + ": " + format_value(values[cell], axes.unit);
         if (best && names) {
-            const int b = (*best)[static_cast<std::size_t>(hover_i) * n1 + hover_j];
-            tip += "\nbest: " + (b < 0 ? std::string("none") : (*names)[b]);
+            const int b = (*best)[cell];
+            tip += "\nbest: " + (b < 0 ? std::string("none") : (*names)[static_cast<std::size_t>(b)]);
         }
         ImGui::SetTooltip("%s", tip.c_str());
     }
+    RecordedChart c;
+    c.id = id, c.title = title, c.unit = axes.unit, c.x = x, c.x_title = axes.x_title, c.y_title = axes.y_title;
+    for (int j = 0; j < n1; ++j) {
+        RecordedItem row{"cell", j < static_cast<int>(y.size()) ? y[static_cast<std::size_t>(j)] : title, {}, {}, {}, 0};
+        for (int i = 0; i < n0; ++i) row.y.push_back(values[static_cast<std::size_t>(i) * static_cast<std::size_t>(n1) + static_cast<std::size_t>(j)]);
+        c.items.push_back(std::move(row));
+    }
+    store(std::move(c));
 }
 
 }  // namespace pactscope::ui::charts

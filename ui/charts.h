@@ -1,14 +1,22 @@
-// charts.h — the chart widgets, drawn with ImDrawList in ImGui's idioms.
+// charts.h — the page's charts, in ImPlot's idiom (epezent/implot): a begin/end pair, items between.
 //
-// Each chart is one call that lays itself out like an ImGui item (an id, a size;
-// zero width = the available width), draws axes with readable ticks and units
-// ($1.2B, 3.4 GW), a legend, and a hover read-out of the values under the mouse.
-// Charts never own data: they read spans the caller keeps alive for the call.
+// What it is: `begin()` lays out a chart like an ImGui item (an id, a size; zero width = the available
+// width) with its title, axes and axis titles; item calls (`line`, `area`, `bars`, `band`, `marker`) add
+// named series; `end()` fits the y axis to every item, draws ticks with units ($1.2B, 3.4 GW) through
+// one tick routine, the items, a legend with the items' names, and a hover read-out of the values under
+// the mouse. A few charts that have axes of their own are one call each (histogram, tornado, hbars,
+// heatmap), built on the same frame.
+// Every chart is recorded as it is drawn — title, axes, items and their numbers — so what is on screen
+// is what "Download chart data" and "Download chart for slides" export (recorded()).
+// Charts never own the caller's data: item calls copy what they draw.
 //
 // Usage:
-//   charts::Series s{"Azure", values.data(), n, charts::palette(0)};
-//   charts::stacked_area("alloc", quarter_labels, {s, ...}, Unit::h100e, {0, 260});
+//   if (charts::begin("alloc", "Allocation by provider", {quarters, Unit::h100e, "quarter", "H100e"})) {
+//       for (provider p) charts::area(p.name, alloc[p].data(), n, charts::palette(p));
+//       charts::end();
+//   }
 #pragma once
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -17,45 +25,64 @@
 
 namespace pactscope::ui::charts {
 
-struct Series {
-    std::string label;
-    const double* y = nullptr;
-    int n = 0;
-    ImU32 color = 0;
-    bool dashed = false;  // lines(): a reference line (demand, capacity)
-};
-
 ImU32 palette(int i);
 
-// x: one label per point (quarters, years). Series are stacked in order, bottom first.
-void stacked_area(const char* id, const std::vector<std::string>& x, const std::vector<Series>& series, Unit unit, ImVec2 size);
-void stacked_bars(const char* id, const std::vector<std::string>& x, const std::vector<Series>& series, Unit unit, ImVec2 size);
-void lines(const char* id, const std::vector<std::string>& x, const std::vector<Series>& series, Unit unit, ImVec2 size);
+struct Axes {
+    std::vector<std::string> x;  // a label per point: quarters, years, categories, swept values
+    Unit unit = Unit::plain;     // of the y values
+    std::string x_title, y_title;
+    bool categories = false;     // bars: each label sits in the middle of its slot
+};
 
-// Monte Carlo fan: P10–P90 band, P50 line and the deterministic line.
-void fan(const char* id, const std::vector<std::string>& x, const std::vector<double>& p10, const std::vector<double>& p50,
-         const std::vector<double>& p90, const std::vector<double>& deterministic, Unit unit, ImVec2 size);
+// Starts a chart; false when it is clipped away (then do not call items or end()). `help`: shown when
+// the title is hovered.
+bool begin(const char* id, const std::string& title, const Axes& axes, ImVec2 size = ImVec2(0, 0), const char* help = nullptr);
+void line(const std::string& name, const double* y, int n, ImU32 color, bool dashed = false);
+void area(const std::string& name, const double* y, int n, ImU32 color);  // stacked, in call order
+void bars(const std::string& name, const double* y, int n, ImU32 color);  // stacked; negative values below zero
+void band(const std::string& name, const double* lo, const double* hi, int n, ImU32 color);
+// A vertical line at a fractional point index with a label (a break-even crossing).
+void marker(const std::string& label, double at, ImU32 color);
+void end();
 
-// Histogram of samples (NaN ignored) with P10/P50/P90 markers.
-void histogram(const char* id, const double* samples, std::int64_t n, Unit unit, ImVec2 size);
+// Histogram of samples (NaN ignored) with its P10 / P50 / P90 (type 7, as the Monte Carlo summaries).
+void histogram(const char* id, const std::string& title, const double* samples, std::int64_t n, Unit unit, const std::string& x_title,
+               ImVec2 size = ImVec2(0, 0));
 
 struct TornadoRow {
     std::string label;
     double low = 0, high = 0;  // metric with the input at P10 and at P90
 };
-void tornado(const char* id, double base, const std::vector<TornadoRow>& rows, Unit unit, ImVec2 size);
+void tornado(const char* id, const std::string& title, double base, const std::vector<TornadoRow>& rows, Unit unit, ImVec2 size = ImVec2(0, 0));
 
-// Heatmap of values[i * n1 + j] (i: x axis, j: y axis). With `best` (a scenario index per cell)
-// and `names`, cells are coloured by the best scenario instead: a regime map.
-void heatmap(const char* id, const std::vector<std::string>& x, const std::vector<std::string>& y, const std::vector<double>& values,
-             Unit unit, const std::vector<int>* best, const std::vector<std::string>* names, ImVec2 size);
-
-// Horizontal bars for a few labelled values (money flows, stakeholder nets); negative to the left.
+// Horizontal bars for a few labelled values (money flows, each party's net); negative to the left.
 struct Bar {
     std::string label;
-    double value = 0, low = 0, high = 0;  // low/high: optional P10–P90 whisker (equal to value = none)
+    double value = 0, low = 0, high = 0;  // low/high: a P10–P90 whisker (equal to value: none)
     ImU32 color = 0;
 };
-void bars(const char* id, const std::vector<Bar>& rows, Unit unit, ImVec2 size);
+void hbars(const char* id, const std::string& title, const std::vector<Bar>& rows, Unit unit, ImVec2 size = ImVec2(0, 0));
+
+// Heatmap of values[i * ny + j] (i: x, j: y). With `best` (a scenario index per cell) and `names`, cells
+// are coloured by the best scenario instead: a regime map.
+void heatmap(const char* id, const std::string& title, const Axes& axes, const std::vector<std::string>& y, const std::vector<double>& values,
+             const std::vector<int>* best, const std::vector<std::string>* names, ImVec2 size = ImVec2(0, 0));
+
+// What a chart showed, as drawn: the export's source.
+struct RecordedItem {
+    std::string kind;  // line, dashed, area, bars, band, marker, hbar, histogram, tornado, cell
+    std::string name;
+    std::vector<double> y, y2;  // y2: a band's high end, a bar's P90, a tornado row's P90
+    std::vector<std::string> labels;  // per value, when the item has its own labels (hbars, tornado)
+    ImU32 color = 0;
+};
+struct RecordedChart {
+    std::string id, title, x_title, y_title;
+    Unit unit = Unit::plain;
+    std::vector<std::string> x;
+    std::vector<RecordedItem> items;
+};
+// The chart with this id as last drawn, or nullptr (capture.h says which chart the user pointed at).
+const RecordedChart* recorded(const std::string& id);
 
 }  // namespace pactscope::ui::charts

@@ -8,7 +8,7 @@
 // code here: a row in the clause table is enough (CONTRIBUTING.md).
 #include <algorithm>
 
-#include "app.h"
+#include "scenario_panel.h"
 #include "io/clause_types.h"
 #include "document_controls.h"
 #include "imgui.h"
@@ -81,7 +81,7 @@ void sla_tiers(AppModel& m, FieldEdits& edits, const std::string& base, const js
 
 }  // namespace
 
-void App::draw_clauses() {
+void ScenarioPanel::draw_clauses() {
     const json& doc = model_.doc();
     const json contract = doc.contains("contract") && doc["contract"].is_array() ? doc["contract"] : json::array();
     int remove = -1;
@@ -129,7 +129,7 @@ void App::draw_clauses() {
     items().track("add_clause");
 }
 
-void App::draw_clause_fields(const ClauseTypeInfo& info, const std::string& base, const json& c, const std::string& note) {
+void ScenarioPanel::draw_clause_fields(const ClauseTypeInfo& info, const std::string& base, const json& c, const std::string& note) {
     const json& doc = model_.doc();
     const bool priced_commitment = info.type == ClauseType::commitment;
     for (const ClauseField& f : info.fields) {

@@ -63,6 +63,11 @@ Unit unit_of(const std::string& m) {
 
 std::string buyer_name(const Scenario& s) { return s.has_buyer_name && !s.buyer_name.empty() ? s.buyer_name : s.buyer_id; }
 
+std::string provider_name(const Scenario& s, std::size_t p) {
+    const Provider& pr = s.providers[p];
+    return pr.name.empty() ? pr.id : pr.name;
+}
+
 std::vector<double> nice_ticks(double lo, double hi, int target) {
     std::vector<double> out;
     if (!(hi > lo) || !std::isfinite(lo) || !std::isfinite(hi)) return out;

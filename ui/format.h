@@ -15,8 +15,9 @@ std::string format_compact(double v);        // 1.23B, 45.6M, 780K, 12.3
 // The unit of a MODEL §6 total or stakeholder figure, from its name.
 Unit unit_of(const std::string& metric);
 
-// The buyer as people call it: its name ("OpenAI"), else its id.
+// The buyer and providers as people call them: their names ("OpenAI", "Microsoft Azure"), else their ids.
 std::string buyer_name(const Scenario& s);
+std::string provider_name(const Scenario& s, std::size_t p);
 
 // "Nice" axis ticks (1, 2, 2.5, 5 × 10^k) covering [lo, hi], about `target` of them.
 std::vector<double> nice_ticks(double lo, double hi, int target);

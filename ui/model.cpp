@@ -153,11 +153,12 @@ bool AppModel::pin_current(const std::string& label) {
     p.result = result_;
     p.sim.start(p.scenario, sim_.trials(), sim_.seed());
     pinned_.push_back(std::move(p));
+    ++pinned_revision_;
     return true;
 }
 
 void AppModel::unpin(std::size_t i) {
-    if (i < pinned_.size()) pinned_.erase(pinned_.begin() + static_cast<std::ptrdiff_t>(i));
+    if (i < pinned_.size()) pinned_.erase(pinned_.begin() + static_cast<std::ptrdiff_t>(i)), ++pinned_revision_;
 }
 
 }  // namespace pactscope::ui

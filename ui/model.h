@@ -7,7 +7,7 @@
 // becomes the current Scenario, is evaluated at once (deterministic, MODEL §4–§6)
 // and restarts the progressive Monte Carlo. An invalid edit keeps the last
 // valid scenario and result on screen and lists the problems.
-// What it is not: drawing (see views), clocks or the browser (see platform/).
+// What it is not: drawing (scenario_panel.h, results_panel.h), clocks or the browser (platform/).
 //
 // Usage:
 //   AppModel m;  m.load_preset("rofr-2025");
@@ -83,11 +83,12 @@ public:
     // Percentiles of the current run, recomputed on request (cost grows with trials done).
     const McSummary& summary() const { return summary_; }
     void refresh_summary();
-    std::uint64_t summary_trials() const { return static_cast<std::uint64_t>(summary_.trials_done); }
 
     // Comparison: up to three pinned scenarios beside the current one.
     std::vector<PinnedScenario>& pinned() { return pinned_; }
     bool pin_current(const std::string& label);
+    // +1 each time a scenario is pinned or unpinned (what a cached comparison depends on).
+    std::uint64_t pinned_revision() const { return pinned_revision_; }
     void unpin(std::size_t i);
     static constexpr std::size_t kMaxPinned = 3;
     // Memory for one Monte Carlo run's samples in the page (four runs at most: about 400 MB).
@@ -107,6 +108,7 @@ private:
     Simulation sim_;
     McSummary summary_;
     std::vector<PinnedScenario> pinned_;
+    std::uint64_t pinned_revision_ = 0;
 
     void apply(nlohmann::json next);  // validate; adopt when valid
     void adopt(Scenario s);

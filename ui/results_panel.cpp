@@ -1,6 +1,6 @@
 // results_panel.cpp — the right side: KPI cards and the result tabs.
 //
-// [SECTION] Tabs
+// [SECTION] KPI cards and tabs
 // [SECTION] Overview, capacity and power
 // [SECTION] Uncertainty
 // [SECTION] Money and stakeholders
@@ -11,7 +11,9 @@
 #include <cmath>
 #include <cstdlib>
 
-#include "app.h"
+#include "results_panel.h"
+
+#include "fonts.h"
 #include "charts.h"
 #include "format.h"
 #include "imgui.h"
@@ -102,10 +104,10 @@ std::vector<double> sum_series(const std::vector<const std::vector<double>*>& pa
 }  // namespace
 
 //-----------------------------------------------------------------------------
-// [SECTION] Tabs
+// [SECTION] KPI cards and tabs
 //-----------------------------------------------------------------------------
 
-void App::draw_results_panel() {
+void ResultsPanel::draw() {
     // While the scenario is invalid, everything here is the last valid scenario's: say so and dim it.
     const bool stale = !model_.valid();
     if (stale) {
@@ -119,13 +121,13 @@ void App::draw_results_panel() {
         ImGui::PushStyleVar(ImGuiStyleVar_Alpha, 0.55f);
     }
     draw_kpis();
-    draw_result_tabs();
+    draw_tabs();
     if (stale) ImGui::PopStyleVar();
 }
 
-void App::draw_result_tabs() {
+void ResultsPanel::draw_tabs() {
     if (!ImGui::BeginTabBar("views")) return;
-    void (App::*draw[])() = {&App::draw_overview, &App::draw_capacity, &App::draw_uncertainty, &App::draw_money, &App::draw_compare, &App::draw_sweep};
+    void (ResultsPanel::*draw[])() = {&ResultsPanel::draw_overview, &ResultsPanel::draw_capacity, &ResultsPanel::draw_uncertainty, &ResultsPanel::draw_money, &ResultsPanel::draw_compare, &ResultsPanel::draw_sweep};
     for (int i = 0; i < kResultTabCount; ++i) {
         const bool open = ImGui::BeginTabItem(kResultTabs[i], nullptr, i == tab_request_ ? ImGuiTabItemFlags_SetSelected : 0);
         items().track(std::string("tab:") + kResultTabs[i]);
@@ -141,25 +143,83 @@ void App::draw_result_tabs() {
     tab_request_ = -1;
 }
 
+void ResultsPanel::draw_kpis() {
+    const Result& r = model_.result();
+    const McSummary& m = model_.summary();
+    struct Card {
+        const char* title;
+        const char* total;  // MODEL §6 total, or nullptr for the buyer's net
+        double value;
+        Unit unit;
+        const char* help;
+    };
+    const std::string net_title = buyer_name(model_.scenario()) + " net";
+    const Card cards[] = {
+        {"Total cost", "cost_usd", r.totals.cost_usd, Unit::usd,
+         "What the buyer pays over the horizon: compute + egress + fixed (owned capacity, onboarding, overhead) + stranded take-or-pay "
+         "and idle reservations - SLA credits."},
+        {"Stranded", "stranded_usd", r.totals.stranded_usd, Unit::usd,
+         "Paid for capacity never used: commitments' take-or-pay shortfall at their window's end, and reserved capacity left idle."},
+        {"Demand served", "served_fraction", r.totals.served_fraction, Unit::share, "Served / demanded H100e-hours over the horizon."},
+        {"Unserved value", "shortfall_value_usd", r.totals.shortfall_value_usd, Unit::usd,
+         "Revenue and value forfeited by demand that found no capacity (outage losses are in the Money tab)."},
+        {net_title.c_str(), nullptr, r.buyer.net_usd, Unit::usd,
+         "The buyer's compute P&L: inference revenue + revenue share received - total cost - revenue share paid. Training value and "
+         "lost value are in the Money tab beside it, not netted."},
+    };
+    const float w = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x * 4) / 5;
+    for (int i = 0; i < 5; ++i) {
+        const Card& c = cards[i];
+        if (i) ImGui::SameLine();
+        const float value_h = fonts().display ? fonts().display->FontSize * ImGui::GetIO().FontGlobalScale : ImGui::GetFontSize();
+        const float card_h = ImGui::GetTextLineHeightWithSpacing() * 2 + value_h + ImGui::GetStyle().ItemSpacing.y + ImGui::GetStyle().WindowPadding.y * 2;
+        ImGui::BeginChild(c.title, ImVec2(w, card_h), true, ImGuiWindowFlags_NoScrollbar);
+        ImGui::TextDisabled("%s", c.title);
+        items().track(c.total ? std::string("kpi:") + c.title : std::string("kpi:buyer net"));
+        ImGui::SetItemTooltip("%s", c.help);
+        {
+            FontScope big(fonts().display);
+            ImGui::Text("%s", format_value(c.value, c.unit).c_str());
+        }
+        const Stat* st = nullptr;
+        if (c.total && !m.totals.empty()) st = &m.totals[static_cast<std::size_t>(total_index(c.total))];
+        if (!c.total && m.trials_done > 0) st = &m.buyer_net;
+        // The Monte Carlo P10–P90 range (the label is in the tooltip: the card is narrow).
+        if (st && st->count > 0)
+            ImGui::TextDisabled("%s \xe2\x80\x93 %s", format_value(st->p10, c.unit).c_str(), format_value(st->p90, c.unit).c_str());
+        else
+            ImGui::TextDisabled("\xe2\x80\xa6");
+        ImGui::SetItemTooltip("Monte Carlo P10\xe2\x80\x93P90 (%lld trials so far)", static_cast<long long>(m.trials_done));
+        ImGui::EndChild();
+    }
+    const Simulation& sim = model_.sim();
+    char overlay[96];
+    std::snprintf(overlay, sizeof overlay, "Monte Carlo %lld / %lld trials (seed %llu)", static_cast<long long>(sim.trials_done()),
+                  static_cast<long long>(sim.trials()), static_cast<unsigned long long>(sim.seed()));
+    ImGui::ProgressBar(static_cast<float>(sim.progress()), ImVec2(-1, 0), overlay);
+    items().track("mc_progress");
+    if (sim.trials() < model_.scenario().uncertainty.trials)
+        ImGui::TextColored(ImVec4(0.95f, 0.75f, 0.35f, 1), "The page runs %lld of the scenario's %lld trials (their samples would not fit its memory); "
+                           "the CLI's simulate runs them all.", static_cast<long long>(sim.trials()), static_cast<long long>(model_.scenario().uncertainty.trials));
+}
+
 //-----------------------------------------------------------------------------
 // [SECTION] Overview, capacity and power
 //-----------------------------------------------------------------------------
 
-void App::draw_overview() {
+void ResultsPanel::draw_overview() {
     const Scenario& s = model_.scenario();
     const Result& r = model_.result();
-    const auto x = quarter_labels(s);
-    const float h = std::max(200.0f, (ImGui::GetContentRegionAvail().y - 60) / 2);
-    ImGui::TextUnformatted("Allocation by provider (H100e per quarter)");
-    help_marker("Where the buyer's demand runs each quarter after the contract's rules (MODEL §4): exclusivity, sticky "
-                "placement, preferred share, first refusal, then the cheapest eligible capacity.");
-    std::vector<charts::Series> alloc;
-    for (std::size_t p = 0; p < s.providers.size(); ++p)
-        alloc.push_back({s.providers[p].id, r.providers[p].alloc_h100e.data(), r.quarters, charts::palette(static_cast<int>(p))});
-    charts::stacked_area("alloc", x, alloc, Unit::h100e, ImVec2(0, h));
-    ImGui::TextUnformatted("Cost by component per year");
+    const float h = std::max(220.0f, (ImGui::GetContentRegionAvail().y - 20) / 2);
+    if (charts::begin("alloc", "Allocation by provider", {quarter_labels(s), Unit::h100e, "quarter", "H100e"}, ImVec2(0, h),
+                      "Where the buyer's demand runs each quarter after the contract's rules (MODEL §4): exclusivity, prepaid reserved "
+                      "capacity, sticky placement, preferred share, first refusal, then the cheapest eligible capacity.")) {
+        for (std::size_t p = 0; p < s.providers.size(); ++p)
+            charts::area(provider_name(s, p), r.providers[p].alloc_h100e.data(), r.quarters, charts::palette(static_cast<int>(p)));
+        charts::end();
+    }
     std::vector<std::string> years;
-    std::vector<double> compute, egress, fixed, stranded, tmp;
+    std::vector<double> compute, egress, fixed, stranded, credits;
     auto component = [&](auto member, std::vector<double>& out) {
         std::vector<double> q(static_cast<std::size_t>(r.quarters), 0.0);
         for (const ProviderSeries& ps : r.providers)
@@ -170,110 +230,115 @@ void App::draw_overview() {
     component(&ProviderSeries::egress_usd, egress);
     component(&ProviderSeries::fixed_usd, fixed);
     component(&ProviderSeries::stranded_usd, stranded);
-    std::vector<double> credits;
     component(&ProviderSeries::sla_credit_usd, credits);
     for (double& c : credits) c = -c;  // a refund: below zero
     const int n = static_cast<int>(years.size());
-    std::vector<charts::Series> parts = {{"compute", compute.data(), n, charts::palette(0)},
-                                         {"egress", egress.data(), n, charts::palette(5)},
-                                         {"fixed (owned, onboarding)", fixed.data(), n, charts::palette(2)},
-                                         {"stranded take-or-pay, idle reservations", stranded.data(), n, charts::palette(1)}};
-    if (r.totals.sla_credit_usd > 0) parts.push_back({"SLA credits (refunded)", credits.data(), n, charts::palette(3)});
-    charts::stacked_bars("cost", years, parts, Unit::usd, ImVec2(0, h));
+    if (charts::begin("cost", "Cost by component per year", {years, Unit::usd, "year", "USD", true}, ImVec2(0, h))) {
+        charts::bars("compute", compute.data(), n, charts::palette(0));
+        charts::bars("egress", egress.data(), n, charts::palette(5));
+        charts::bars("fixed (owned, onboarding)", fixed.data(), n, charts::palette(2));
+        charts::bars("stranded take-or-pay, idle reservations", stranded.data(), n, charts::palette(1));
+        if (r.totals.sla_credit_usd > 0) charts::bars("SLA credits (refunded)", credits.data(), n, charts::palette(3));
+        charts::end();
+    }
 }
 
-void App::draw_capacity() {
+void ResultsPanel::draw_capacity() {
     const Scenario& s = model_.scenario();
     const Result& r = model_.result();
     const auto x = quarter_labels(s);
     const std::size_t T = static_cast<std::size_t>(r.quarters);
-    const float h = std::max(180.0f, (ImGui::GetContentRegionAvail().y - 90) / 3);
-    std::vector<const std::vector<double>*> cap, dem, served, online, used;
-    for (const ProviderSeries& ps : r.providers) cap.push_back(&ps.capacity_h100e), online.push_back(&ps.online_mw), used.push_back(&ps.mw_used);
+    const float h = std::max(190.0f, (ImGui::GetContentRegionAvail().y - 40) / 3);
+    std::vector<const std::vector<double>*> cap, dem, served, online;
+    for (const ProviderSeries& ps : r.providers) cap.push_back(&ps.capacity_h100e), online.push_back(&ps.online_mw);
     for (const WorkloadSeries& ws : r.workloads) dem.push_back(&ws.demand_h100e), served.push_back(&ws.served_h100e);
     const auto cap_t = sum_series(cap, T), dem_t = sum_series(dem, T), served_t = sum_series(served, T);
-    ImGui::TextUnformatted("Capacity vs demand (H100e)");
-    help_marker("Capacity is every provider's online tranches (after build slips), eligible or not; served is what the "
-                "contract let the buyer use. The gap between demand and served is shortfall.");
-    charts::lines("capdem", x,
-                  {{"capacity (all providers)", cap_t.data(), static_cast<int>(T), charts::palette(3), true},
-                   {"demand", dem_t.data(), static_cast<int>(T), charts::palette(1)},
-                   {"served", served_t.data(), static_cast<int>(T), charts::palette(0)}},
-                  Unit::h100e, ImVec2(0, h));
-    ImGui::TextUnformatted("Power: online and drawn (facility MW)");
-    std::vector<charts::Series> power;
-    for (std::size_t p = 0; p < s.providers.size(); ++p)
-        power.push_back({s.providers[p].id + " drawn", r.providers[p].mw_used.data(), r.quarters, charts::palette(static_cast<int>(p))});
-    charts::stacked_area("power", x, power, Unit::mw, ImVec2(0, h));
+    const int n = static_cast<int>(T);
+    if (charts::begin("capdem", "Capacity vs demand", {x, Unit::h100e, "quarter", "H100e"}, ImVec2(0, h),
+                      "Capacity is every provider's online tranches (after build slips), eligible or not; served is what the "
+                      "contract let the buyer use. The gap between demand and served is shortfall.")) {
+        charts::line("capacity (all providers)", cap_t.data(), n, charts::palette(3), true);
+        charts::line("demand", dem_t.data(), n, charts::palette(1));
+        charts::line("served", served_t.data(), n, charts::palette(0));
+        charts::end();
+    }
+    if (charts::begin("power", "Power drawn (facility MW)", {x, Unit::mw, "quarter", "MW"}, ImVec2(0, h))) {
+        for (std::size_t p = 0; p < s.providers.size(); ++p)
+            charts::area(provider_name(s, p), r.providers[p].mw_used.data(), r.quarters, charts::palette(static_cast<int>(p)));
+        charts::end();
+    }
     ImGui::TextDisabled("Peak %s drawn, %s online at the end, %s over the horizon", format_value(r.totals.peak_mw, Unit::mw).c_str(),
                         format_value(sum_series(online, T).back(), Unit::mw).c_str(), format_value(r.totals.total_gwh, Unit::gwh).c_str());
-    ImGui::TextUnformatted("Shortfall by workload (H100e)");
-    std::vector<charts::Series> shortfall;
-    for (std::size_t w = 0; w < s.workloads.size(); ++w)
-        shortfall.push_back({s.workloads[w].id, r.workloads[w].shortfall_h100e.data(), r.quarters, charts::palette(static_cast<int>(w) + 1)});
-    charts::stacked_area("shortfall", x, shortfall, Unit::h100e, ImVec2(0, h));
+    if (charts::begin("shortfall", "Shortfall by workload", {x, Unit::h100e, "quarter", "H100e"}, ImVec2(0, h))) {
+        for (std::size_t w = 0; w < s.workloads.size(); ++w)
+            charts::area(s.workloads[w].id, r.workloads[w].shortfall_h100e.data(), r.quarters, charts::palette(static_cast<int>(w) + 1));
+        charts::end();
+    }
 }
 
 //-----------------------------------------------------------------------------
 // [SECTION] Uncertainty
 //-----------------------------------------------------------------------------
 
-void App::draw_uncertainty() {
+void ResultsPanel::draw_uncertainty() {
     const Scenario& s = model_.scenario();
     const McSummary& m = model_.summary();
-    const auto x = quarter_labels(s);
-    const float h = std::max(180.0f, (ImGui::GetContentRegionAvail().y - 120) / 3);
-    ImGui::TextUnformatted("Cost per quarter: Monte Carlo fan");
-    help_marker("Every uncertain input drawn once per trial (slips, prices, growth, AGI date), outages drawn per quarter. "
-                "The band is P10\xe2\x80\x93P90 of each quarter's cost; it fills in while the trials run.");
-    if (m.trials_done > 0 && !m.cost_usd.p50.empty())
-        charts::fan("fan", x, m.cost_usd.p10, m.cost_usd.p50, m.cost_usd.p90, model_.result().cost_usd, Unit::usd, ImVec2(0, h));
-    else
-        ImGui::Dummy(ImVec2(0, h));
+    const float h = std::max(190.0f, (ImGui::GetContentRegionAvail().y - 80) / 3);
+    if (charts::begin("fan", "Cost per quarter: Monte Carlo fan", {quarter_labels(s), Unit::usd, "quarter", "USD"}, ImVec2(0, h),
+                      "Every uncertain input drawn once per trial (slips, prices, growth, AGI date), outages drawn per quarter. "
+                      "The band is P10\xe2\x80\x93P90 of each quarter's cost; it fills in while the trials run.")) {
+        if (m.trials_done > 0 && !m.cost_usd.p50.empty()) {
+            const int n = static_cast<int>(m.cost_usd.p50.size());
+            charts::band("P10\xe2\x80\x93P90", m.cost_usd.p10.data(), m.cost_usd.p90.data(), n, charts::palette(0));
+            charts::line("P50", m.cost_usd.p50.data(), n, charts::palette(0));
+        }
+        charts::line("deterministic", model_.result().cost_usd.data(), model_.result().quarters, charts::palette(1));
+        charts::end();
+    }
     ImGui::TextUnformatted("Distribution of");
     ImGui::SameLine();
     metric_combo("##hist", hist_metric_);
     items().track("hist_metric");
     const Simulation& sim = model_.sim();
-    charts::histogram("hist", sim.samples(hist_metric_), sim.trials_done(), unit_of(total_names()[static_cast<std::size_t>(hist_metric_)]), ImVec2(0, h));
+    const std::string hist_name = total_names()[static_cast<std::size_t>(hist_metric_)];
+    charts::histogram("hist", "Distribution of " + hist_name + " over the trials", sim.samples(hist_metric_), sim.trials_done(), unit_of(hist_name),
+                      hist_name, ImVec2(0, h));
     ImGui::TextUnformatted("What drives");
     ImGui::SameLine();
     if (metric_combo("##tornado", tornado_metric_)) tornado_revision_ = ~0ull;
     help_marker("Tornado: each uncertain input moved alone to its P10 and P90, everything else at its median.");
+    const std::string tornado_name = total_names()[static_cast<std::size_t>(tornado_metric_)];
     if (tornado_revision_ != model_.revision()) {
         std::string err;
-        tornado_ = tornado(s, *parse_metric(s, total_names()[static_cast<std::size_t>(tornado_metric_)], err));
+        tornado_ = tornado(s, *parse_metric(s, tornado_name, err));
         tornado_revision_ = model_.revision();
     }
     std::vector<charts::TornadoRow> rows;
     for (std::size_t i = 0; i < std::min<std::size_t>(tornado_.bars.size(), 10); ++i)
         rows.push_back({describe_input(s, tornado_.bars[i].pointer), tornado_.bars[i].metric_p10, tornado_.bars[i].metric_p90});
-    charts::tornado("tornado", tornado_.base, rows, unit_of(total_names()[static_cast<std::size_t>(tornado_metric_)]), ImVec2(0, 0));
+    charts::tornado("tornado", "What drives " + tornado_name, tornado_.base, rows, unit_of(tornado_name));
 }
 
 //-----------------------------------------------------------------------------
 // [SECTION] Money and stakeholders
 //-----------------------------------------------------------------------------
 
-void App::draw_money() {
+void ResultsPanel::draw_money() {
     const Scenario& s = model_.scenario();
     const Result& r = model_.result();
     const McSummary& m = model_.summary();
     const std::string buyer = buyer_name(s);
-    ImGui::TextUnformatted("Money flows over the horizon (deterministic)");
-    help_marker("What the buyer pays each provider (compute, egress, fixed, stranded take-or-pay and idle reservations, less SLA "
-                "credits), revenue share both ways, and the value of IP access to its holder.");
     std::vector<charts::Bar> flows;
     auto flow = [&](std::string label, double v, int colour) {
         if (v != 0) flows.push_back({std::move(label), v, v, v, charts::palette(colour)});
     };
-    for (std::size_t p = 0; p < s.providers.size(); ++p) flow(buyer + " -> " + s.providers[p].id, r.stakeholders[p].revenue_usd, static_cast<int>(p));
+    for (std::size_t p = 0; p < s.providers.size(); ++p) flow(buyer + " \xe2\x86\x92 " + provider_name(s, p), r.stakeholders[p].revenue_usd, static_cast<int>(p));
     flow("of which stranded or idle", r.totals.stranded_usd, 1);
     flow("of which SLA credits (refunded)", -r.totals.sla_credit_usd, 3);
-    flow("revenue share -> holder", r.totals.revenue_share_to_holder_usd, 4);
-    flow("revenue share -> " + buyer, r.totals.revenue_share_to_buyer_usd, 5);
-    for (std::size_t p = 0; p < s.providers.size(); ++p) flow("IP value -> " + s.providers[p].id, r.stakeholders[p].ip_value_usd, 6);
-    charts::bars("flows", flows, Unit::usd, ImVec2(0, 0));
+    flow("revenue share \xe2\x86\x92 holder", r.totals.revenue_share_to_holder_usd, 4);
+    flow("revenue share \xe2\x86\x92 " + buyer, r.totals.revenue_share_to_buyer_usd, 5);
+    for (std::size_t p = 0; p < s.providers.size(); ++p) flow("IP value \xe2\x86\x92 " + provider_name(s, p), r.stakeholders[p].ip_value_usd, 6);
+    charts::hbars("flows", "Money flows over the horizon", flows, Unit::usd);
 
     // Each party's P&L (MODEL §11.5): the buyer's compute P&L and each provider's, with the Monte Carlo P10–P90 of net.
     ImGui::Spacing();
@@ -296,7 +361,7 @@ void App::draw_money() {
     for (std::size_t p = 0; p < s.providers.size(); ++p) {
         const ProviderView& v = r.stakeholders[p];
         const Stat* net = mc && p < m.providers.size() ? stat_of(m.providers[p], "net_usd", provider_figures()) : nullptr;
-        pnl.push_back({s.providers[p].name.empty() ? s.providers[p].id : s.providers[p].name, format_usd(v.revenue_usd), format_usd(v.cost_usd),
+        pnl.push_back({provider_name(s, p), format_usd(v.revenue_usd), format_usd(v.cost_usd),
                        format_usd(v.revenue_share_paid_usd), format_usd(v.revenue_share_received_usd), format_usd(v.ip_value_usd), format_usd(v.net_usd),
                        range(net)});
     }
@@ -305,16 +370,15 @@ void App::draw_money() {
                         format_usd(b.training_value_usd).c_str(), format_usd(b.lost_value_usd).c_str());
 
     ImGui::Spacing();
-    ImGui::TextUnformatted("Each party's net");
     std::vector<charts::Bar> nets;
     const Stat* bn = stat_of(m.buyer, "net_usd", buyer_figures());
     nets.push_back({buyer, b.net_usd, bn ? bn->p10 : b.net_usd, bn ? bn->p90 : b.net_usd, charts::palette(9)});
     for (std::size_t p = 0; p < s.providers.size(); ++p) {
         const double v = r.stakeholders[p].net_usd;
         const Stat* st = mc && p < m.providers.size() ? stat_of(m.providers[p], "net_usd", provider_figures()) : nullptr;
-        nets.push_back({s.providers[p].id, v, st ? st->p10 : v, st ? st->p90 : v, charts::palette(static_cast<int>(p))});
+        nets.push_back({provider_name(s, p), v, st ? st->p10 : v, st ? st->p90 : v, charts::palette(static_cast<int>(p))});
     }
-    charts::bars("nets", nets, Unit::usd, ImVec2(0, 0));
+    charts::hbars("nets", "Each party's net, with the Monte Carlo P10\xe2\x80\x93P90", nets, Unit::usd);
 
     if (!r.reservations.empty()) {
         ImGui::Spacing();
@@ -345,7 +409,24 @@ void App::draw_money() {
 // [SECTION] Compare
 //-----------------------------------------------------------------------------
 
-void App::draw_compare() {
+// The comparison once every run is done, computed once per current scenario and pinned set.
+const Comparison* ResultsPanel::comparison() {
+    const auto& pinned = model_.pinned();
+    bool all_done = model_.sim().done();
+    for (const PinnedScenario& p : pinned) all_done = all_done && p.sim.done();
+    if (pinned.empty() || !all_done) return nullptr;
+    if (!comparison_.valid || comparison_.revision != model_.revision() || comparison_.pinned != model_.pinned_revision()) {
+        std::vector<const Simulation*> runs = {&model_.sim()};
+        for (const PinnedScenario& p : pinned) runs.push_back(&p.sim);
+        comparison_.value = compare(runs);
+        comparison_.revision = model_.revision();
+        comparison_.pinned = model_.pinned_revision();
+        comparison_.valid = true;
+    }
+    return &comparison_.value;
+}
+
+void ResultsPanel::draw_compare() {
     auto& pinned = model_.pinned();
     ImGui::TextWrapped("Pin up to three scenarios, then change the current one (or pick another preset): every pinned "
                        "scenario runs the same trials with the same seed, so deltas are paired (common random numbers).");
@@ -366,15 +447,14 @@ void App::draw_compare() {
         ImGui::PopID();
     }
     if (pinned.empty()) return;
-    bool all_done = model_.sim().done();
-    std::vector<const Simulation*> runs = {&model_.sim()};
     std::vector<std::string> labels = {"current"};
-    for (const PinnedScenario& p : pinned) runs.push_back(&p.sim), labels.push_back(p.label), all_done = all_done && p.sim.done();
-    if (!all_done) {
+    for (const PinnedScenario& p : pinned) labels.push_back(p.label);
+    const Comparison* cached = comparison();
+    if (!cached) {
         ImGui::TextDisabled("Running the trials...");
         return;
     }
-    const Comparison c = compare(runs);
+    const Comparison& c = *cached;
     // Every cell's text first, so each column is as wide as its widest value.
     std::vector<std::string> header = {"median (P50)", "current"};
     for (const PinnedScenario& p : pinned) header.push_back(p.label), header.push_back("P(current better than " + p.label + ")");
@@ -390,7 +470,7 @@ void App::draw_compare() {
             return format_value(st.p50, u);
         };
         std::vector<std::string> row = {name, p50(c.summaries[0])}, tip = {"", ""};
-        for (std::size_t k = 1; k < runs.size(); ++k) {
+        for (std::size_t k = 1; k < labels.size(); ++k) {
             const PairedDelta& d = c.pairs[k - 1].totals[static_cast<std::size_t>(t)];  // pair (0, k): delta = pinned − current
             row.push_back(d.delta.count > 0 ? p50(c.summaries[k]) + " (delta " + format_value(d.delta.p50, u) + ")" : p50(c.summaries[k]));
             tip.push_back("paired delta (" + labels[k] + " - current): P10 " + format_value(d.delta.p10, u) + ", P50 " + format_value(d.delta.p50, u) +
@@ -424,7 +504,7 @@ void App::draw_compare() {
 // [SECTION] Sweep and regime map
 //-----------------------------------------------------------------------------
 
-void App::draw_sweep() {
+void ResultsPanel::draw_sweep() {
     const Scenario& s = model_.scenario();
     std::vector<std::string> inputs;
     for (const Quantity& q : s.quantities)
@@ -505,18 +585,21 @@ void App::draw_sweep() {
     }
     const SweepGrid& g = sweep_.grid;
     if (g.axes.empty()) return;
-    const Unit u = unit_of(total_names()[static_cast<std::size_t>(sweep_.metric)]);
+    const std::string metric = total_names()[static_cast<std::size_t>(sweep_.metric)];
+    const Unit u = unit_of(metric);
+    const std::string x_title = describe_input(s, g.axes[0].pointer);
     std::vector<std::string> xs, ys;
-    for (double v : g.axes[0].values) xs.push_back(format_compact(v));
+    for (double v : g.axes[0].values) xs.push_back(format_number_display(v, field_unit(g.axes[0].pointer)));
     if (g.axes.size() == 2) {
-        for (double v : g.axes[1].values) ys.push_back(format_compact(v));
+        for (double v : g.axes[1].values) ys.push_back(format_number_display(v, field_unit(g.axes[1].pointer)));
         const bool regime = sweep_.regime && g.values.size() > 1;
-        charts::heatmap("sweep", xs, ys, g.values[0], u, regime ? &g.best : nullptr, regime ? &sweep_.names : nullptr, ImVec2(0, ImGui::GetContentRegionAvail().y - 10));
-    } else {
-        std::vector<charts::Series> lines;
+        charts::heatmap("sweep", (regime ? "Best deal" : metric) + " over " + x_title + " and " + describe_input(s, g.axes[1].pointer),
+                        {xs, u, x_title, describe_input(s, g.axes[1].pointer)}, ys, g.values[0], regime ? &g.best : nullptr,
+                        regime ? &sweep_.names : nullptr, ImVec2(0, ImGui::GetContentRegionAvail().y - 10));
+    } else if (charts::begin("sweep1", metric + " over " + x_title, {xs, u, x_title, metric}, ImVec2(0, ImGui::GetContentRegionAvail().y - 10))) {
         for (std::size_t k = 0; k < g.values.size(); ++k)
-            lines.push_back({sweep_.names[k], g.values[k].data(), static_cast<int>(g.values[k].size()), charts::palette(static_cast<int>(k))});
-        charts::lines("sweep1", xs, lines, u, ImVec2(0, ImGui::GetContentRegionAvail().y - 10));
+            charts::line(sweep_.names[k], g.values[k].data(), static_cast<int>(g.values[k].size()), charts::palette(static_cast<int>(k)));
+        charts::end();
     }
 }
 

@@ -7,7 +7,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "app.h"
+#include "scenario_panel.h"
 #include "charts.h"
 #include "format.h"
 #include "imgui.h"
@@ -24,14 +24,14 @@ using nlohmann::json;
 // [SECTION] Panel: preset picker, problems
 //-----------------------------------------------------------------------------
 
-void App::draw_scenario_panel() {
+void ScenarioPanel::draw() {
     ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 4);
     if (ImGui::BeginCombo("Preset", model_.preset_label().c_str())) {
         for (const Preset& p : presets()) {
             const std::string id(p.id);
             if (ImGui::Selectable(id.c_str(), id == model_.preset_id())) {
                 model_.load_preset(id);
-                fields_.forget_all();
+                forget_edits();
             }
             items().track("preset:" + id);
         }
@@ -56,21 +56,26 @@ void App::draw_scenario_panel() {
     draw_issues();
     draw_timeline();
     const std::string& focus = fields_.focus_request;
-    auto section = [&](const char* title, const char* name, bool open_by_default, bool focus_inside, void (App::*draw)()) {
+    auto section = [&](const char* title, const char* name, bool open_by_default, bool focus_inside, void (ScenarioPanel::*contents)()) {
         if (focus_inside) ImGui::SetNextItemOpen(true);
         const bool open = ImGui::CollapsingHeader(title, open_by_default ? ImGuiTreeNodeFlags_DefaultOpen : 0);
         items().track(name);
-        if (open) (this->*draw)();
+        if (open) (this->*contents)();
     };
-    section("Contract clauses", "section:clauses", true, opens_for_focus(focus, "/contract"), &App::draw_clauses);
+    section("Contract clauses", "section:clauses", true, opens_for_focus(focus, "/contract"), &ScenarioPanel::draw_clauses);
     section("Providers and capacity", "section:providers", false, opens_for_focus(focus, "/providers") || opens_for_focus(focus, "/gpus"),
-            &App::draw_providers);
-    section("Workloads (demand)", "section:workloads", false, opens_for_focus(focus, "/workloads"), &App::draw_workloads);
+            &ScenarioPanel::draw_providers);
+    section("Workloads (demand)", "section:workloads", false, opens_for_focus(focus, "/workloads"), &ScenarioPanel::draw_workloads);
     section("Policy and uncertainty", "section:policy", false, opens_for_focus(focus, "/policy") || opens_for_focus(focus, "/uncertainty"),
-            &App::draw_policy_uncertainty);
+            &ScenarioPanel::draw_policy_uncertainty);
 }
 
-void App::draw_issues() {
+void ScenarioPanel::end_frame() {
+    fields_.end_frame();
+    fields_.focus_request.clear();  // a requested focus is taken this frame or not at all
+}
+
+void ScenarioPanel::draw_issues() {
     const ImU32 red = IM_COL32(255, 140, 120, 255);
     if (!load_errors_.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, red);
@@ -112,7 +117,7 @@ void App::draw_issues() {
 // [SECTION] Timeline of clauses
 //-----------------------------------------------------------------------------
 
-void App::draw_timeline() {
+void ScenarioPanel::draw_timeline() {
     const Scenario& s = model_.scenario();
     const Result& r = model_.result();
     const int first = std::min(s.start, *parse_quarter("2019Q1")), last = std::max(s.end, *parse_quarter("2032Q4"));
@@ -188,7 +193,7 @@ void App::draw_timeline() {
 // [SECTION] Providers and workloads
 //-----------------------------------------------------------------------------
 
-void App::draw_providers() {
+void ScenarioPanel::draw_providers() {
     const json& doc = model_.doc();
     const json providers = doc.contains("providers") && doc["providers"].is_array() ? doc["providers"] : json::array();
     std::vector<std::string> gpus;
@@ -298,7 +303,7 @@ void App::draw_providers() {
 }
 
 // What the capacity costs the cloud itself (MODEL §11.4): not the buyer's money, but its provider's P&L.
-void App::draw_provider_cost(const std::string& base, const json& p, const std::string& note) {
+void ScenarioPanel::draw_provider_cost(const std::string& base, const json& p, const std::string& note) {
     const std::string at = base + "/provider_cost";
     if (!p.contains("provider_cost")) {
         if (ImGui::SmallButton("add what it costs the provider")) model_.set(at, {{"capex_usd_per_mw", 3.5e7}, {"amortization_years", 5}});
@@ -318,7 +323,7 @@ void App::draw_provider_cost(const std::string& base, const json& p, const std::
     }
 }
 
-void App::draw_workloads() {
+void ScenarioPanel::draw_workloads() {
     const json& doc = model_.doc();
     const json workloads = doc.contains("workloads") && doc["workloads"].is_array() ? doc["workloads"] : json::array();
     const auto ids = provider_ids(doc);
@@ -349,7 +354,7 @@ void App::draw_workloads() {
 // [SECTION] Policy and uncertainty
 //-----------------------------------------------------------------------------
 
-void App::draw_policy_uncertainty() {
+void ScenarioPanel::draw_policy_uncertainty() {
     const json& doc = model_.doc();
     const json policy = doc.value("policy", json::object());
     if (policy.contains("max_share_per_provider")) edit_quantity(model_, fields_, "max share per provider", "/policy/max_share_per_provider");

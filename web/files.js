@@ -43,7 +43,7 @@
   page.commands['download-samples'] = () => downloadExport('samples.csv', 'text/csv', 'No Monte Carlo trials have run yet.');
   page.commands['download-summary'] = () => downloadExport('summary.csv', 'text/csv', 'No Monte Carlo trials have run yet.');
   page.commands['download-chart'] = () => {
-    if (Module._ps_chart_png() !== 1) page.toast('Open a tab with a chart first.', 'warn');
+    if (!page.api.call('chart_png').ok) page.toast('Open a tab with a chart first.', 'warn');
   };
   // Pixels read from the framebuffer after the next frame (ui/capture.h), encoded here.
   page.savePixels = function (rgba, w, h, name) {
@@ -212,7 +212,7 @@
     if (!raw) return;
     let record = null;
     try { record = JSON.parse(raw); } catch (_) { /* reported below */ }
-    const r = record && typeof record.scenario === 'string' ? JSON.parse(page.call('ps_restore', record.scenario, String(record.preset || ''))) : { ok: false };
+    const r = record && typeof record.scenario === 'string' ? page.api.call('restore', { text: record.scenario, preset: String(record.preset || '') }) : { ok: false };
     if (r.ok) { lastWritten = raw; saveState.textContent = 'Restored from this browser'; return; }
     keep('corrupt', raw);
     storage.remove(AUTOSAVE_KEY);

@@ -35,21 +35,18 @@
   // Copy: ImGui hands over the text a frame after Ctrl+C, so the asynchronous clipboard API writes it.
   // Paste: ImGui asks for the text synchronously, so the DOM paste event (fired with Ctrl+V, before
   // the next frame) delivers it first.
-  let copiedText = '';
   page.copied = function (text) {
-    copiedText = text;
     if (navigator.clipboard && navigator.clipboard.writeText) {
       navigator.clipboard.writeText(text).catch(() => page.toast('The browser did not allow copying to the clipboard.', 'warn'));
     }
   };
-  page.copiedText = () => copiedText;
   // Chrome aims a paste with no editable focus at some element of the page, not necessarily the
   // focused canvas; only a DOM text field or a dialog keeps it.
   const editable = (t) => t && t.closest && t.closest('input, textarea, [contenteditable], dialog, .menu-list');
   document.addEventListener('paste', (e) => {
     if (editable(e.target) || document.activeElement !== canvas || !page.running) return;
     const text = e.clipboardData ? e.clipboardData.getData('text/plain') : '';
-    page.withString(text, (p) => Module._ps_paste(p));
+    page.api.paste(text);
     e.preventDefault();
   });
 
@@ -74,7 +71,7 @@
     e.stopPropagation();
     if (!page.running) return;
     const step = e.deltaMode === 1 ? 1 / 3 : e.deltaMode === 2 ? 80 : 1 / 100;
-    Module._ps_wheel(-e.deltaX * step, -e.deltaY * step);
+    page.api.wheel(-e.deltaX * step, -e.deltaY * step);
   }, { capture: true, passive: false });
 
   // Touch: one finger is the mouse (taps press buttons, drags move sliders); two fingers scroll.
@@ -90,11 +87,11 @@
     const touches = e.touches;
     if (touches.length >= 2) {
       const x = mean(touches, 'clientX'), y = mean(touches, 'clientY');
-      if (panY !== null) Module._ps_wheel((x - panX) / WHEEL_STEP_PX, (y - panY) / WHEEL_STEP_PX);
+      if (panY !== null) page.api.wheel((x - panX) / WHEEL_STEP_PX, (y - panY) / WHEEL_STEP_PX);
       panX = x; panY = y;
       if (e.type === 'touchstart' && touches.length === 2) {  // the first finger's press is not a click
         const [cx, cy] = local(e.changedTouches[0]);
-        Module._ps_touch(2, cx, cy);
+        page.api.touch(2, cx, cy);
       }
       return;
     }
@@ -103,7 +100,7 @@
     const [x, y] = local(t);
     const phase = e.type === 'touchstart' ? 0 : e.type === 'touchmove' ? 1 : 2;
     if (phase === 1 && touches.length === 0) return;
-    Module._ps_touch(phase, x, y);
+    page.api.touch(phase, x, y);
   }
   for (const type of ['touchstart', 'touchmove', 'touchend', 'touchcancel']) {
     canvas.addEventListener(type, onTouch, { capture: true, passive: false });

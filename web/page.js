@@ -1,7 +1,7 @@
 // page.js — the page around the WASM app: the shared namespace, the error overlay, the
 // toolbar and menus, toasts, the C++ notifications, and window.pactscope (the test hook).
 //
-// Scripts load in order (index.html): page.js, input.js (keyboard, clipboard, touch, idle
+// Scripts load in order (index.html): page.js, api.js (the only caller of the module's functions), input.js (keyboard, clipboard, touch, idle
 // wake-ups), files.js (open, downloads, share links, autosave), help.js (tour, shortcuts,
 // about), boot.js (fetches the fonts and the wasm, starts the module). No inline scripts:
 // the Content-Security-Policy allows only 'self' scripts and 'wasm-unsafe-eval'.
@@ -19,25 +19,7 @@ window.PactScopePage = (function () {
   };
   let dead = false;
 
-  // ---- strings through the WASM heap (no stack limit) -----------------------------------------
-  page.withString = function (text, fn) {
-    const size = Module.lengthBytesUTF8(text) + 1;
-    const ptr = Module._malloc(size);
-    Module.stringToUTF8(text, ptr, size);
-    try { return fn(ptr); } finally { Module._free(ptr); }
-  };
-  page.call = function (name, ...strings) {  // a ps_* function taking strings and returning a string
-    const ptrs = [];
-    try {
-      for (const s of strings) {
-        const size = Module.lengthBytesUTF8(s) + 1, p = Module._malloc(size);
-        Module.stringToUTF8(s, p, size);
-        ptrs.push(p);
-      }
-      return Module.UTF8ToString(Module['_' + name](...ptrs));
-    } finally { ptrs.forEach((p) => Module._free(p)); }
-  };
-  page.wake = () => { if (page.running) Module._ps_wake(); };
+  page.wake = () => { if (page.running) page.api.wake(); };
 
   // ---- error overlay ---------------------------------------------------------------------------
   page.download = function (blob, name) {
@@ -132,8 +114,8 @@ window.PactScopePage = (function () {
     // Keys go back to the model after a tool button (a menu or dialog returns focus itself).
     if (!document.querySelector('dialog[open]') && document.getElementById('tour').hidden) page.canvas.focus();
   });
-  page.commands.undo = () => Module._ps_undo();
-  page.commands.redo = () => Module._ps_redo();
+  page.commands.undo = () => page.api.call('undo');
+  page.commands.redo = () => page.api.call('redo');
   page.setEnabled = function (command, on) {
     for (const b of document.querySelectorAll(`[data-command="${command}"]`)) b.disabled = !on;
   };
@@ -168,28 +150,30 @@ window.PactScopePage = (function () {
   };
 
   // ---- window.pactscope: the test hook ---------------------------------------------------------
+  // Every call answers an object, except state(): its JSON text, as the hook has always given it
+  // (callers parse it: JSON.parse(window.pactscope.state())).
   window.pactscope = {
     ready: false,
-    state: () => Module.UTF8ToString(Module._ps_state()),
-    load: (text, source = 'scenario') => JSON.parse(page.call('ps_load', String(text), String(source))),
-    openLink: (link) => JSON.parse(page.call('ps_open_link', String(link))),
-    preset: (id) => page.withString(String(id), (p) => Module._ps_preset(p) === 1),
+    state: () => JSON.stringify(page.api.call('state')),
+    load: (text, source = 'scenario') => page.api.call('load', { text: String(text), source: String(source) }),
+    openLink: (link) => page.api.call('open_link', { link: String(link) }),
+    preset: (id) => page.api.call('preset', { id: String(id) }).ok,
     // Named widgets' rectangles in page coordinates (the canvas sits below the toolbar).
     items: () => {
-      const r = page.canvas.getBoundingClientRect(), out = JSON.parse(Module.UTF8ToString(Module._ps_items()));
+      const r = page.canvas.getBoundingClientRect(), out = page.api.call('items');
       for (const k in out) { out[k].x += r.left; out[k].y += r.top; }
       return out;
     },
-    stats: () => JSON.parse(Module.UTF8ToString(Module._ps_stats())),
-    resetStats: () => Module._ps_reset_stats(),
+    stats: () => page.api.call('stats'),
+    resetStats: () => page.api.call('reset_stats'),
     scenario: () => page.lastScenario,
-    undo: () => Module._ps_undo() === 1,
-    redo: () => Module._ps_redo() === 1,
-    exportFile: (kind) => ({ text: page.call('ps_export', kind), name: Module.UTF8ToString(Module._ps_export_name()) }),
+    undo: () => page.api.call('undo').ok,
+    redo: () => page.api.call('redo').ok,
+    exportFile: (kind) => page.api.call('export', { kind: String(kind) }),
     shareLink: () => page.shareLink(),
-    sources: () => JSON.parse(Module.UTF8ToString(Module._ps_sources())),
+    sources: () => page.api.call('sources').sources,
     // Fault injection for the end-to-end tests: stops the model the way a failed assertion would.
-    abortForTest: () => Module._ps_test_abort(),
+    abortForTest: () => page.api.call('test_abort'),
   };
   return page;
 })();

@@ -12,7 +12,13 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-bool tie(double a, double b) { return std::fabs(a - b) <= 1e-9 * std::max(std::fabs(a), std::fabs(b)); }
+// A field's valid range in words: "> 0", ">= 0", "in [0, 1]", "in (0, 1]".
+std::string range_text(const Quantity& q) {
+    if (std::isinf(q.range_hi)) return (q.range_lo_open ? "> " : ">= ") + shortest_number(q.range_lo);
+    return std::string("in ") + (q.range_lo_open ? "(" : "[") + shortest_number(q.range_lo) + ", " + shortest_number(q.range_hi) + "]";
+}
+
+bool tie(double a, double b) { return metric_tie(a, b); }
 
 PairedDelta paired(const double* a, const double* b, std::int64_t n, int direction, std::vector<double>& diff,
                    std::vector<double>& scratch) {
@@ -199,9 +205,11 @@ std::optional<SweepAxis> sweep_axis(const std::vector<const Scenario*>& scenario
                                : "\"" + pointer + "\" is a number, not a quarter";
             return std::nullopt;
         }
-        if (!quarters && (lo < qt.range_lo || hi > qt.range_hi)) {
-            error = "values of \"" + pointer + "\" must lie in [" + shortest_number(qt.range_lo) + ", " + shortest_number(qt.range_hi) +
-                    "]";
+        // MODEL §10.2: an open bound ("> 0", "> -1") refuses its limit itself, as the reader does.
+        const bool below = qt.range_lo_open ? !(lo > qt.range_lo) : lo < qt.range_lo;
+        if (!quarters && (below || hi > qt.range_hi)) {
+            error = "values of \"" + pointer + "\" must be " + range_text(qt) + "; " + shortest_number(below ? lo : hi) +
+                    " is not allowed" + (below && qt.range_lo_open && lo == qt.range_lo ? " (the bound is open: start LO just above it)" : "");
             return std::nullopt;
         }
     }
@@ -214,6 +222,8 @@ std::optional<SweepAxis> sweep_axis(const std::vector<const Scenario*>& scenario
     if (quarters) axis.values.erase(std::unique(axis.values.begin(), axis.values.end()), axis.values.end());
     return axis;
 }
+
+bool metric_tie(double a, double b) { return std::fabs(a - b) <= 1e-9 * std::max(std::fabs(a), std::fabs(b)); }
 
 SweepGrid sweep(const std::vector<const Scenario*>& scenarios, const std::vector<Metric>& metrics, const std::vector<SweepAxis>& axes) {
     SweepGrid g;

@@ -1,5 +1,6 @@
 #include "analysis/metric.h"
 
+#include <cctype>
 #include <limits>
 
 namespace pactscope {
@@ -76,6 +77,62 @@ ValueUnit metric_unit(const Metric& m) {
         case Metric::Kind::provider: return provider_figures()[i].unit;
     }
     return ValueUnit::usd;
+}
+
+namespace {
+
+// "Total cost" -> "total cost" inside a sentence; "SLA credits" and "AGI quarter" keep their capitals.
+std::string in_sentence(const std::string& label) {
+    std::string out = label;
+    if (out.size() > 1 && std::isupper(static_cast<unsigned char>(out[0])) && std::islower(static_cast<unsigned char>(out[1])))
+        out[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(out[0])));
+    return out;
+}
+
+}  // namespace
+
+MetricLabel metric_label(const Scenario& s, const Metric& m) {
+    MetricLabel l;
+    l.key = m.name;
+    l.direction = metric_direction(m);
+    l.unit = value_unit_name(metric_unit(m));
+    const auto i = static_cast<std::size_t>(m.index);
+    std::string subject;
+    switch (m.kind) {
+        case Metric::Kind::total:
+            l.figure = l.name = total_fields()[i].label;
+            l.meaning = total_fields()[i].meaning;
+            subject = in_sentence(l.figure);
+            break;
+        case Metric::Kind::buyer:
+            l.party = buyer_display_name(s);
+            l.figure = buyer_figures()[i].label;
+            l.meaning = buyer_figures()[i].meaning;
+            break;
+        case Metric::Kind::provider:
+            l.party = provider_display_name(s.providers[static_cast<std::size_t>(m.provider)]);
+            l.figure = provider_figures()[i].label;
+            l.meaning = provider_figures()[i].meaning;
+            break;
+    }
+    if (m.kind != Metric::Kind::total) {
+        l.name = l.party + " — " + l.figure;  // an em dash (UTF-8)
+        subject = l.party + " " + l.figure;
+    }
+    l.direction_text = std::string(direction_words(l.direction)) + " for " + subject;
+    return l;
+}
+
+std::vector<Metric> scenario_metrics(const Scenario& s) {
+    std::vector<Metric> out;
+    for (int t = 0; t < kTotalCount; ++t) out.push_back({Metric::Kind::total, t, -1, total_fields()[static_cast<std::size_t>(t)].name});
+    const auto& bf = buyer_figures();
+    for (std::size_t f = 0; f < bf.size(); ++f) out.push_back({Metric::Kind::buyer, static_cast<int>(f), -1, std::string("buyer.") + bf[f].name});
+    const auto& pf = provider_figures();
+    for (std::size_t p = 0; p < s.providers.size(); ++p)
+        for (std::size_t f = 0; f < pf.size(); ++f)
+            out.push_back({Metric::Kind::provider, static_cast<int>(f), static_cast<int>(p), s.providers[p].id + "." + pf[f].name});
+    return out;
 }
 
 }  // namespace pactscope

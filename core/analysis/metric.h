@@ -8,7 +8,9 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <vector>
 
+#include "model/names.h"
 #include "model/result.h"
 #include "model/result_fields.h"
 #include "model/scenario.h"
@@ -31,5 +33,21 @@ double metric_value(const Metric& m, const Result& r);
 // kLowerIsBetter, kHigherIsBetter or kNoDirection (peak_mw, total_gwh, agi_quarter).
 int metric_direction(const Metric& m);
 ValueUnit metric_unit(const Metric& m);
+
+// MODEL §8 "Labels": a metric in the scenario's own words, for pickers, axes, tooltips and CSV companions.
+struct MetricLabel {
+    std::string key;             // as written: "buyer.net_usd", "cost_usd"
+    std::string party;           // "OpenAI", "Microsoft Azure"; empty for a total
+    std::string figure;          // "net", "revenue"; a total's label ("Total cost")
+    std::string name;            // "OpenAI — net", "Microsoft Azure — revenue", "Total cost"
+    std::string unit;            // "USD", "share", … (value_unit_name)
+    std::string meaning;         // the table's one-line meaning
+    int direction = kNoDirection;
+    std::string direction_text;  // "higher is better for OpenAI net", "lower is better for total cost"
+};
+MetricLabel metric_label(const Scenario& s, const Metric& m);
+
+// Every metric of a scenario in picker order: the totals, the buyer's figures, then each provider's.
+std::vector<Metric> scenario_metrics(const Scenario& s);
 
 }  // namespace pactscope

@@ -8,13 +8,10 @@ namespace pactscope {
 
 namespace {
 
-// As compare and sweep count ties: a relative difference of at most 1e-9.
-bool tie(double a, double b) { return std::fabs(a - b) <= 1e-9 * std::max(std::fabs(a), std::fabs(b)); }
-
 // -1, 0 (a tie) or +1 for metric(a) − metric(b); 2 when either is null.
 int sign_of(double va, double vb) {
     if (std::isnan(va) || std::isnan(vb)) return 2;
-    if (tie(va, vb)) return 0;
+    if (metric_tie(va, vb)) return 0;  // as compare and sweep count ties
     return va < vb ? -1 : 1;
 }
 

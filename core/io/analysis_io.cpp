@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <tuple>
 
 #include "io/csv_text.h"
+#include "io/scenario_inputs.h"
 #include "io/value_text.h"
 #include "model/quarter.h"
 #include "io/result_io.h"
@@ -54,13 +56,38 @@ ojson delta_json(const PairedDelta& d, bool with_missing) {
     return o;
 }
 
-
-// Rows "prefix,statistic,value" for a Stat.
-void stat_rows(std::string& out, const std::string& prefix, const Stat& s) {
+// Rows "prefix,statistic,,value,label" for a Stat (the label: the metric in words, MODEL §8).
+void stat_rows(std::string& out, const std::string& prefix, const Stat& s, const std::string& label) {
     const bool none = s.count == 0;
+    std::string tail = ",";  // not "," + std::string: GCC 12's -Wrestrict false positive (csv_text.h)
+    tail += csv_field(label);
+    tail += '\n';
     for (auto [k, v] : stat_fields(s))
-        out += prefix + "," + k + ",," + (none ? std::string() : shortest_number(v)) + "\n";
-    out += prefix + ",share_missing,," + shortest_number(s.share_missing) + "\n";
+        out += prefix + "," + k + ",," + (none ? std::string() : shortest_number(v)) + tail;
+    out += prefix + ",share_missing,," + shortest_number(s.share_missing) + tail;
+}
+
+// A metric's label and direction in a scenario ("OpenAI — net", "higher is better for OpenAI net").
+MetricLabel label_of(const Scenario& s, const std::string& metric) {
+    std::string error;
+    if (auto m = parse_metric(s, metric, error)) return metric_label(s, *m);
+    MetricLabel l;
+    l.key = l.name = metric;
+    return l;
+}
+
+// The metric's label in the first scenario that knows it (a provider may be in only some deals).
+std::string label_in_any(const std::vector<const Scenario*>& ss, const std::string& metric) {
+    std::string error;
+    for (const Scenario* s : ss)
+        if (auto m = parse_metric(*s, metric, error)) return metric_label(*s, *m).name;
+    return metric;
+}
+
+void add_labels(ojson& o, const Scenario& s, const std::string& metric) {
+    const MetricLabel l = label_of(s, metric);
+    o["metric_label"] = l.name;
+    o["direction"] = l.direction_text;
 }
 
 std::string axis_label(const SweepAxis& a, double v) { return a.quarters ? quarter_label(static_cast<int>(v)) : shortest_number(v); }
@@ -96,18 +123,21 @@ ojson summary_to_json(const Scenario& s, const McSummary& m) {
 }
 
 std::string summary_to_csv(const Scenario& s, const McSummary& m) {
-    std::string out = "table,id,metric,statistic,quarter,value\n";
+    std::string out = "table,id,metric,statistic,quarter,value,label\n";
     for (int t = 0; t < kTotalCount && t < static_cast<int>(m.totals.size()); ++t)
-        stat_rows(out, "totals,," + total_names()[t], m.totals[t]);
-    for (std::size_t f = 0; f < m.buyer.size(); ++f) stat_rows(out, std::string("stakeholders,buyer,") + buyer_figures()[f].name, m.buyer[f]);
+        stat_rows(out, "totals,," + total_names()[t], m.totals[t], total_fields()[static_cast<std::size_t>(t)].label);
+    for (std::size_t f = 0; f < m.buyer.size(); ++f)
+        stat_rows(out, std::string("stakeholders,buyer,") + buyer_figures()[f].name, m.buyer[f],
+                  label_of(s, std::string("buyer.") + buyer_figures()[f].name).name);
     for (std::size_t p = 0; p < m.providers.size(); ++p)
         for (std::size_t f = 0; f < m.providers[p].size(); ++f)
-            stat_rows(out, "stakeholders," + csv_field(s.providers[p].id) + "," + provider_figures()[f].name, m.providers[p][f]);
-    for (auto [name, b] : {std::pair{"cost_usd", &m.cost_usd}, {"shortfall_h100e", &m.shortfall_h100e}})
+            stat_rows(out, "stakeholders," + csv_field(s.providers[p].id) + "," + provider_figures()[f].name, m.providers[p][f],
+                      label_of(s, s.providers[p].id + "." + provider_figures()[f].name).name);
+    for (auto [name, b, label] : {std::tuple{"cost_usd", &m.cost_usd, "Total cost"}, {"shortfall_h100e", &m.shortfall_h100e, "Unserved compute"}})
         for (auto [stat, v] : {std::pair{"p10", &b->p10}, {"p50", &b->p50}, {"p90", &b->p90}})
             for (std::size_t q = 0; q < v->size(); ++q)
                 out += std::string("bands,,") + name + "," + stat + "," + quarter_label(s.start + static_cast<int>(q)) + "," +
-                       shortest_number((*v)[q]) + "\n";
+                       shortest_number((*v)[q]) + "," + label + "\n";
     return out;
 }
 
@@ -191,7 +221,7 @@ std::string comparison_to_csv(const std::vector<const Scenario*>& ss, const Comp
                                      "P(" + a + " lower than " + b + ")", "P(" + b + " lower than " + a + ")"})
             add_cell(out, csv_field(p));
     }
-    out += "\n";
+    out += ",label\n";
     auto stat_cells = [&](const Stat* st) {
         for (auto [k, v] : stat_fields(st ? *st : Stat{})) add_cell(out, st && st->count > 0 ? shortest_number(v) : std::string());
     };
@@ -208,6 +238,7 @@ std::string comparison_to_csv(const std::vector<const Scenario*>& ss, const Comp
         out += table + "," + csv_field(id) + "," + metric + "," + csv_field(csv_unit_words(unit)) + "," + direction(dir);
         for (std::size_t k = 0; k < n; ++k) stat_cells(stat_of(k));
         for (const PairComparison& pc : c.pairs) delta_cells(delta_of(pc));
+        add_cell(out, csv_field(label_in_any(ss, id.empty() ? std::string(metric) : id + "." + metric)));  // MODEL §8 words
         out += "\n";
     };
     auto at = [](const auto& v, std::size_t i) { return i < v.size() ? &v[i] : nullptr; };
@@ -247,8 +278,13 @@ ojson sweep_to_json(const std::vector<const Scenario*>& ss, const std::string& m
     ojson o;
     o["schema"] = "pactscope/sweep@1";
     o["metric"] = metric;
+    if (!ss.empty()) add_labels(o, *ss[0], metric);
     ojson axes = ojson::array();
-    for (const SweepAxis& a : g.axes) axes.push_back(axis_json(a));
+    for (const SweepAxis& a : g.axes) {
+        ojson aj = axis_json(a);
+        if (!ss.empty()) aj["label"] = input_name(*ss[0], a.pointer);
+        axes.push_back(aj);
+    }
     o["params"] = axes;
     const std::size_t n1 = g.axes.size() > 1 ? g.axes[1].values.size() : 1;
     auto grid = [&](auto cell) {
@@ -301,7 +337,8 @@ std::string sweep_to_csv(const std::vector<const Scenario*>& ss, const std::stri
     }
     add_cell(out, csv_field(metric + unit));
     add_cell(out, csv_field(metric + " of versus" + unit));
-    out += ",best,jump\n";
+    out += ",best,jump,label\n";
+    auto label = [&](std::size_t k) { return csv_field(label_of(*ss[k], metric).name); };  // in this scenario's words (MODEL §8)
     const std::size_t n0 = g.axes.empty() ? 1 : g.axes[0].values.size();
     const std::size_t n1 = g.axes.size() > 1 ? g.axes[1].values.size() : 1;
     for (std::size_t k = 0; k < ss.size(); ++k)
@@ -314,7 +351,7 @@ std::string sweep_to_csv(const std::vector<const Scenario*>& ss, const std::stri
                 add_cell(out, csv_number(g.values[k][c]));
                 add_cell(out, "");
                 add_cell(out, ss.size() > 1 && g.best[c] >= 0 ? csv_field(names[static_cast<std::size_t>(g.best[c])]) : std::string());
-                out += ",\n";
+                out += ",," + label(k) + "\n";
             }
     for (const SweepCrossing& x : crossings) {
         if (g.axes.empty()) break;
@@ -323,7 +360,8 @@ std::string sweep_to_csv(const std::vector<const Scenario*>& ss, const std::stri
         if (g.axes.size() > 1) add_cell(out, x.row >= 0 ? axis_label(g.axes[1], g.axes[1].values[static_cast<std::size_t>(x.row)]) : std::string());
         add_cell(out, csv_number(x.at.metric_a));
         add_cell(out, csv_number(x.at.metric_b));
-        out += x.at.jump ? ",,yes\n" : ",,no\n";
+        out += x.at.jump ? ",,yes," : ",,no,";
+        out += label(static_cast<std::size_t>(x.a)) + "\n";
     }
     return out;
 }
@@ -334,14 +372,16 @@ ojson sensitivity_to_json(const Scenario& s, const std::string& metric, const To
     o["schema"] = "pactscope/sensitivity@1";
     o["scenario"] = s.name;
     o["metric"] = metric;
+    add_labels(o, s, metric);
     o["base"] = num(t.base);
     ojson bars = ojson::array();
     for (const TornadoBar& b : t.bars)
         bars.push_back({{"path", b.pointer}, {"value_p10", b.value_p10}, {"value_p90", b.value_p90}, {"metric_p10", num(b.metric_p10)},
-                        {"metric_p90", num(b.metric_p90)}, {"swing", num(b.swing())}});
+                        {"metric_p90", num(b.metric_p90)}, {"swing", num(b.swing())}, {"label", input_name(s, b.pointer)}});
     o["tornado"] = bars;
     ojson im = ojson::array();
-    for (const Importance& i : imp) im.push_back({{"path", i.pointer}, {"rank_correlation", i.rank_correlation}});
+    for (const Importance& i : imp)
+        im.push_back({{"path", i.pointer}, {"rank_correlation", i.rank_correlation}, {"label", input_name(s, i.pointer)}});
     o["importance"] = {{"trials", trials}, {"inputs", im}};
     return o;
 }
@@ -353,7 +393,9 @@ ojson break_even_to_json(const std::vector<const Scenario*>& ss, const std::stri
     o["a"] = ss[0]->name;
     o["b"] = ss[1]->name;
     o["metric"] = metric;
+    add_labels(o, *ss[0], metric);
     o["path"] = range.pointer;
+    o["path_label"] = input_name(*ss[0], range.pointer);
     auto label = [&](double v) { return range.quarters ? ojson(quarter_label(static_cast<int>(v))) : ojson(v); };
     o["range"] = {label(be.lo), label(be.hi)};
     o["found"] = be.found;
@@ -363,6 +405,18 @@ ojson break_even_to_json(const std::vector<const Scenario*>& ss, const std::stri
     o["jump"] = be.found && be.jump;
     o["a_minus_b_at_range"] = {num(be.diff_lo), num(be.diff_hi)};
     return o;
+}
+
+ojson outside_horizon_to_json(const Scenario& s, const std::vector<HorizonEdge>& edges) {
+    ojson out = ojson::array();
+    for (const HorizonEdge& e : edges)
+        out.push_back({{"kind", to_string(e.kind)},
+                       {"pointer", e.pointer},
+                       {"provider", e.provider >= 0 ? ojson(s.providers[static_cast<std::size_t>(e.provider)].id) : ojson(nullptr)},
+                       {"text", e.text},
+                       {"amount_usd", num(e.amount_usd)},
+                       {"moves", e.moves}});
+    return out;
 }
 
 }  // namespace pactscope

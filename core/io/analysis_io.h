@@ -8,10 +8,13 @@
 //     null percentiles when every trial misses it). agi_quarter is an index from horizon.start.
 //   comparison  {schema, trials, seed, scenarios: [{name, totals}], pairs: [{a, b, totals: {TOTAL: DELTA}, stakeholders}]}
 //     DELTA = STAT of b − a + {p_a_better, p_b_better, p_equal} (p_a_lower/p_b_lower for neutral totals).
-//   sweep, tornado/importance, break_even: see the functions.
+//   sweep, tornado/importance, break_even: see the functions. Each names its metric in words beside its key
+//   ("metric_label": "OpenAI — net", "direction": "higher is better for OpenAI net") and each input it moves
+//   ("label": "Microsoft Azure — price per H100e-hour (USD per H100e-hour)"), MODEL §8.
 // CSV: the summary and samples are long ("tidy": one number per row, so any spreadsheet can pivot it);
 // the compare table is one row per metric; the sweep one row per cell and per break-even. Each header
-// names units (a unit column, or "(USD)" after the metric).
+// names units (a unit column, or "(USD)" after the metric). The summary, comparison and sweep tables end
+// with a companion column `label`: the metric in the scenario's words.
 #pragma once
 #include <string>
 #include <vector>
@@ -19,6 +22,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analysis/analysis.h"
+#include "analysis/outside_horizon.h"
 #include "analysis/sweep_crossings.h"
 
 namespace pactscope {
@@ -34,7 +38,7 @@ nlohmann::ordered_json comparison_to_json(const std::vector<const Scenario*>& ss
 // empty cells for a deal without that provider) — columns: table, id, metric, unit, better (lower, higher,
 // none); per scenario its mean, p5, p10, p50, p90, p95; per pair (A, B) the paired B − A's mean … p95 and
 // P(A better), P(B better), P(equal), P(A lower), P(B lower) (the "better" cells are empty for metrics
-// without a direction). Scenarios are named by deal_names(). Numbers are exact.
+// without a direction), then label. Scenarios are named by deal_names(). Numbers are exact.
 std::string comparison_to_csv(const std::vector<const Scenario*>& ss, const Comparison& c);
 
 // The scenarios' names as they head columns and legends: each one's `name`, "scenario N" when it has
@@ -47,7 +51,7 @@ nlohmann::ordered_json sweep_to_json(const std::vector<const Scenario*>& ss, con
 // One table: rows "cell" (scenario, the inputs, the metric, the best scenario) and "break_even" (scenario,
 // versus, the first input where their curves cross, the second input's row, both metrics, jump: yes when
 // the metric steps over rather than crosses). Columns: kind, scenario, versus, each input's pointer,
-// METRIC (unit), METRIC of versus (unit), best, jump. `axis_units` (optional, one per axis) name the
+// METRIC (unit), METRIC of versus (unit), best, jump, label. `axis_units` (optional, one per axis) name the
 // inputs' units in the header ("USD per H100e-hour"); quarter inputs say "quarter".
 std::string sweep_to_csv(const std::vector<const Scenario*>& ss, const std::string& metric, const SweepGrid& g,
                          const std::vector<SweepCrossing>& crossings = {}, const std::vector<std::string>& axis_units = {});
@@ -57,5 +61,9 @@ nlohmann::ordered_json sensitivity_to_json(const Scenario& s, const std::string&
 
 nlohmann::ordered_json break_even_to_json(const std::vector<const Scenario*>& ss, const std::string& metric,
                                           const SweepAxis& range, const BreakEven& be);
+
+// [{kind, pointer, provider, text, amount_usd, moves}] (MODEL §8 "Outside the horizon"); amount_usd is null
+// when it cannot be worked out. `pactscope run` adds it to the result as "outside_horizon".
+nlohmann::ordered_json outside_horizon_to_json(const Scenario& s, const std::vector<HorizonEdge>& edges);
 
 }  // namespace pactscope

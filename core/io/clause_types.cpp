@@ -69,12 +69,12 @@ std::vector<ClauseTypeInfo> build() {
         ClauseField waivers = field("waivers", FieldKind::providers, "Providers allowed beside the holder, together within waiver_max_share",
                                     "provider ids");
         waivers.provider_list = &Clause::waivers;
-        t.push_back({ClauseType::exclusive, "exclusive", "Only the holder and the waivers are eligible (MODEL §3)", "holder",
+        t.push_back({ClauseType::exclusive, "exclusive", "exclusivity", "Only the holder and the waivers are eligible (MODEL §3)", "holder",
                      {kHolder, waivers,
                       quantity("waiver_max_share", &Clause::waiver_max_share, kUnit, 1.0,
                                "Waiver providers together may serve at most this share of each workload", "share")}});
     }
-    t.push_back({ClauseType::rofr, "rofr", "New demand is offered to the holder first (MODEL §4 step 4)", "holder",
+    t.push_back({ClauseType::rofr, "rofr", "ROFR", "New demand is offered to the holder first (MODEL §4 step 4)", "holder",
                  {kHolder, choice<&Clause::scope>("scope", {"all", "training", "inference"}, "Which workloads the right covers"),
                   quantity("response_quarters", &Clause::response_quarters, kNonNeg, 0.0,
                            "Quarters before the market sees demand the holder declined", "quarters"),
@@ -82,10 +82,10 @@ std::vector<ClauseTypeInfo> build() {
                   when(quantity("tolerance", &Clause::tolerance, kUnit, 0.0,
                                 "Price match: the holder takes the demand if its cost <= (1 + tolerance) x the best alternative", "fraction"),
                        {"match", "price"})}});
-    t.push_back({ClauseType::preferred, "preferred", "The holder gets at least min_share of each workload (MODEL §4 step 3)", "holder",
+    t.push_back({ClauseType::preferred, "preferred", "preferred share", "The holder gets at least min_share of each workload (MODEL §4 step 3)", "holder",
                  {kHolder, quantity("min_share", &Clause::min_share, kUnit, std::nullopt,
                                     "The holder gets at least this share of each workload, as its capacity allows", "share", 0.3)}});
-    t.push_back({ClauseType::commitment, "commitment",
+    t.push_back({ClauseType::commitment, "commitment", "commitment",
                  "Compute spend committed on a provider at a discount or a contract price, take-or-pay at the window's end (MODEL §3, §11.1)",
                  "provider",
                  {kProvider,
@@ -99,8 +99,8 @@ std::vector<ClauseTypeInfo> build() {
                         "next to \"price_usd_per_h100e_hour\": a contract price replaces the discount off the provider's price; keep one "
                         "of the two (MODEL §11.1)"}),
                   kTakeOrPay}});
-    t.push_back({ClauseType::api_exclusivity, "api_exclusivity", "Inference homes are the holder (MODEL §3)", "holder", {kHolder}});
-    t.push_back({ClauseType::revenue_share, "revenue_share", "A share of revenue paid each quarter, up to a cap (MODEL §3)", "holder",
+    t.push_back({ClauseType::api_exclusivity, "api_exclusivity", "API exclusivity", "Inference homes are the holder (MODEL §3)", "holder", {kHolder}});
+    t.push_back({ClauseType::revenue_share, "revenue_share", "revenue share", "A share of revenue paid each quarter, up to a cap (MODEL §3)", "holder",
                  {choice<&Clause::payer>("payer", {"buyer", "holder"}, "Who pays: the buyer on its inference revenue, or the holder on its API revenue"),
                   kHolder,
                   quantity("rate", &Clause::rate, kUnit, std::nullopt, "Revenue share rate", "share", 0.2),
@@ -108,20 +108,20 @@ std::vector<ClauseTypeInfo> build() {
                   when(quantity("holder_api_revenue_usd_per_quarter", &Clause::holder_api_revenue_usd_per_quarter, kNonNeg, std::nullopt,
                                 "The holder's API revenue on which it pays the share", "USD per quarter", 1e9),
                        {"payer", "holder"})}});
-    t.push_back({ClauseType::ip_access, "ip_access", "Value to the holder while active (MODEL §3)", "holder",
+    t.push_back({ClauseType::ip_access, "ip_access", "IP access", "Value to the holder while active (MODEL §3)", "holder",
                  {kHolder, quantity("value_usd_per_quarter", &Clause::value_usd_per_quarter, kNonNeg, std::nullopt,
                                     "Value of IP access to the holder while active", "USD per quarter", 1e9)}});
     {
         ClauseField date = field("date", FieldKind::agi_date, "AGI quarter: a label (2030Q1) or a range (2028Q1 to 2031Q4, uniform)", "quarter");
         date.quantity = &Clause::date;
-        t.push_back({ClauseType::agi, "agi", "The AGI quarter, by date or by cumulative profit; ends clauses running to \"agi\" (MODEL §3)",
+        t.push_back({ClauseType::agi, "agi", "AGI clause", "The AGI quarter, by date or by cumulative profit; ends clauses running to \"agi\" (MODEL §3)",
                      nullptr,
                      {choice<&Clause::trigger>("trigger", {"date", "profit", "none"}, "What declares AGI"), when(date, {"trigger", "date", nullptr, "date"}),
                       when(quantity("profit_threshold_usd", &Clause::profit_threshold_usd, kNonNeg, std::nullopt,
                                     "AGI is declared when cumulative inference revenue - cost reaches this", "USD", 1e11),
                            {"trigger", "profit"})}});
     }
-    t.push_back({ClauseType::reservation, "reservation",
+    t.push_back({ClauseType::reservation, "reservation", "reservation",
                  "All of a cloud's online capacity reserved at a fixed price, paid each quarter used or not (MODEL §11.2)", "provider",
                  {kProvider,
                   quantity("price_usd_per_h100e_hour", &Clause::price_usd_per_h100e_hour, kNonNeg, std::nullopt,
@@ -130,7 +130,7 @@ std::vector<ClauseTypeInfo> build() {
     {
         ClauseField credits = field("credits", FieldKind::sla_tiers,
                                     "Credit tiers: below a monthly availability, the provider refunds this share of the quarter's bill", "tiers");
-        t.push_back({ClauseType::sla, "sla", "Service credits when monthly availability falls below a tier (MODEL §11.3)", "provider",
+        t.push_back({ClauseType::sla, "sla", "SLA", "Service credits when monthly availability falls below a tier (MODEL §11.3)", "provider",
                      {kProvider, credits}});
     }
     return t;
@@ -204,6 +204,23 @@ nlohmann::json clause_example(ClauseType t, const std::string& provider) {
         }
     }
     return c;
+}
+
+std::string clause_name(const Scenario& s, std::size_t clause) {
+    const Clause& c = s.contract[clause];
+    const ClauseTypeInfo& info = clause_type_info(c.type);
+    const int party = info.party(c);
+    std::string out = info.label;
+    if (party >= 0) out += " on " + s.providers[static_cast<std::size_t>(party)].id;
+    int nth = 0, count = 0;  // its number among the clauses of its type and party, when there are several
+    for (std::size_t i = 0; i < s.contract.size(); ++i) {
+        const Clause& o = s.contract[i];
+        if (o.type != c.type || clause_type_info(o.type).party(o) != party) continue;
+        ++count;
+        if (i <= clause) ++nth;
+    }
+    if (count > 1) out += " #" + std::to_string(nth);
+    return out;
 }
 
 }  // namespace pactscope

@@ -88,6 +88,7 @@ struct ClauseField {
 struct ClauseTypeInfo {
     ClauseType type;
     const char* name;
+    const char* label;      // in words, for names of parts and inputs: "revenue share", "ROFR" (MODEL §8 labels)
     const char* meaning;
     const char* party_key;  // "holder", "provider" or nullptr (agi)
     std::vector<ClauseField> fields;
@@ -101,6 +102,11 @@ const ClauseTypeInfo& clause_type_info(ClauseType t);
 const ClauseTypeInfo* find_clause_type(const std::string& name);
 // "exclusive, rofr, … or sla" for messages.
 std::string clause_type_list();
+
+// What a clause is called in labels (MODEL §8): "commitment on azure"; "revenue share on azure #2" when the
+// scenario has several clauses of one type on one party (numbered from 1 in document order); "AGI clause"
+// for a clause that names no party. The party is named by its id, as people write clauses.
+std::string clause_name(const Scenario& s, std::size_t clause);
 
 // A valid clause of type `t` about `provider` with every required field at its example value.
 nlohmann::json clause_example(ClauseType t, const std::string& provider);

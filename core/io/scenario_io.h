@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "io/issue.h"
+#include "model/result.h"
 #include "model/scenario.h"
 
 namespace pactscope {
@@ -21,7 +22,9 @@ struct LoadedScenario {
 };
 
 LoadedScenario load_scenario(std::string_view json_text);
-LoadedScenario load_scenario_document(const nlohmann::json& document);
+// `result`, when given, receives the deterministic run the reader makes anyway (MODEL §10.2: a scenario whose
+// results would not be finite is invalid), so a caller that needs it does not run it twice.
+LoadedScenario load_scenario_document(const nlohmann::json& document, Result* result = nullptr);
 
 nlohmann::ordered_json scenario_to_json(const Scenario& s);
 

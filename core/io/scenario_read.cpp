@@ -12,7 +12,7 @@ using detail::Reader;
 // [SECTION] Entry points
 //-----------------------------------------------------------------------------
 
-LoadedScenario load_scenario_document(const nlohmann::json& document) {
+LoadedScenario load_scenario_document(const nlohmann::json& document, Result* result) {
     Reader r;
     r.document(document);
     LoadedScenario out;
@@ -28,6 +28,7 @@ LoadedScenario load_scenario_document(const nlohmann::json& document) {
         return out;
     }
     out.scenario = std::move(r.s);
+    if (result) *result = std::move(res);
     return out;
 }
 

@@ -281,6 +281,7 @@ public:
         q.pointer = ptr;
         q.range_lo = r.lo;
         q.range_hi = r.hi;
+        q.range_lo_open = r.lo_open;
         return add(q);
     }
 
@@ -303,6 +304,7 @@ public:
         q.pointer = p;
         q.range_lo = r.lo;
         q.range_hi = r.hi;
+        q.range_lo_open = r.lo_open;
         if (j.is_number()) {
             q.p0 = j.get<double>();
             if (!check_value(q.p0, r, p, "")) return -1;

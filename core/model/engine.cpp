@@ -22,17 +22,6 @@ void growth_series(double per_year, int T, double* out) {
     for (int q = 0; q < T; ++q, f *= step) out[q] = f;
 }
 
-// Stable insertion sort: merit orders have a handful of providers, and
-// std::stable_sort allocates a buffer on every call.
-template <class Less>
-void insertion_sort(int* first, int n, Less less) {
-    for (int i = 1; i < n; ++i) {
-        int x = first[i], j = i;
-        for (; j > 0 && less(x, first[j - 1]); --j) first[j] = first[j - 1];
-        first[j] = x;
-    }
-}
-
 }  // namespace
 
 //-----------------------------------------------------------------------------
@@ -43,14 +32,20 @@ void Run::setup() {
     r_.quarters = T_;
     r_.providers.resize(P_);
     r_.workloads.resize(W_);
-    for (auto& ps : r_.providers)
-        for (const auto& f : provider_series_fields()) fill(ps.*f.member, T_, 0.0);
-    for (auto& wsr : r_.workloads)
-        for (const auto& f : workload_series_fields()) fill(wsr.*f.member, T_, 0.0);
+    // Series the quarter loop assigns in every quarter are only sized; those it adds to, or writes only
+    // where they apply, start at zero.
+    for (auto& ps : r_.providers) {
+        for (const auto& f : provider_series_fields()) (ps.*f.member).resize(T_);
+        for (auto* v : {&ps.stranded_usd, &ps.sla_credit_usd, &ps.provider_cost_usd}) std::fill(v->begin(), v->end(), 0.0);
+    }
+    for (auto& wsr : r_.workloads) {
+        for (const auto& f : workload_series_fields()) (wsr.*f.member).resize(T_);
+        std::fill(wsr.outage_loss_h100e_hours.begin(), wsr.outage_loss_h100e_hours.end(), 0.0);
+    }
     r_.clause_active.resize(C_);
-    for (auto& a : r_.clause_active) fill<std::uint8_t>(a, T_, 0);
-    fill(r_.cost_usd, T_, 0.0);
-    fill(r_.shortfall_h100e, T_, 0.0);
+    for (auto& a : r_.clause_active) a.resize(T_);
+    r_.cost_usd.resize(T_);
+    r_.shortfall_h100e.resize(T_);
     r_.totals = Totals{};
     r_.buyer = BuyerView{};
     r_.stakeholders.assign(P_, ProviderView{});
@@ -62,8 +57,12 @@ void Run::setup() {
     fill(ws_.prev_alloc, PW, 0.0);
     fill(ws_.marginal, PW, 0.0);
     fill(ws_.prepaid, PW, 0.0);
-    fill<std::uint8_t>(ws_.eligible, PW, 1);
-    fill(ws_.order, PW, 0);
+    fill(ws_.egress_term, PW, 0.0);
+    fill(ws_.has_egress_term, PW, 0);
+    ws_.order.resize(PW);
+    for (int w = 0; w < W_; ++w)
+        for (int p = 0; p < P_; ++p) ws_.order[static_cast<std::size_t>(w) * P_ + p] = p;  // merit_orders() starts from last quarter's
+    fill(ws_.eligible, P_, 1);
     fill(ws_.spare, P_, 0.0);
     fill(ws_.eff_price, P_, 0.0);
     fill(ws_.billed_gb, P_, 0.0);
@@ -76,31 +75,66 @@ void Run::setup() {
     fill(ws_.sla_expected, P_, 0.0);
     fill<std::uint8_t>(ws_.sla_valid, P_, 0);
     ws_.sla_set.resize(P_);
-    fill<std::uint8_t>(ws_.has_commit, P_, 0);
-    fill<std::uint8_t>(ws_.onboarded, P_, 0);
-    fill<std::uint8_t>(ws_.rofr_holder, P_, 0);
-    fill(ws_.price, static_cast<std::size_t>(P_) * T_, 0.0);
+    fill(ws_.has_commit, P_, 0);
+    fill(ws_.onboarded, P_, 0);
+    fill(ws_.rofr_holder, P_, 0);
+    ws_.price.resize(static_cast<std::size_t>(P_) * T_);
     fill(ws_.home, W_, -1);
     fill(ws_.demand_now, W_, 0.0);
     fill(ws_.commit_spent, C_, 0.0);
-    fill<std::uint8_t>(ws_.commit_done, C_, 0);
-    fill<std::uint8_t>(ws_.commit_settled, C_, 0);
-    fill<std::uint8_t>(ws_.active, C_, 0);
+    fill(ws_.commit_done, C_, 0);
+    fill(ws_.commit_settled, C_, 0);
+    fill(ws_.active, C_, 0);
     fill(ws_.clause_from, C_, -kNever);
     fill(ws_.clause_to, C_, kNever);
     fill(ws_.rs_paid, C_, 0.0);
     fill(ws_.reservation_slot, C_, -1);
+    fill(ws_.commitment_slot, C_, -1);
+    ws_.active_exclusive.clear(), ws_.active_preferred.clear(), ws_.active_rofr.clear(), ws_.active_commitment.clear();
+    ws_.active_reservation.clear(), ws_.active_sla.clear();
+    fill(ws_.sorted_price, P_, 0.0);
+    fill(ws_.sorted_commit, P_, 0);
+    alloc_ = ws_.alloc.data(), prev_ = ws_.prev_alloc.data(), spare_ = ws_.spare.data(), elig_ = ws_.eligible.data();
 
-    // Capacity from power tranches (MODEL §1, §3): online from online + max(0, round(slip)).
+    // Capacity from power tranches (MODEL §1, §3): online from online + max(0, round(slip)); each quarter's
+    // capacity sums its online tranches in document order.
     for (int p = 0; p < P_; ++p) {
         const Provider& pr = s_.providers[p];
         ProviderSeries& ps = r_.providers[p];
+        double* cap = ps.capacity_h100e.data();
+        double* mws = ps.online_mw.data();
+        // When tranches come online in document order (the usual case), a quarter's online tranches are a
+        // prefix of the list, and each quarter's sum is the previous one plus the tranches new in it: the
+        // same additions in the same order as summing every quarter from zero.
+        bool in_order = true;
+        int last = 0, k = 0;
+        double c = 0, m = 0;
         for (const Tranche& t : pr.capacity) {
+            const double slip = val(t.slip_quarters);  // max(0, round(slip)) without a call when slip <= 0
+            const int online = std::max(0, t.online - s_.start + (slip > 0 ? static_cast<int>(std::round(slip)) : 0));
+            if (online < last) {
+                in_order = false;
+                break;
+            }
             const Gpu& g = s_.gpus[t.gpu];
-            int online = t.online - s_.start + static_cast<int>(std::max(0.0, std::round(val(t.slip_quarters))));
-            double mw = val(t.mw);
-            double h100e = mw * 1000.0 / (val(g.it_kw) * val(pr.pue)) * val(g.h100e);
-            for (int q = std::max(0, online); q < T_; ++q) ps.capacity_h100e[q] += h100e, ps.online_mw[q] += mw;
+            const double mw = val(t.mw);
+            const double h100e = mw * 1000.0 / (val(g.it_kw) * val(pr.pue)) * val(g.h100e);
+            for (; k < std::min(online, T_); ++k) cap[k] = c, mws[k] = m;
+            c += h100e, m += mw;
+            last = online;
+        }
+        if (in_order) {
+            for (; k < T_; ++k) cap[k] = c, mws[k] = m;
+        } else {
+            std::fill(cap, cap + T_, 0.0);
+            std::fill(mws, mws + T_, 0.0);
+            for (const Tranche& t : pr.capacity) {
+                const Gpu& g = s_.gpus[t.gpu];
+                int online = t.online - s_.start + static_cast<int>(std::max(0.0, std::round(val(t.slip_quarters))));
+                double mw = val(t.mw);
+                double h100e = mw * 1000.0 / (val(g.it_kw) * val(pr.pue)) * val(g.h100e);
+                for (int q = std::max(0, online); q < T_; ++q) cap[q] += h100e, mws[q] += mw;
+            }
         }
         // The egress term of the marginal cost (MODEL §4): the first positive tier price, fixed for the run.
         ws_.first_tier_usd_per_gb[p] = 0;
@@ -112,10 +146,10 @@ void Run::setup() {
         double* price = &ws_.price[static_cast<std::size_t>(p) * T_];
         if (pr.kind == ProviderKind::cloud) {
             growth_series(val(pr.price_change_per_year), T_, price);
-            for (int q = 0; q < T_; ++q) price[q] *= val(pr.price_usd_per_h100e_hour);
+            const double base = val(pr.price_usd_per_h100e_hour);
+            for (int q = 0; q < T_; ++q) price[q] *= base;
         } else {  // owned: marginal power price per H100e-hour = $/MWh × MW per H100e
-            for (int q = 0; q < T_; ++q)
-                price[q] = ps.capacity_h100e[q] > 0 ? val(pr.power_usd_per_mwh) * ps.online_mw[q] / ps.capacity_h100e[q] : 0.0;
+            for (int q = 0; q < T_; ++q) price[q] = cap[q] > 0 ? val(pr.power_usd_per_mwh) * mws[q] / cap[q] : 0.0;
         }
     }
     for (int w = 0; w < W_; ++w) {
@@ -125,9 +159,11 @@ void Run::setup() {
             for (int q = 0; q < T_; ++q) demand[q] = val(wl.series[q]);
         } else {
             growth_series(val(wl.growth_per_year), T_, demand);
-            for (int q = 0; q < T_; ++q) demand[q] *= val(wl.start_h100e);
+            const double start = val(wl.start_h100e);
+            for (int q = 0; q < T_; ++q) demand[q] *= start;
         }
     }
+    ws_.commitments.clear(), ws_.profit_agi.clear(), ws_.flows.clear();
     for (int c = 0; c < C_; ++c) {
         const Clause& cl = s_.contract[c];
         // Default window: the whole horizon (MODEL §3), so a commitment without `to` settles in the
@@ -140,7 +176,11 @@ void Run::setup() {
             int d = static_cast<int>(std::round(val(cl.date)));
             if (d >= ws_.clause_from[c] && d <= ws_.clause_to[c]) agi_date_ = std::min(agi_date_, d);
         }
+        if (cl.type == ClauseType::agi && cl.trigger == AgiTrigger::profit) ws_.profit_agi.push_back(c);
+        if (cl.type == ClauseType::revenue_share || cl.type == ClauseType::ip_access) ws_.flows.push_back(c);
         if (cl.type == ClauseType::commitment) {
+            ws_.commitments.push_back(c);
+            ws_.commitment_slot[c] = static_cast<int>(r_.commitments.size());
             CommitmentOutcome co;
             co.clause = c;
             co.provider = cl.provider;
@@ -155,6 +195,15 @@ void Run::setup() {
             r_.reservations.push_back(ro);
         }
     }
+    // Each provider's commitments, in document order (MODEL §10.6: the first unspent one sets the price).
+    fill(ws_.provider_commitment_begin, P_ + 1, 0);
+    ws_.provider_commitments.clear();
+    for (int p = 0; p < P_; ++p) {
+        ws_.provider_commitment_begin[p] = static_cast<int>(ws_.provider_commitments.size());
+        for (int c : ws_.commitments)
+            if (s_.contract[c].provider == p) ws_.provider_commitments.push_back(c);
+    }
+    ws_.provider_commitment_begin[P_] = static_cast<int>(ws_.provider_commitments.size());
 }
 
 //-----------------------------------------------------------------------------
@@ -167,37 +216,77 @@ int Run::window_end(int c) const {
     return cl.to_agi ? agi_now() : ws_.clause_to[c];
 }
 
-void Run::clause_state(int q) {
+// The active clauses of each kind dispatch and costs visit (document order), the homes (MODEL §3, §10.7)
+// and eligibility (step 1), and the egress part of each marginal cost: all follow from which clauses are
+// active, so they are rebuilt only in quarters where that changed.
+void Run::rebuild_clause_lists() {
     ws_.active_exclusive.clear(), ws_.active_preferred.clear(), ws_.active_rofr.clear(), ws_.active_commitment.clear();
     ws_.active_reservation.clear(), ws_.active_sla.clear();
+    int api_holder = -1;  // the first active api_exclusivity clause moves every inference home
+    for (int c = 0; c < C_; ++c) {
+        if (!ws_.active[c]) continue;
+        const Clause& cl = s_.contract[c];
+        switch (cl.type) {
+            case ClauseType::exclusive: ws_.active_exclusive.push_back(c); break;
+            case ClauseType::preferred: ws_.active_preferred.push_back(c); break;
+            case ClauseType::rofr: ws_.active_rofr.push_back(c); break;
+            case ClauseType::commitment: ws_.active_commitment.push_back(c); break;
+            case ClauseType::reservation: ws_.active_reservation.push_back(c); break;
+            case ClauseType::sla: ws_.active_sla.push_back(c); break;
+            case ClauseType::api_exclusivity:
+                if (api_holder < 0) api_holder = cl.holder;
+                break;
+            default: break;
+        }
+    }
+    any_home_ = false;
+    for (int w = 0; w < W_; ++w) {
+        const Workload& wl = s_.workloads[w];
+        const int home = wl.kind == WorkloadKind::inference && api_holder >= 0 ? api_holder : wl.home;
+        ws_.home[w] = home;
+        for (int p = 0; p < P_; ++p) {
+            const std::size_t i = pw(p, w);
+            ws_.has_egress_term[i] = home >= 0 && p != home;
+            if (ws_.has_egress_term[i]) {
+                const int biller = wl.kind == WorkloadKind::inference ? p : home;
+                ws_.egress_term[i] = val(wl.egress_gb_per_h100e_hour) * ws_.first_tier_usd_per_gb[biller];
+            }
+        }
+        any_home_ = any_home_ || home >= 0;
+    }
+    // Eligibility (step 1): exclusive clauses bind every workload alike (MODEL §3), so it is per provider.
+    for (int p = 0; p < P_; ++p) {
+        bool ok = true;
+        for (int c : ws_.active_exclusive) {
+            const Clause& cl = s_.contract[c];
+            ok = ok && (p == cl.holder || std::find(cl.waivers.begin(), cl.waivers.end(), p) != cl.waivers.end());
+        }
+        ws_.eligible[p] = ok;
+    }
+}
+
+void Run::clause_state(int q) {
+    bool changed = q == 0;
     for (int c = 0; c < C_; ++c) {
         const Clause& cl = s_.contract[c];
-        bool on = q >= ws_.clause_from[c] && q <= window_end(c);
-        if (cl.type == ClauseType::agi) on = q >= ws_.clause_from[c] && q <= ws_.clause_to[c];
-        ws_.active[c] = on;
+        const bool on = cl.type == ClauseType::agi ? q >= ws_.clause_from[c] && q <= ws_.clause_to[c]
+                                                   : q >= ws_.clause_from[c] && q <= window_end(c);
         r_.clause_active[c][q] = on;
-        if (!on) continue;
-        // Active clauses of the types dispatch and costs visit, in document order.
-        if (cl.type == ClauseType::exclusive) ws_.active_exclusive.push_back(c);
-        if (cl.type == ClauseType::preferred) ws_.active_preferred.push_back(c);
-        if (cl.type == ClauseType::rofr) ws_.active_rofr.push_back(c);
-        if (cl.type == ClauseType::commitment) ws_.active_commitment.push_back(c);
-        if (cl.type == ClauseType::reservation) ws_.active_reservation.push_back(c);
-        if (cl.type == ClauseType::sla) ws_.active_sla.push_back(c);
+        if (ws_.active[c] != static_cast<int>(on)) ws_.active[c] = on, changed = true;
     }
-    // Commitments with usd = 0 (or spent before) are spent from the start.
-    for (int c = 0; c < C_; ++c)
-        if (s_.contract[c].type == ClauseType::commitment && ws_.commit_spent[c] >= val(s_.contract[c].usd) * (1 - 1e-9))
-            ws_.commit_done[c] = 1;
-    // Effective prices, commitment ranking and prepaid amounts, fixed at the start of the quarter (MODEL §4).
+    if (changed) rebuild_clause_lists(), orders_valid_ = false;
+    // Commitments with usd = 0 (or spent before) are spent from the start; spent stays spent.
+    for (int c : ws_.commitments)
+        if (!ws_.commit_done[c] && ws_.commit_spent[c] >= val(s_.contract[c].usd) * (1 - 1e-9)) ws_.commit_done[c] = 1;
+    // Effective prices and commitment ranking, fixed at the start of the quarter (MODEL §4).
     for (int p = 0; p < P_; ++p) {
         ws_.has_commit[p] = 0;
         ws_.eff_price[p] = list_price(p, q);
-        for (int c : ws_.active_commitment) {
-            const Clause& cl = s_.contract[c];
-            if (cl.provider == p && commitment_unspent(c)) {
+        for (int i = ws_.provider_commitment_begin[p]; i < ws_.provider_commitment_begin[p + 1]; ++i) {
+            const int c = ws_.provider_commitments[i];
+            if (commitment_unspent(c)) {
                 ws_.has_commit[p] = 1;
-                ws_.eff_price[p] = commitment_rate(cl, list_price(p, q));  // MODEL §10.6: the first unspent one sets the price
+                ws_.eff_price[p] = commitment_rate(s_.contract[c], list_price(p, q));  // MODEL §10.6: the first unspent one sets the price
                 break;
             }
         }
@@ -219,35 +308,40 @@ void Run::clause_state(int q) {
         ws_.eff_price[p] = val(cl.price_usd_per_h100e_hour);
         ws_.prepaid_left[p] = val(cl.take_or_pay) * r_.providers[p].capacity_h100e[q];
     }
-    // Homes: the first active api_exclusivity clause moves every inference home (MODEL §3, §10.7).
-    int api_holder = -1;
-    for (int c = 0; c < C_ && api_holder < 0; ++c)
-        if (ws_.active[c] && s_.contract[c].type == ClauseType::api_exclusivity) api_holder = s_.contract[c].holder;
-    for (int w = 0; w < W_; ++w) {
-        const Workload& wl = s_.workloads[w];
-        ws_.home[w] = wl.kind == WorkloadKind::inference && api_holder >= 0 ? api_holder : wl.home;
-        ws_.demand_now[w] = r_.workloads[w].demand_h100e[q];
+    for (int w = 0; w < W_; ++w) ws_.demand_now[w] = r_.workloads[w].demand_h100e[q];
+    // The merit orders follow from effective prices, commitment ranks and homes: re-sorted only when one changed.
+    for (int p = 0; p < P_ && orders_valid_; ++p)
+        orders_valid_ = ws_.sorted_price[p] == ws_.eff_price[p] && ws_.sorted_commit[p] == ws_.has_commit[p];
+    if (!orders_valid_) {
+        merit_orders();
+        std::copy(ws_.eff_price.begin(), ws_.eff_price.end(), ws_.sorted_price.begin());
+        std::copy(ws_.has_commit.begin(), ws_.has_commit.end(), ws_.sorted_commit.begin());
+        orders_valid_ = true;
     }
-    // Eligibility (step 1), marginal costs and merit order per workload.
-    // Exclusive clauses bind every workload alike (MODEL §3), so eligibility is per provider.
-    for (int p = 0; p < P_; ++p) {
-        bool ok = true;
-        for (int c : ws_.active_exclusive) {
-            const Clause& cl = s_.contract[c];
-            ok = ok && (p == cl.holder || std::find(cl.waivers.begin(), cl.waivers.end(), p) != cl.waivers.end());
-        }
-        for (int w = 0; w < W_; ++w) {
-            ws_.eligible[pw(p, w)] = ok;
-            ws_.marginal[pw(p, w)] = marginal_cost(w, p);
-        }
-    }
+}
+
+// Marginal costs and the merit order of each workload (MODEL §4): providers with an active unspent
+// commitment first, then ascending marginal cost, then document order. Insertion sort from last quarter's
+// order with that total order gives exactly what a stable sort of 0 … P−1 gives, in O(P) when the order
+// did not change (std::stable_sort would allocate a buffer on every call).
+void Run::merit_orders() {
+    const int* has_commit = ws_.has_commit.data();
     for (int w = 0; w < W_; ++w) {
-        int* ord = &ws_.order[static_cast<std::size_t>(w) * P_];
-        for (int p = 0; p < P_; ++p) ord[p] = p;
-        insertion_sort(ord, P_, [&](int a, int b) {
-            if (ws_.has_commit[a] != ws_.has_commit[b]) return ws_.has_commit[a] > ws_.has_commit[b];
-            return ws_.marginal[pw(a, w)] < ws_.marginal[pw(b, w)];
-        });
+        double* m = &ws_.marginal[pw(0, w)];  // marginal costs of w, by provider
+        for (int p = 0; p < P_; ++p) m[p] = marginal_cost(w, p);
+        int* ord = &ws_.order[pw(0, w)];
+        auto before = [&](int a, int b) {
+            if (has_commit[a] != has_commit[b]) return has_commit[a] > has_commit[b];
+            if (m[a] < m[b]) return true;
+            if (m[b] < m[a]) return false;
+            return a < b;
+        };
+        for (int i = 1; i < P_; ++i) {
+            const int x = ord[i];
+            int j = i;
+            for (; j > 0 && before(x, ord[j - 1]); --j) ord[j] = ord[j - 1];
+            ord[j] = x;
+        }
     }
 }
 
@@ -259,26 +353,29 @@ void Run::quarter(int q) {
     clause_state(q);
     dispatch(q);
 
-    double inference_revenue = 0;
+    double inference_revenue = 0, shortfall = 0;
     for (int w = 0; w < W_; ++w) {
         const Workload& wl = s_.workloads[w];
         double served = allocated(w);
         WorkloadSeries& wsr = r_.workloads[w];
         wsr.served_h100e[q] = served;
         wsr.shortfall_h100e[q] = std::max(0.0, wsr.demand_h100e[q] - served);
-        r_.shortfall_h100e[q] += wsr.shortfall_h100e[q];
+        shortfall += wsr.shortfall_h100e[q];
         if (wl.kind == WorkloadKind::inference) inference_revenue += served * H * val(wl.value_usd_per_h100e_hour);
     }
+    r_.shortfall_h100e[q] = shortfall;
 
-    // Egress bytes, pooled per billing provider (MODEL §3).
-    std::fill(ws_.billed_gb.begin(), ws_.billed_gb.end(), 0.0);
-    for (int w = 0; w < W_; ++w) {
-        const Workload& wl = s_.workloads[w];
-        int home = ws_.home[w];
-        if (home < 0) continue;
-        for (int p = 0; p < P_; ++p)
-            if (p != home && alloc(p, w) > 0)
-                ws_.billed_gb[wl.kind == WorkloadKind::inference ? p : home] += val(wl.egress_gb_per_h100e_hour) * alloc(p, w) * H;
+    // Egress bytes, pooled per billing provider (MODEL §3); none moves when no workload has a home.
+    if (any_home_) {
+        std::fill(ws_.billed_gb.begin(), ws_.billed_gb.end(), 0.0);
+        for (int w = 0; w < W_; ++w) {
+            const Workload& wl = s_.workloads[w];
+            int home = ws_.home[w];
+            if (home < 0) continue;
+            for (int p = 0; p < P_; ++p)
+                if (p != home && alloc(p, w) > 0)
+                    ws_.billed_gb[wl.kind == WorkloadKind::inference ? p : home] += val(wl.egress_gb_per_h100e_hour) * alloc(p, w) * H;
+        }
     }
 
     for (int p = 0; p < P_; ++p) {
@@ -289,8 +386,10 @@ void Run::quarter(int q) {
         ps.alloc_h100e[q] = used;
         ps.mw_used[q] = ps.capacity_h100e[q] > 0 ? ps.online_mw[q] * used / ps.capacity_h100e[q] : 0.0;
         if (reserved(p)) reservation_charges(p, q);
-        else ps.compute_usd[q] = used > 0 ? bill_compute(p, list_price(p, q), used * H) : 0.0;
-        ps.egress_usd[q] = egress_charge(p, ws_.billed_gb[p]);
+        else if (!(used > 0)) ps.compute_usd[q] = 0.0;
+        else if (ws_.provider_commitment_begin[p] == ws_.provider_commitment_begin[p + 1]) ps.compute_usd[q] = 0.0 + used * H * list_price(p, q);  // bill_compute without commitments
+        else ps.compute_usd[q] = bill_compute(p, list_price(p, q), used * H);
+        ps.egress_usd[q] = pr.egress.present && any_home_ ? egress_charge(p, ws_.billed_gb[p]) : 0.0;
         double fixed = 0;
         if (used > kNone) {
             if (!ws_.onboarded[p]) fixed += val(pr.onboarding_usd), ws_.onboarded[p] = 1;
@@ -314,11 +413,8 @@ void Run::quarter(int q) {
     // MODEL §11.3: the profit test keeps gross inference revenue; its cost is net of credits.
     cum_profit_ += inference_revenue - cost;
     if (agi_now() > q)
-        for (int c = 0; c < C_; ++c) {
-            const Clause& cl = s_.contract[c];
-            if (cl.type == ClauseType::agi && cl.trigger == AgiTrigger::profit && ws_.active[c] && cum_profit_ >= val(cl.profit_threshold_usd))
-                agi_profit_ = q;
-        }
+        for (int c : ws_.profit_agi)
+            if (ws_.active[c] && cum_profit_ >= val(s_.contract[c].profit_threshold_usd)) agi_profit_ = q;
     for (int c : ws_.active_commitment) {
         const Clause& cl = s_.contract[c];
         if (!cl.to_agi) continue;
@@ -332,9 +428,9 @@ void Run::quarter(int q) {
     }
     r_.cost_usd[q] = cost;
     r_.totals.inference_revenue_usd += inference_revenue;
-    money_flows(inference_revenue);
+    if (!ws_.flows.empty()) money_flows(inference_revenue);
     outages(q);
-    std::copy(ws_.alloc.begin(), ws_.alloc.end(), ws_.prev_alloc.begin());
+    std::swap(alloc_, prev_);  // dispatch clears alloc_ before it is used again
 }
 
 //-----------------------------------------------------------------------------
@@ -345,8 +441,15 @@ void Run::totals() {
     Totals& t = r_.totals;
     double rate = val(s_.discount_rate_per_year);
     double demand_sum = 0, served_sum = 0, alloc_sum = 0, gwh = 0;
+    // (1 + r)^(−q/4): kept in the workspace while r and T stay the same (one pow per quarter otherwise).
+    if (!ws_.discount_valid || ws_.discount_rate != rate || ws_.discount.size() != static_cast<std::size_t>(T_)) {
+        ws_.discount.resize(T_);
+        for (int q = 0; q < T_; ++q) ws_.discount[q] = std::pow(1 + rate, -q / 4.0);
+        ws_.discount_rate = rate;
+        ws_.discount_valid = true;
+    }
     for (int q = 0; q < T_; ++q) {
-        t.npv_usd += r_.cost_usd[q] * std::pow(1 + rate, -q / 4.0);
+        t.npv_usd += r_.cost_usd[q] * ws_.discount[q];
         double mw = 0;
         for (int p = 0; p < P_; ++p) {
             const ProviderSeries& ps = r_.providers[p];

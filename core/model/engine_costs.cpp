@@ -18,10 +18,11 @@ namespace pactscope::engine_detail {
 // This is the compute billed before any SLA credit: credits do not slow a drawdown (§11.3).
 double Run::bill_compute(int p, double price, double hours) {
     double usd = 0;
-    for (int c : ws_.active_commitment) {
+    for (int i = ws_.provider_commitment_begin[p]; i < ws_.provider_commitment_begin[p + 1]; ++i) {
         if (hours <= 0) break;
+        const int c = ws_.provider_commitments[i];
         const Clause& cl = s_.contract[c];
-        if (cl.provider != p || !commitment_unspent(c)) continue;
+        if (!commitment_unspent(c)) continue;
         double rate = commitment_rate(cl, price);
         double remaining = val(cl.usd) - ws_.commit_spent[c];
         double take = rate > 0 ? std::min(hours, remaining / rate) : hours;
@@ -86,8 +87,7 @@ void Run::settle(int c, int q) {
     const Clause& cl = s_.contract[c];
     double stranded = std::max(0.0, val(cl.take_or_pay) * val(cl.usd) - ws_.commit_spent[c]);
     r_.providers[cl.provider].stranded_usd[q] += stranded;
-    for (auto& co : r_.commitments)
-        if (co.clause == c) co.stranded_usd = stranded;
+    r_.commitments[static_cast<std::size_t>(ws_.commitment_slot[c])].stranded_usd = stranded;
 }
 
 //-----------------------------------------------------------------------------
@@ -133,7 +133,7 @@ double Run::expected_sla(int p) {
 //-----------------------------------------------------------------------------
 
 void Run::money_flows(double inference_revenue) {
-    for (int c = 0; c < C_; ++c) {
+    for (int c : ws_.flows) {  // revenue_share and ip_access clauses, document order
         const Clause& cl = s_.contract[c];
         if (!ws_.active[c]) continue;
         if (cl.type == ClauseType::ip_access) r_.stakeholders[cl.holder].ip_value_usd += val(cl.value_usd_per_quarter);
@@ -158,7 +158,7 @@ void Run::outages(int q) {
         const Provider& pr = s_.providers[p];
         double hours = outage_ ? outage_[static_cast<std::size_t>(p) * T_ + q] : std::min(H, val(pr.outages_per_year) / 4.0 * val(pr.outage_hours));
         if (hours <= 0 || !(r_.providers[p].alloc_h100e[q] > 0)) continue;  // down, but serving nothing: nothing lost
-        for (int o = 0; o < P_; ++o) ws_.pool[o] = o == p ? 0.0 : std::max(0.0, ws_.spare[o]);
+        for (int o = 0; o < P_; ++o) ws_.pool[o] = o == p ? 0.0 : std::max(0.0, spare_[o]);
         for (int w = 0; w < W_; ++w) {
             double a = alloc(p, w);
             if (a <= 0) continue;

@@ -106,10 +106,14 @@ void Run::prepaid_step(int w) {
 // Step 2 (MODEL §4, §10.8, §11.2): top each eligible provider up to last quarter's allocation (the
 // prepaid take counts toward it), cut to waiver caps, then to D — never below the prepaid part.
 void Run::sticky(int w) {
-    for (int p = 0; p < P_; ++p) {
-        double prev = ws_.prev_alloc[pw(p, w)];
-        if (prev > 0 && eligible(w, p)) give(p, w, std::min(std::max(0.0, prev - alloc(p, w)), std::max(0.0, ws_.spare[p])));
-    }
+    const double* prev = prev_ + pw(0, w);
+    double* a = alloc_ + pw(0, w);
+    for (int p = 0; p < P_; ++p)
+        if (prev[p] > 0 && elig_[p]) {
+            const double x = std::min(std::max(0.0, prev[p] - a[p]), std::max(0.0, spare_[p]));
+            a[p] += x;  // give(p, w, x)
+            spare_[p] -= x;
+        }
     // Without a reservation this quarter nothing is prepaid: the floors are 0 (a cheaper path, same result).
     if (prepaid_now_) sticky_cuts(w, [&](int p) { return prepaid(p, w); });
     else sticky_cuts(w, [](int) { return 0.0; });
@@ -129,6 +133,7 @@ void Run::sticky_cuts(int w, Floor floor) {
 
 // Step 3 (MODEL §4, §10.7, §11.2).
 void Run::preferred(int w) {
+    if (ws_.active_preferred.empty()) return;  // floor_share is read only below
     const double D = ws_.demand_now[w];
     std::fill(ws_.floor_share.begin(), ws_.floor_share.end(), 0.0);
     for (int c : ws_.active_preferred) {
@@ -136,7 +141,7 @@ void Run::preferred(int w) {
         int h = cl.holder;
         double target = val(cl.min_share) * D;
         if (eligible(w, h)) {
-            double raise = std::min({std::max(0.0, target - alloc(h, w)), std::max(0.0, ws_.spare[h]), waiver_room(w, h)});
+            double raise = std::min({std::max(0.0, target - alloc(h, w)), std::max(0.0, spare_[h]), waiver_room(w, h)});
             give(h, w, raise);
             double excess = allocated(w) - D;
             if (excess > 0) {
@@ -151,9 +156,10 @@ void Run::preferred(int w) {
 
 // Step 4 (MODEL §4, §10.7, §10.9). Returns the limit on what non-holders may receive in step 5.
 double Run::rofr(int w, int q) {
+    if (rofr_marked_) std::fill(ws_.rofr_holder.begin(), ws_.rofr_holder.end(), 0), rofr_marked_ = false;
+    if (ws_.active_rofr.empty()) return kInf;
     const double D = ws_.demand_now[w];
     const Workload& wl = s_.workloads[w];
-    std::fill(ws_.rofr_holder.begin(), ws_.rofr_holder.end(), 0);
     bool any = false;
     double min_lagged = kInf;
     for (int c : ws_.active_rofr) {
@@ -163,6 +169,7 @@ double Run::rofr(int w, int q) {
         any = true;
         int h = cl.holder;
         ws_.rofr_holder[h] = 1;
+        rofr_marked_ = true;
         int lag = static_cast<int>(std::round(val(cl.response_quarters)));
         min_lagged = std::min(min_lagged, demand(w, q - lag));  // demand before the horizon counts as D(start)
         double increment = D - allocated(w);
@@ -171,10 +178,10 @@ double Run::rofr(int w, int q) {
         if (cl.match == RofrMatch::price) {
             double best_other = kInf;
             for (int p = 0; p < P_; ++p)
-                if (p != h && eligible(w, p) && ws_.spare[p] > kNone) best_other = std::min(best_other, ws_.marginal[pw(p, w)]);
-            takes = best_other == kInf || ws_.marginal[pw(h, w)] <= (1 + val(cl.tolerance)) * best_other;
+                if (p != h && eligible(w, p) && spare_[p] > kNone) best_other = std::min(best_other, merit_cost(w, p));
+            takes = best_other == kInf || merit_cost(w, h) <= (1 + val(cl.tolerance)) * best_other;
         }
-        if (takes) give(h, w, std::min({increment, std::max(0.0, ws_.spare[h]), waiver_room(w, h)}));
+        if (takes) give(h, w, std::min({increment, std::max(0.0, spare_[h]), waiver_room(w, h)}));
     }
     if (!any) return kInf;
     return std::max(0.0, min_lagged - allocated(w));
@@ -198,7 +205,7 @@ void Run::merit(int w, double rofr_left) {
     const int* ord = order(w);
     for (int i = 0; i < P_ && rest > 0; ++i) {
         int p = ord[i];
-        if (!eligible(w, p)) continue;
+        if (!elig_[p]) continue;
         double x = std::min(rest, merit_room(w, p, rofr_left));
         if (x <= 0) continue;
         take(p, x);
@@ -207,16 +214,18 @@ void Run::merit(int w, double rofr_left) {
 }
 
 void Run::dispatch(int q) {
-    for (int p = 0; p < P_; ++p) ws_.spare[p] = r_.providers[p].capacity_h100e[q];
-    std::fill(ws_.alloc.begin(), ws_.alloc.end(), 0.0);
+    for (int p = 0; p < P_; ++p) spare_[p] = r_.providers[p].capacity_h100e[q];
+    std::fill(alloc_, alloc_ + static_cast<std::size_t>(P_) * W_, 0.0);
     if (prepaid_now_)  // ws_.prepaid was cleared by clause_state
         for (int w = 0; w < W_; ++w) prepaid_step(w);
     if (s_.policy.sticky)
         for (int w = 0; w < W_; ++w) sticky(w);
+    // Steps 3 and 4 only in quarters with an active clause of their kind (rofr() also clears last
+    // quarter's holders): without one, preferred() changes nothing and rofr() returns no limit.
+    const bool preferred_now = !ws_.active_preferred.empty(), rofr_now = !ws_.active_rofr.empty() || rofr_marked_;
     for (int w = 0; w < W_; ++w) {
-        preferred(w);
-        double rofr_left = rofr(w, q);
-        merit(w, rofr_left);
+        if (preferred_now) preferred(w);
+        merit(w, rofr_now ? rofr(w, q) : kInf);
     }
 }
 

@@ -9,6 +9,11 @@
 // here, so each file inlines them. (A single translation unit with internal linkage was 2–4% faster
 // natively but 40% slower in WASM under V8; separate files with external linkage are as fast in WASM
 // as before MODEL §11.)
+// Speed (issue 17, README "Performance"): clause lists, homes, eligibility and the egress part of marginal
+// costs are rebuilt only in quarters where some clause's activity changed; merit orders are re-sorted from
+// last quarter's order with a total comparator (so the result is the stable sort's, in O(P) when nothing
+// moved); steps with no active clause of their kind are skipped. Every sum keeps its order, so results
+// are the same to the bit.
 #pragma once
 #include <algorithm>
 #include <climits>
@@ -54,20 +59,29 @@ private:
     // A reservation is active this quarter (set by clause_state): step 1b runs and ws_.prepaid holds its
     // takes; otherwise the prepaid arrays are all clear and the steps skip them.
     bool prepaid_now_ = false;
+    bool rofr_marked_ = false;  // some ws_.rofr_holder entry is set (cleared lazily by rofr())
+    bool any_home_ = false;     // some workload has a home this quarter (else no egress is billed)
+    bool orders_valid_ = false; // ws_.marginal and ws_.order are those of ws_.sorted_price and the current homes
+    // The hot arrays, fetched once per run (setup) so the inner loops index them directly.
+    double* alloc_ = nullptr;   // this quarter's allocation, per provider × workload
+    double* prev_ = nullptr;    // last quarter's (swapped with alloc_ at the end of a quarter)
+    double* spare_ = nullptr;   // per provider
+    const int* elig_ = nullptr; // per provider
 
     double val(QRef q) const { return v_[q]; }
     int agi_now() const { return std::min(agi_date_, agi_profit_); }
-    std::size_t pw(int p, int w) const { return static_cast<std::size_t>(p) * W_ + w; }
-    double& alloc(int p, int w) { return ws_.alloc[pw(p, w)]; }
+    // Per provider × workload arrays are workload-major: a workload's providers are contiguous.
+    std::size_t pw(int p, int w) const { return static_cast<std::size_t>(w) * P_ + p; }
+    double& alloc(int p, int w) { return alloc_[pw(p, w)]; }
     double& prepaid(int p, int w) { return ws_.prepaid[pw(p, w)]; }
     double demand(int w, int q) const { return r_.workloads[w].demand_h100e[std::clamp(q, 0, T_ - 1)]; }
-    bool eligible(int w, int p) const { return ws_.eligible[pw(p, w)]; }
+    bool eligible(int /*w*/, int p) const { return elig_[p]; }  // exclusive clauses bind every workload alike
     const int* order(int w) const { return &ws_.order[static_cast<std::size_t>(w) * P_]; }
     bool reserved(int p) const { return ws_.reservation_of[p] >= 0; }
     double list_price(int p, int q) const { return ws_.price[static_cast<std::size_t>(p) * T_ + q]; }
     void give(int p, int w, double x) {
         alloc(p, w) += x;
-        ws_.spare[p] -= x;
+        spare_[p] -= x;
     }
 
     // Hot helpers, defined here so every part of the engine can inline them.
@@ -77,16 +91,15 @@ private:
         return cl.price_usd_per_h100e_hour >= 0 ? val(cl.price_usd_per_h100e_hour) : list * (1 - val(cl.discount));
     }
 
+    // MODEL §4: the effective price, plus the egress of serving w away from its home (worked out when the
+    // homes change: ws_.egress_term).
     double marginal_cost(int w, int p) const {
-        const Workload& wl = s_.workloads[w];
-        double mc = ws_.eff_price[p];
-        int home = ws_.home[w];
-        if (home >= 0 && p != home) {
-            int biller = wl.kind == WorkloadKind::inference ? p : home;
-            mc += val(wl.egress_gb_per_h100e_hour) * ws_.first_tier_usd_per_gb[biller];
-        }
-        return mc;
+        const std::size_t i = pw(p, w);
+        return ws_.has_egress_term[i] ? ws_.eff_price[p] + ws_.egress_term[i] : ws_.eff_price[p];
     }
+
+    // w's marginal cost on p this quarter.
+    double merit_cost(int w, int p) const { return ws_.marginal[pw(p, w)]; }
 
     bool is_waiver(const Clause& cl, int p) const {
         return p != cl.holder && std::find(cl.waivers.begin(), cl.waivers.end(), p) != cl.waivers.end();
@@ -110,16 +123,18 @@ private:
         return room;
     }
 
-    double allocated(int w) {
+    double allocated(int w) const {
+        const double* a = alloc_ + pw(0, w);
         double sum = 0;
-        for (int p = 0; p < P_; ++p) sum += alloc(p, w);
+        for (int p = 0; p < P_; ++p) sum += a[p];
         return sum;
     }
 
     // Room for provider p in step 5: spare, max share on its total for w, waiver cap, ROFR limit.
+    // (Without an active exclusive clause the waiver room is infinite, and min(room, ∞) = room.)
     double merit_room(int w, int p, double rofr_left) {
-        double room = std::min(std::max(0.0, ws_.spare[p]), std::max(0.0, val(s_.policy.max_share_per_provider) * ws_.demand_now[w] - alloc(p, w)));
-        room = std::min(room, waiver_room(w, p));
+        double room = std::min(std::max(0.0, spare_[p]), std::max(0.0, val(s_.policy.max_share_per_provider) * ws_.demand_now[w] - alloc(p, w)));
+        if (!ws_.active_exclusive.empty()) room = std::min(room, waiver_room(w, p));
         if (!ws_.rofr_holder[p]) room = std::min(room, rofr_left);
         return room;
     }
@@ -129,6 +144,8 @@ private:
     int window_end(int c) const;
     bool commitment_unspent(int c) const { return ws_.active[c] && !ws_.commit_done[c]; }
     void clause_state(int q);
+    void rebuild_clause_lists();
+    void merit_orders();
     void quarter(int q);
     void totals();
 

@@ -42,6 +42,7 @@ struct Quantity {
     bool has_clip = false;
     double clip_lo = -kInf, clip_hi = kInf;
     double range_lo = -kInf, range_hi = kInf;  // the field's valid range; draws are clamped into it
+    bool range_lo_open = false;                // MODEL §10.2: "> 0", "> -1": range_lo itself is not a valid value
     double written_lo = 0, written_hi = 0;     // Form::interval: the ends as written ("a to b")
     std::string pointer;                       // JSON pointer of the field in its document
 

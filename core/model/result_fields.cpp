@@ -39,13 +39,13 @@ const std::vector<StakeholderField<BuyerView>>& buyer_figures() {
     using B = BuyerView;
     constexpr int lower = kLowerIsBetter, higher = kHigherIsBetter;
     static const std::vector<StakeholderField<B>> table = {
-        {"cost_usd", &B::cost_usd, ValueUnit::usd, lower, "What the buyer pays for compute (the total cost_usd)"},
-        {"lost_value_usd", &B::lost_value_usd, ValueUnit::usd, lower, "Value of unserved demand and of outages"},
-        {"revenue_share_paid_usd", &B::revenue_share_paid_usd, ValueUnit::usd, lower, "Revenue share the buyer pays"},
-        {"revenue_share_received_usd", &B::revenue_share_received_usd, ValueUnit::usd, higher, "Revenue share the buyer receives"},
-        {"revenue_usd", &B::revenue_usd, ValueUnit::usd, higher, "Inference revenue less what outages lost of it"},
-        {"training_value_usd", &B::training_value_usd, ValueUnit::usd, higher, "Value of served training less what outages lost of it"},
-        {"net_usd", &B::net_usd, ValueUnit::usd, higher, "Revenue + revenue share received - cost - revenue share paid"},
+        {"cost_usd", "cost", &B::cost_usd, ValueUnit::usd, lower, "What the buyer pays for compute (the total cost_usd)"},
+        {"lost_value_usd", "lost value", &B::lost_value_usd, ValueUnit::usd, lower, "Value of unserved demand and of outages"},
+        {"revenue_share_paid_usd", "revenue share paid", &B::revenue_share_paid_usd, ValueUnit::usd, lower, "Revenue share the buyer pays"},
+        {"revenue_share_received_usd", "revenue share received", &B::revenue_share_received_usd, ValueUnit::usd, higher, "Revenue share the buyer receives"},
+        {"revenue_usd", "revenue", &B::revenue_usd, ValueUnit::usd, higher, "Inference revenue less what outages lost of it"},
+        {"training_value_usd", "training value", &B::training_value_usd, ValueUnit::usd, higher, "Value of served training less what outages lost of it"},
+        {"net_usd", "net", &B::net_usd, ValueUnit::usd, higher, "Revenue + revenue share received - cost - revenue share paid"},
     };
     return table;
 }
@@ -54,14 +54,33 @@ const std::vector<StakeholderField<ProviderView>>& provider_figures() {
     using V = ProviderView;
     constexpr int lower = kLowerIsBetter, higher = kHigherIsBetter;
     static const std::vector<StakeholderField<V>> table = {
-        {"revenue_usd", &V::revenue_usd, ValueUnit::usd, higher, "What it bills the buyer, net of SLA credits (0 for owned capacity)"},
-        {"revenue_share_received_usd", &V::revenue_share_received_usd, ValueUnit::usd, higher, "Revenue share it receives"},
-        {"revenue_share_paid_usd", &V::revenue_share_paid_usd, ValueUnit::usd, lower, "Revenue share it pays"},
-        {"ip_value_usd", &V::ip_value_usd, ValueUnit::usd, higher, "Value of its IP access"},
-        {"cost_usd", &V::cost_usd, ValueUnit::usd, lower, "Its own cost of capacity (provider_cost)"},
-        {"net_usd", &V::net_usd, ValueUnit::usd, higher, "Revenue + shares received - shares paid + IP value - cost"},
+        {"revenue_usd", "revenue", &V::revenue_usd, ValueUnit::usd, higher, "What it bills the buyer, net of SLA credits (0 for owned capacity)"},
+        {"revenue_share_received_usd", "revenue share received", &V::revenue_share_received_usd, ValueUnit::usd, higher, "Revenue share it receives"},
+        {"revenue_share_paid_usd", "revenue share paid", &V::revenue_share_paid_usd, ValueUnit::usd, lower, "Revenue share it pays"},
+        {"ip_value_usd", "IP value", &V::ip_value_usd, ValueUnit::usd, higher, "Value of its IP access"},
+        {"cost_usd", "cost", &V::cost_usd, ValueUnit::usd, lower, "Its own cost of capacity (provider_cost)"},
+        {"net_usd", "net", &V::net_usd, ValueUnit::usd, higher, "Revenue + shares received - shares paid + IP value - cost"},
     };
     return table;
+}
+
+const char* value_unit_name(ValueUnit u) {
+    switch (u) {
+        case ValueUnit::usd: return "USD";
+        case ValueUnit::usd_per_h100e_hour: return "USD per H100e-hour";
+        case ValueUnit::h100e: return "H100e";
+        case ValueUnit::h100e_hours: return "H100e-hours";
+        case ValueUnit::mw: return "MW";
+        case ValueUnit::gwh: return "GWh";
+        case ValueUnit::share: return "share";
+        case ValueUnit::index: return "index (0 to 1)";
+        case ValueUnit::quarter: return "quarter";
+    }
+    return "";
+}
+
+const char* direction_words(int direction) {
+    return direction > 0 ? "higher is better" : direction < 0 ? "lower is better" : "neither way is better";
 }
 
 const std::vector<std::string>& total_names() {

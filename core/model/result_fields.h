@@ -37,6 +37,7 @@ const std::vector<SeriesField<WorkloadSeries>>& workload_series_fields();
 
 struct TotalField {
     const char* name;
+    const char* label;       // a short human name: "Total cost", "Unserved compute" (MODEL §8 labels)
     double Totals::*member;  // nullptr: agi_quarter (an int quarter index)
     bool Totals::*present;   // the totals that can be null (MODEL §6): whether this result has it; nullptr: always
     ValueUnit unit;
@@ -51,31 +52,31 @@ struct TotalField {
 };
 // MODEL §6, §11.5. Here rather than in the .cpp so its size is a constant (fixed-size buffers, kTotalCount).
 inline constexpr auto kTotalFields = std::to_array<TotalField>({
-    {"cost_usd", &Totals::cost_usd, nullptr, ValueUnit::usd, kLowerIsBetter,
+    {"cost_usd", "Total cost", &Totals::cost_usd, nullptr, ValueUnit::usd, kLowerIsBetter,
      "What the buyer pays for compute: compute + egress + fixed + stranded - SLA credits"},
-    {"npv_usd", &Totals::npv_usd, nullptr, ValueUnit::usd, kLowerIsBetter, "Present value of cost at the horizon's discount rate"},
-    {"compute_usd", &Totals::compute_usd, nullptr, ValueUnit::usd, kLowerIsBetter, "Compute billed"},
-    {"egress_usd", &Totals::egress_usd, nullptr, ValueUnit::usd, kLowerIsBetter, "Egress billed"},
-    {"fixed_usd", &Totals::fixed_usd, nullptr, ValueUnit::usd, kLowerIsBetter, "Onboarding, overhead and owned capacity"},
-    {"stranded_usd", &Totals::stranded_usd, nullptr, ValueUnit::usd, kLowerIsBetter,
+    {"npv_usd", "Present value of cost", &Totals::npv_usd, nullptr, ValueUnit::usd, kLowerIsBetter, "Present value of cost at the horizon's discount rate"},
+    {"compute_usd", "Compute cost", &Totals::compute_usd, nullptr, ValueUnit::usd, kLowerIsBetter, "Compute billed"},
+    {"egress_usd", "Egress cost", &Totals::egress_usd, nullptr, ValueUnit::usd, kLowerIsBetter, "Egress billed"},
+    {"fixed_usd", "Fixed cost", &Totals::fixed_usd, nullptr, ValueUnit::usd, kLowerIsBetter, "Onboarding, overhead and owned capacity"},
+    {"stranded_usd", "Stranded take-or-pay", &Totals::stranded_usd, nullptr, ValueUnit::usd, kLowerIsBetter,
      "Take-or-pay paid for nothing (commitments' shortfall, reservations' idle)"},
-    {"sla_credit_usd", &Totals::sla_credit_usd, nullptr, ValueUnit::usd, kHigherIsBetter, "SLA credits refunded to the buyer"},
-    {"shortfall_h100e_hours", &Totals::shortfall_h100e_hours, nullptr, ValueUnit::h100e_hours, kLowerIsBetter, "Demand not served"},
-    {"shortfall_value_usd", &Totals::shortfall_value_usd, nullptr, ValueUnit::usd, kLowerIsBetter, "Value of demand not served"},
-    {"outage_loss_usd", &Totals::outage_loss_usd, nullptr, ValueUnit::usd, kLowerIsBetter, "Value lost to outages"},
-    {"served_fraction", &Totals::served_fraction, nullptr, ValueUnit::share, kHigherIsBetter, "Share of demand served"},
-    {"usd_per_served_h100e_hour", &Totals::usd_per_served_h100e_hour, &Totals::has_usd_per_served, ValueUnit::usd_per_h100e_hour,
+    {"sla_credit_usd", "SLA credits", &Totals::sla_credit_usd, nullptr, ValueUnit::usd, kHigherIsBetter, "SLA credits refunded to the buyer"},
+    {"shortfall_h100e_hours", "Unserved compute", &Totals::shortfall_h100e_hours, nullptr, ValueUnit::h100e_hours, kLowerIsBetter, "Demand not served"},
+    {"shortfall_value_usd", "Value of unserved demand", &Totals::shortfall_value_usd, nullptr, ValueUnit::usd, kLowerIsBetter, "Value of demand not served"},
+    {"outage_loss_usd", "Value lost to outages", &Totals::outage_loss_usd, nullptr, ValueUnit::usd, kLowerIsBetter, "Value lost to outages"},
+    {"served_fraction", "Demand served", &Totals::served_fraction, nullptr, ValueUnit::share, kHigherIsBetter, "Share of demand served"},
+    {"usd_per_served_h100e_hour", "Cost per served H100e-hour", &Totals::usd_per_served_h100e_hour, &Totals::has_usd_per_served, ValueUnit::usd_per_h100e_hour,
      kLowerIsBetter, "Cost per served H100e-hour"},
-    {"revenue_share_to_holder_usd", &Totals::revenue_share_to_holder_usd, nullptr, ValueUnit::usd, kLowerIsBetter,
+    {"revenue_share_to_holder_usd", "Revenue share paid", &Totals::revenue_share_to_holder_usd, nullptr, ValueUnit::usd, kLowerIsBetter,
      "Revenue share the buyer pays"},
-    {"revenue_share_to_buyer_usd", &Totals::revenue_share_to_buyer_usd, nullptr, ValueUnit::usd, kHigherIsBetter,
+    {"revenue_share_to_buyer_usd", "Revenue share received", &Totals::revenue_share_to_buyer_usd, nullptr, ValueUnit::usd, kHigherIsBetter,
      "Revenue share paid to the buyer"},
-    {"hhi", &Totals::hhi, nullptr, ValueUnit::index, kLowerIsBetter, "Concentration of allocated hours (Herfindahl-Hirschman, 0 to 1)"},
-    {"max_provider_share", &Totals::max_provider_share, nullptr, ValueUnit::share, kLowerIsBetter,
+    {"hhi", "Provider concentration (HHI)", &Totals::hhi, nullptr, ValueUnit::index, kLowerIsBetter, "Concentration of allocated hours (Herfindahl-Hirschman, 0 to 1)"},
+    {"max_provider_share", "Largest provider's share", &Totals::max_provider_share, nullptr, ValueUnit::share, kLowerIsBetter,
      "The largest provider's share of allocated hours"},
-    {"peak_mw", &Totals::peak_mw, nullptr, ValueUnit::mw, kNoDirection, "Peak facility megawatts drawn in a quarter"},
-    {"total_gwh", &Totals::total_gwh, nullptr, ValueUnit::gwh, kNoDirection, "Energy drawn over the horizon"},
-    {"agi_quarter", nullptr, &Totals::has_agi, ValueUnit::quarter, kNoDirection, "The AGI quarter, if any"},
+    {"peak_mw", "Peak power", &Totals::peak_mw, nullptr, ValueUnit::mw, kNoDirection, "Peak facility megawatts drawn in a quarter"},
+    {"total_gwh", "Energy used", &Totals::total_gwh, nullptr, ValueUnit::gwh, kNoDirection, "Energy drawn over the horizon"},
+    {"agi_quarter", "AGI quarter", nullptr, &Totals::has_agi, ValueUnit::quarter, kNoDirection, "The AGI quarter, if any"},
 });
 inline constexpr int kTotalCount = static_cast<int>(kTotalFields.size());
 inline constexpr const auto& total_fields() { return kTotalFields; }
@@ -83,6 +84,7 @@ inline constexpr const auto& total_fields() { return kTotalFields; }
 template <class View>
 struct StakeholderField {
     const char* name;
+    const char* label;  // what follows the party's name: "OpenAI — net", "Microsoft Azure — revenue"
     double View::*member;
     ValueUnit unit;
     int direction;
@@ -98,6 +100,11 @@ int field_index(const Fields& fields, const std::string& name) {
         if (name == fields[i].name) return static_cast<int>(i);
     return -1;
 }
+
+// The unit in words, for labels and CSV companions: "USD", "USD per H100e-hour", "H100e-hours", "share".
+const char* value_unit_name(ValueUnit u);
+// "higher is better", "lower is better" or "neither way is better" (kNoDirection).
+const char* direction_words(int direction);
 
 // The names of the totals in table order (also used by the page's metric pickers).
 const std::vector<std::string>& total_names();

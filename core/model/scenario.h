@@ -1,6 +1,6 @@
 // scenario.h — the typed form of a `pactscope/scenario@1` document (MODEL §3).
 //
-// What it is: plain structs, filled by scenario_io.cpp after validation, read by
+// What it is: plain structs, filled by the scenario reader (io/scenario_read*.cpp) after validation, read by
 // the engine. Every number is a QRef into `quantities`, so the engine can be run
 // on medians, on Monte Carlo draws or on swept values without touching the
 // structs. Ids are resolved to indices (provider, GPU) at parse time.

@@ -143,30 +143,48 @@ const double* Simulation::sample_column(int metric, std::vector<double>& scratch
     const int c = slot_[static_cast<std::size_t>(metric)];
     if (c >= 0) return column(c);
     scratch.assign(static_cast<std::size_t>(done_), 0.0);
-    const int B = static_cast<int>(buyer_figures().size()), F = static_cast<int>(provider_figures().size());
-    Totals t;
-    BuyerView b;
-    ProviderView v;
-    auto kept = [&](int m, std::int64_t i) {
+    const auto& bf = buyer_figures();
+    const auto& pf = provider_figures();
+    const int B = static_cast<int>(bf.size()), F = static_cast<int>(pf.size());
+    // The kept columns a figure is derived from, looked up once (nullptr: 0 in every trial).
+    auto kept = [&](int m) -> const double* {
         const int k = slot_[static_cast<std::size_t>(m)];
-        return k >= 0 ? column(k)[i] : 0.0;
+        return k >= 0 ? column(k) : nullptr;
     };
-    for (std::int64_t i = 0; i < done_; ++i) {
-        double& out = scratch[static_cast<std::size_t>(i)];
-        if (metric < kTotalCount + B) {  // a buyer figure: from the totals and the buyer's kept figures
+    if (metric < kTotalCount + B) {  // a buyer figure: from the totals and the buyer's kept figures
+        const double* totals[kTotalCount];
+        std::vector<const double*> figures(static_cast<std::size_t>(B));
+        for (int m = 0; m < kTotalCount; ++m) totals[m] = total_fields()[static_cast<std::size_t>(m)].member ? kept(m) : nullptr;
+        for (int f = 0; f < B; ++f) figures[f] = kept(buyer_metric(f));
+        double BuyerView::*const out_member = bf[static_cast<std::size_t>(metric - kTotalCount)].member;
+        Totals t;
+        BuyerView b;
+        for (std::int64_t i = 0; i < done_; ++i) {
             for (int m = 0; m < kTotalCount; ++m)
-                if (const auto member = total_fields()[static_cast<std::size_t>(m)].member) t.*member = kept(m, i);
-            for (int f = 0; f < B; ++f) b.*buyer_figures()[static_cast<std::size_t>(f)].member = kept(buyer_metric(f), i);
+                if (const auto member = total_fields()[static_cast<std::size_t>(m)].member) t.*member = totals[m] ? totals[m][i] : 0.0;
+            for (int f = 0; f < B; ++f) b.*bf[static_cast<std::size_t>(f)].member = figures[f] ? figures[f][i] : 0.0;
             derive_buyer(t, b);
-            out = b.*buyer_figures()[static_cast<std::size_t>(metric - kTotalCount)].member;
-        } else {  // a provider figure: from that provider's kept figures (0 where not kept)
-            const int p = (metric - kTotalCount - B) / F;
-            for (int f = 0; f < F; ++f) v.*provider_figures()[static_cast<std::size_t>(f)].member = kept(provider_metric(p, f), i);
+            scratch[static_cast<std::size_t>(i)] = b.*out_member;
+        }
+    } else {  // a provider figure: from that provider's kept figures (0 where not kept)
+        const int p = (metric - kTotalCount - B) / F;
+        std::vector<const double*> figures(static_cast<std::size_t>(F));
+        for (int f = 0; f < F; ++f) figures[f] = kept(provider_metric(p, f));
+        double ProviderView::*const out_member = pf[static_cast<std::size_t>((metric - kTotalCount - B) % F)].member;
+        ProviderView v;
+        for (std::int64_t i = 0; i < done_; ++i) {
+            for (int f = 0; f < F; ++f) v.*pf[static_cast<std::size_t>(f)].member = figures[f] ? figures[f][i] : 0.0;
             derive_provider(v);
-            out = v.*provider_figures()[static_cast<std::size_t>((metric - kTotalCount - B) % F)].member;
+            scratch[static_cast<std::size_t>(i)] = v.*out_member;
         }
     }
     return scratch.data();
+}
+
+bool Simulation::always_zero(int metric) const {
+    const int B = static_cast<int>(buyer_figures().size()), F = static_cast<int>(provider_figures().size());
+    if (metric < kTotalCount + B || slot_[static_cast<std::size_t>(metric)] >= 0) return false;
+    return provider_figures()[static_cast<std::size_t>((metric - kTotalCount - B) % F)].member != &ProviderView::net_usd;
 }
 
 std::uint64_t Simulation::bytes_for(const Scenario& s, std::int64_t trials) {
@@ -191,7 +209,14 @@ McSummary Simulation::summary() const {
     std::vector<double> scratch;
     scratch.reserve(static_cast<std::size_t>(done_));
     std::vector<double> column_scratch;
-    auto stat = [&](int metric) { return summarize(sample_column(metric, column_scratch), done_, scratch); };
+    auto stat = [&](int metric) {
+        if (always_zero(metric)) {  // what summarize gives for a column of zeros, without the column
+            Stat zero;
+            zero.count = done_;
+            return zero;
+        }
+        return summarize(sample_column(metric, column_scratch), done_, scratch);
+    };
     for (int t = 0; t < kTotalCount; ++t) m.totals.push_back(stat(t));
     const int B = static_cast<int>(buyer_figures().size()), F = static_cast<int>(provider_figures().size());
     for (int f = 0; f < B; ++f) m.buyer.push_back(stat(buyer_metric(f)));

@@ -74,7 +74,6 @@ public:
 
     bool started() const { return scenario_ != nullptr; }
     bool done() const { return started() && (done_ == trials_ || cancelled_); }
-    bool cancelled() const { return cancelled_; }
     std::int64_t trials() const { return trials_; }
     std::int64_t trials_done() const { return done_; }
     double progress() const { return trials_ > 0 ? static_cast<double>(done_) / static_cast<double>(trials_) : 0; }
@@ -125,6 +124,8 @@ private:
     std::vector<double> samples_;  // column-major: samples_[column * trials_ + i]
     std::vector<float> bands_;     // [(kind * T + q) * trials_ + i]: offset from the deterministic value
 
+    // A stakeholder figure that is neither kept nor derived: 0 in every trial by the scenario's structure.
+    bool always_zero(int metric) const;
     const double* column(int c) const { return &samples_[static_cast<std::size_t>(c) * static_cast<std::size_t>(trials_)]; }
     void record(const Result& r, std::int64_t trial);
 };

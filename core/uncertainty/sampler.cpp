@@ -38,10 +38,12 @@ bool months_full(const double* m) { return m[0] >= H / 3 && m[1] >= H / 3 && m[2
 
 }  // namespace
 
-std::int64_t poisson(Rng& rng, double mean) {
+std::int64_t poisson(Rng& rng, double mean) { return poisson(rng, mean, mean > 0 && mean <= 30 ? std::exp(-mean) : 0.0); }
+
+std::int64_t poisson(Rng& rng, double mean, double exp_minus_mean) {
     if (!(mean > 0)) return 0;
     if (mean <= 30) {  // inversion: one uniform, sequential search of the CDF
-        double u = rng.unit(), p = std::exp(-mean), cdf = p;
+        double u = rng.unit(), p = exp_minus_mean, cdf = p;
         std::int64_t k = 0;
         while (u > cdf && k < 400) {
             ++k;
@@ -159,11 +161,12 @@ void Sampler::draw_outages(std::int64_t trial, const double* values, double* out
             std::fill(hours, hours + T, 0.0);
             continue;
         }
+        const double e = mean <= 30 ? std::exp(-mean) : 0.0;  // the inversion's first term, the same every quarter
         Rng rng(draw_bits(seed_, static_cast<std::uint64_t>(trial), o.key));
         Rng month_rng;
         if (by_month) month_rng = Rng(draw_bits(seed_, static_cast<std::uint64_t>(trial), o.month_key));
         for (int q = 0; q < T; ++q) {
-            const std::int64_t n = poisson(rng, mean);
+            const std::int64_t n = poisson(rng, mean, e);
             double sum = 0, m[3] = {0, 0, 0};
             std::int64_t i = 0;
             if (!dur.uncertain()) {

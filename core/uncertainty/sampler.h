@@ -73,5 +73,8 @@ private:
 // Poisson-distributed count with mean `mean`, from a generator sequence
 // (inversion for small means, Hörmann's PTRS above 30).
 std::int64_t poisson(Rng& rng, double mean);
+// The same with e^(−mean) worked out by the caller (used only when mean <= 30): the outage loop draws
+// one count per quarter with the same mean.
+std::int64_t poisson(Rng& rng, double mean, double exp_minus_mean);
 
 }  // namespace pactscope

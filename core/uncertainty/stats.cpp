@@ -7,18 +7,33 @@
 namespace pactscope {
 
 void percentiles_inplace(double* v, std::int64_t n, const double* probs, int k, double* out) {
-    std::int64_t done = 0;  // v[0 .. done) holds values ≤ every value after it
+    // Each percentile needs the order statistic at lo = floor(p (n − 1)) and, between two ranks, the next one
+    // up: the smallest value after lo. Ranks are placed in ascending order with nth_element, each on what lies
+    // after the previous one; the next rank needed is placed before that minimum is taken, so the minimum
+    // only scans the values between the two ranks instead of everything above lo.
+    std::int64_t placed = -1;  // v[placed] holds its order statistic, and v[0 .. placed] ≤ everything after
+    auto place = [&](std::int64_t r) {
+        if (r > placed) std::nth_element(v + placed + 1, v + r, v + n), placed = r;
+    };
     for (int i = 0; i < k; ++i) {
         const double h = probs[i] * static_cast<double>(n - 1);
         const auto lo = static_cast<std::int64_t>(std::floor(h));
-        std::nth_element(v + done, v + lo, v + n);
+        place(lo);
         double x = v[lo];
         if (h > static_cast<double>(lo) && lo + 1 < n) {
-            double next = *std::min_element(v + lo + 1, v + n);
+            std::int64_t end = n;  // the minimum of v[lo+1 .. n) lies in v[lo+1 .. end)
+            for (int j = i + 1; j < k; ++j) {
+                const auto next = static_cast<std::int64_t>(std::floor(probs[j] * static_cast<double>(n - 1)));
+                if (next > lo) {
+                    place(next);
+                    end = next + 1;
+                    break;
+                }
+            }
+            double next = *std::min_element(v + lo + 1, v + end);
             x += (h - static_cast<double>(lo)) * (next - x);
         }
         out[i] = x;
-        done = lo;
     }
 }
 

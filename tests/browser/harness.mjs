@@ -1,9 +1,14 @@
-// harness.mjs — what the browser tests share: serve the built app, open it in Debian's
-// headless Chromium (playwright-core, never a downloaded browser), wait for the
-// test hook, click named widgets, read PNG screenshots, run the native CLI.
+// harness.mjs — what the browser tests share: serve the built app, open it in a browser, wait for
+// the test hook, click named widgets, read PNG screenshots, run the native CLI.
+// The browser is PACTSCOPE_BROWSER: `chromium` (default: Debian's headless Chromium through
+// playwright-core) or `firefox` (Debian's Firefox ESR through puppeteer-core over WebDriver BiDi,
+// under `xvfb-run -a`; firefox.mjs gives it the same API). Neither driver downloads a browser.
 import { spawn, execFileSync } from 'node:child_process';
 import { inflateSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+
+export const BROWSER = process.env.PACTSCOPE_BROWSER || 'chromium';
+if (!['chromium', 'firefox'].includes(BROWSER)) throw new Error(`PACTSCOPE_BROWSER=${BROWSER}: want chromium or firefox`);
 
 export const ROOT = new URL('../../', import.meta.url).pathname;
 export const WEB = ROOT + 'build/wasm/web';
@@ -21,30 +26,40 @@ export function serve() {
   });
 }
 
-// Runs one browser suite: serves the app, launches Chromium (unless `browser: false`), gives the body
-// { server, browser, check }, counts the checks (a throw in the body is a failed check), closes
-// everything, prints "NAME: N passed, M failed" and exits non-zero on any failure.
+// Runs one browser suite: serves the app, launches the browser (unless `browser: false`), gives the
+// body { server, browser, check, skip }, counts the checks (a throw in the body is a failed check),
+// closes everything, prints "NAME: N passed, M failed[, K skipped]" and exits non-zero on any failure.
+// skip(what, reason) counts a check that this browser cannot make, and says why.
 export async function runSuite(name, body, { browser: wantBrowser = true } = {}) {
-  let passed = 0, failed = 0;
+  let passed = 0, failed = 0, skipped = 0;
   const check = (ok, what, detail = '') => {
     if (ok) { passed++; console.log('  ok   ' + what); }
     else { failed++; console.log('  FAIL ' + what + (detail ? ': ' + detail : '')); }
   };
+  const skip = (what, reason) => { skipped++; console.log(`  SKIP ${what}: ${reason}`); };
+  const started = Date.now();
   const server = await serve();
-  const browser = wantBrowser ? await launch() : null;
+  let browser = null;
   try {
-    await body({ server, browser, check });
+    if (wantBrowser) {
+      browser = await launch();
+      name += ` (${BROWSER})`;
+    }
+    await body({ server, browser, check, skip });
   } catch (e) {
     check(false, name + ' run', e.stack || String(e));
   } finally {
-    if (browser) await browser.close();
+    if (browser) await browser.close().catch((e) => check(false, 'the browser closes', String(e)));
     server.stop();
   }
-  console.log(`${name}: ${passed} passed, ${failed} failed`);
+  console.log(`  (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  console.log(`${name}: ${passed} passed, ${failed} failed` + (skipped ? `, ${skipped} skipped` : ''));
   process.exit(failed ? 1 : 0);
 }
 
+// The browser named by PACTSCOPE_BROWSER. `args`: Chromium's extra command-line switches.
 export async function launch(options = {}) {
+  if (BROWSER === 'firefox') return (await import('./firefox.mjs')).launchFirefox(options);
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,

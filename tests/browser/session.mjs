@@ -23,13 +23,17 @@ async function openProviders(page) {
   await click(page, 'section:providers');
   await click(page, 'provider:azure');
 }
+// Exports are written by the WASM module on the page's thread before the browser sees a download: the samples
+// CSV of a 2025 preset (10,000 trials × ~190 inputs and figures, ~27 MB) takes several seconds of CPU, and
+// minutes of wall time on a 2-core machine shared with other builds, so clicks and downloads wait up to 2 min.
+const EXPORT_MS = 120000;
 async function download(page, action) {
-  const [d] = await Promise.all([page.waitForEvent('download', { timeout: 20000 }), action()]);
+  const [d] = await Promise.all([page.waitForEvent('download', { timeout: EXPORT_MS }), action()]);
   return { name: d.suggestedFilename(), bytes: readFileSync(await d.path()) };
 }
 async function menu(page, title, command) {
   await page.click(`.menu-button:text-is("${title}")`);
-  await page.click(`.menu-list [data-command="${command}"]`);
+  await page.click(`.menu-list [data-command="${command}"]`, { timeout: EXPORT_MS });
 }
 const mcDone = (page) => page.waitForFunction(() => !window.pactscope.stats().mc_running, null, { timeout: 60000 });
 // CSV text -> rows of cells (the app's CSV has no quoted commas in these files).
@@ -119,7 +123,7 @@ await runSuite('browser session', async ({ server, browser, check }) => {
     check(json.name.endsWith('.json') && canonical(JSON.parse(json.bytes)) === canonical((await state(page)).scenario),
       'Ctrl+S downloads the scenario JSON', json.name);
     writeFileSync(OUT + 'downloaded-scenario.json', json.bytes);
-    const csv = await download(page, () => page.click('.tools [data-command="download-results"]'));
+    const csv = await download(page, () => page.click('.tools [data-command="download-results"]', { timeout: EXPORT_MS }));
     const cliCsv = rows(cli('run', OUT + 'downloaded-scenario.json', '--format', 'csv'));
     const pageCsv = rows(String(csv.bytes));
     const mismatched = cliCsv.length !== pageCsv.length ? ['rows ' + pageCsv.length + ' vs ' + cliCsv.length]
@@ -130,7 +134,7 @@ await runSuite('browser session', async ({ server, browser, check }) => {
     check(rows(String(samples.bytes)).length === trials + 1, `the Monte Carlo samples CSV has a row per trial (${trials})`, samples.name);
     await click(page, 'tab:Uncertainty');
     await frames(page, 3);
-    const png = await download(page, () => page.click('.tools [data-command="download-chart"]'));
+    const png = await download(page, () => page.click('.tools [data-command="download-chart"]', { timeout: EXPORT_MS }));
     const img = decodePng(png.bytes);
     const ink = inkStats(img);
     writeFileSync(OUT + 'downloaded-chart.png', png.bytes);
@@ -142,7 +146,8 @@ await runSuite('browser session', async ({ server, browser, check }) => {
     await frames(page, 3);
     check((await state(page)).tab === 'Money', 'number keys switch the result tab (4 = Money)', (await state(page)).tab);
     const before = (await items(page))['/providers/0/pue'];
-    await page.mouse.move(before.x, before.y);
+    // The field may sit below the fold (a preset with many clauses): wheel over the panel where it is visible.
+    await page.mouse.move(before.x, Math.min(before.y, page.viewportSize().height - 120));
     await page.mouse.wheel(0, 300);
     await frames(page, 4);
     const after = (await items(page))['/providers/0/pue'];
@@ -277,8 +282,8 @@ await runSuite('browser session', async ({ server, browser, check }) => {
     check(oneEdit !== opened && twoEdits !== oneEdit && work === oneEdit, 'two edits, then one undo, leaves the first edit',
       [opened, oneEdit, twoEdits, work].map(azure).join(' -> '));
     await mcDone(page);
-    const csv = await download(page, () => page.click('.tools [data-command="download-results"]'));
-    const png = await download(page, () => page.click('.tools [data-command="download-chart"]'));
+    const csv = await download(page, () => page.click('.tools [data-command="download-results"]', { timeout: EXPORT_MS }));
+    const png = await download(page, () => page.click('.tools [data-command="download-chart"]', { timeout: EXPORT_MS }));
     check(csv.bytes.length > 1000 && decodePng(png.bytes).width > 300, `the CSV (${csv.name}) and the chart (${png.name}) download`);
     await sleep(700);
     await page.close();

@@ -105,7 +105,17 @@ TEST_CASE("a commitment's pricing switches between a discount and a contract pri
 
 TEST_CASE("a provider's and a workload's kind switch with their fields", "[variants]") {
     const json doc = preset_doc("rofr-2025");
-    switch_and_back(doc, "/providers/0", "kind", doc["providers"][0]["kind"] == "cloud" ? "owned" : "cloud");
+    // A provider that no sla, reservation or commitment names: those clauses need a cloud (SPEC §11.2, §11.3),
+    // so switching a named one to owned is rightly invalid.
+    std::string free_provider;
+    for (std::size_t p = 0; p < doc["providers"].size() && free_provider.empty(); ++p) {
+        bool named = false;
+        for (const json& c : doc["contract"]) named = named || c.value("provider", "") == doc["providers"][p]["id"];
+        if (!named) free_provider = "/providers/" + std::to_string(p);
+    }
+    REQUIRE_FALSE(free_provider.empty());
+    const json& pr = doc[json::json_pointer(free_provider)];
+    switch_and_back(doc, free_provider, "kind", pr["kind"] == "cloud" ? "owned" : "cloud");
     std::string training = find(doc, "workloads", "kind", "training");
     REQUIRE_FALSE(training.empty());
     switch_and_back(doc, training, "kind", "inference");

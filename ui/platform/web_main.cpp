@@ -3,7 +3,7 @@
 // [SECTION] Canvas, pixel ratio and fonts
 // [SECTION] Clipboard, touch and the idle gate
 // [SECTION] Frame
-// [SECTION] Exported functions (web/shell.js wraps them as window.pactscope)
+// [SECTION] What the page API needs (web_platform.h; the API itself is web_api.cpp)
 // [SECTION] Start
 //
 // The frame loop runs with emscripten_set_main_loop (never a blocking loop) and
@@ -31,6 +31,8 @@
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
 #include "imgui_internal.h"  // the input event queue: the idle gate waits until it is empty
+#include "theme.h"
+#include "web_platform.h"
 #include "imgui_impl_opengl3.h"
 
 namespace {
@@ -42,7 +44,6 @@ std::unique_ptr<App> g_app;
 std::uint64_t g_notified_revision = ~0ull;
 std::int64_t g_notified_trials = -1;
 std::string g_notified_history;
-std::string g_out, g_out_name;  // storage of the last strings returned to JavaScript
 std::string g_clipboard;        // what ImGui copies and pastes (mirrored to the system clipboard)
 float g_font_scale = 0;         // the pixel ratio the font atlas was rasterised for
 
@@ -234,77 +235,20 @@ void frame() {
 }  // namespace
 
 //-----------------------------------------------------------------------------
-// [SECTION] Exported functions (web/shell.js wraps them as window.pactscope)
+// [SECTION] What the page API needs (web_platform.h)
 //-----------------------------------------------------------------------------
-// Every call wakes the idle gate: what it changed is drawn on the next frames.
 
-extern "C" {
-EMSCRIPTEN_KEEPALIVE int ps_ready() { return g_app && g_app->ready() ? 1 : 0; }
-EMSCRIPTEN_KEEPALIVE const char* ps_state() { return (g_out = g_app->state_json()).c_str(); }
-EMSCRIPTEN_KEEPALIVE const char* ps_load(const char* text, const char* source) {
-    wake();
-    return (g_out = g_app->load_json(text, source && *source ? source : "scenario")).c_str();
-}
-EMSCRIPTEN_KEEPALIVE const char* ps_open_link(const char* link) {
-    wake();
-    return (g_out = g_app->open_link(link)).c_str();
-}
-EMSCRIPTEN_KEEPALIVE const char* ps_restore(const char* text, const char* preset) {
-    wake();
-    return (g_out = g_app->restore_session(text, preset ? preset : "")).c_str();
-}
-EMSCRIPTEN_KEEPALIVE int ps_preset(const char* id) {
-    wake();
-    return g_app->load_preset(id) ? 1 : 0;
-}
-EMSCRIPTEN_KEEPALIVE const char* ps_items() { return (g_out = g_app->items_json()).c_str(); }
-EMSCRIPTEN_KEEPALIVE const char* ps_stats() {
-    std::string s = g_app->stats_json();  // adds the loop's view: callbacks and whether it is paused
-    s.pop_back();
+namespace pactscope::ui::web {
+
+App& app() { return *g_app; }
+void wake() { ::wake(); }
+void set_paste_text(std::string text) { g_clipboard = std::move(text); }
+nlohmann::json loop_stats() {
     const ImFont* font = ImGui::GetIO().FontDefault;  // its size in texels: rasterised at the pixel ratio
-    s += ",\"ticks\":" + std::to_string(g_ticks) + ",\"paused\":" + (g_paused ? "true" : "false") + ",\"pixel_ratio\":" + std::to_string(g_font_scale) +
-         ",\"font_texel_px\":" + std::to_string(font ? font->FontSize : 0.0f) + "}";
-    return (g_out = s).c_str();
+    return {{"ticks", g_ticks}, {"paused", g_paused}, {"pixel_ratio", g_font_scale}, {"font_texel_px", font ? font->FontSize : 0.0f}};
 }
-EMSCRIPTEN_KEEPALIVE const char* ps_scenario() { return (g_out = g_app->scenario_text()).c_str(); }
-EMSCRIPTEN_KEEPALIVE void ps_reset_stats() { g_app->reset_stats(); }
-EMSCRIPTEN_KEEPALIVE int ps_undo() {
-    wake();
-    return g_app->undo() ? 1 : 0;
-}
-EMSCRIPTEN_KEEPALIVE int ps_redo() {
-    wake();
-    return g_app->redo() ? 1 : 0;
-}
-EMSCRIPTEN_KEEPALIVE const char* ps_export(const char* kind) { return (g_out = g_app->export_file(kind, g_out_name)).c_str(); }
-EMSCRIPTEN_KEEPALIVE const char* ps_export_name() { return g_out_name.c_str(); }
-EMSCRIPTEN_KEEPALIVE int ps_chart_png() {
-    wake();
-    return g_app->request_chart_png() ? 1 : 0;
-}
-EMSCRIPTEN_KEEPALIVE const char* ps_sources() { return (g_out = g_app->sources_json()).c_str(); }
-EMSCRIPTEN_KEEPALIVE void ps_wake() { wake(); }
-// Fault injection (window.pactscope.abortForTest): an abort as from a failed check, to test that the
-// page shows its overlay and keeps the last scenario downloadable.
-EMSCRIPTEN_KEEPALIVE void ps_test_abort() { std::abort(); }
-EMSCRIPTEN_KEEPALIVE void ps_paste(const char* text) {  // the DOM paste event, just before ImGui sees Ctrl+V
-    g_clipboard = text ? text : "";
-    wake();
-}
-// A one-finger touch as the mouse: phase 0 = down, 1 = move, 2 = up; CSS pixels in the canvas.
-EMSCRIPTEN_KEEPALIVE void ps_touch(int phase, float x, float y) {
-    ImGuiIO& io = ImGui::GetIO();
-    io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
-    io.AddMousePosEvent(x, y);
-    if (phase != 1) io.AddMouseButtonEvent(0, phase == 0);
-    wake();
-}
-// The wheel (input.js maps DOM deltas) and a two-finger pan, in ImGui wheel steps (positive y = towards the top).
-EMSCRIPTEN_KEEPALIVE void ps_wheel(float dx, float dy) {
-    ImGui::GetIO().AddMouseWheelEvent(dx, dy);
-    wake();
-}
-}
+
+}  // namespace pactscope::ui::web
 
 //-----------------------------------------------------------------------------
 // [SECTION] Start
@@ -331,14 +275,7 @@ int main() {
     io.IniFilename = nullptr;  // layout is code; nothing written to the browser's storage
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     io.ConfigInputTextCursorBlink = false;  // a blinking caret would keep an idle tab drawing
-    ImGui::StyleColorsDark();
-    ImGuiStyle& style = ImGui::GetStyle();
-    style.FrameRounding = 3;
-    style.ChildRounding = 4;
-    style.TabRounding = 3;
-    style.FramePadding = ImVec2(6, 4);
-    style.ItemSpacing = ImVec2(8, 5);
-    style.Colors[ImGuiCol_PlotHistogram] = ImVec4(0.26f, 0.52f, 0.96f, 0.85f);  // progress: the page's accent, not a warning colour
+    pactscope::ui::apply_theme();
     ImGui_ImplGlfw_InitForOpenGL(g_window, true);
     ImGui_ImplOpenGL3_Init("#version 300 es");
     io.SetClipboardTextFn = set_clipboard;  // GLFW's are empty stubs in Emscripten 3.1.6

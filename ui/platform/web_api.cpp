@@ -1,0 +1,107 @@
+#include "web_api.h"
+
+#include <emscripten.h>
+
+#include <cstdlib>
+#include <string>
+
+#include "imgui.h"
+#include "web_platform.h"
+
+namespace {
+
+using nlohmann::json;
+using pactscope::ui::App;
+namespace web = pactscope::ui::web;
+
+std::string str(const json& args, const char* key) {
+    auto it = args.find(key);
+    return it != args.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+struct Command {
+    const char* name;
+    bool wakes;  // changes what is on screen
+    json (*run)(App& app, const json& args);
+};
+
+// The commands of web_api.h, in its order.
+const Command kCommands[] = {
+    {"state", false, [](App& a, const json&) { return a.state(); }},
+    {"load", true, [](App& a, const json& args) {
+         const std::string source = str(args, "source");
+         return a.load(str(args, "text"), source.empty() ? "scenario" : source);
+     }},
+    {"open_link", true, [](App& a, const json& args) { return a.open_link(str(args, "link")); }},
+    {"restore", true, [](App& a, const json& args) { return a.restore_session(str(args, "text"), str(args, "preset")); }},
+    {"preset", true, [](App& a, const json& args) { return json{{"ok", a.load_preset(str(args, "id"))}}; }},
+    {"items", false, [](App& a, const json&) { return a.items(); }},
+    {"stats", false, [](App& a, const json&) {
+         json s = a.stats();
+         s.update(web::loop_stats());
+         return s;
+     }},
+    {"reset_stats", false, [](App& a, const json&) {
+         a.reset_stats();
+         return json::object();
+     }},
+    {"undo", true, [](App& a, const json&) { return json{{"ok", a.undo()}}; }},
+    {"redo", true, [](App& a, const json&) { return json{{"ok", a.redo()}}; }},
+    {"export", false, [](App& a, const json& args) {
+         std::string name;
+         std::string text = a.export_file(str(args, "kind"), name);
+         return json{{"text", std::move(text)}, {"name", std::move(name)}};
+     }},
+    {"chart_png", true, [](App& a, const json&) { return json{{"ok", a.request_chart_png()}}; }},
+    {"sources", false, [](App& a, const json&) { return a.sources(); }},
+    // Fault injection: an abort as from a failed check, to test that the page shows its overlay and
+    // keeps the last scenario downloadable.
+    {"test_abort", false, [](App&, const json&) -> json { std::abort(); }},
+};
+
+std::string g_answer;  // the last answer, valid until the next call
+
+}  // namespace
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE const char* ps_call(const char* name, const char* args_json) {
+    const json args = json::parse(args_json ? args_json : "{}", nullptr, false);
+    json answer;
+    if (args.is_discarded() || !args.is_object()) {
+        answer = {{"error", "the arguments of a call are a JSON object"}};
+    } else {
+        const std::string n = name ? name : "";
+        answer = {{"error", "no call named \"" + n + "\""}};
+        for (const Command& c : kCommands)
+            if (n == c.name) {
+                if (c.wakes) web::wake();
+                answer = c.run(web::app(), args);
+                break;
+            }
+    }
+    g_answer = answer.dump();
+    return g_answer.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE void ps_wake() { web::wake(); }
+
+EMSCRIPTEN_KEEPALIVE void ps_paste(const char* text) {
+    web::set_paste_text(text ? text : "");
+    web::wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void ps_touch(int phase, float x, float y) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
+    io.AddMousePosEvent(x, y);
+    if (phase != 1) io.AddMouseButtonEvent(0, phase == 0);
+    web::wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void ps_wheel(float dx, float dy) {
+    ImGui::GetIO().AddMouseWheelEvent(dx, dy);
+    web::wake();
+}
+
+}  // extern "C"

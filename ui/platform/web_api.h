@@ -1,0 +1,47 @@
+// web_api.h — the page's API: every call the browser shell makes into the module.
+//
+// The shell has one caller of these functions, web/api.js; everything else in web/ goes through it.
+// There are two kinds of call.
+//
+// 1. ps_call(name, args) -> text. `name` a command below, `args` a JSON object (UTF-8 text); the
+//    answer is a JSON object (booleans are JSON booleans), valid until the next call. An unknown
+//    name or malformed args answer {"error": "..."}. Calls that change what is on screen wake the
+//    idle gate, so the change is drawn at once.
+//
+//    command      args                  answer
+//    state        {}                    {scenario, result, mc: {trials_done, trials, seed, totals},
+//                                        preset, preset_label, tab, pinned: [{label, trials_done,
+//                                        trials}], issues: [{pointer, message}], load_errors, valid,
+//                                        history: {undo, redo, pending}, typing, refused: [{field,
+//                                        text, message}]}
+//    load         {text, source}        {ok, errors: [{pointer, message, text}]}   one undo step
+//    open_link    {link}                {ok, errors}   a share link's fragment (#s=v1....)
+//    restore      {text, preset}        {ok, errors}   the autosave, as the session's start
+//    preset       {id}                  {ok}
+//    items        {}                    {name: {x, y, w, h}}   named widgets, CSS pixels in the canvas
+//    stats        {}                    {frames, ui_ms_median, mc_ms_median, frame_work_ms_median,
+//                                        mc_running, mc_seconds, ticks, paused, pixel_ratio, font_texel_px}
+//    reset_stats  {}                    {}
+//    undo, redo   {}                    {ok}
+//    export       {kind}                {text, name}   kind: scenario.json, share.json, results.csv,
+//                                                      samples.csv, summary.csv; "" text: nothing yet
+//    chart_png    {}                    {ok}   the chart then arrives through savePixels
+//    sources      {}                    {sources: [{id, title, url, date}]}
+//    test_abort   {}                    (aborts, as a failed check would: the overlay's test)
+//
+// 2. The input paths, called per event, with plain numbers: ps_wake(), ps_paste(text) (the DOM paste
+//    event's text, just before ImGui reads the clipboard), ps_touch(phase, x, y) (one finger as the
+//    mouse: 0 down, 1 move, 2 up; CSS pixels), ps_wheel(dx, dy) (ImGui wheel steps, +y = up).
+//
+// The module calls the shell back through window.pactscopeShell (web_main.cpp): scenarioChanged(text,
+// preset), summaryChanged(text), historyChanged(undo, redo), request(what), copied(text),
+// savePixels(rgba, w, h, name), firstFrame().
+#pragma once
+
+extern "C" {
+const char* ps_call(const char* name, const char* args_json);
+void ps_wake();
+void ps_paste(const char* text);
+void ps_touch(int phase, float x, float y);
+void ps_wheel(float dx, float dy);
+}
