@@ -21,7 +21,6 @@ int cmd_report(int argc, char** argv) {
     if (!ss) return kInvalid;
     auto mc = mc_options(o, *ss);
     if (!mc) return kInvalid;
-    // The split of the A -> B differences (ReportInput::what_changed) is supplied once `explain` is part of the core.
     return write_output(o, build_report(*ss, mc->trials, mc->seed, date, mc->threads)) ? kOk : kInvalid;
 }
 

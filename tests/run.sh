@@ -12,7 +12,8 @@
 #   5. the browser app in headless Chromium (tests/browser/e2e.mjs: views, parity with the CLI;
 #      session.mjs: files, share links, autosave, undo, clipboard, HiDPI, idle gate; faults.mjs:
 #      hostile links, storage full, corrupt autosave, two tabs, abort, no WebGL; editing.mjs: number
-#      forms, variant switches, undo, typing, layout) and serving.mjs; then e2e, session and editing
+#      forms, variant switches, undo, typing, layout; exports.mjs: the report from the page and the
+#      CLI byte for byte, its KPIs, its print) and serving.mjs; then e2e, session and editing
 #      again in Firefox ESR (PACTSCOPE_BROWSER=firefox, headful under xvfb-run: DEVELOPING §12)
 # Usage: tests/run.sh            (from anywhere; CI calls it through .ci/run)
 set -euo pipefail
@@ -150,6 +151,12 @@ analysis_checks() {
   expect "explain: a malformed file" 2 "$NATIVE" explain preset:rofr-2025 tests/corpus/bad/preset-with-three-errors.json --metric cost_usd
   grep -q "^tests/corpus/bad/preset-with-three-errors.json: /providers/0/pue: " "$OUT/err.txt" || { echo "  explain: the bad file's message"; ok=1; }
   expect "explain needs a metric" 2 "$NATIVE" explain preset:rofr-2025 preset:commitment-2025q4
+  expect "report" 0 "$NATIVE" report preset:rofr-2025 preset:commitment-2025q4 --trials 300 --seed 5 --out "$OUT/report.html"
+  grep -q '<section id="what-changed"' "$OUT/report.html" || { echo "  report: no what-changed section"; ok=1; }
+  grep -q '<script' "$OUT/report.html" && { echo "  report: has a script"; ok=1; }
+  expect "report: a malformed file" 2 "$NATIVE" report preset:rofr-2025 tests/corpus/bad/preset-with-three-errors.json --out "$OUT/bad-report.html"
+  grep -q "^tests/corpus/bad/preset-with-three-errors.json: /providers/0/pue: " "$OUT/err.txt" || { echo "  report: the bad file's message"; ok=1; }
+  expect "report: a bad --date" 2 "$NATIVE" report preset:rofr-2025 --date 2026-02-30
   expect "sweep: an open bound's limit is refused" 2 "$NATIVE" sweep preset:rofr-2025 --param /gpus/H100/it_kw=0:1:3 --metric cost_usd
   grep -q 'must be > 0; 0 is not allowed' "$OUT/err.txt" || { echo "  sweep: the open bound's message"; ok=1; }
   expect "bad --param path" 2 "$NATIVE" sweep preset:rofr-2025 --param /providers/0/nope=1:2:3 --metric cost_usd
@@ -246,6 +253,7 @@ step "browser end-to-end (headless Chromium)" node tests/browser/e2e.mjs
 step "browser session: files, links, autosave, undo, clipboard, HiDPI, idle" node tests/browser/session.mjs
 step "browser editing: number forms, variant switches, undo, links, typing, layout" node tests/browser/editing.mjs
 step "browser faults: hostile links, storage full, corrupt autosave, two tabs, abort, no WebGL" node tests/browser/faults.mjs
+step "browser exports: the report from the page == pactscope report, KPIs, print" node tests/browser/exports.mjs
 step "serving: loopback only, MIME types, CSP, nosniff, no path outside the build" node tests/browser/serving.mjs
 # Firefox ESR through puppeteer-core over WebDriver BiDi; headless Firefox has no WebGL2 here, so it runs
 # headful on a virtual display (DEVELOPING §12).

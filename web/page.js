@@ -170,6 +170,7 @@ window.PactScopePage = (function () {
     undo: () => page.api.call('undo').ok,
     redo: () => page.api.call('redo').ok,
     exportFile: (kind) => page.api.call('export', { kind: String(kind) }),
+    slideChart: (id) => page.slideChart(id),  // the chart last pointed at (or `id`), for slides: {title, legend, svg, csv, ...} or null
     shareLink: () => page.shareLink(),
     sources: () => page.api.call('sources').sources,
     // Fault injection for the end-to-end tests: stops the model the way a failed assertion would.

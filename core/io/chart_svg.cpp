@@ -309,8 +309,9 @@ std::string vertical_svg(const Chart& c, int width, int height) {
     std::vector<std::string> tick_labels = tick_texts(ticks, c.unit);
     double tick_w = 0;
     for (const std::string& t : tick_labels) tick_w = std::max(tick_w, text_width(t, kTickSize));
-    const double left = kPad + (kTickSize + 8) + tick_w + 8, right = width - kPad - 4;
-    const double band = n > 0 ? (right - left) / static_cast<double>(n) : right - left;
+    double left = kPad + (kTickSize + 8) + tick_w + 8;
+    const double right = width - kPad - 4;
+    double band = n > 0 ? (right - left) / static_cast<double>(n) : right - left;
 
     // X labels: quarters thin to whole years (every 1, 2, 4, 8, … quarters, from a Q1); other
     // long labels (categories, waterfall steps) are cut and turned 30°; short ones thin evenly.
@@ -328,6 +329,14 @@ std::string vertical_svg(const Chart& c, int width, int height) {
     } else if (label_w + 8 > band && n <= 16) {
         rotated = true;
         cut = std::min(label_w, std::max(60.0, (f.bottom - top) * 0.45 / 0.5));
+        // A label turned 30° reaches cut·cos 30° ≈ 0.87·cut left of its tick: the first one must stay on
+        // the canvas, so the plot moves right (up to a third of the width) and the rest is cut.
+        const double reach = 0.87 * cut - band / 2 - 3;
+        if (left < kPad + reach) {
+            left = std::min(kPad + reach, width / 3.0);
+            band = (right - left) / static_cast<double>(n);
+            cut = std::min(cut, (left - kPad + band / 2 + 3) / 0.87);
+        }
         label_h = cut * 0.5 + kTickSize + 6;
         if (band < kTickSize + 2) every = static_cast<std::size_t>(std::ceil((kTickSize + 2) / band));
     } else if (label_w + 8 > band) {

@@ -15,6 +15,7 @@
 #include "io/analysis_io.h"
 #include "io/chart_svg.h"
 #include "io/clause_types.h"
+#include "io/explanation_io.h"
 #include "io/svg_canvas.h"
 #include "io/value_text.h"
 #include "model/engine.h"
@@ -157,8 +158,8 @@ struct Table {
     bool opened = false;
 };
 
-std::string figure(const Chart& c, const std::string& caption) {
-    return "<figure>\n" + chart_svg(c, kChartWidth, kChartHeight) + (caption.empty() ? "" : "<figcaption>" + esc(caption) + "</figcaption>\n") +
+std::string figure(const Chart& c, const std::string& caption, int height = kChartHeight) {
+    return "<figure>\n" + chart_svg(c, kChartWidth, height) + (caption.empty() ? "" : "<figcaption>" + esc(caption) + "</figcaption>\n") +
            "</figure>\n";
 }
 
@@ -329,10 +330,10 @@ std::string timeline_svg(const Deal& d, const std::optional<int>& date_q, const 
     const Result& r = *d.r;
     const int T = r.quarters;
     const std::size_t n = s.contract.size();
-    const double pad = 14, row = 24, label_w = 230, top = 44;
+    const double pad = 14, row = 24, label_w = 230, top = 62;  // the markers' labels sit between the title and the rows
     const double height = top + row * static_cast<double>(std::max<std::size_t>(n, 1)) + 58 + (source.empty() ? 0 : 18);
     SvgCanvas svg(kChartWidth, static_cast<int>(height), "Clause timeline" + kDot + d.name);
-    svg.text(pad, pad + 14, fit_text("Clause timeline: quarters in which each clause is active" + kDot + d.name, 16, kChartWidth - 2 * pad), 16, "start",
+    svg.text(pad, pad + 14, fit_text("Clause timeline: the quarters in which each clause is active", 16, kChartWidth - 2 * pad), 16, "start",
              "#111827", true);
     const double left = pad + label_w, right = kChartWidth - pad;
     const double w = T > 0 ? (right - left) / T : 0;
@@ -465,8 +466,11 @@ private:
         h += t.done();
         // The deal in brief.
         std::string providers, workloads, clauses;
-        for (std::size_t p = 0; p < s.providers.size(); ++p)
-            providers += (p ? ", " : "") + esc(provider_label(s, static_cast<int>(p))) + (s.providers[p].kind == ProviderKind::owned ? " (owned)" : "");
+        for (std::size_t p = 0; p < s.providers.size(); ++p) {
+            const std::string label = provider_label(s, static_cast<int>(p));
+            const bool says_owned = label.find("owned") != std::string::npos;  // "AMD Instinct fleet (owned)" already says it
+            providers += (p ? ", " : "") + esc(label) + (s.providers[p].kind == ProviderKind::owned && !says_owned ? " (owned)" : "");
+        }
         for (std::size_t w = 0; w < s.workloads.size(); ++w)
             workloads += (w ? ", " : "") + esc(s.workloads[w].id) + (s.workloads[w].kind == WorkloadKind::training ? " (training)" : " (inference)");
         std::map<std::string, int> counts;
@@ -666,20 +670,21 @@ private:
             std::string error;
             if (auto m = parse_metric(*a.s, e.metric, error)) unit = metric_unit(*m);
             Chart c;
-            c.title = "What changed in " + e.metric + ": A" + kArrow + "B";
-            c.y_title = e.metric;
+            const std::string words = e.label.empty() ? e.metric : e.label;
+            c.title = "What changed in " + words + ": A" + kArrow + "B";
+            c.y_title = words;
             c.unit = unit;
             c.source = chart_source_line(a.name + kArrow + b.name, date_label_, seed_, -1);
-            ChartItem it = chart_series(ChartKind::waterfall, e.metric, 0, {});
+            ChartItem it = chart_series(ChartKind::waterfall, words, 0, {});
             c.x.push_back("A");
             it.values.push_back(e.value_a);
             for (const ReportContribution& k : e.contributions) c.x.push_back(k.part), it.values.push_back(k.value);
             c.x.push_back("B");
             it.values.push_back(e.value_b);
             c.items.push_back(std::move(it));
-            h += figure(c, "");
+            h += figure(c, "", kChartHeight * 3 / 2);  // room for the parts' names under the bars
             Table t("contributions");
-            t.head({"part that differs", "contribution to " + esc(e.metric)});
+            t.head({"part that differs", "contribution to " + esc(words)});
             t.row({"A", esc(value_text(e.value_a, unit))});
             for (const ReportContribution& k : e.contributions) t.row({esc(k.part), esc(delta_text(k.value, unit))});
             t.row({"B", esc(value_text(e.value_b, unit))}, "total");
@@ -773,6 +778,9 @@ thead th { border-bottom: 1.5px solid #9ca3af; color: #374151; font-size: 8pt; }
 th:first-child, td:first-child { text-align: left; }
 table.facts th { width: 22%; }
 table.facts td, table.clauses td, table.sources td { text-align: left; }
+table.clauses td:nth-child(1) { width: 20%; overflow-wrap: normal; }
+table.clauses td:nth-child(2), table.clauses td:nth-child(3) { width: 12%; overflow-wrap: normal; }
+table.clauses td:nth-child(5), table.sources td:nth-child(1) { width: 13%; }
 table.kpis td, table.kpis th { font-size: 10pt; }
 table.kpis .kpi { font-weight: 600; }
 table.totals td:nth-child(2) { text-align: left; }
@@ -812,6 +820,19 @@ std::string report_html(const ReportInput& input) {
     return Writer(input, std::move(deals)).write();
 }
 
+std::optional<ReportExplanation> report_explanation(const Scenario& a, const Scenario& b, const std::string& metric) {
+    std::string error;
+    const std::optional<Explanation> ex = explain_scenarios(a, b, metric, error);
+    if (!ex) return std::nullopt;  // a null metric in some combination: the section shows the totals only
+    ReportExplanation out;
+    out.metric = metric;
+    out.label = explanation_label(a, b, metric).name;
+    out.value_a = ex->value_a, out.value_b = ex->value_b;
+    out.exact = ex->exact;
+    for (const Contribution& c : ex->contributions) out.contributions.push_back({c.part, c.value});
+    return out;
+}
+
 std::string build_report(const std::vector<Scenario>& scenarios, std::int64_t trials, std::uint64_t seed, const std::string& date, int threads,
                          const std::optional<ReportExplanation>& what_changed) {
     std::vector<Result> results(scenarios.size());
@@ -819,6 +840,7 @@ std::string build_report(const std::vector<Scenario>& scenarios, std::int64_t tr
     ReportInput in;
     in.date = date;
     in.what_changed = what_changed;
+    if (!in.what_changed && scenarios.size() > 1) in.what_changed = report_explanation(scenarios[0], scenarios[1], kReportExplainedMetric);
     for (std::size_t k = 0; k < scenarios.size(); ++k) {
         results[k] = evaluate(scenarios[k]);
         runs[k].start(scenarios[k], trials, seed);

@@ -43,14 +43,16 @@ struct ReportDeal {
 
 // The hook for the "what changed" waterfall: metric(B) − metric(A) split into the contributions of the
 // parts in which the second deal differs from the first, as analysis/explain.h's Explanation gives them
-// (its contributions' part names and values; they add up to value_b − value_a). Until it is given, the
-// section shows value A, value B and the total difference only — nothing is split or estimated here.
+// (its contributions' part names and values; they add up to value_b − value_a). Without it (explain
+// found the metric null somewhere) the section shows value A, value B and the total difference only —
+// nothing is split or estimated here.
 struct ReportContribution {
     std::string part;  // "commitment on azure (changed: usd, to)"
     double value = 0;
 };
 struct ReportExplanation {
     std::string metric;  // a total or stakeholder figure (analysis/metric.h), e.g. "buyer.net_usd"
+    std::string label;   // the metric in the scenarios' words ("OpenAI — net"); empty: the key is shown
     double value_a = 0, value_b = 0;
     bool exact = true;   // false: sampled permutations (the report says so)
     std::vector<ReportContribution> contributions;
@@ -65,8 +67,16 @@ struct ReportInput {
 // The report as one HTML document (UTF-8). Deals with no scenario, result or run are left out.
 std::string report_html(const ReportInput& input);
 
+// The metric the report explains between its first two deals: the buyer's net.
+inline constexpr const char* kReportExplainedMetric = "buyer.net_usd";
+
+// metric(B) − metric(A) split by explain_scenarios (io/explanation_io.h); nothing when it cannot be.
+std::optional<ReportExplanation> report_explanation(const Scenario& a, const Scenario& b, const std::string& metric);
+
 // Runs each scenario deterministically and `trials` Monte Carlo trials with `seed` (on `threads` threads
-// natively; results do not depend on it), then report_html. The CLI's `pactscope report`.
+// natively; results do not depend on it), explains the buyer's net from the first deal to the second
+// (unless `what_changed` is given), then report_html. The CLI's `pactscope report` and the page's
+// File > Download report both call this, so they write the same bytes.
 std::string build_report(const std::vector<Scenario>& scenarios, std::int64_t trials, std::uint64_t seed, const std::string& date,
                          int threads = 1, const std::optional<ReportExplanation>& what_changed = std::nullopt);
 
