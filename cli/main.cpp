@@ -219,7 +219,13 @@ int cmd_link(int argc, char** argv) {
         std::cerr << "link: " << d.error << "\n";
         return kInvalid;
     }
-    LoadedScenario ls = load_scenario(d.json);
+    // An analysis link (the page's pinned deals and tab, README "Share links") carries its current scenario
+    // under "scenario": that is the scenario printed.
+    std::string text = d.json;
+    const nlohmann::json envelope = nlohmann::json::parse(text, nullptr, false);
+    if (envelope.is_object() && envelope.value("schema", "") == kAnalysisSchema && envelope.contains("scenario"))
+        text = envelope["scenario"].dump();
+    LoadedScenario ls = load_scenario(text);
     for (const Issue& i : ls.issues) std::cerr << format_issue("link", i) << "\n";
     if (!ls.scenario) return kInvalid;
     return write_output(o, scenario_to_json(*ls.scenario).dump(2) + "\n") ? kOk : kInvalid;

@@ -157,6 +157,12 @@ analysis_checks() {
   expect "report: a malformed file" 2 "$NATIVE" report preset:rofr-2025 tests/corpus/bad/preset-with-three-errors.json --out "$OUT/bad-report.html"
   grep -q "^tests/corpus/bad/preset-with-three-errors.json: /providers/0/pue: " "$OUT/err.txt" || { echo "  report: the bad file's message"; ok=1; }
   expect "report: a bad --date" 2 "$NATIVE" report preset:rofr-2025 --date 2026-02-30
+  # An analysis link (the page's pinned deals and tab) gives its current scenario.
+  analysis_link=$(node -e 'const z = require("zlib"), fs = require("fs");
+    const env = { schema: "pactscope/analysis@1", scenario: JSON.parse(fs.readFileSync(process.argv[1], "utf8")), pinned: [], tab: "Compare" };
+    process.stdout.write(z.deflateRawSync(Buffer.from(JSON.stringify(env))).toString("base64url"));' assets/presets/rofr-2025.json)
+  expect "link: an analysis" 0 "$NATIVE" link "#s=v1.$analysis_link"
+  has '"name": "Right of first refusal (January 2025)"'
   expect "sweep: an open bound's limit is refused" 2 "$NATIVE" sweep preset:rofr-2025 --param /gpus/H100/it_kw=0:1:3 --metric cost_usd
   grep -q 'must be > 0; 0 is not allowed' "$OUT/err.txt" || { echo "  sweep: the open bound's message"; ok=1; }
   expect "bad --param path" 2 "$NATIVE" sweep preset:rofr-2025 --param /providers/0/nope=1:2:3 --metric cost_usd

@@ -46,10 +46,9 @@ public:
     nlohmann::json load(const std::string& text, const std::string& source = "scenario");
     // Opens a share link (share_link.h) as one undoable step: {ok, errors} like load().
     nlohmann::json open_link(const std::string& link);
-    // A share link's or file's analysis: {"schema": kAnalysisSchema, "scenario": {...}, "pinned": [{"label",
-    // "scenario"}], "tab": "Compare"} — the scenario (one undo step), the pinned deals (replacing the
-    // current ones) and the open tab. load() and open_link() take either this or a plain scenario.
-    static constexpr const char* kAnalysisSchema = "pactscope/analysis@1";
+    // A share link's or file's analysis (io/share_link.h kAnalysisSchema): the scenario (one undo step), the
+    // pinned deals (replacing the current ones) and the open tab. load() and open_link() take either this
+    // or a plain scenario.
     nlohmann::json load_analysis(const nlohmann::json& envelope, const std::string& source);
     std::string analysis_text() const;
     // Loads the autosaved scenario as the starting point of the session (no undo step);
