@@ -5,7 +5,7 @@
 //     cards, both deals' in the what-changed table) equal the CLI's `run` to the 3 significant digits shown
 //   - it prints (Chromium's page.pdf) on A4 and on Letter within 7 to 24 pages: seven sections each
 //     start a page; with two deals the comparison and clause tables run to a few pages each
-//     (measured: 15 A4 / 17 Letter for these two presets)
+//     (measured: 16 A4 / 16 Letter for these two presets)
 //   - the comparison table and the what-changed waterfall (CSV) re-read to the numbers on screen
 //   - "Download chart for slides" gives a PNG at 2× with a white background; its title, legend and
 //     source line read back through the hook (window.pactscope.slideChart); "Download chart data"
