@@ -223,7 +223,7 @@ int cmd_link(int argc, char** argv) {
     // under "scenario": that is the scenario printed.
     std::string text = d.json;
     const nlohmann::json envelope = nlohmann::json::parse(text, nullptr, false);
-    if (envelope.is_object() && envelope.value("schema", "") == kAnalysisSchema && envelope.contains("scenario"))
+    if (envelope.is_object() && envelope.contains("schema") && envelope["schema"] == kAnalysisSchema && envelope.contains("scenario"))
         text = envelope["scenario"].dump();
     LoadedScenario ls = load_scenario(text);
     for (const Issue& i : ls.issues) std::cerr << format_issue("link", i) << "\n";

@@ -161,7 +161,7 @@ json App::typing_text() {
 json App::load(const std::string& text, const std::string& source) {
     // An analysis (a share link or file with pinned deals and the open tab) or a plain scenario.
     const json envelope = json::parse(text, nullptr, false);
-    if (envelope.is_object() && envelope.value("schema", "") == kAnalysisSchema) return load_analysis(envelope, source);
+    if (envelope.is_object() && envelope.contains("schema") && envelope["schema"] == kAnalysisSchema) return load_analysis(envelope, source);
     Issues problems;
     const bool ok = model_.load_text(text, problems);
     json errors = json::array();
@@ -184,7 +184,8 @@ json App::load_analysis(const json& envelope, const std::string& source) {
     if (!r["ok"].get<bool>()) return r;
     // The pinned deals replace the current ones, in order; each is validated like a file.
     model_.unpin_all();
-    const json pinned = envelope.value("pinned", json::array());
+    // Anything of the wrong type (from a hostile link) counts as absent, never as an exception.
+    const json pinned = envelope.contains("pinned") && envelope["pinned"].is_array() ? envelope["pinned"] : json::array();
     for (std::size_t k = 0; k < pinned.size() && k < AppModel::kMaxPinned; ++k) {
         const json& p = pinned[k];
         const std::string pointer = "/pinned/" + std::to_string(k) + "/scenario";
@@ -194,9 +195,10 @@ json App::load_analysis(const json& envelope, const std::string& source) {
             r["errors"].push_back({{"pointer", pointer}, {"message", message}, {"text", source + ": " + pointer + ": " + message}});
             continue;
         }
-        model_.pin_scenario(p.value("label", ls.scenario->name), *ls.scenario);
+        const bool labelled = p.contains("label") && p["label"].is_string();
+        model_.pin_scenario(labelled ? p["label"].get<std::string>() : ls.scenario->name, *ls.scenario);
     }
-    const std::string tab = envelope.value("tab", "");
+    const std::string tab = envelope.contains("tab") && envelope["tab"].is_string() ? envelope["tab"].get<std::string>() : std::string();
     for (int i = 0; i < kResultTabCount; ++i)
         if (tab == kResultTabs[i]) results_.request_tab(i);
     return r;

@@ -203,6 +203,15 @@ await runSuite('browser exports', async ({ server, browser, check }) => {
   const cmpBefore = (await page.evaluate(() => window.pactscope.exportFile('compare.csv'))).text;
   const cmpAfter = (await opened.page.evaluate(() => window.pactscope.exportFile('compare.csv'))).text;
   check(cmpBefore.length > 0 && cmpAfter === cmpBefore, "the reopened comparison's table is the same, number for number");
+  // An analysis of the wrong shape (from anyone): its scenario opens; the pinned deals and tab of the wrong
+  // type count as absent, and nothing throws.
+  const odd = await opened.page.evaluate(async () => {
+    const env = { schema: 'pactscope/analysis@1', scenario: JSON.parse(window.pactscope.exportFile('scenario.json').text), pinned: 5, tab: 3 };
+    const url = await window.pactscope.encodeLinkForTest(JSON.stringify(env));
+    const r = window.pactscope.openLink(url.slice(url.indexOf('#')));
+    return { ok: r.ok, pinned: JSON.parse(window.pactscope.state()).pinned.length };
+  });
+  check(odd.ok && odd.pinned === 0, 'an analysis with pinned and tab of the wrong type opens its scenario and pins nothing', JSON.stringify(odd));
   check(opened.errors.length === 0, 'no console error in the reopened page', opened.errors.join('; '));
   await other.close();
 
