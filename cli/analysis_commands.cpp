@@ -82,6 +82,8 @@ std::optional<SweepAxis> make_axis(const std::vector<const Scenario*>& ss, const
     return axis;
 }
 
+}  // namespace
+
 // Loads 1..max scenarios named on the command line.
 std::optional<std::vector<Scenario>> load_all(const Options& o, std::size_t min, std::size_t max) {
     if (o.positional.size() < min || o.positional.size() > max) {
@@ -112,12 +114,6 @@ std::optional<Metric> metric_for(const Scenario& s, const std::string& name) {
     return m;
 }
 
-struct McOptions {
-    std::int64_t trials;
-    std::uint64_t seed;
-    int threads;
-};
-
 // Trials, seed and threads for Monte Carlo runs of `ss` (trials and seed from the first scenario unless
 // given); refuses runs whose samples would exceed kMaxMonteCarloBytes before anything is allocated.
 std::optional<McOptions> mc_options(const Options& o, const std::vector<Scenario>& ss) {
@@ -135,8 +131,6 @@ std::optional<McOptions> mc_options(const Options& o, const std::vector<Scenario
     }
     return McOptions{*trials, *seed, static_cast<int>(*threads)};
 }
-
-}  // namespace
 
 int cmd_simulate(int argc, char** argv) {
     Options o;
@@ -216,8 +210,10 @@ int cmd_sweep(int argc, char** argv) {
         metrics.push_back(*m);
     }
     const SweepGrid g = sweep(ps, metrics, axes);
+    const std::vector<SweepCrossing> crossings = sweep_crossings(ps, metrics, g);  // break-evens between the curves
     const std::string& name = o.last("--metric");
-    return write_output(o, *format == "json" ? dump(sweep_to_json(ps, name, g)) : sweep_to_csv(ps, name, g)) ? kOk : kInvalid;
+    return write_output(o, *format == "json" ? dump(sweep_to_json(ps, name, g, crossings)) : sweep_to_csv(ps, name, g, crossings)) ? kOk
+                                                                                                                                : kInvalid;
 }
 
 int cmd_sensitivity(int argc, char** argv) {

@@ -1,7 +1,7 @@
 // cli_common.h — what every `pactscope` verb shares: reading inputs, options,
 // writing output, exit codes (MODEL §9). Verbs live in main.cpp (validate, run,
 // presets), analysis_commands.cpp (simulate, compare, sweep, sensitivity,
-// breakeven, explain), bench.cpp and record_command.cpp.
+// breakeven, explain), report_command.cpp (report), bench.cpp and record_command.cpp.
 #pragma once
 #include <cstdint>
 #include <map>
@@ -43,6 +43,19 @@ std::optional<std::uint64_t> seed_option(const Options& o, std::uint64_t fallbac
 // Threads for Monte Carlo: all cores natively, one in WASM (no threads there).
 int default_threads();
 
+// Loads min..max scenarios named on the command line (usage printed when the count is wrong).
+std::optional<std::vector<Scenario>> load_all(const Options& o, std::size_t min, std::size_t max);
+std::vector<const Scenario*> pointers(const std::vector<Scenario>& ss);
+
+// Trials, seed and threads for Monte Carlo runs of `ss`: --trials and --seed, else the first scenario's;
+// nothing (after a message) when the runs' samples would exceed kMaxMonteCarloBytes.
+struct McOptions {
+    std::int64_t trials;
+    std::uint64_t seed;
+    int threads;
+};
+std::optional<McOptions> mc_options(const Options& o, const std::vector<Scenario>& ss);
+
 int cmd_simulate(int argc, char** argv);
 int cmd_compare(int argc, char** argv);
 int cmd_sweep(int argc, char** argv);
@@ -50,6 +63,7 @@ int cmd_sensitivity(int argc, char** argv);
 int cmd_breakeven(int argc, char** argv);
 int cmd_explain(int argc, char** argv);
 int cmd_bench(int argc, char** argv);
+int cmd_report(int argc, char** argv);  // report_command.cpp
 int cmd_record(int argc, char** argv);  // record_command.cpp
 
 }  // namespace pactscope::cli

@@ -37,6 +37,8 @@ const char* const kUsage =
     "  pactscope sensitivity FILE --metric METRIC [--trials N] [--seed S] [--out PATH] [--threads N]\n"
     "  pactscope breakeven A B --param PATH=LO:HI --metric METRIC [--out PATH]\n"
     "  pactscope explain A B --metric METRIC [--format json|csv] [--out PATH] [--permutations N]\n"
+    "  pactscope report FILE [FILE...] [--trials N] [--seed S] [--date YYYY-MM-DD] [--out PATH] [--threads N]\n"
+    "                   one HTML report; the first FILE is the current deal, up to three more are pinned\n"
     "  pactscope presets\n"
     "  pactscope record [PRESET...] [--record FILE] [--format text|json|csv] [--out PATH]\n"
     "                   every preset's deterministic result against the public record (assets/record.json)\n"
@@ -217,7 +219,13 @@ int cmd_link(int argc, char** argv) {
         std::cerr << "link: " << d.error << "\n";
         return kInvalid;
     }
-    LoadedScenario ls = load_scenario(d.json);
+    // An analysis link (the page's pinned deals and tab, README "Share links") carries its current scenario
+    // under "scenario": that is the scenario printed.
+    std::string text = d.json;
+    const nlohmann::json envelope = nlohmann::json::parse(text, nullptr, false);
+    if (envelope.is_object() && envelope.contains("schema") && envelope["schema"] == kAnalysisSchema && envelope.contains("scenario"))
+        text = envelope["scenario"].dump();
+    LoadedScenario ls = load_scenario(text);
     for (const Issue& i : ls.issues) std::cerr << format_issue("link", i) << "\n";
     if (!ls.scenario) return kInvalid;
     return write_output(o, scenario_to_json(*ls.scenario).dump(2) + "\n") ? kOk : kInvalid;
@@ -265,6 +273,7 @@ int main(int argc, char** argv) {
         if (cmd == "breakeven") return cmd_breakeven(argc, argv);
         if (cmd == "explain") return cmd_explain(argc, argv);
         if (cmd == "bench") return cmd_bench(argc, argv);
+        if (cmd == "report") return cmd_report(argc, argv);
         if (cmd == "help" || cmd == "--help" || cmd == "-h") {
             std::cout << kUsage;
             return kOk;

@@ -13,7 +13,9 @@
 #      session.mjs: files, share links, autosave, undo, clipboard, HiDPI, idle gate; faults.mjs:
 #      hostile links, storage full, corrupt autosave, two tabs, abort, no WebGL; editing.mjs: number
 #      forms, variant switches, undo, typing, layout; analysis.mjs: party metrics, inputs by name,
-#      break-evens against the CLI, what changed, the story) and serving.mjs; then e2e, session and editing
+#      break-evens against the CLI, what changed, the story; exports.mjs: the report from the page and
+#      the CLI byte for byte, its KPIs, its print, slide PNGs, CSVs, analysis links) and serving.mjs; then
+#      e2e, session and editing
 #      again in Firefox ESR (PACTSCOPE_BROWSER=firefox, headful under xvfb-run: DEVELOPING §12)
 # Usage: tests/run.sh            (from anywhere; CI calls it through .ci/run)
 set -euo pipefail
@@ -137,7 +139,7 @@ analysis_checks() {
   expect "breakeven on a provider's net" 0 "$NATIVE" breakeven preset:rofr-2025 preset:open-2026 --param /providers/0/price_usd_per_h100e_hour=0.5:6 --metric azure.net_usd
   has '"metric_label": "Microsoft Azure — net"'; has '"path_label": "Microsoft Azure — price per H100e-hour (USD per H100e-hour)"'
   expect "sweep csv on a provider's cost" 0 "$NATIVE" sweep preset:rofr-2025 preset:commitment-2025q4 --param /providers/1/price_usd_per_h100e_hour=1:2:3 --metric oci.revenue_usd --format csv
-  has ',best,label'; has 'Oracle OCI (incl. Abilene) — revenue'  # the preset's name for provider oci
+  has ",best,jump,label"; has "^break_even,"; has 'Oracle OCI (incl. Abilene) — revenue'  # the preset's name for provider oci
   expect "run: what falls outside the horizon" 0 "$NATIVE" run preset:rofr-2025
   has '"outside_horizon"'; has '"kind": "capex_after_end"'
   expect "explain" 0 "$NATIVE" explain preset:rofr-2025 preset:commitment-2025q4 --metric buyer.net_usd
@@ -151,6 +153,18 @@ analysis_checks() {
   expect "explain: a malformed file" 2 "$NATIVE" explain preset:rofr-2025 tests/corpus/bad/preset-with-three-errors.json --metric cost_usd
   grep -q "^tests/corpus/bad/preset-with-three-errors.json: /providers/0/pue: " "$OUT/err.txt" || { echo "  explain: the bad file's message"; ok=1; }
   expect "explain needs a metric" 2 "$NATIVE" explain preset:rofr-2025 preset:commitment-2025q4
+  expect "report" 0 "$NATIVE" report preset:rofr-2025 preset:commitment-2025q4 --trials 300 --seed 5 --out "$OUT/report.html"
+  grep -q '<section id="what-changed"' "$OUT/report.html" || { echo "  report: no what-changed section"; ok=1; }
+  grep -q '<script' "$OUT/report.html" && { echo "  report: has a script"; ok=1; }
+  expect "report: a malformed file" 2 "$NATIVE" report preset:rofr-2025 tests/corpus/bad/preset-with-three-errors.json --out "$OUT/bad-report.html"
+  grep -q "^tests/corpus/bad/preset-with-three-errors.json: /providers/0/pue: " "$OUT/err.txt" || { echo "  report: the bad file's message"; ok=1; }
+  expect "report: a bad --date" 2 "$NATIVE" report preset:rofr-2025 --date 2026-02-30
+  # An analysis link (the page's pinned deals and tab) gives its current scenario.
+  analysis_link=$(node -e 'const z = require("zlib"), fs = require("fs");
+    const env = { schema: "pactscope/analysis@1", scenario: JSON.parse(fs.readFileSync(process.argv[1], "utf8")), pinned: [], tab: "Compare" };
+    process.stdout.write(z.deflateRawSync(Buffer.from(JSON.stringify(env))).toString("base64url"));' assets/presets/rofr-2025.json)
+  expect "link: an analysis" 0 "$NATIVE" link "#s=v1.$analysis_link"
+  has '"name": "Right of first refusal (January 2025)"'
   expect "sweep: an open bound's limit is refused" 2 "$NATIVE" sweep preset:rofr-2025 --param /gpus/H100/it_kw=0:1:3 --metric cost_usd
   grep -q 'must be > 0; 0 is not allowed' "$OUT/err.txt" || { echo "  sweep: the open bound's message"; ok=1; }
   expect "bad --param path" 2 "$NATIVE" sweep preset:rofr-2025 --param /providers/0/nope=1:2:3 --metric cost_usd
@@ -249,6 +263,7 @@ step "browser session: files, links, autosave, undo, clipboard, HiDPI, idle" nod
 step "browser editing: number forms, variant switches, undo, links, typing, layout" node tests/browser/editing.mjs
 step "browser analysis: party metrics, inputs by name, break-evens, what changed, the story" node tests/browser/analysis.mjs
 step "browser faults: hostile links, storage full, corrupt autosave, two tabs, abort, no WebGL" node tests/browser/faults.mjs
+step "browser exports: the report from the page == pactscope report, KPIs, print" node tests/browser/exports.mjs
 step "serving: loopback only, MIME types, CSP, nosniff, no path outside the build" node tests/browser/serving.mjs
 # Firefox ESR through puppeteer-core over WebDriver BiDi; headless Firefox has no WebGL2 here, so it runs
 # headful on a virtual display (DEVELOPING §12).

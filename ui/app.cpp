@@ -12,11 +12,14 @@
 
 #include "io/analysis_io.h"
 #include "capture.h"
+#include "chart_export.h"
 #include "fonts.h"
 #include "format.h"
 #include "imgui.h"
 #include "imgui_internal.h"  // the live text of the field being typed in (state().typing)
+#include "io/explanation_io.h"
 #include "io/presets.h"
+#include "io/report.h"
 #include "io/result_io.h"
 #include "io/scenario_io.h"
 #include "io/share_link.h"
@@ -160,6 +163,9 @@ json App::typing_text() {
 }
 
 json App::load(const std::string& text, const std::string& source) {
+    // An analysis (a share link or file with pinned deals and the open tab) or a plain scenario.
+    const json envelope = json::parse(text, nullptr, false);
+    if (envelope.is_object() && envelope.contains("schema") && envelope["schema"] == kAnalysisSchema) return load_analysis(envelope, source);
     Issues problems;
     const bool ok = model_.load_text(text, problems);
     json errors = json::array();
@@ -169,6 +175,46 @@ json App::load(const std::string& text, const std::string& source) {
     scenario_.show_load_errors(listed);
     if (ok) scenario_.forget_edits();
     return json{{"ok", ok}, {"errors", errors}};
+}
+
+json App::load_analysis(const json& envelope, const std::string& source) {
+    const auto scenario = envelope.find("scenario");
+    if (scenario == envelope.end() || !scenario->is_object()) {
+        const std::string message = "an analysis needs its \"scenario\" (an object)";
+        scenario_.show_load_errors(source + ": /scenario: " + message + "\n");
+        return json{{"ok", false}, {"errors", json::array({{{"pointer", "/scenario"}, {"message", message}, {"text", source + ": /scenario: " + message}}})}};
+    }
+    json r = load(scenario->dump(), source);
+    if (!r["ok"].get<bool>()) return r;
+    // The pinned deals replace the current ones, in order; each is validated like a file.
+    model_.unpin_all();
+    // Anything of the wrong type (from a hostile link) counts as absent, never as an exception.
+    const json pinned = envelope.contains("pinned") && envelope["pinned"].is_array() ? envelope["pinned"] : json::array();
+    for (std::size_t k = 0; k < pinned.size() && k < AppModel::kMaxPinned; ++k) {
+        const json& p = pinned[k];
+        const std::string pointer = "/pinned/" + std::to_string(k) + "/scenario";
+        LoadedScenario ls = load_scenario(p.is_object() && p.contains("scenario") ? p["scenario"].dump() : std::string("null"));
+        if (!ls.scenario) {
+            const std::string message = ls.issues.empty() ? "not a valid scenario" : ls.issues.front().pointer + ": " + ls.issues.front().message;
+            r["errors"].push_back({{"pointer", pointer}, {"message", message}, {"text", source + ": " + pointer + ": " + message}});
+            continue;
+        }
+        const bool labelled = p.contains("label") && p["label"].is_string();
+        model_.pin_scenario(labelled ? p["label"].get<std::string>() : ls.scenario->name, *ls.scenario);
+    }
+    const std::string tab = envelope.contains("tab") && envelope["tab"].is_string() ? envelope["tab"].get<std::string>() : std::string();
+    for (int i = 0; i < kResultTabCount; ++i)
+        if (tab == kResultTabs[i]) results_.request_tab(i);
+    return r;
+}
+
+std::string App::analysis_text() const {
+    std::string out = std::string("{\"schema\":\"") + kAnalysisSchema + "\",\"scenario\":" + scenario_to_json(model_.scenario()).dump() + ",\"pinned\":[";
+    for (std::size_t k = 0; k < model_.pinned().size(); ++k) {
+        const PinnedScenario& p = model_.pinned()[k];
+        out += (k ? ",{\"label\":" : "{\"label\":") + json(p.label).dump() + ",\"scenario\":" + scenario_to_json(p.scenario).dump() + "}";
+    }
+    return out + "],\"tab\":" + json(results_.tab_name()).dump() + "}";
 }
 
 json App::open_link(const std::string& link) {
@@ -226,13 +272,47 @@ std::string App::export_file(const std::string& kind, std::string& file_name) co
         file_name = slug + ".json";
         return model_.scenario_text();
     }
-    if (kind == "share.json") {
-        file_name = slug + ".json";
-        return scenario_to_json(s).dump();
+    if (kind == "share.json") {  // the scenario alone, or with the pinned deals and the open tab (an analysis)
+        file_name = slug + (model_.pinned().empty() ? ".json" : "-analysis.json");
+        return model_.pinned().empty() && results_.tab() == 0 ? scenario_to_json(s).dump() : analysis_text();
     }
     if (kind == "results.csv") {
         file_name = slug + "-results.csv";
         return result_to_csv(s, model_.result());
+    }
+    if (kind == "compare.csv" || kind == "what-changed.csv") {  // the current deal against the pinned ones
+        if (model_.pinned().empty()) return {};
+        std::vector<const Scenario*> deals = {&s};
+        for (const PinnedScenario& p : model_.pinned()) deals.push_back(&p.scenario);
+        if (kind == "what-changed.csv") {  // the buyer's net, current -> first pinned, as `pactscope explain`
+            std::string error;
+            const auto ex = explain_scenarios(s, *deals[1], kReportExplainedMetric, error);
+            file_name = slug + "-what-changed.csv";
+            return ex ? explanation_to_csv(s, *deals[1], *ex) : std::string();
+        }
+        std::vector<const Simulation*> runs = {&model_.sim()};
+        for (const PinnedScenario& p : model_.pinned()) runs.push_back(&p.sim);
+        file_name = slug + "-compare.csv";
+        return comparison_to_csv(deals, compare(runs));  // as `pactscope compare --format csv`
+    }
+    if (kind == "report.html") {  // io/report.h: the same bytes as `pactscope report` with these trials and seed
+        file_name = slug + "-report.html";
+        const Simulation& sim = model_.sim();
+        // The runs on screen when every one is finished with the same trials and seed (the report pairs
+        // them); otherwise the report runs its own, as the CLI does. Either way the same numbers.
+        bool reuse = sim.trials_done() == sim.trials();
+        for (const PinnedScenario& p : model_.pinned())
+            reuse = reuse && p.sim.trials() == sim.trials() && p.sim.seed() == sim.seed() && p.sim.trials_done() == p.sim.trials();
+        if (reuse) {
+            ReportInput in;
+            in.deals.push_back({&s, &model_.result(), &sim});
+            for (const PinnedScenario& p : model_.pinned()) in.deals.push_back({&p.scenario, &p.result, &p.sim});
+            if (!model_.pinned().empty()) in.what_changed = report_explanation(s, model_.pinned().front().scenario, kReportExplainedMetric);
+            return report_html(in);
+        }
+        std::vector<Scenario> deals = {s};
+        for (const PinnedScenario& p : model_.pinned()) deals.push_back(p.scenario);
+        return build_report(deals, sim.trials(), sim.seed(), "");
     }
     if (model_.sim().trials_done() == 0) return {};
     const std::string trials = std::to_string(model_.sim().trials_done());
@@ -247,10 +327,38 @@ std::string App::export_file(const std::string& kind, std::string& file_name) co
     return {};
 }
 
+namespace {
+// The tab's first word, lower case, for chart file names: pactscope-capacity-...
+std::string chart_file_prefix(const char* tab_name) {
+    std::string out = "pactscope-";
+    for (const char* c = tab_name; *c >= 'A'; ++c) out += static_cast<char>(*c | 0x20);
+    return out;
+}
+}  // namespace
+
 bool App::request_chart_png() {
-    std::string tab = "pactscope-";  // the tab's first word, lower case: pactscope-capacity-...
-    for (const char* c = results_.tab_name(); *c >= 'A'; ++c) tab += static_cast<char>(*c | 0x20);
-    return request_current_chart(tab);
+    return request_current_chart(chart_file_prefix(results_.tab_name()));
+}
+
+json App::chart_export(const std::string& date, const std::string& chart_id) const {
+    const std::string id = chart_id.empty() ? current_chart_id() : chart_id;
+    const charts::RecordedChart* rc = id.empty() ? nullptr : charts::recorded(id);
+    if (!rc) return json{{"ok", false}};
+    std::vector<DealName> deals = {{"current", model_.scenario().name}};
+    for (const PinnedScenario& p : model_.pinned()) deals.push_back({p.label, p.scenario.name});
+    const Simulation& sim = model_.sim();
+    const std::string source = chart_source_line(model_.scenario().name, date, sim.seed(), sim.trials_done() > 0 ? sim.trials_done() : -1);
+    const ExportedChart e = export_chart(*rc, deals, source);
+    json legend = json::array();
+    for (const ChartItem& it : e.chart.items) legend.push_back(it.name);
+    return json{{"ok", true},
+                {"name", chart_file_prefix(results_.tab_name()) + "-" + id},  // as the PNG's
+                {"title", e.chart.title},
+                {"legend", legend},
+                {"width", kSlideWidth},
+                {"height", kSlideHeight},
+                {"svg", e.vector ? chart_svg(e.chart, kSlideWidth, kSlideHeight) : std::string()},
+                {"csv", chart_csv(e.chart)}};
 }
 
 json App::sources() const {

@@ -50,6 +50,11 @@ public:
     nlohmann::json load(const std::string& text, const std::string& source = "scenario");
     // Opens a share link (share_link.h) as one undoable step: {ok, errors} like load().
     nlohmann::json open_link(const std::string& link);
+    // A share link's or file's analysis (io/share_link.h kAnalysisSchema): the scenario (one undo step), the
+    // pinned deals (replacing the current ones) and the open tab. load() and open_link() take either this
+    // or a plain scenario.
+    nlohmann::json load_analysis(const nlohmann::json& envelope, const std::string& source);
+    std::string analysis_text() const;
     // Loads the autosaved scenario as the starting point of the session (no undo step);
     // `preset`: the preset it was made from, if any (shown in the picker).
     nlohmann::json restore_session(const std::string& text, const std::string& preset);
@@ -78,6 +83,10 @@ public:
     std::string export_file(const std::string& kind, std::string& file_name) const;
     // Asks for a PNG of the chart last pointed at (or the first on screen): capture.h.
     bool request_chart_png();
+    // The same chart for slides and as data (chart_export.h): {ok, name, title, legend, width, height,
+    // svg ("" for a heatmap), csv}; `date` goes in the source line; `chart_id` (charts.h ids: "cost",
+    // "alloc", ...) picks a chart drawn this session instead of the one last pointed at.
+    nlohmann::json chart_export(const std::string& date, const std::string& chart_id = "") const;
     // Every source of the shipped presets and the current scenario, by date: the About panel.
     nlohmann::json sources() const;
     // What the keyboard asked of the page since the last call ("shortcuts", "open", ...), or "".

@@ -31,15 +31,28 @@ void note_chart(const char* id, ImVec2 min, ImVec2 max, bool hovered) {
 
 void request_capture(ImVec2 min, ImVec2 max, const std::string& name) { g_pending = CaptureRequest{min, max, name, g_frame}; }
 
-bool request_current_chart(const std::string& name_prefix) {
-    // Called between frames (the page's button): the charts on screen are those of the last frame.
+namespace {
+// Called between frames (the page's buttons): the charts on screen are those of the last frame.
+const ChartRect* current_chart() {
     const std::vector<ChartRect>& on_screen = g_drawn.empty() ? g_previous : g_drawn;
-    if (on_screen.empty()) return false;
+    if (on_screen.empty()) return nullptr;
     const ChartRect* pick = &on_screen.front();
     for (const ChartRect& c : on_screen)
         if (c.id == g_last_hovered) pick = &c;
+    return pick;
+}
+}  // namespace
+
+bool request_current_chart(const std::string& name_prefix) {
+    const ChartRect* pick = current_chart();
+    if (!pick) return false;
     request_capture(pick->min, pick->max, name_prefix + "-" + pick->id);
     return true;
+}
+
+std::string current_chart_id() {
+    const ChartRect* pick = current_chart();
+    return pick ? pick->id : std::string();
 }
 
 bool capture_pending() { return g_pending.has_value(); }

@@ -29,6 +29,8 @@ void note_chart(const char* id, ImVec2 min, ImVec2 max, bool hovered);
 void request_capture(ImVec2 min, ImVec2 max, const std::string& name);
 // The chart the user last pointed at, if it is still on screen, else the first chart of this frame.
 bool request_current_chart(const std::string& name_prefix);
+// The id of that chart ("" when none is on screen): what "Download chart for slides" and "… data" export.
+std::string current_chart_id();
 bool capture_pending();
 // After a frame was rendered: the request, once a whole frame has been drawn since it was made.
 std::optional<CaptureRequest> due_capture(std::int64_t frame_just_rendered);

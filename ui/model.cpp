@@ -173,6 +173,22 @@ bool AppModel::pin_current(const std::string& label) {
     return true;
 }
 
+bool AppModel::pin_scenario(const std::string& label, const Scenario& s) {
+    if (pinned_.size() >= kMaxPinned) return false;
+    PinnedScenario p;
+    p.label = label;
+    p.scenario = s;
+    p.result = evaluate(s);
+    p.sim.start(p.scenario, sim_.trials(), sim_.seed());
+    pinned_.push_back(std::move(p));
+    ++pinned_revision_;
+    return true;
+}
+
+void AppModel::unpin_all() {
+    if (!pinned_.empty()) pinned_.clear(), ++pinned_revision_;
+}
+
 void AppModel::unpin(std::size_t i) {
     if (i < pinned_.size()) pinned_.erase(pinned_.begin() + static_cast<std::ptrdiff_t>(i)), ++pinned_revision_;
 }

@@ -97,7 +97,11 @@ public:
 
     // Comparison: up to three pinned scenarios beside the current one.
     std::vector<PinnedScenario>& pinned() { return pinned_; }
+    const std::vector<PinnedScenario>& pinned() const { return pinned_; }
     bool pin_current(const std::string& label);
+    // Pins `s` (from a share link or an analysis file) as if it had been current: same trials and seed.
+    bool pin_scenario(const std::string& label, const Scenario& s);
+    void unpin_all();
     // +1 each time a scenario is pinned or unpinned (what a cached comparison depends on).
     std::uint64_t pinned_revision() const { return pinned_revision_; }
     void unpin(std::size_t i);

@@ -1,7 +1,9 @@
 // files.js — scenarios in and out of the page: the file picker, downloads (scenario JSON,
-// results and Monte Carlo CSV, chart PNG), share links and the autosave.
+// results and Monte Carlo CSV, chart PNG, the chart for slides and its data, the report), share
+// links and the autosave.
 //
 // Share links: `#s=v1.` + base64url(deflate-raw(compact scenario JSON)), made with the browser's
+// (with pinned deals or another tab open, the JSON is an analysis: scenario, pinned deals, tab; ui/app.h)
 // CompressionStream and read by the model (core/io/share_link.cpp, with its size caps). Opening a link loads it as one undoable step on top of the
 // autosaved work (Ctrl+Z returns to it), then drops the fragment from the address bar so a
 // reload shows the latest edits rather than the link's original.
@@ -42,8 +44,54 @@
   page.commands['download-results'] = () => downloadExport('results.csv', 'text/csv', 'Nothing to download.');
   page.commands['download-samples'] = () => downloadExport('samples.csv', 'text/csv', 'No Monte Carlo trials have run yet.');
   page.commands['download-summary'] = () => downloadExport('summary.csv', 'text/csv', 'No Monte Carlo trials have run yet.');
+  page.commands['download-compare'] = () => downloadExport('compare.csv', 'text/csv', 'Pin a deal first (Compare tab): the table compares the current deal with the pinned ones.');
+  page.commands['download-what-changed'] = () => downloadExport('what-changed.csv', 'text/csv', 'Pin a deal first (Compare tab): the waterfall explains the current deal against the first pinned one.');
+  // The report (core/io/report.h) runs its own Monte Carlo of every deal: a few seconds, so the toast
+  // is drawn before the work starts.
+  page.commands['download-report'] = () => {
+    page.toast('Making the report (the current deal and the pinned ones)…');
+    setTimeout(() => downloadExport('report.html', 'text/html', 'Nothing to report.'), 50);
+  };
   page.commands['download-chart'] = () => {
     if (!page.api.call('chart_png').ok) page.toast('Open a tab with a chart first.', 'warn');
+  };
+  // The chart last pointed at, light, for slides (ui/chart_export.h): its SVG drawn onto a canvas at
+  // 2× and saved as PNG; or its numbers as CSV. No new dependency: the browser rasterises the SVG.
+  const today = () => new Date().toISOString().slice(0, 10);
+  page.slideChart = function (id = '') {
+    const r = page.api.call('chart_export', { date: today(), id: String(id) });
+    return r.ok ? r : null;
+  };
+  page.rasteriseSvg = function (svg, width, height, scale) {
+    return new Promise((resolve, reject) => {
+      const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+      const img = new Image();
+      img.onload = () => {
+        const c = document.createElement('canvas');
+        c.width = width * scale;
+        c.height = height * scale;
+        const g = c.getContext('2d');
+        g.fillStyle = '#ffffff';
+        g.fillRect(0, 0, c.width, c.height);
+        g.drawImage(img, 0, 0, c.width, c.height);
+        URL.revokeObjectURL(url);
+        c.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('the canvas gave no PNG'))), 'image/png');
+      };
+      img.onerror = () => { URL.revokeObjectURL(url); reject(new Error('the chart SVG did not load')); };
+      img.src = url;
+    });
+  };
+  page.commands['download-chart-slides'] = async () => {
+    const r = page.slideChart();
+    if (!r) { page.toast('Open a tab with a chart first.', 'warn'); return; }
+    if (!r.svg) { page.toast('This chart (a heatmap) has no slide version yet; "Download chart data" gives its numbers.', 'warn', 7000); return; }
+    try { page.download(await page.rasteriseSvg(r.svg, r.width, r.height, 2), r.name + '-slide.png'); }
+    catch (e) { page.toast('The chart could not be made into a PNG: ' + e.message, 'error'); }
+  };
+  page.commands['download-chart-data'] = () => {
+    const r = page.slideChart();
+    if (!r) { page.toast('Open a tab with a chart first.', 'warn'); return; }
+    page.download(new Blob([r.csv], { type: 'text/csv' }), r.name + '.csv');
   };
   // Pixels read from the framebuffer after the next frame (ui/capture.h), encoded here.
   page.savePixels = function (rgba, w, h, name) {
@@ -91,9 +139,17 @@
     input.focus();
     input.select();
   };
+  const MAX_LINK_CHARS = 64 << 10;  // core/io/input_limits.h kMaxLinkChars: longer links are refused when opened
   page.commands.share = async () => {
     let url;
     try { url = await page.shareLink(); } catch (e) { page.toast('Could not make a link: ' + e.message, 'error'); return; }
+    if (url.length - url.indexOf(LINK_PREFIX) - LINK_PREFIX.length > MAX_LINK_CHARS) {
+      // Too long to open again: say so, and give the same analysis as a file (File > Open reads it).
+      page.toast(`The link would be ${url.length.toLocaleString('en-US')} characters, over the ${MAX_LINK_CHARS.toLocaleString('en-US')} a link may carry. ` +
+        'The scenario and the pinned deals were downloaded as a file instead: send that, and open it with File > Open.', 'warn', 12000);
+      downloadExport('share.json', 'application/json', 'Nothing to download.');
+      return;
+    }
     // The address bar is left alone: a link there would reopen this state on reload and hide later edits.
     try {
       await navigator.clipboard.writeText(url);

@@ -172,7 +172,9 @@ window.PactScopePage = (function () {
     undo: () => page.api.call('undo').ok,
     redo: () => page.api.call('redo').ok,
     exportFile: (kind) => page.api.call('export', { kind: String(kind) }),
+    slideChart: (id) => page.slideChart(id),  // the chart last pointed at (or `id`), for slides: {title, legend, svg, csv, ...} or null
     shareLink: () => page.shareLink(),
+    encodeLinkForTest: (text) => page.encodeLink(String(text)),  // any JSON text as a link (tests of hostile links)
     sources: () => page.api.call('sources').sources,
     // Fault injection for the end-to-end tests: stops the model the way a failed assertion would.
     abortForTest: () => page.api.call('test_abort'),

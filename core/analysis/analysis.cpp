@@ -18,7 +18,7 @@ std::string range_text(const Quantity& q) {
     return std::string("in ") + (q.range_lo_open ? "(" : "[") + shortest_number(q.range_lo) + ", " + shortest_number(q.range_hi) + "]";
 }
 
-bool tie(double a, double b) { return std::fabs(a - b) <= 1e-9 * std::max(std::fabs(a), std::fabs(b)); }
+bool tie(double a, double b) { return metric_tie(a, b); }
 
 PairedDelta paired(const double* a, const double* b, std::int64_t n, int direction, std::vector<double>& diff,
                    std::vector<double>& scratch) {
@@ -222,6 +222,8 @@ std::optional<SweepAxis> sweep_axis(const std::vector<const Scenario*>& scenario
     if (quarters) axis.values.erase(std::unique(axis.values.begin(), axis.values.end()), axis.values.end());
     return axis;
 }
+
+bool metric_tie(double a, double b) { return std::fabs(a - b) <= 1e-9 * std::max(std::fabs(a), std::fabs(b)); }
 
 SweepGrid sweep(const std::vector<const Scenario*>& scenarios, const std::vector<Metric>& metrics, const std::vector<SweepAxis>& axes) {
     SweepGrid g;

@@ -92,6 +92,9 @@ struct SweepGrid {
 SweepGrid sweep(const std::vector<const Scenario*>& scenarios, const std::vector<Metric>& metric_per_scenario,
                 const std::vector<SweepAxis>& axes);
 
+// Two metric values compare, sweep and break_even count as equal: a relative difference of at most 1e-9.
+bool metric_tie(double a, double b);
+
 struct BreakEven {
     bool found = false;
     double value = 0;                // the input value (absolute quarter index for quarter inputs)

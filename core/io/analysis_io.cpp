@@ -1,11 +1,13 @@
 #include "io/analysis_io.h"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <tuple>
 
 #include "io/csv_text.h"
 #include "io/scenario_inputs.h"
+#include "io/value_text.h"
 #include "model/quarter.h"
 #include "io/result_io.h"
 
@@ -72,6 +74,14 @@ MetricLabel label_of(const Scenario& s, const std::string& metric) {
     MetricLabel l;
     l.key = l.name = metric;
     return l;
+}
+
+// The metric's label in the first scenario that knows it (a provider may be in only some deals).
+std::string label_in_any(const std::vector<const Scenario*>& ss, const std::string& metric) {
+    std::string error;
+    for (const Scenario* s : ss)
+        if (auto m = parse_metric(*s, metric, error)) return metric_label(*s, *m).name;
+    return metric;
 }
 
 void add_labels(ojson& o, const Scenario& s, const std::string& metric) {
@@ -187,39 +197,84 @@ ojson comparison_to_json(const std::vector<const Scenario*>& ss, const Compariso
     return o;
 }
 
-std::string comparison_to_csv(const std::vector<const Scenario*>& ss, const Comparison& c) {
-    std::string out = "a,b,table,id,metric,statistic,value,label\n";
-    for (const PairComparison& pc : c.pairs) {
-        const std::string ab = csv_field(ss[pc.a]->name) + "," + csv_field(ss[pc.b]->name) + ",";
-        auto rows = [&](const std::string& prefix, const PairedDelta& d, const std::string& metric) {
-            const Stat& s = d.delta;
-            const bool none = s.count == 0;
-            std::string tail = ",";
-            tail += csv_field(label_of(*ss[pc.a], metric).name);
-            tail += '\n';
-            for (auto [k, v] : stat_fields(s))
-                out += ab + prefix + ",delta_" + k + "," + (none ? std::string() : shortest_number(v)) + tail;
-            if (d.direction != 0) {
-                out += ab + prefix + ",p_a_better," + shortest_number(d.p_a_better()) + tail;
-                out += ab + prefix + ",p_b_better," + shortest_number(d.p_b_better()) + tail;
-            } else {
-                out += ab + prefix + ",p_a_lower," + shortest_number(d.p_a_lower) + tail;
-                out += ab + prefix + ",p_b_lower," + shortest_number(d.p_b_lower) + tail;
-            }
-            out += ab + prefix + ",p_equal," + shortest_number(d.p_equal) + tail;
-        };
-        for (int t = 0; t < kTotalCount; ++t) rows("totals,," + total_names()[t], pc.totals[t], total_names()[t]);
-        for (std::size_t f = 0; f < pc.buyer.size(); ++f)
-            rows(std::string("stakeholders,buyer,") + buyer_figures()[f].name, pc.buyer[f], std::string("buyer.") + buyer_figures()[f].name);
-        for (std::size_t k = 0; k < pc.provider_ids.size(); ++k)
-            for (std::size_t f = 0; f < pc.providers[k].size(); ++f)
-                rows("stakeholders," + csv_field(pc.provider_ids[k]) + "," + provider_figures()[f].name, pc.providers[k][f],
-                     pc.provider_ids[k] + "." + provider_figures()[f].name);
+std::vector<std::string> deal_names(const std::vector<const Scenario*>& ss) {
+    std::vector<std::string> out;
+    for (std::size_t k = 0; k < ss.size(); ++k) {
+        const std::string base = ss[k]->name.empty() ? "scenario " + std::to_string(k + 1) : ss[k]->name;
+        std::string name = base;
+        for (int n = 2; std::find(out.begin(), out.end(), name) != out.end(); ++n) name = base + " (" + std::to_string(n) + ")";
+        out.push_back(name);
     }
     return out;
 }
 
-ojson sweep_to_json(const std::vector<const Scenario*>& ss, const std::string& metric, const SweepGrid& g) {
+std::string comparison_to_csv(const std::vector<const Scenario*>& ss, const Comparison& c) {
+    const std::vector<std::string> names = deal_names(ss);
+    const std::size_t n = std::min(ss.size(), c.summaries.size());
+    std::string out = "table,id,metric,unit,better";
+    for (std::size_t k = 0; k < n; ++k)
+        for (auto [stat, v] : stat_fields(Stat{})) add_cell(out, csv_field(names[k] + " " + stat));
+    for (const PairComparison& pc : c.pairs) {
+        const std::string &a = names[static_cast<std::size_t>(pc.a)], &b = names[static_cast<std::size_t>(pc.b)];
+        for (auto [stat, v] : stat_fields(Stat{})) add_cell(out, csv_field(b + " - " + a + " " + stat));
+        for (const std::string& p : {"P(" + a + " better than " + b + ")", "P(" + b + " better than " + a + ")", "P(" + a + " equal to " + b + ")",
+                                     "P(" + a + " lower than " + b + ")", "P(" + b + " lower than " + a + ")"})
+            add_cell(out, csv_field(p));
+    }
+    out += ",label\n";
+    auto stat_cells = [&](const Stat* st) {
+        for (auto [k, v] : stat_fields(st ? *st : Stat{})) add_cell(out, st && st->count > 0 ? shortest_number(v) : std::string());
+    };
+    auto delta_cells = [&](const PairedDelta* d) {
+        stat_cells(d ? &d->delta : nullptr);
+        const bool any = d && d->delta.count > 0, directed = any && d->direction != 0;
+        add_cell(out, directed ? shortest_number(d->p_a_better()) : std::string());
+        add_cell(out, directed ? shortest_number(d->p_b_better()) : std::string());
+        for (double p : {any ? d->p_equal : 0.0, any ? d->p_a_lower : 0.0, any ? d->p_b_lower : 0.0}) add_cell(out, any ? shortest_number(p) : std::string());
+    };
+    auto direction = [](int d) { return d < 0 ? "lower" : d > 0 ? "higher" : "none"; };
+    // One row: the metric's identity, then each scenario's statistics and each pair's delta (null: empty cells).
+    auto row = [&](const std::string& table, const std::string& id, const char* metric, ValueUnit unit, int dir, auto stat_of, auto delta_of) {
+        out += table + "," + csv_field(id) + "," + metric + "," + csv_field(csv_unit_words(unit)) + "," + direction(dir);
+        for (std::size_t k = 0; k < n; ++k) stat_cells(stat_of(k));
+        for (const PairComparison& pc : c.pairs) delta_cells(delta_of(pc));
+        add_cell(out, csv_field(label_in_any(ss, id.empty() ? std::string(metric) : id + "." + metric)));  // MODEL §8 words
+        out += "\n";
+    };
+    auto at = [](const auto& v, std::size_t i) { return i < v.size() ? &v[i] : nullptr; };
+    for (std::size_t t = 0; t < kTotalFields.size(); ++t)
+        row("totals", "", kTotalFields[t].name, kTotalFields[t].unit, kTotalFields[t].direction,
+            [&](std::size_t k) { return at(c.summaries[k].totals, t); }, [&](const PairComparison& pc) { return at(pc.totals, t); });
+    for (std::size_t f = 0; f < buyer_figures().size(); ++f) {
+        const auto& fig = buyer_figures()[f];
+        row("stakeholders", "buyer", fig.name, fig.unit, fig.direction, [&](std::size_t k) { return at(c.summaries[k].buyer, f); },
+            [&](const PairComparison& pc) { return at(pc.buyer, f); });
+    }
+    std::vector<std::string> ids;  // every provider of any scenario, in order of first appearance
+    for (std::size_t k = 0; k < n; ++k)
+        for (const Provider& p : ss[k]->providers)
+            if (std::find(ids.begin(), ids.end(), p.id) == ids.end()) ids.push_back(p.id);
+    for (const std::string& id : ids)
+        for (std::size_t f = 0; f < provider_figures().size(); ++f) {
+            const auto& fig = provider_figures()[f];
+            auto stat_of = [&](std::size_t k) -> const Stat* {
+                const auto& ps = ss[k]->providers;
+                for (std::size_t p = 0; p < ps.size(); ++p)
+                    if (ps[p].id == id && p < c.summaries[k].providers.size()) return at(c.summaries[k].providers[p], f);
+                return nullptr;
+            };
+            auto delta_of = [&](const PairComparison& pc) -> const PairedDelta* {
+                for (std::size_t p = 0; p < pc.provider_ids.size(); ++p)
+                    if (pc.provider_ids[p] == id) return at(pc.providers[p], f);
+                return nullptr;
+            };
+            row("stakeholders", id, fig.name, fig.unit, fig.direction, stat_of, delta_of);
+        }
+    return out;
+}
+
+ojson sweep_to_json(const std::vector<const Scenario*>& ss, const std::string& metric, const SweepGrid& g,
+                    const std::vector<SweepCrossing>& crossings) {
     ojson o;
     o["schema"] = "pactscope/sweep@1";
     o["metric"] = metric;
@@ -249,28 +304,65 @@ ojson sweep_to_json(const std::vector<const Scenario*>& ss, const std::string& m
     o["scenarios"] = scen;
     if (ss.size() > 1)
         o["best"] = grid([&](std::size_t c) { return g.best[c] < 0 ? ojson(nullptr) : ojson(ss[g.best[c]]->name); });
+    if (ss.size() > 1 && !g.axes.empty()) {
+        ojson be = ojson::array();
+        for (const SweepCrossing& x : crossings) {
+            ojson e;
+            e["a"] = ss[static_cast<std::size_t>(x.a)]->name;
+            e["b"] = ss[static_cast<std::size_t>(x.b)]->name;
+            if (x.row >= 0 && g.axes.size() > 1) e[g.axes[1].pointer] = axis_json(g.axes[1])["values"][static_cast<std::size_t>(x.row)];
+            e["value"] = g.axes[0].quarters ? ojson(quarter_label(static_cast<int>(x.at.value))) : ojson(x.at.value);
+            e["metric_a"] = num(x.at.metric_a);
+            e["metric_b"] = num(x.at.metric_b);
+            e["jump"] = x.at.jump;
+            be.push_back(e);
+        }
+        o["break_even"] = be;
+    }
     return o;
 }
 
-std::string sweep_to_csv(const std::vector<const Scenario*>& ss, const std::string& metric, const SweepGrid& g) {
-    std::string out = "scenario";
-    for (const SweepAxis& a : g.axes) add_cell(out, csv_field(a.pointer));
-    add_cell(out, metric);
-    out += ss.size() > 1 ? ",best,label\n" : ",label\n";
+std::string sweep_to_csv(const std::vector<const Scenario*>& ss, const std::string& metric, const SweepGrid& g,
+                         const std::vector<SweepCrossing>& crossings, const std::vector<std::string>& axis_units) {
+    const std::vector<std::string> names = deal_names(ss);
+    std::string unit;
+    if (!ss.empty()) {
+        std::string error;
+        if (auto m = parse_metric(*ss[0], metric, error)) unit = std::string(" (") + csv_unit_words(metric_unit(*m)) + ")";
+    }
+    std::string out = "kind,scenario,versus";
+    for (std::size_t a = 0; a < g.axes.size(); ++a) {
+        const std::string words = g.axes[a].quarters ? "quarter" : a < axis_units.size() ? axis_units[a] : "";
+        add_cell(out, csv_field(g.axes[a].pointer + (words.empty() ? "" : " (" + words + ")")));
+    }
+    add_cell(out, csv_field(metric + unit));
+    add_cell(out, csv_field(metric + " of versus" + unit));
+    out += ",best,jump,label\n";
+    auto label = [&](std::size_t k) { return csv_field(label_of(*ss[k], metric).name); };  // in this scenario's words (MODEL §8)
     const std::size_t n0 = g.axes.empty() ? 1 : g.axes[0].values.size();
     const std::size_t n1 = g.axes.size() > 1 ? g.axes[1].values.size() : 1;
     for (std::size_t k = 0; k < ss.size(); ++k)
         for (std::size_t i = 0; i < n0; ++i)
             for (std::size_t j = 0; j < n1; ++j) {
                 const std::size_t c = i * n1 + j;
-                out += csv_field(ss[k]->name);
+                out += "cell," + csv_field(names[k]) + ",";
                 if (!g.axes.empty()) add_cell(out, axis_label(g.axes[0], g.axes[0].values[i]));
                 if (g.axes.size() > 1) add_cell(out, axis_label(g.axes[1], g.axes[1].values[j]));
                 add_cell(out, csv_number(g.values[k][c]));
-                if (ss.size() > 1) add_cell(out, (g.best[c] < 0 ? std::string() : csv_field(ss[g.best[c]]->name)));
-                add_cell(out, csv_field(label_of(*ss[k], metric).name));  // the metric in this scenario's words
-                out += "\n";
+                add_cell(out, "");
+                add_cell(out, ss.size() > 1 && g.best[c] >= 0 ? csv_field(names[static_cast<std::size_t>(g.best[c])]) : std::string());
+                out += ",," + label(k) + "\n";
             }
+    for (const SweepCrossing& x : crossings) {
+        if (g.axes.empty()) break;
+        out += "break_even," + csv_field(names[static_cast<std::size_t>(x.a)]) + "," + csv_field(names[static_cast<std::size_t>(x.b)]);
+        add_cell(out, axis_label(g.axes[0], x.at.value));
+        if (g.axes.size() > 1) add_cell(out, x.row >= 0 ? axis_label(g.axes[1], g.axes[1].values[static_cast<std::size_t>(x.row)]) : std::string());
+        add_cell(out, csv_number(x.at.metric_a));
+        add_cell(out, csv_number(x.at.metric_b));
+        out += x.at.jump ? ",,yes," : ",,no,";
+        out += label(static_cast<std::size_t>(x.a)) + "\n";
+    }
     return out;
 }
 

@@ -11,8 +11,10 @@
 //   sweep, tornado/importance, break_even: see the functions. Each names its metric in words beside its key
 //   ("metric_label": "OpenAI — net", "direction": "higher is better for OpenAI net") and each input it moves
 //   ("label": "Microsoft Azure — price per H100e-hour (USD per H100e-hour)"), MODEL §8.
-// CSV is long ("tidy"): one number per row, so any spreadsheet can pivot it. The summary, comparison and
-// sweep tables end with a companion column `label`: the metric in the scenario's words.
+// CSV: the summary and samples are long ("tidy": one number per row, so any spreadsheet can pivot it);
+// the compare table is one row per metric; the sweep one row per cell and per break-even. Each header
+// names units (a unit column, or "(USD)" after the metric). The summary, comparison and sweep tables end
+// with a companion column `label`: the metric in the scenario's words.
 #pragma once
 #include <string>
 #include <vector>
@@ -21,6 +23,7 @@
 
 #include "analysis/analysis.h"
 #include "analysis/outside_horizon.h"
+#include "analysis/sweep_crossings.h"
 
 namespace pactscope {
 
@@ -31,10 +34,27 @@ std::string summary_to_csv(const Scenario& s, const McSummary& m);
 std::string samples_to_csv(const Simulation& sim);
 
 nlohmann::ordered_json comparison_to_json(const std::vector<const Scenario*>& ss, const Comparison& c);
+// The compare table, one row per metric — every total, the buyer's figures, each provider's (matched by id;
+// empty cells for a deal without that provider) — columns: table, id, metric, unit, better (lower, higher,
+// none); per scenario its mean, p5, p10, p50, p90, p95; per pair (A, B) the paired B − A's mean … p95 and
+// P(A better), P(B better), P(equal), P(A lower), P(B lower) (the "better" cells are empty for metrics
+// without a direction), then label. Scenarios are named by deal_names(). Numbers are exact.
 std::string comparison_to_csv(const std::vector<const Scenario*>& ss, const Comparison& c);
 
-nlohmann::ordered_json sweep_to_json(const std::vector<const Scenario*>& ss, const std::string& metric, const SweepGrid& g);
-std::string sweep_to_csv(const std::vector<const Scenario*>& ss, const std::string& metric, const SweepGrid& g);
+// The scenarios' names as they head columns and legends: each one's `name`, "scenario N" when it has
+// none, and " (2)", " (3)" after a name already taken.
+std::vector<std::string> deal_names(const std::vector<const Scenario*>& ss);
+
+// JSON adds "break_even": [{a, b, [PARAM2 value], value, metric_a, metric_b, jump}] when `crossings` are given.
+nlohmann::ordered_json sweep_to_json(const std::vector<const Scenario*>& ss, const std::string& metric, const SweepGrid& g,
+                                     const std::vector<SweepCrossing>& crossings = {});
+// One table: rows "cell" (scenario, the inputs, the metric, the best scenario) and "break_even" (scenario,
+// versus, the first input where their curves cross, the second input's row, both metrics, jump: yes when
+// the metric steps over rather than crosses). Columns: kind, scenario, versus, each input's pointer,
+// METRIC (unit), METRIC of versus (unit), best, jump, label. `axis_units` (optional, one per axis) name the
+// inputs' units in the header ("USD per H100e-hour"); quarter inputs say "quarter".
+std::string sweep_to_csv(const std::vector<const Scenario*>& ss, const std::string& metric, const SweepGrid& g,
+                         const std::vector<SweepCrossing>& crossings = {}, const std::vector<std::string>& axis_units = {});
 
 nlohmann::ordered_json sensitivity_to_json(const Scenario& s, const std::string& metric, const Tornado& t,
                                            const std::vector<Importance>& imp, std::int64_t trials);

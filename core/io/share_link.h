@@ -16,6 +16,11 @@
 
 namespace pactscope {
 
+// A link's JSON is a scenario, or an analysis: {"schema": kAnalysisSchema, "scenario": {...}, "pinned":
+// [{"label", "scenario"}], "tab"} — the page's current scenario with its pinned deals and open tab
+// (ui/app.h load_analysis; README "Share links"). Files may hold the same.
+inline constexpr const char* kAnalysisSchema = "pactscope/analysis@1";
+
 struct DecodedLink {
     std::string json;   // the scenario text, when error is empty
     std::string error;  // what is wrong, for a person: "the link's data ends early", ...

@@ -57,6 +57,7 @@ const Command kCommands[] = {
          return json{{"text", std::move(text)}, {"name", std::move(name)}};
      }},
     {"chart_png", true, [](App& a, const json&) { return json{{"ok", a.request_chart_png()}}; }},
+    {"chart_export", false, [](App& a, const json& args) { return a.chart_export(str(args, "date"), str(args, "id")); }},
     {"sources", false, [](App& a, const json&) { return a.sources(); }},
     // Fault injection: an abort as from a failed check, to test that the page shows its overlay and
     // keeps the last scenario downloadable.

@@ -35,8 +35,14 @@
 //    reset_stats  {}                    {}
 //    undo, redo   {}                    {ok}
 //    export       {kind}                {text, name}   kind: scenario.json, share.json, results.csv,
-//                                                      samples.csv, summary.csv; "" text: nothing yet
+//                                                      samples.csv, summary.csv, compare.csv and
+//                                                      what-changed.csv (with a pinned deal: as the CLI's
+//                                                      compare and explain), report.html (io/report.h:
+//                                                      the current deal and the pinned ones, the page's
+//                                                      trials and seed); "" text: nothing yet
 //    chart_png    {}                    {ok}   the chart then arrives through savePixels
+//    chart_export {date, [id]}          {ok, name, title, legend, width, height, svg, csv}  the chart
+//                                        last pointed at (or chart `id`), light, for slides (ui/chart_export.h)
 //    sources      {}                    {sources: [{id, title, url, date}]}
 //    mc_workers   {count, note,         {ok}   from web/mc_pool.js: how many Monte Carlo workers started
 //                  heap_bytes}                 (0: trials run here in slices; note says why)

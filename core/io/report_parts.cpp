@@ -1,0 +1,290 @@
+// report_parts.cpp — see report_parts.h.
+#include "io/report_parts.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "io/clause_types.h"
+#include "io/svg_canvas.h"
+#include "io/value_text.h"
+#include "model/quarter.h"
+
+namespace pactscope::report_parts {
+
+std::string esc(const std::string& s) { return xml_escape(s); }
+
+MetricRef metric_ref(const std::string& metric) {
+    MetricRef m;
+    if (metric.rfind("buyer.", 0) == 0) {
+        m.buyer = true;
+        m.index = field_index(buyer_figures(), metric.substr(6));
+        if (m.index >= 0) {
+            const auto& f = buyer_figures()[static_cast<std::size_t>(m.index)];
+            m.unit = f.unit, m.direction = f.direction, m.name = f.name;
+        }
+        return m;
+    }
+    m.index = total_index(metric);
+    if (m.index >= 0) {
+        const TotalField& t = kTotalFields[static_cast<std::size_t>(m.index)];
+        m.unit = t.unit, m.direction = t.direction, m.name = t.name;
+    }
+    return m;
+}
+double metric_of(const MetricRef& m, const Result& r) {
+    if (m.index < 0) return kNaN;
+    if (m.buyer) return r.buyer.*buyer_figures()[static_cast<std::size_t>(m.index)].member;
+    return kTotalFields[static_cast<std::size_t>(m.index)].value(r.totals);
+}
+const Stat* stat_of(const MetricRef& m, const McSummary& s) {
+    const auto& v = m.buyer ? s.buyer : s.totals;
+    return m.index >= 0 && static_cast<std::size_t>(m.index) < v.size() ? &v[static_cast<std::size_t>(m.index)] : nullptr;
+}
+
+// A value in a scenario: quarter indices (agi_quarter) as labels, the rest by value_text.
+std::string shown(double v, ValueUnit unit, const Scenario& s) {
+    if (std::isnan(v)) return unit == ValueUnit::quarter ? "none" : "-";
+    if (unit == ValueUnit::quarter) return quarter_label(s.start + static_cast<int>(std::lround(v)));
+    return value_text(v, unit);
+}
+std::string stat_text(const Stat* st, double Stat::*which, ValueUnit unit, const Scenario& s) {
+    if (!st || st->count == 0) return "-";
+    return shown(st->*which, unit, s);
+}
+std::string range_text(const Stat* st, ValueUnit unit, const Scenario& s) {
+    if (!st || st->count == 0) return "-";
+    return shown(st->p10, unit, s) + " " + kDash + " " + shown(st->p90, unit, s);
+}
+
+std::string buyer_label(const Scenario& s) { return s.has_buyer_name && !s.buyer_name.empty() ? s.buyer_name : s.buyer_id; }
+std::string provider_label(const Scenario& s, int p) {
+    if (p < 0 || static_cast<std::size_t>(p) >= s.providers.size()) return "";
+    const Provider& v = s.providers[static_cast<std::size_t>(p)];
+    return v.name.empty() ? v.id : v.name;
+}
+std::string horizon_text(const Scenario& s) { return quarter_label(s.start) + kDash + quarter_label(s.end); }
+
+// The quarter of a date "YYYY-MM[-DD]", or nothing.
+std::optional<int> date_quarter(const std::string& d) {
+    if (d.size() < 7 || d[4] != '-') return std::nullopt;
+    for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u})
+        if (d[i] < '0' || d[i] > '9') return std::nullopt;
+    const int year = std::stoi(d.substr(0, 4)), month = std::stoi(d.substr(5, 2));
+    if (month < 1 || month > 12) return std::nullopt;
+    return year * 4 + (month - 1) / 3;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Charts of one deal
+//-----------------------------------------------------------------------------
+
+std::vector<std::string> quarter_labels(const Scenario& s) {
+    std::vector<std::string> x;
+    for (int q = s.start; q <= s.end; ++q) x.push_back(quarter_label(q));
+    return x;
+}
+
+Chart cost_by_year(const Deal& d, const std::string& source) {
+    const Scenario& s = *d.s;
+    const Result& r = *d.r;
+    Chart c;
+    c.title = "Cost by year and component" + kDot + d.name;
+    c.x_title = "year";
+    c.y_title = "cost";
+    c.unit = ValueUnit::usd;
+    c.source = source;
+    const std::size_t T = static_cast<std::size_t>(r.quarters);
+    std::vector<std::size_t> year_of(T);
+    for (std::size_t q = 0; q < T; ++q) {
+        const std::string y = std::to_string((s.start + static_cast<int>(q)) / 4);
+        if (c.x.empty() || c.x.back() != y) c.x.push_back(y);
+        year_of[q] = c.x.size() - 1;
+    }
+    struct Part {
+        const char* name;
+        std::vector<double> ProviderSeries::*member;
+        int colour;
+        double sign;
+    };
+    const Part parts[] = {{"compute", &ProviderSeries::compute_usd, 0, 1},
+                          {"egress", &ProviderSeries::egress_usd, 5, 1},
+                          {"fixed (owned capacity, onboarding)", &ProviderSeries::fixed_usd, 2, 1},
+                          {"stranded take-or-pay and idle reservations", &ProviderSeries::stranded_usd, 1, 1},
+                          {"SLA credits (refunded)", &ProviderSeries::sla_credit_usd, 3, -1}};
+    for (const Part& p : parts) {
+        ChartItem it = chart_series(ChartKind::stacked_bars, p.name, p.colour, std::vector<double>(c.x.size(), 0.0));
+        double any = 0;
+        for (const ProviderSeries& ps : r.providers)
+            for (std::size_t q = 0; q < T && q < (ps.*p.member).size(); ++q) it.values[year_of[q]] += p.sign * (ps.*p.member)[q], any += std::fabs((ps.*p.member)[q]);
+        if (any > 0 || p.sign > 0) c.items.push_back(std::move(it));
+    }
+    return c;
+}
+
+Chart cost_fan(const Deal& d, const std::string& source) {
+    Chart c;
+    c.title = "Cost per quarter: Monte Carlo P10" + kDash + "P90" + kDot + d.name;
+    c.x_title = "quarter";
+    c.y_title = "cost per quarter";
+    c.unit = ValueUnit::usd;
+    c.x = quarter_labels(*d.s);
+    c.source = source;
+    if (d.m.trials_done > 0) {
+        c.items.push_back(chart_band("P10" + kDash + "P90", 0, d.m.cost_usd.p10, d.m.cost_usd.p90));
+        c.items.push_back(chart_series(ChartKind::line, "P50", 0, d.m.cost_usd.p50));
+    }
+    c.items.push_back(chart_series(ChartKind::dashed_line, "deterministic (median inputs)", 1, d.r->cost_usd));
+    return c;
+}
+
+Chart capacity_chart(const Deal& d, const std::string& source) {
+    const Result& r = *d.r;
+    const std::size_t T = static_cast<std::size_t>(r.quarters);
+    std::vector<double> cap(T, 0.0), demand(T, 0.0), served(T, 0.0);
+    for (const ProviderSeries& p : r.providers)
+        for (std::size_t q = 0; q < T && q < p.capacity_h100e.size(); ++q) cap[q] += p.capacity_h100e[q];
+    for (const WorkloadSeries& w : r.workloads)
+        for (std::size_t q = 0; q < T && q < w.demand_h100e.size(); ++q) demand[q] += w.demand_h100e[q], served[q] += w.served_h100e[q];
+    Chart c;
+    c.title = "Capacity, demand and served" + kDot + d.name;
+    c.x_title = "quarter";
+    c.y_title = "H100-equivalents";
+    c.unit = ValueUnit::h100e;
+    c.x = quarter_labels(*d.s);
+    c.source = source;
+    c.items.push_back(chart_series(ChartKind::dashed_line, "capacity (all providers)", 3, cap));
+    c.items.push_back(chart_series(ChartKind::line, "demand", 1, demand));
+    c.items.push_back(chart_series(ChartKind::line, "served", 0, served));
+    return c;
+}
+
+Chart allocation_chart(const Deal& d, const std::string& source) {
+    Chart c;
+    c.title = "Allocation by provider" + kDot + d.name;
+    c.x_title = "quarter";
+    c.y_title = "allocated H100-equivalents";
+    c.unit = ValueUnit::h100e;
+    c.x = quarter_labels(*d.s);
+    c.source = source;
+    for (std::size_t p = 0; p < d.r->providers.size(); ++p)
+        c.items.push_back(chart_series(ChartKind::stacked_area, provider_label(*d.s, static_cast<int>(p)), static_cast<int>(p), d.r->providers[p].alloc_h100e));
+    return c;
+}
+
+// Each party's net: categories are the buyer and every provider (matched by id across deals); one item per deal.
+Chart nets_chart(const std::vector<Deal>& deals, bool p50, const std::string& title, const std::string& source) {
+    Chart c;
+    c.title = title;
+    c.y_title = p50 ? "net, Monte Carlo P50" : "net (deterministic)";
+    c.unit = ValueUnit::usd;
+    c.source = source;
+    const Scenario& first = *deals.front().s;
+    c.x.push_back(buyer_label(first) + " (buyer)");
+    std::vector<std::string> ids;
+    for (const Deal& d : deals)
+        for (std::size_t p = 0; p < d.s->providers.size(); ++p)
+            if (std::find(ids.begin(), ids.end(), d.s->providers[p].id) == ids.end()) {
+                ids.push_back(d.s->providers[p].id);
+                c.x.push_back(provider_label(*d.s, static_cast<int>(p)));
+            }
+    const int buyer_net = field_index(buyer_figures(), "net_usd"), provider_net = field_index(provider_figures(), "net_usd");
+    for (std::size_t k = 0; k < deals.size(); ++k) {
+        const Deal& d = deals[k];
+        ChartItem it = chart_hbars(d.name, static_cast<int>(k), {});
+        auto add = [&](double det, const Stat* st) {
+            const bool mc = st && st->count > 0;
+            it.values.push_back(p50 ? (mc ? st->p50 : kNaN) : det);
+            it.low.push_back(mc ? st->p10 : kNaN);
+            it.high.push_back(mc ? st->p90 : kNaN);
+        };
+        add(d.r->buyer.net_usd, static_cast<std::size_t>(buyer_net) < d.m.buyer.size() ? &d.m.buyer[static_cast<std::size_t>(buyer_net)] : nullptr);
+        for (const std::string& id : ids) {
+            int p = -1;
+            for (std::size_t i = 0; i < d.s->providers.size(); ++i)
+                if (d.s->providers[i].id == id) p = static_cast<int>(i);
+            if (p < 0) {
+                it.values.push_back(kNaN), it.low.push_back(kNaN), it.high.push_back(kNaN);
+                continue;
+            }
+            const auto& figs = static_cast<std::size_t>(p) < d.m.providers.size() ? d.m.providers[static_cast<std::size_t>(p)] : std::vector<Stat>{};
+            add(d.r->stakeholders[static_cast<std::size_t>(p)].net_usd,
+                static_cast<std::size_t>(provider_net) < figs.size() ? &figs[static_cast<std::size_t>(provider_net)] : nullptr);
+        }
+        c.items.push_back(std::move(it));
+    }
+    return c;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] The clause timeline
+//-----------------------------------------------------------------------------
+
+std::string clause_label(const Scenario& s, std::size_t i) {
+    const Clause& c = s.contract[i];
+    const ClauseTypeInfo& info = clause_type_info(c.type);
+    std::string label = info.name;
+    const int party = info.party(c);
+    if (party >= 0) label += kDot + provider_label(s, party);
+    if (c.type == ClauseType::revenue_share) label += c.payer == SharePayer::buyer ? " (buyer pays)" : " (holder pays)";
+    if (c.type == ClauseType::agi) label += c.trigger == AgiTrigger::profit ? " (profit trigger)" : c.trigger == AgiTrigger::date ? " (date trigger)" : "";
+    return label;
+}
+
+std::string window_text(const Clause& c) {
+    const std::string from = c.has_from ? quarter_label(c.from) : "start";
+    const std::string to = c.to_agi ? "AGI" : c.has_to ? quarter_label(c.to) : "end";
+    return from + " " + kDash + " " + to;
+}
+
+std::string timeline_svg(const Deal& d, const std::optional<int>& date_q, const std::string& source) {
+    const Scenario& s = *d.s;
+    const Result& r = *d.r;
+    const int T = r.quarters;
+    const std::size_t n = s.contract.size();
+    const double pad = 14, row = 24, label_w = 230, top = 62;  // the markers' labels sit between the title and the rows
+    const double height = top + row * static_cast<double>(std::max<std::size_t>(n, 1)) + 58 + (source.empty() ? 0 : 18);
+    SvgCanvas svg(kChartWidth, static_cast<int>(height), "Clause timeline" + kDot + d.name);
+    svg.text(pad, pad + 14, fit_text("Clause timeline: the quarters in which each clause is active", 16, kChartWidth - 2 * pad), 16, "start",
+             "#111827", true);
+    const double left = pad + label_w, right = kChartWidth - pad;
+    const double w = T > 0 ? (right - left) / T : 0;
+    const double bottom = top + row * static_cast<double>(n);
+    for (int q = 0; q <= T; ++q) {
+        const int abs_q = s.start + q;
+        if (abs_q % 4 != 0 && q != 0) continue;
+        svg.line(left + q * w, top - 4, left + q * w, bottom, "#e5e7eb", 1);
+        if (q < T && (abs_q % 4 == 0 || q == 0) && (w * 4 >= 30 || abs_q % 8 == 0))
+            svg.text(left + q * w + 2, bottom + 14, abs_q % 4 == 0 ? std::to_string(abs_q / 4) : quarter_label(abs_q), 11, "start", "#4b5563");
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+        const double y = top + row * static_cast<double>(i);
+        if (i % 2 == 1) svg.rect(pad, y, right - pad, row, "#f3f4f6");
+        svg.text(pad + 2, y + row / 2 + 4, fit_text(clause_label(s, i), 11, label_w - 10), 11, "start", "#111827");
+        const auto& active = i < r.clause_active.size() ? r.clause_active[i] : std::vector<std::uint8_t>{};
+        for (int q = 0; q < T;) {
+            if (q >= static_cast<int>(active.size()) || !active[static_cast<std::size_t>(q)]) {
+                ++q;
+                continue;
+            }
+            int e = q;
+            while (e < T && e < static_cast<int>(active.size()) && active[static_cast<std::size_t>(e)]) ++e;
+            svg.rect(left + q * w + 0.5, y + 5, (e - q) * w - 1, row - 10, chart_colour(static_cast<int>(s.contract[i].type)));
+            q = e;
+        }
+    }
+    svg.line(left, bottom, right, bottom, "#6b7280", 1);
+    auto marker = [&](int q, const std::string& text, const char* colour) {
+        if (q < 0 || q >= T) return;
+        const double x = left + (q + 0.5) * w;
+        svg.line(x, top - 8, x, bottom, colour, 1.5, "4 3");
+        svg.text(x, top - 12, text, 10.5, "middle", colour, true);
+    };
+    if (r.totals.has_agi) marker(r.totals.agi_quarter, "AGI " + quarter_label(s.start + r.totals.agi_quarter), "#9334e6");
+    if (date_q) marker(*date_q - s.start, "report date", "#d93025");
+    svg.text(left, bottom + 32, "quarter (a bar: the clause is active that quarter, as the deterministic run found it)", 11, "start", "#111827");
+    if (!source.empty()) svg.text(pad, height - pad + 2, fit_text(source, 10, kChartWidth - 2 * pad), 10, "start", "#4b5563");
+    return svg.finish();
+}
+
+}  // namespace pactscope::report_parts

@@ -1,0 +1,196 @@
+// value_text.cpp — see value_text.h. No printf with decimals, no log10 or pow: the same bytes everywhere.
+#include "io/value_text.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace pactscope {
+
+namespace {
+
+constexpr double kPow10[] = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
+
+// How a unit is scaled for display: divide by `divisor`, write `prefix` (after the sign) and `suffix`.
+struct Scale {
+    double divisor = 1;
+    const char* prefix = "";
+    std::string suffix;
+    const char* words = "";  // the unit in an axis title
+};
+
+// K / M / B / T by the magnitude `a` (>= 0).
+Scale compact_scale(double a) {
+    if (a >= 1e12) return {1e12, "", "T"};
+    if (a >= 1e9) return {1e9, "", "B"};
+    if (a >= 1e6) return {1e6, "", "M"};
+    if (a >= 1e3) return {1e3, "", "K"};
+    return {};
+}
+
+// The display scale of `unit` for values of magnitude `a`. `with_words`: counts carry their unit's
+// word (value_text) rather than leaving it to the axis title (ticks).
+Scale unit_scale(ValueUnit unit, double a, bool with_words) {
+    Scale s;
+    switch (unit) {
+        case ValueUnit::usd:
+            s = compact_scale(a), s.prefix = "$", s.words = "USD";
+            break;
+        case ValueUnit::usd_per_h100e_hour:
+            s = compact_scale(a), s.prefix = "$", s.words = "USD per H100e-hour";
+            break;
+        case ValueUnit::h100e:
+            s = compact_scale(a), s.words = "H100e";
+            if (with_words) s.suffix += " H100e";
+            break;
+        case ValueUnit::h100e_hours:
+            s = compact_scale(a), s.words = "H100e-hours";
+            if (with_words) s.suffix += " H100e-h";
+            break;
+        case ValueUnit::mw: s = a >= 1000 ? Scale{1000, "", " GW", "GW"} : Scale{1, "", " MW", "MW"}; break;
+        case ValueUnit::gwh: s = a >= 1000 ? Scale{1000, "", " TWh", "TWh"} : Scale{1, "", " GWh", "GWh"}; break;
+        case ValueUnit::share: s = {0.01, "", "%", "%"}; break;
+        case ValueUnit::index: s = {1, "", "", "index"}; break;
+        case ValueUnit::quarter: s = {1, "", " q", "quarters"}; break;
+    }
+    return s;
+}
+
+// Decimals for 3 significant digits of x (>= 0): 123 -> 0, 12.3 -> 1, 1.23 -> 2.
+int three_digits(double x) { return x >= 100 ? 0 : x >= 10 ? 1 : 2; }
+
+// Decimals that show `step` exactly enough (0–6).
+int step_decimals(double step) {
+    for (int d = 0; d < 6; ++d) {
+        const double s = step * kPow10[d];
+        if (std::fabs(s - std::round(s)) <= 1e-6 * std::max(1.0, s)) return d;
+    }
+    return 6;
+}
+
+std::string sign_of(double v) { return std::string(v < 0 ? "-" : ""); }
+std::string plus(double v) { return std::string(v > 0 ? "+" : ""); }
+
+}  // namespace
+
+std::string fixed_text(double x, int decimals) {
+    if (std::isnan(x)) return "-";
+    if (std::isinf(x)) return x > 0 ? "inf" : "-inf";
+    decimals = std::clamp(decimals, 0, 9);
+    const double scaled = std::round(std::fabs(x) * kPow10[decimals]);
+    std::string digits;
+    if (scaled >= 9.0e15) {  // beyond exact integers in a double: whole digits only (no decimal point, so no locale)
+        char buf[400];
+        std::snprintf(buf, sizeof buf, "%.0f", std::fabs(x));
+        return sign_of(x) + buf;
+    }
+    const auto n = static_cast<unsigned long long>(scaled);
+    digits = std::to_string(n);
+    const auto d = static_cast<std::size_t>(decimals);
+    if (d > 0) {
+        if (digits.size() <= d) digits.insert(0, d + 1 - digits.size(), '0');
+        digits.insert(digits.size() - d, 1, '.');
+    }
+    return (x < 0 && n != 0 ? "-" : "") + digits;
+}
+
+std::string value_text(double v, ValueUnit unit) {
+    if (std::isnan(v)) return "-";
+    const double a = std::fabs(v);
+    if (unit == ValueUnit::share) return fixed_text(v * 100, 1) + "%";
+    if (unit == ValueUnit::index) return fixed_text(v, 3);
+    if (unit == ValueUnit::quarter) return plus(v) + fixed_text(v, 1) + " q";
+    Scale s = unit_scale(unit, a, true);
+    std::string out = sign_of(v);
+    out += s.prefix;
+    if (a == 0) return out + "0" + (unit == ValueUnit::mw || unit == ValueUnit::gwh ? s.suffix : std::string());
+    double x = a / s.divisor;
+    int d = three_digits(x);
+    const double rounded = std::round(x * kPow10[d]) / kPow10[d];
+    if (rounded >= 1000) {  // 999.6M rounds to 1000M: 1.00B
+        const Scale bigger = unit_scale(unit, rounded * s.divisor, true);
+        if (bigger.divisor != s.divisor) s = bigger, x = a / s.divisor, d = three_digits(x);
+    }
+    d = three_digits(std::round(x * kPow10[d]) / kPow10[d]);  // 9.996 -> "10.0", not "10.00"
+    out += fixed_text(x, d);
+    return out + s.suffix;
+}
+
+std::string delta_text(double v, ValueUnit unit) {
+    if (std::isnan(v)) return "-";
+    if (unit == ValueUnit::share) return plus(v) + fixed_text(v * 100, 1) + " pp";
+    if (unit == ValueUnit::quarter) return value_text(v, unit);
+    return plus(v) + value_text(v, unit);
+}
+
+std::vector<std::string> tick_texts(const std::vector<double>& ticks, ValueUnit unit) {
+    double top = 0;
+    for (double t : ticks) top = std::max(top, std::fabs(t));
+    const Scale s = unit_scale(unit, top, false);
+    const double step = ticks.size() > 1 ? std::fabs(ticks[1] - ticks[0]) / s.divisor : 1;
+    const int d = step_decimals(step);
+    std::vector<std::string> out;
+    for (double t : ticks) {
+        const std::string digits = fixed_text(std::fabs(t) / s.divisor, d);
+        if (digits.find_first_not_of("0.") == std::string::npos) {  // zero
+            out.push_back(unit == ValueUnit::share ? std::string("0%") : std::string(s.prefix) + "0");
+            continue;
+        }
+        std::string label = sign_of(t);
+        label += s.prefix;
+        out.push_back(label + digits + s.suffix);
+    }
+    return out;
+}
+
+std::vector<double> nice_ticks(double lo, double hi, int target) {
+    if (!std::isfinite(lo) || !std::isfinite(hi)) return {0, 1};
+    if (hi < lo) std::swap(lo, hi);
+    if (hi == lo) {
+        const double pad = lo == 0 ? 1 : std::fabs(lo) * 0.1;
+        lo -= pad, hi += pad;
+    }
+    const double raw = (hi - lo) / std::max(1, target);
+    double mag = 1;
+    for (int i = 0; i < 400 && mag * 10 <= raw; ++i) mag *= 10;
+    for (int i = 0; i < 400 && mag > raw; ++i) mag /= 10;
+    double step = mag * 10;
+    for (double m : {1.0, 2.0, 2.5, 5.0, 10.0})
+        if (m * mag >= raw) {
+            step = m * mag;
+            break;
+        }
+    const double k0 = std::floor(lo / step), k1 = std::ceil(hi / step);
+    std::vector<double> out;
+    for (double k = k0; k <= k1 && out.size() < 64; k += 1) {
+        const double t = k * step;
+        out.push_back(std::fabs(t) < step * 1e-9 ? 0.0 : t);
+    }
+    if (out.size() < 2) out.push_back(out.empty() ? 0 : out.back() + step);
+    return out;
+}
+
+const char* axis_unit_words(ValueUnit unit, double largest) { return unit_scale(unit, std::fabs(largest), false).words; }
+
+const char* csv_unit_words(ValueUnit unit) {
+    switch (unit) {
+        case ValueUnit::usd: return "USD";
+        case ValueUnit::usd_per_h100e_hour: return "USD per H100e-hour";
+        case ValueUnit::h100e: return "H100e";
+        case ValueUnit::h100e_hours: return "H100e-hours";
+        case ValueUnit::mw: return "MW";
+        case ValueUnit::gwh: return "GWh";
+        case ValueUnit::share: return "share 0-1";
+        case ValueUnit::index: return "index 0-1";
+        case ValueUnit::quarter: return "quarters from the horizon's start";
+    }
+    return "";
+}
+
+std::string grouped_integer(long long n) {
+    std::string digits = std::to_string(n < 0 ? -static_cast<unsigned long long>(n) : static_cast<unsigned long long>(n));
+    for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) digits.insert(static_cast<std::size_t>(i), 1, ',');
+    return (n < 0 ? "-" : "") + digits;
+}
+
+}  // namespace pactscope

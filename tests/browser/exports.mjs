@@ -1,0 +1,219 @@
+// exports.mjs — what leaves the page (issue 16), in headless Chromium.
+//   - File > "Download report" (one pinned deal beside the current one) gives the same bytes as
+//     `pactscope report CURRENT PINNED --trials N --seed S` (both call core/io/report.h)
+//   - the report opens with no console error, has no script, and the KPIs it shows (the current deal's
+//     cards, both deals' in the what-changed table) equal the CLI's `run` to the 3 significant digits shown
+//   - it prints (Chromium's page.pdf) on A4 and on Letter within 7 to 24 pages: seven sections each
+//     start a page; with two deals the comparison and clause tables run to a few pages each
+//     (measured: 16 A4 / 16 Letter for these two presets)
+//   - the comparison table and the what-changed waterfall (CSV) re-read to the numbers on screen
+//   - "Download chart for slides" gives a PNG at 2× with a white background; its title, legend and
+//     source line read back through the hook (window.pactscope.slideChart); "Download chart data"
+//     gives CSV with units whose cells (cost by component and year) add up to the total cost shown
+//   - a share link made with two pinned deals on the Compare tab reopens, in a new context, the same
+//     scenario, both pinned deals and the tab, and the same comparison table (sweep settings are not
+//     carried yet)
+// Screenshots land in build/wasm/web-test/. Exit code 0 when every check passes.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { ROOT, runSuite, open, newContext, openIn, frames, state, click, cli, decodePng, inkStats } from './harness.mjs';
+
+const OUT = ROOT + 'build/wasm/web-test/';
+mkdirSync(OUT, { recursive: true });
+
+// "$971B", "-$91.1B", "58.4%", "$1.10T", "$647M" -> a number in the unit of the CLI's JSON.
+function parseShown(text) {
+  const m = /^(-?)\$?([0-9.,]+)\s*([KMBT%]?)$/.exec(text.trim());
+  if (!m) return NaN;
+  const scale = { '': 1, K: 1e3, M: 1e6, B: 1e9, T: 1e12, '%': 0.01 }[m[3]];
+  return (m[1] ? -1 : 1) * Number(m[2].replace(/,/g, '')) * scale;
+}
+
+// Each `<span class="kpi" data-metric="M">TEXT</span>` in document order: [{metric, text}].
+const kpisOf = (html) => [...html.matchAll(/<span class="kpi" data-metric="([^"]+)">([^<]*)<\/span>/g)].map((m) => ({ metric: m[1], text: m[2] }));
+
+// RFC 4180 rows (quoted fields with "" for a quote).
+function parseCsv(text) {
+  const rows = [];
+  let row = [], field = '', quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(field); field = ''; }
+    else if (c === '\n') { row.push(field); rows.push(row); row = []; field = ''; }
+    else field += c;
+  }
+  if (field || row.length) { row.push(field); rows.push(row); }
+  return rows;
+}
+
+const valueOf = (run, metric) => (metric.startsWith('buyer.') ? run.stakeholders.buyer[metric.slice(6)] : run.totals[metric]);
+
+await runSuite('browser exports', async ({ server, browser, check }) => {
+  const { page, errors } = await open(browser, server.url);
+  // rofr-2025 pinned, commitment-2025q4 current (the report's deal A is the current one).
+  await page.evaluate(() => window.pactscope.preset('rofr-2025'));
+  await click(page, 'tab:Compare');
+  await click(page, 'pin');
+  await page.evaluate(() => window.pactscope.preset('commitment-2025q4'));
+  await page.waitForFunction(() => { const t = JSON.parse(window.pactscope.state());
+    return t.mc.trials_done === t.mc.trials && t.pinned.every((p) => p.trials_done === p.trials); }, null, { timeout: 120000 });
+  const s = await state(page);
+  check(s.pinned.length === 1 && s.preset === 'commitment-2025q4', 'one deal pinned beside the current one', JSON.stringify(s.pinned));
+
+  // ---- the report: page bytes == CLI bytes ------------------------------------------------------
+  const started = Date.now();
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 120000 }),
+    page.evaluate(() => document.querySelector('[data-command="download-report"]').click()),
+  ]);
+  const pageHtml = readFileSync(await download.path(), 'utf8');
+  const seconds = (Date.now() - started) / 1000;
+  check(/-report\.html$/.test(download.suggestedFilename()), 'File > Download report saves NAME-report.html', download.suggestedFilename());
+  console.log(`  (the page made the report in ${seconds.toFixed(1)} s, ${pageHtml.length} bytes)`);
+  const cliFile = OUT + 'report.cli.html';
+  cli('report', 'preset:commitment-2025q4', 'preset:rofr-2025', '--trials', String(s.mc.trials), '--seed', String(s.mc.seed), '--out', cliFile);
+  const cliHtml = readFileSync(cliFile, 'utf8');
+  writeFileSync(OUT + 'report.page.html', pageHtml);
+  let firstDiff = -1;
+  for (let i = 0; i < Math.max(pageHtml.length, cliHtml.length) && firstDiff < 0; i++) if (pageHtml[i] !== cliHtml[i]) firstDiff = i;
+  check(pageHtml === cliHtml, `the page's report == pactscope report (${s.mc.trials} trials, seed ${s.mc.seed}), byte for byte`,
+    firstDiff < 0 ? '' : `first difference at ${firstDiff}: page ${JSON.stringify(pageHtml.slice(firstDiff, firstDiff + 80))} cli ${JSON.stringify(cliHtml.slice(firstDiff, firstDiff + 80))}`);
+  check(!/<script/i.test(pageHtml) && !/<link/i.test(pageHtml) && /<style>/.test(pageHtml) && /@page/.test(pageHtml),
+    'the report is self-contained: no script, no link, inline CSS with print rules');
+
+  // ---- every KPI equals the CLI's run -------------------------------------------------------------
+  // The current deal's five KPI cards, and both deals' deterministic KPIs in the what-changed table.
+  const metrics = ['cost_usd', 'stranded_usd', 'served_fraction', 'shortfall_value_usd', 'buyer.net_usd'];
+  const kpis = kpisOf(pageHtml);
+  check(kpis.map((k) => k.metric).join() === metrics.join(), "the report shows the current deal's five KPIs", kpis.map((k) => k.metric).join());
+  const changed = pageHtml.slice(pageHtml.indexOf('<table class="changed">'));
+  const rows = [...changed.slice(0, changed.indexOf('</table>')).matchAll(/<tr><th scope="row">[^<]*<\/th><td>([^<]*)<\/td><td>([^<]*)<\/td>/g)];
+  check(rows.length === 5, 'the what-changed table has both deals\' five KPIs', String(rows.length));
+  const runs = [JSON.parse(cli('run', 'preset:commitment-2025q4')), JSON.parse(cli('run', 'preset:rofr-2025'))];
+  const shown = [...kpis.map((k) => ({ deal: 0, metric: k.metric, text: k.text })),
+    ...rows.flatMap((r, i) => [{ deal: 0, metric: metrics[i], text: r[1] }, { deal: 1, metric: metrics[i], text: r[2] }])];
+  const bad = [];
+  for (const k of shown) {
+    const want = valueOf(runs[k.deal], k.metric), got = parseShown(k.text);
+    // 3 significant digits: within half a unit of the third digit (0.5% of the value).
+    if (!(Math.abs(got - want) <= 0.005 * Math.abs(want) + 1e-9)) bad.push(`${k.metric} ${k.text} vs ${want}`);
+  }
+  check(shown.length === 15 && bad.length === 0, "every KPI in the report equals the CLI's run (to the digits shown)", bad.join('; '));
+
+  // ---- it opens with no console error, and prints on A4 and Letter ----------------------------------
+  const reader = await browser.newPage({ viewport: { width: 900, height: 1200 } });
+  const readerErrors = [];
+  reader.on('console', (m) => { if (m.type() === 'error') readerErrors.push(m.text()); });
+  reader.on('pageerror', (e) => readerErrors.push(e.message));
+  await reader.goto('file://' + cliFile);
+  await reader.screenshot({ path: OUT + 'report-first-page.png' });
+  check(readerErrors.length === 0, 'the report opens with no console error', readerErrors.join('; '));
+  const sections = await reader.evaluate(() => [...document.querySelectorAll('section')].map((e) => e.id));
+  check(['summary', 'figures', 'timeline', 'parties', 'comparison', 'what-changed', 'sources'].every((id) => sections.includes(id)),
+    'the report has every section', sections.join(' '));
+  for (const format of ['A4', 'Letter']) {
+    const pdf = await reader.pdf({ format, printBackground: true });
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+    check(pages >= 7 && pages <= 24, `the report prints on ${format} in 7 to 24 pages`, `${pages} pages`);
+  }
+  await reader.close();
+  // ---- tables out: the comparison and what changed re-read to the numbers on screen ----------------
+  const table = await page.evaluate(() => window.pactscope.exportFile('compare.csv'));
+  const compareRows = parseCsv(table.text);
+  const head = compareRows[0], costRow = compareRows.find((r) => r[0] === 'totals' && r[2] === 'cost_usd');
+  check(head.slice(0, 5).join() === 'table,id,metric,unit,better' && costRow && costRow[3] === 'USD', 'the comparison table names units', head.slice(0, 5).join());
+  const p50col = head.indexOf(s.scenario.name + ' p50');
+  check(p50col > 0 && Number(costRow[p50col]) === s.mc.totals.cost_usd.p50,
+    "the comparison table's current P50 of cost == the page's", `${costRow && costRow[p50col]} vs ${s.mc.totals.cost_usd.p50}`);
+  const wc = parseCsv((await page.evaluate(() => window.pactscope.exportFile('what-changed.csv'))).text);
+  const a = wc.find((r) => r[2] === 'a'), b = wc.find((r) => r[2] === 'b'), parts = wc.filter((r) => r[2] === 'part');
+  const partSum = parts.reduce((t, r) => t + Number(r[5]), 0);
+  check(a && Number(a[5]) === s.result.stakeholders.buyer.net_usd, "what changed starts at the current deal's net on screen",
+    `${a && a[5]} vs ${s.result.stakeholders.buyer.net_usd}`);
+  check(b && parts.length > 0 && Math.abs(Number(a[5]) + partSum - Number(b[5])) <= 1e-9 * Math.abs(Number(b[5])), 'its parts add up from A to B');
+
+  // ---- the chart for slides and its data ----------------------------------------------------------
+  // Overview's first chart is the cost by component per year: its cells add up to the total cost.
+  await click(page, 'tab:Overview');
+  await page.mouse.move(5, 5);  // no chart pointed at: the first on screen is the current one
+  await frames(page, 3);
+  const slide = await page.evaluate(() => window.pactscope.slideChart());
+  check(slide && slide.ok && slide.title.length > 0, 'the chart for slides has a title', slide && slide.title);
+  const providers = s.scenario.providers.map((p) => p.name || p.id);
+  check(slide && slide.legend.some((n) => providers.includes(n)) || slide.legend.some((n) => /compute|egress|stranded/.test(n)),
+    'its legend names what is drawn', JSON.stringify(slide && slide.legend));
+  check(slide && slide.svg.includes(`>${slide.title.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</text>`) && slide.svg.includes(`seed ${s.mc.seed}`),
+    'the SVG carries the title and a source line with the seed');
+  const [png] = await Promise.all([page.waitForEvent('download', { timeout: 30000 }),
+    page.evaluate(() => document.querySelector('[data-command="download-chart-slides"]').click())]);
+  const img = decodePng(readFileSync(await png.path()));
+  writeFileSync(OUT + 'slide.png', readFileSync(await png.path()));
+  check(img.width === 2 * slide.width && img.height === 2 * slide.height, 'the slide PNG decodes at 2×', `${img.width}×${img.height}`);
+  const px = (x, y) => Array.from(img.pixels.slice((y * img.width + x) * img.channels, (y * img.width + x) * img.channels + 3));
+  const corners = [px(2, 2), px(img.width - 3, 2), px(2, img.height - 3), px(img.width - 3, img.height - 3)];
+  check(corners.every((c) => c.every((v) => v >= 245)), 'the slide has a light (white) background', JSON.stringify(corners));
+  const ink = inkStats(img);
+  check(ink.colours > 8, 'the slide shows a chart, not a blank', JSON.stringify(ink));
+  const [csvDownload] = await Promise.all([page.waitForEvent('download', { timeout: 30000 }),
+    page.evaluate(() => document.querySelector('[data-command="download-chart-data"]').click())]);
+  const downloaded = parseCsv(readFileSync(await csvDownload.path(), 'utf8'));
+  check(downloaded.length === s.result.quarters.length + 1 && /\((H100e|USD)\)/.test(downloaded[0].join(',')),
+    'the chart data has a row per x label and names its unit in the header', downloaded[0].join(','));
+  // Overview's cost by component per year: its cells add up to the total cost on screen.
+  const costChart = await page.evaluate(() => window.pactscope.slideChart('cost'));
+  const csv = parseCsv(costChart.csv);
+  check(/\(USD\)/.test(csv[0].join(',')), 'the cost chart data says USD in its header', csv[0].join(','));
+  const now = await state(page);
+  const sum = csv.slice(1).reduce((t, row) => t + row.slice(1).reduce((u, v) => u + (v === '' ? 0 : Number(v)), 0), 0);
+  check(Math.abs(sum - now.result.totals.cost_usd) <= 1e-6 * Math.abs(now.result.totals.cost_usd),
+    "the cost chart's data re-reads to the total cost on screen", `${sum} vs ${now.result.totals.cost_usd}`);
+  // With a pinned deal, the sweep's legend names both deals (not "current").
+  await click(page, 'tab:Sweep');
+  await page.mouse.move(5, 5);
+  await frames(page, 3);
+  const compared = await page.evaluate(() => window.pactscope.slideChart());
+  console.log('  (Sweep chart: ' + (compared ? compared.title + ' / ' + JSON.stringify(compared.legend) : 'none') + ')');
+  check(compared && compared.legend.includes(s.scenario.name) && !compared.legend.includes('current'),
+    "the sweep chart's legend names the deals, not \"current\"", JSON.stringify(compared && compared.legend));
+  await click(page, 'tab:Compare');
+
+  // ---- a link that carries the analysis --------------------------------------------------------------
+  // Pin a second deal (open-2026), stay on Compare, and open the link in a new context (fresh storage).
+  await page.evaluate(() => window.pactscope.preset('open-2026'));
+  await click(page, 'pin');
+  await page.evaluate(() => window.pactscope.preset('commitment-2025q4'));
+  const settled = () => page.waitForFunction(() => { const t = JSON.parse(window.pactscope.state());
+    return t.mc.trials_done === t.mc.trials && t.pinned.every((p) => p.trials_done === p.trials); }, null, { timeout: 180000 });
+  await settled();
+  const before = await state(page);
+  const link = await page.evaluate(() => window.pactscope.shareLink());
+  check(before.pinned.length === 2 && before.tab === 'Compare', 'two deals pinned, Compare open', JSON.stringify(before.pinned.map((p) => p.label)));
+  console.log(`  (the link with two pinned deals: ${link.length} characters)`);
+  const other = await newContext(browser);
+  const opened = await openIn(other, server.url + link.slice(link.indexOf('#')));
+  await frames(opened.page, 3);
+  await opened.page.waitForFunction(() => { const t = JSON.parse(window.pactscope.state());
+    return t.pinned.length === 2 && t.mc.trials_done === t.mc.trials && t.pinned.every((p) => p.trials_done === p.trials); }, null, { timeout: 180000 });
+  const after = await state(opened.page);
+  check(JSON.stringify(after.scenario) === JSON.stringify(before.scenario), 'the link reopens the current scenario exactly');
+  check(JSON.stringify(after.pinned) === JSON.stringify(before.pinned), 'the link reopens both pinned deals (labels, trials)', JSON.stringify(after.pinned));
+  check(after.tab === 'Compare', 'the link reopens the Compare tab', after.tab);
+  const cmpBefore = (await page.evaluate(() => window.pactscope.exportFile('compare.csv'))).text;
+  const cmpAfter = (await opened.page.evaluate(() => window.pactscope.exportFile('compare.csv'))).text;
+  check(cmpBefore.length > 0 && cmpAfter === cmpBefore, "the reopened comparison's table is the same, number for number");
+  // An analysis of the wrong shape (from anyone): its scenario opens; the pinned deals and tab of the wrong
+  // type count as absent, and nothing throws.
+  const odd = await opened.page.evaluate(async () => {
+    const env = { schema: 'pactscope/analysis@1', scenario: JSON.parse(window.pactscope.exportFile('scenario.json').text), pinned: 5, tab: 3 };
+    const url = await window.pactscope.encodeLinkForTest(JSON.stringify(env));
+    const r = window.pactscope.openLink(url.slice(url.indexOf('#')));
+    return { ok: r.ok, pinned: JSON.parse(window.pactscope.state()).pinned.length };
+  });
+  check(odd.ok && odd.pinned === 0, 'an analysis with pinned and tab of the wrong type opens its scenario and pins nothing', JSON.stringify(odd));
+  check(opened.errors.length === 0, 'no console error in the reopened page', opened.errors.join('; '));
+  await other.close();
+
+  check(errors.length === 0, 'no console error in the page', errors.join('; '));
+});

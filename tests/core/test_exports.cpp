@@ -1,0 +1,155 @@
+// Exports people read (issue 16): value text (io/value_text.h), charts as SVG and CSV (io/chart_svg.h)
+// and the HTML report (io/report.h). Goldens are worked out by hand in the comments; the report's
+// scenario is the unit-GPU one of scenario_builder.h (1 MW = 1000 H100e, H = 2190 hours a quarter).
+#include <cmath>
+#include <regex>
+#include <string>
+#include <vector>
+
+#include "io/chart_svg.h"
+#include "io/report.h"
+#include "io/value_text.h"
+#include "scenario_builder.h"
+
+using namespace test;
+using namespace pactscope;
+
+namespace {
+
+int count_of(const std::string& text, const std::string& what) {
+    int n = 0;
+    for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + what.size())) ++n;
+    return n;
+}
+
+// The heights of the <rect>s filled with `colour`, in document order.
+std::vector<double> rect_heights(const std::string& svg, const std::string& colour) {
+    std::vector<double> out;
+    const std::regex rect("<rect x=\"[^\"]*\" y=\"[^\"]*\" width=\"[^\"]*\" height=\"([^\"]*)\" fill=\"" + colour + "\"");
+    for (auto it = std::sregex_iterator(svg.begin(), svg.end(), rect); it != std::sregex_iterator(); ++it) out.push_back(std::stod((*it)[1]));
+    return out;
+}
+
+// One quarter; cloud a: 1 MW = 1000 H100e at $2 per H100e-hour; 1000 H100e of inference worth $5 an hour.
+json one_cloud() {
+    json d = doc("2025Q1", "2025Q1");
+    d["name"] = "One cloud";
+    d["providers"].push_back(cloud("a", 1, 2));
+    d["workloads"].push_back(workload("w", "inference", 1000, 0, 5));
+    d["sources"] = json::array({{{"id", "src-1"}, {"title", "A <first> source"}, {"url", "https://example.org/1"}, {"date", "2024-03-05"}}});
+    return d;
+}
+
+}  // namespace
+
+TEST_CASE("value text: the KPI cards' forms, rounding half away from zero, no -0 (io/value_text.h)", "[exports]") {
+    CHECK(fixed_text(1.25, 1) == "1.3");    // 1.25 is exact in binary: half away from zero
+    CHECK(fixed_text(-1.25, 1) == "-1.3");
+    CHECK(fixed_text(-0.04, 1) == "0.0");   // rounds to zero: never "-0.0"
+    CHECK(fixed_text(12, 0) == "12");
+    CHECK(value_text(1.234e9, ValueUnit::usd) == "$1.23B");
+    CHECK(value_text(-4.56e7, ValueUnit::usd) == "-$45.6M");
+    CHECK(value_text(0.35, ValueUnit::share) == "35.0%");
+    CHECK(delta_text(1.234e9, ValueUnit::usd) == "+$1.23B");
+    CHECK(delta_text(0.02, ValueUnit::share) == "+2.0 pp");  // shares differ in percentage points
+    CHECK(value_text(std::nan(""), ValueUnit::usd) == "-");
+    CHECK(grouped_integer(10000) == "10,000");
+    CHECK(grouped_integer(1234567) == "1,234,567");
+    // Ticks share one scale and one number of decimals (the header's own example).
+    CHECK(tick_texts({0, 5e8, 1e9}, ValueUnit::usd) == std::vector<std::string>{"$0", "$0.5B", "$1.0B"});
+    CHECK(tick_texts({0, 0.25, 0.5}, ValueUnit::share) == std::vector<std::string>{"0%", "25%", "50%"});
+}
+
+TEST_CASE("nice ticks cover the range with equal 1, 2, 2.5 or 5 × 10^k steps", "[exports]") {
+    for (auto [lo, hi] : {std::pair{0.0, 9.3e8}, {-2.5e7, 4.1e8}, {0.12, 0.87}, {3.0, 3.0}}) {
+        const std::vector<double> t = nice_ticks(lo, hi, 5);
+        REQUIRE(t.size() >= 2);
+        CHECK(t.front() <= lo);
+        CHECK(t.back() >= hi);
+        const double step = t[1] - t[0];
+        for (std::size_t i = 1; i < t.size(); ++i) CHECK(t[i] - t[i - 1] == Approx(step));
+        double mantissa = step;
+        while (mantissa >= 10) mantissa /= 10;
+        while (mantissa < 1) mantissa *= 10;
+        const bool nice = std::fabs(mantissa - 1) < 1e-9 || std::fabs(mantissa - 2) < 1e-9 || std::fabs(mantissa - 2.5) < 1e-9 ||
+                          std::fabs(mantissa - 5) < 1e-9;
+        CHECK(nice);
+    }
+}
+
+TEST_CASE("chart CSV: one row per x label, units in the header, exact numbers", "[exports]") {
+    Chart c;
+    c.x_title = "year";
+    c.unit = ValueUnit::usd;
+    c.x = {"2025", "2026"};
+    c.items.push_back(chart_series(ChartKind::stacked_bars, "compute", 0, {1.5e9, 2.25e9}));
+    c.items.push_back(chart_band("cost P10-P90", 1, {1, 2}, {3, 4}));
+    c.items.push_back(chart_series(ChartKind::line, "Deal, \"B\"", 2, {0.1, std::nan("")}));
+    CHECK(chart_csv(c) ==
+          "year,compute (USD),cost P10-P90 low (USD),cost P10-P90 high (USD),\"Deal, \"\"B\"\" (USD)\"\n"
+          "2025,1500000000,1,3,0.1\n"
+          "2026,2250000000,2,4,\n");
+}
+
+TEST_CASE("chart SVG: light, titled, legend names, source line; a waterfall's bars scale with its steps", "[exports]") {
+    // A waterfall from 10 to 12 by +5 and −3: the bars' heights are in the ratio 10 : 5 : 3 : 12.
+    Chart c;
+    c.title = "What changed in net";
+    c.y_title = "net";
+    c.unit = ValueUnit::usd;
+    c.x = {"A", "price", "share", "B"};
+    c.items.push_back(chart_series(ChartKind::waterfall, "OpenAI <net>", 0, {10e9, 5e9, -3e9, 12e9}));
+    c.source = chart_source_line("Deal A", "2026-11-30", 7, 10000);
+    const std::string svg = chart_svg(c, 800, 450);
+    CHECK(svg.rfind("<svg", 0) == 0);
+    CHECK(svg.find("<script") == std::string::npos);
+    CHECK(svg.find("fill=\"#ffffff\"") != std::string::npos);  // the white background first
+    CHECK(svg.find(">What changed in net</text>") != std::string::npos);
+    CHECK(svg.find("OpenAI &lt;net&gt;") != std::string::npos);  // the legend names the item, escaped
+    CHECK(svg.find("net (USD)") != std::string::npos);          // the axis title names the unit
+    CHECK(c.source == "Deal A · 2026-11-30 · seed 7 · 10,000 trials");
+    CHECK(svg.find(">Deal A · 2026-11-30 · seed 7 · 10,000 trials</text>") != std::string::npos);
+    const std::vector<double> totals = rect_heights(svg, chart_colour(0)), up = rect_heights(svg, "#188038"), down = rect_heights(svg, "#d93025");
+    // The legend (drawn first) has a swatch of each colour; the bars follow it: the last ones are the bars.
+    REQUIRE(up.size() >= 1);
+    REQUIRE(down.size() >= 1);
+    REQUIRE(totals.size() >= 2);
+    const double a = totals[totals.size() - 2], b = totals.back();
+    // Heights are written at 0.1 px: allow 0.2 px either way.
+    CHECK(up.back() / a == Approx(0.5).margin(0.4 / a));
+    CHECK(down.back() / a == Approx(0.3).margin(0.4 / a));
+    CHECK(b / a == Approx(1.2).margin(0.6 / a));
+    CHECK(chart_svg(c, 800, 450) == svg);  // the same chart, the same bytes
+}
+
+TEST_CASE("report: one self-contained HTML page with the KPIs, the sources and the split of the difference", "[exports][report]") {
+    const Scenario a = load_ok(one_cloud());
+    // A: all 1000 H100e on a at $2: cost = 1000 × 2190 × 2 = $4,380,000 -> "$4.38M"; demand served 100.0%.
+    json bd = one_cloud();
+    bd["name"] = "Dearer cloud";
+    bd["providers"][0]["price_usd_per_h100e_hour"] = 3;
+    // B: the price alone changes: cost = 1000 × 2190 × 3 = $6,570,000 -> "$6.57M"; the buyer's net falls
+    // by exactly the extra cost, 1000 × 2190 × 1 = $2,190,000 -> "-$2.19M", all of it the provider's part.
+    const Scenario b = load_ok(bd);
+    const std::string html = build_report({a, b}, 200, 11, "2026-11-30");
+    CHECK(html.rfind("<!DOCTYPE html>", 0) == 0);
+    CHECK(html.find("<script") == std::string::npos);
+    CHECK(html.find("<link") == std::string::npos);  // nothing fetched: CSS and charts are inline
+    CHECK(html.find("@page") != std::string::npos);  // print CSS
+    CHECK(count_of(html, "<svg") >= 4);
+    CHECK(html.find("$4.38M") != std::string::npos);
+    CHECK(html.find("$6.57M") != std::string::npos);
+    CHECK(html.find("100.0%") != std::string::npos);
+    CHECK(html.find("-$2.19M") != std::string::npos);
+    CHECK(html.find("provider a (changed: price_usd_per_h100e_hour)") != std::string::npos);
+    CHECK(html.find("A &lt;first&gt; source") != std::string::npos);
+    CHECK(html.find("2024-03-05") != std::string::npos);
+    CHECK(html.find("<section id=\"what-changed\"") != std::string::npos);
+    CHECK(html.find("<section id=\"comparison\"") != std::string::npos);
+    // The same inputs give the same bytes, whatever the number of threads.
+    CHECK(build_report({a, b}, 200, 11, "2026-11-30", 2) == html);
+    CHECK(build_report({a, b}, 200, 12, "2026-11-30") != html);  // the seed is written in it
+    CHECK(report_date_valid("2026-02-28"));
+    CHECK_FALSE(report_date_valid("2026-02-30"));
+    CHECK_FALSE(report_date_valid("30/11/2026"));
+}
