@@ -205,6 +205,7 @@ json App::load_analysis(const json& envelope, const std::string& source) {
     const std::string tab = envelope.contains("tab") && envelope["tab"].is_string() ? envelope["tab"].get<std::string>() : std::string();
     for (int i = 0; i < kResultTabCount; ++i)
         if (tab == kResultTabs[i]) results_.request_tab(i);
+    if (envelope.contains("sweep")) results_.sweep().apply(envelope["sweep"]);
     return r;
 }
 
@@ -214,7 +215,7 @@ std::string App::analysis_text() const {
         const PinnedScenario& p = model_.pinned()[k];
         out += (k ? ",{\"label\":" : "{\"label\":") + json(p.label).dump() + ",\"scenario\":" + scenario_to_json(p.scenario).dump() + "}";
     }
-    return out + "],\"tab\":" + json(results_.tab_name()).dump() + "}";
+    return out + "],\"tab\":" + json(results_.tab_name()).dump() + ",\"sweep\":" + results_.sweep().settings().dump() + "}";
 }
 
 json App::open_link(const std::string& link) {
@@ -344,7 +345,9 @@ json App::chart_export(const std::string& date, const std::string& chart_id) con
     const std::string id = chart_id.empty() ? current_chart_id() : chart_id;
     const charts::RecordedChart* rc = id.empty() ? nullptr : charts::recorded(id);
     if (!rc) return json{{"ok", false}};
-    std::vector<DealName> deals = {{"current", model_.scenario().name}};
+    // On screen the current deal is "current" (the sweep adds its preset: "current (open-2026)"); on a slide
+    // every deal goes by its name.
+    std::vector<DealName> deals = {{"current", model_.scenario().name}, {"current (" + model_.preset_label() + ")", model_.scenario().name}};
     for (const PinnedScenario& p : model_.pinned()) deals.push_back({p.label, p.scenario.name});
     const Simulation& sim = model_.sim();
     const std::string source = chart_source_line(model_.scenario().name, date, sim.seed(), sim.trials_done() > 0 ? sim.trials_done() : -1);

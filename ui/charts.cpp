@@ -218,7 +218,7 @@ ImU32 palette(int i) {
     static const ImU32 colors[] = {IM_COL32(66, 133, 244, 255), IM_COL32(234, 67, 53, 255),  IM_COL32(251, 188, 5, 255),
                                    IM_COL32(52, 168, 83, 255),  IM_COL32(171, 71, 188, 255), IM_COL32(0, 172, 193, 255),
                                    IM_COL32(255, 112, 67, 255), IM_COL32(158, 157, 36, 255),  IM_COL32(92, 107, 192, 255),
-                                   IM_COL32(240, 98, 146, 255)};
+                                   IM_COL32(240, 98, 146, 255), IM_COL32(141, 110, 99, 255), IM_COL32(120, 144, 156, 255)};
     return colors[static_cast<unsigned>(i) % (sizeof colors / sizeof colors[0])];
 }
 

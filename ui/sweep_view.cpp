@@ -284,4 +284,35 @@ nlohmann::json SweepView::to_json() const {
             {"search", {{"query", search_[0].query}, {"matches", search_[0].matches}}}};
 }
 
+nlohmann::json SweepView::settings() const {
+    auto axis = [](const Axis& x) -> nlohmann::json {
+        if (x.pointer.empty()) return nullptr;
+        return {{"input", x.pointer}, {"lo", x.lo}, {"hi", x.hi}, {"steps", x.steps}};
+    };
+    return {{"metric", metric_}, {"x", axis(axis_[0])}, {"y", axis(axis_[1])}};
+}
+
+void SweepView::apply(const nlohmann::json& j) {
+    if (!j.is_object()) return;
+    auto read_axis = [](const nlohmann::json& a, Axis& x) {
+        if (!a.is_object() || !a.contains("input") || !a["input"].is_string()) return false;
+        Axis next;
+        next.pointer = a["input"].get<std::string>();
+        if (a.contains("lo") && a["lo"].is_number()) next.lo = a["lo"].get<double>();
+        if (a.contains("hi") && a["hi"].is_number()) next.hi = a["hi"].get<double>();
+        if (a.contains("steps") && a["steps"].is_number_integer()) next.steps = std::clamp(a["steps"].get<int>(), 2, 200);
+        if (!(next.lo < next.hi)) return false;  // a range the sweep would refuse
+        x = next;
+        return true;
+    };
+    if (j.contains("metric") && j["metric"].is_string()) metric_ = j["metric"].get<std::string>();
+    if (j.contains("x") && read_axis(j["x"], axis_[0])) {
+        // Keep the link's input: the view reopens on the strongest input only for a new metric or scenario.
+        opened_for_ = metric_ + "|" + model_.scenario().name;
+        open_note_ = "As the link had it.";
+    }
+    if (!(j.contains("y") && read_axis(j["y"], axis_[1]))) axis_[1] = Axis{};
+    computed_for_.clear();  // recompute
+}
+
 }  // namespace pactscope::ui

@@ -31,6 +31,10 @@ public:
     void end_frame() { fields_.end_frame(); }
     // What the view shows, for the test hook (web_api.h "views"): metric, input, range, series, crossings.
     nlohmann::json to_json() const;
+    // The settings a share link carries (README "Share links"): {"metric", "x": {"input", "lo", "hi", "steps"},
+    // "y": the same or null}; apply() restores them, ignoring anything of the wrong type (a hostile link).
+    nlohmann::json settings() const;
+    void apply(const nlohmann::json& settings);
 
     struct Crossing {
         int a = 0, b = 0;  // series indices: a the pinned deal (or the earlier of two pinned), b the other

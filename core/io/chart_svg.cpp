@@ -23,7 +23,8 @@ namespace pactscope {
 const char* chart_colour(int index) {
     // The page's hues (ui/charts.cpp palette) in darker tones, readable on white.
     static const char* const colours[] = {"#1a73e8", "#d93025", "#c99700", "#188038", "#9334e6",
-                                          "#00838f", "#e8590c", "#827717", "#3949ab", "#d81b60"};
+                                          "#00838f", "#e8590c", "#827717", "#3949ab", "#d81b60",
+                                          "#6d4c41", "#546e7a"};
     const int n = static_cast<int>(sizeof colours / sizeof colours[0]);
     return colours[((index % n) + n) % n];
 }

@@ -11,8 +11,8 @@
 //     source line read back through the hook (window.pactscope.slideChart); "Download chart data"
 //     gives CSV with units whose cells (cost by component and year) add up to the total cost shown
 //   - a share link made with two pinned deals on the Compare tab reopens, in a new context, the same
-//     scenario, both pinned deals and the tab, and the same comparison table (sweep settings are not
-//     carried yet)
+//     scenario, both pinned deals and the tab, and the same comparison table; an analysis on the Sweep tab
+//     opens with its metric, input, range and steps, and its own share link reopens them in a new context
 // Screenshots land in build/wasm/web-test/. Exit code 0 when every check passes.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { ROOT, runSuite, open, newContext, openIn, frames, state, click, cli, decodePng, inkStats } from './harness.mjs';
@@ -214,6 +214,30 @@ await runSuite('browser exports', async ({ server, browser, check }) => {
   check(odd.ok && odd.pinned === 0, 'an analysis with pinned and tab of the wrong type opens its scenario and pins nothing', JSON.stringify(odd));
   check(opened.errors.length === 0, 'no console error in the reopened page', opened.errors.join('; '));
   await other.close();
+
+  // The sweep settings travel too: an analysis on the Sweep tab with a chosen metric, input, range and steps
+  // (not what the sweep would open on by itself) opens with them, and its own share link reopens them again
+  // in a fresh context.
+  const sweepSettings = { metric: 'buyer.net_usd', x: { input: '/providers/0/price_usd_per_h100e_hour', lo: 1.7, hi: 3.1, steps: 15 }, y: null };
+  await page.evaluate(async (sweep) => {
+    const env = { schema: 'pactscope/analysis@1', scenario: JSON.parse(window.pactscope.exportFile('scenario.json').text), pinned: [], tab: 'Sweep', sweep };
+    const url = await window.pactscope.encodeLinkForTest(JSON.stringify(env));
+    window.pactscope.openLink(url.slice(url.indexOf('#')));
+  }, sweepSettings);
+  await frames(page, 5);
+  const sweepOf = (p) => p.evaluate(() => { const v = window.pactscope.views().sweep;
+    return { tab: JSON.parse(window.pactscope.state()).tab, metric: v.metric, input: v.input, lo: v.lo, hi: v.hi, steps: v.steps, second: v.second_input }; });
+  const want = { tab: 'Sweep', metric: 'buyer.net_usd', input: '/providers/0/price_usd_per_h100e_hour', lo: 1.7, hi: 3.1, steps: 15, second: '' };
+  const sweepHere = await sweepOf(page);
+  check(JSON.stringify(sweepHere) === JSON.stringify(want), "an analysis's sweep settings open as written", JSON.stringify(sweepHere));
+  const sweepLink = await page.evaluate(() => window.pactscope.shareLink());
+  const third = await newContext(browser);
+  const reopened = await openIn(third, server.url + sweepLink.slice(sweepLink.indexOf('#')));
+  await frames(reopened.page, 5);
+  const sweepThere = await sweepOf(reopened.page);
+  check(JSON.stringify(sweepThere) === JSON.stringify(want), "the page's share link reopens the sweep (metric, input, range, steps) and its tab", JSON.stringify(sweepThere));
+  check(reopened.errors.length === 0, 'no console error in the page reopened on the sweep', reopened.errors.join('; '));
+  await third.close();
 
   check(errors.length === 0, 'no console error in the page', errors.join('; '));
 });
