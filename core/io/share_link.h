@@ -17,8 +17,8 @@
 namespace pactscope {
 
 // A link's JSON is a scenario, or an analysis: {"schema": kAnalysisSchema, "scenario": {...}, "pinned":
-// [{"label", "scenario"}], "tab"} — the page's current scenario with its pinned deals and open tab
-// (ui/app.h load_analysis; README "Share links"). Files may hold the same.
+// [{"label", "scenario"}], "tab", "sweep"} — the page's current scenario with its pinned deals, open tab and
+// sweep settings (ui/app.h load_analysis, ui/sweep_view.h; README "Share links"). Files may hold the same.
 inline constexpr const char* kAnalysisSchema = "pactscope/analysis@1";
 
 struct DecodedLink {
