@@ -138,8 +138,9 @@ analysis_checks() {
   # Every party's figures are metrics of every analysis (MODEL §8, §11.5).
   expect "breakeven on a provider's net" 0 "$NATIVE" breakeven preset:rofr-2025 preset:open-2026 --param /providers/0/price_usd_per_h100e_hour=0.5:6 --metric azure.net_usd
   has '"metric_label": "Microsoft Azure — net"'; has '"path_label": "Microsoft Azure — price per H100e-hour (USD per H100e-hour)"'
-  expect "sweep csv on a provider's cost" 0 "$NATIVE" sweep preset:rofr-2025 preset:commitment-2025q4 --param /providers/1/price_usd_per_h100e_hour=1:2:3 --metric oci.revenue_usd --format csv
-  has ",best,jump,label"; has "^break_even,"; has 'Oracle OCI (incl. Abilene) — revenue'  # the preset's name for provider oci
+  # Azure's revenue under the two deals crosses inside this range of Azure's list price (a break_even row).
+  expect "sweep csv on a provider's revenue" 0 "$NATIVE" sweep preset:rofr-2025 preset:commitment-2025q4 --param /providers/0/price_usd_per_h100e_hour=1:4:7 --metric azure.revenue_usd --format csv
+  has ",best,jump,label"; has "^break_even,"; has 'Microsoft Azure — revenue'  # the preset's name for provider azure
   expect "run: what falls outside the horizon" 0 "$NATIVE" run preset:rofr-2025
   has '"outside_horizon"'; has '"kind": "capex_after_end"'
   expect "explain" 0 "$NATIVE" explain preset:rofr-2025 preset:commitment-2025q4 --metric buyer.net_usd
