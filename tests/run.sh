@@ -47,10 +47,12 @@ cmake --build build/wasm -j "$JOBS"
 
 passed=0
 failed=0
-step() { # step NAME COMMAND...: runs a command, counts it
+step() { # step NAME COMMAND...: runs a command, counts it, prints how long it took (CI has a time budget)
   local name=$1; shift
+  local started=$SECONDS
   echo "== $name"
   if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: $name"; fi
+  echo "   ($((SECONDS - started)) s; $SECONDS s since tests/run.sh started)"
 }
 
 # --- suites ---------------------------------------------------------------------------------------
@@ -274,5 +276,5 @@ step "browser session (Firefox ESR, xvfb-run)" "${FIREFOX[@]}" tests/browser/ses
 step "browser editing (Firefox ESR, xvfb-run)" "${FIREFOX[@]}" tests/browser/editing.mjs
 
 echo
-echo "suites: $passed passed, $failed failed"
+echo "suites: $passed passed, $failed failed ($SECONDS s in all)"
 [ "$failed" -eq 0 ]
