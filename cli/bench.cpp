@@ -42,8 +42,10 @@ using Clock = std::chrono::steady_clock;
 using ojson = nlohmann::ordered_json;
 
 constexpr const char* kDefaultReduced = "bench/reduced-two-clouds.json";
+#ifndef __EMSCRIPTEN__  // the NumPy reference runs natively only
 constexpr const char* kDefaultNumpy = "bench/numpy_reduced.py";
 constexpr const char* kPython = "/usr/bin/python3";  // Debian's, with python3-numpy (DEVELOPING §17)
+#endif
 
 double seconds_since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
 double cpu_seconds() { return static_cast<double>(std::clock()) / CLOCKS_PER_SEC; }

@@ -404,7 +404,7 @@ std::string App::summary_text() const {
     const Totals& t = model_.result().totals;
     std::string s = model_.scenario().name + ". Deterministic: total cost " + format_usd(t.cost_usd) + ", stranded " +
                     format_usd(t.stranded_usd) + ", demand served " + format_value(t.served_fraction, Unit::share) + ", " +
-                    buyer_name(model_.scenario()) + " net " + format_usd(model_.result().buyer.net_usd) + ".";
+                    buyer_display_name(model_.scenario()) + " net " + format_usd(model_.result().buyer.net_usd) + ".";
     const McSummary& m = model_.summary();
     if (m.trials_done > 0 && !m.totals.empty())
         s += " Monte Carlo over " + std::to_string(m.trials_done) + " trials: cost P10 " + format_usd(m.totals[0].p10) + " to P90 " +

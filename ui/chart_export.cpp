@@ -23,7 +23,7 @@ ValueUnit value_unit(Unit u) {
 
 // The palette index of a recorded colour (charts::palette), so the slide keeps the screen's hues.
 int colour_index(ImU32 c) {
-    for (int i = 0; i < 10; ++i)
+    for (int i = 0; i < kChartColours; ++i)
         if (charts::palette(i) == c) return i;
     return 0;
 }

@@ -14,6 +14,7 @@
 #include "capture.h"
 #include "fonts.h"
 #include "icons.h"
+#include "io/chart_svg.h"
 #include "uncertainty/stats.h"
 
 namespace pactscope::ui::charts {
@@ -219,7 +220,8 @@ ImU32 palette(int i) {
                                    IM_COL32(52, 168, 83, 255),  IM_COL32(171, 71, 188, 255), IM_COL32(0, 172, 193, 255),
                                    IM_COL32(255, 112, 67, 255), IM_COL32(158, 157, 36, 255),  IM_COL32(92, 107, 192, 255),
                                    IM_COL32(240, 98, 146, 255), IM_COL32(141, 110, 99, 255), IM_COL32(120, 144, 156, 255)};
-    return colors[static_cast<unsigned>(i) % (sizeof colors / sizeof colors[0])];
+    static_assert(sizeof colors / sizeof colors[0] == kChartColours);  // the slides' palette, index for index
+    return colors[static_cast<unsigned>(i) % kChartColours];
 }
 
 const RecordedChart* recorded(const std::string& id) {

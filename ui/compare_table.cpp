@@ -20,8 +20,8 @@ void ResultsPanel::draw_compare_table(const Comparison& c, const std::vector<std
     const Scenario& s = model_.scenario();
     auto& pinned = model_.pinned();
     // Which rows: the totals, the buyer's figures, or a provider's that every pinned deal has too.
-    std::vector<std::pair<std::string, std::string>> groups = {{"", "Totals"}, {"buyer", buyer_name(s) + " (buyer)"}};
-    for (std::size_t p = 0; p < s.providers.size(); ++p) groups.push_back({s.providers[p].id, provider_name(s, p)});
+    std::vector<std::pair<std::string, std::string>> groups = {{"", "Totals"}, {"buyer", buyer_display_name(s) + " (buyer)"}};
+    for (std::size_t p = 0; p < s.providers.size(); ++p) groups.push_back({s.providers[p].id, provider_display_name(s, p)});
     std::string shown = "Totals";
     for (const auto& g : groups)
         if (g.first == compare_rows_) shown = g.second;
@@ -60,24 +60,12 @@ void ResultsPanel::draw_compare_table(const Comparison& c, const std::vector<std
         };
         const std::string better = l.direction == kHigherIsBetter ? "higher" : l.direction == kLowerIsBetter ? "lower" : "\xe2\x80\x94";
         std::vector<std::string> row = {l.name, better}, tip = {l.key + ": " + l.meaning, l.direction_text.empty() ? "no better direction" : l.direction_text};
-        auto stat = [&](std::size_t run, const Scenario& sc) -> const Stat* {
-            const McSummary& sum = c.summaries[run];
-            if (m.kind == Metric::Kind::total) return &sum.totals[static_cast<std::size_t>(m.index)];
-            if (m.kind == Metric::Kind::buyer) return &sum.buyer[static_cast<std::size_t>(m.index)];
-            for (std::size_t p = 0; p < sc.providers.size() && p < sum.providers.size(); ++p)
-                if (sc.providers[p].id == s.providers[static_cast<std::size_t>(m.provider)].id) return &sum.providers[p][static_cast<std::size_t>(m.index)];
-            return nullptr;
-        };
+        auto stat = [&](std::size_t run, const Scenario& sc) { return metric_stat(c.summaries[run], sc, m); };
         row.push_back(p50(stat(0, s)));
         tip.push_back("");
         for (std::size_t k = 1; k < labels.size(); ++k) {
             const PairComparison& pair = c.pairs[k - 1];  // pair (0, k): delta = pinned − current
-            const PairedDelta* d = nullptr;
-            if (m.kind == Metric::Kind::total) d = &pair.totals[static_cast<std::size_t>(m.index)];
-            else if (m.kind == Metric::Kind::buyer) d = &pair.buyer[static_cast<std::size_t>(m.index)];
-            else
-                for (std::size_t j = 0; j < pair.provider_ids.size(); ++j)
-                    if (pair.provider_ids[j] == s.providers[static_cast<std::size_t>(m.provider)].id) d = &pair.providers[j][static_cast<std::size_t>(m.index)];
+            const PairedDelta* d = metric_delta(pair, m);
             row.push_back(p50(stat(k, pinned[k - 1].scenario)));
             tip.push_back("");
             if (!d || d->delta.count == 0) {

@@ -46,27 +46,6 @@ std::string format_value(double v, Unit unit) {
     return format_compact(v);
 }
 
-Unit unit_of(const std::string& m) {
-    auto ends = [&](const char* s) {
-        const std::string t(s);
-        return m.size() >= t.size() && m.compare(m.size() - t.size(), t.size(), t) == 0;
-    };
-    if (ends("_usd") || ends("usd_per_served_h100e_hour")) return Unit::usd;
-    if (ends("_mw")) return Unit::mw;
-    if (ends("_gwh")) return Unit::gwh;
-    if (ends("h100e_hours")) return Unit::h100e_hours;
-    if (ends("_h100e")) return Unit::h100e;
-    if (ends("fraction") || ends("share") || m == "hhi") return Unit::share;
-    if (m == "agi_quarter") return Unit::quarter_index;
-    return Unit::plain;
-}
-
-std::string buyer_name(const Scenario& s) { return s.has_buyer_name && !s.buyer_name.empty() ? s.buyer_name : s.buyer_id; }
-
-std::string provider_name(const Scenario& s, std::size_t p) {
-    const Provider& pr = s.providers[p];
-    return pr.name.empty() ? pr.id : pr.name;
-}
 
 std::vector<double> nice_ticks(double lo, double hi, int target) {
     std::vector<double> out;

@@ -65,12 +65,6 @@ bool metric_picker(const char* id, const Scenario& s, std::string& key, float wi
     return changed;
 }
 
-const ScenarioInput* find_input(const std::vector<ScenarioInput>& inputs, const std::string& pointer) {
-    for (const ScenarioInput& in : inputs)
-        if (in.pointer == pointer) return &in;
-    return nullptr;
-}
-
 std::string input_value_text(const ScenarioInput& in, double v) {
     if (in.quarters) return quarter_label(static_cast<int>(std::lround(v)));
     return format_number_display(v, in.number_unit);

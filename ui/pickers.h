@@ -40,9 +40,6 @@ struct InputSearch {
 bool input_picker(const char* id, const std::vector<ScenarioInput>& inputs, std::string& pointer, InputSearch& search, float width,
                   bool allow_none = false);
 
-// The input of `inputs` at `pointer`, or nullptr.
-const ScenarioInput* find_input(const std::vector<ScenarioInput>& inputs, const std::string& pointer);
-
 // An input's value as the page shows it ($2.4/H100e-h, 35%, 2028Q1).
 std::string input_value_text(const ScenarioInput& in, double v);
 

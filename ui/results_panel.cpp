@@ -29,12 +29,6 @@ namespace pactscope::ui {
 
 namespace {
 
-std::vector<std::string> quarter_labels(const Scenario& s) {
-    std::vector<std::string> x;
-    for (int q = s.start; q <= s.end; ++q) x.push_back(quarter_label(q));
-    return x;
-}
-
 // Per-quarter values summed into calendar years.
 void by_year(const Scenario& s, const std::vector<double>& per_quarter, std::vector<std::string>& years, std::vector<double>& out) {
     years.clear();
@@ -126,7 +120,7 @@ void ResultsPanel::draw_kpis() {
         Unit unit;
         const char* help;
     };
-    const std::string net_title = buyer_name(model_.scenario()) + " net";
+    const std::string net_title = buyer_display_name(model_.scenario()) + " net";
     const Card cards[] = {
         {"Total cost", "cost_usd", r.totals.cost_usd, Unit::usd,
          "What the buyer pays over the horizon: compute + egress + fixed (owned capacity, onboarding, overhead) + stranded take-or-pay "
@@ -197,11 +191,11 @@ void ResultsPanel::draw_overview() {
     const Scenario& s = model_.scenario();
     const Result& r = model_.result();
     const float h = std::max(220.0f, (ImGui::GetContentRegionAvail().y - 20) / 2);
-    if (charts::begin("alloc", "Allocation by provider", {quarter_labels(s), Unit::h100e, "quarter", "H100e"}, ImVec2(0, h),
+    if (charts::begin("alloc", "Allocation by provider", {quarter_labels(s.start, s.end), Unit::h100e, "quarter", "H100e"}, ImVec2(0, h),
                       "Where the buyer's demand runs each quarter after the contract's rules (MODEL §4): exclusivity, prepaid reserved "
                       "capacity, sticky placement, preferred share, first refusal, then the cheapest eligible capacity.")) {
         for (std::size_t p = 0; p < s.providers.size(); ++p)
-            charts::area(provider_name(s, p), r.providers[p].alloc_h100e.data(), r.quarters, charts::palette(static_cast<int>(p)));
+            charts::area(provider_display_name(s, p), r.providers[p].alloc_h100e.data(), r.quarters, charts::palette(static_cast<int>(p)));
         charts::end();
     }
     std::vector<std::string> years;
@@ -232,7 +226,7 @@ void ResultsPanel::draw_overview() {
 void ResultsPanel::draw_capacity() {
     const Scenario& s = model_.scenario();
     const Result& r = model_.result();
-    const auto x = quarter_labels(s);
+    const auto x = quarter_labels(s.start, s.end);
     const std::size_t T = static_cast<std::size_t>(r.quarters);
     const float h = std::max(190.0f, (ImGui::GetContentRegionAvail().y - 40) / 3);
     std::vector<const std::vector<double>*> cap, dem, served, online;
@@ -250,7 +244,7 @@ void ResultsPanel::draw_capacity() {
     }
     if (charts::begin("power", "Power drawn (facility MW)", {x, Unit::mw, "quarter", "MW"}, ImVec2(0, h))) {
         for (std::size_t p = 0; p < s.providers.size(); ++p)
-            charts::area(provider_name(s, p), r.providers[p].mw_used.data(), r.quarters, charts::palette(static_cast<int>(p)));
+            charts::area(provider_display_name(s, p), r.providers[p].mw_used.data(), r.quarters, charts::palette(static_cast<int>(p)));
         charts::end();
     }
     ImGui::TextDisabled("Peak %s drawn, %s online at the end, %s over the horizon", format_value(r.totals.peak_mw, Unit::mw).c_str(),
@@ -270,7 +264,7 @@ void ResultsPanel::draw_uncertainty() {
     const Scenario& s = model_.scenario();
     const McSummary& m = model_.summary();
     const float h = std::max(190.0f, (ImGui::GetContentRegionAvail().y - 80) / 3);
-    if (charts::begin("fan", "Cost per quarter: Monte Carlo fan", {quarter_labels(s), Unit::usd, "quarter", "USD"}, ImVec2(0, h),
+    if (charts::begin("fan", "Cost per quarter: Monte Carlo fan", {quarter_labels(s.start, s.end), Unit::usd, "quarter", "USD"}, ImVec2(0, h),
                       "Every uncertain input drawn once per trial (slips, prices, growth, AGI date), outages drawn per quarter. "
                       "The band is P10\xe2\x80\x93P90 of each quarter's cost; it fills in while the trials run.")) {
         if (m.trials_done > 0 && !m.cost_usd.p50.empty()) {
@@ -324,17 +318,17 @@ void ResultsPanel::draw_money() {
     const Scenario& s = model_.scenario();
     const Result& r = model_.result();
     const McSummary& m = model_.summary();
-    const std::string buyer = buyer_name(s);
+    const std::string buyer = buyer_display_name(s);
     std::vector<charts::Bar> flows;
     auto flow = [&](std::string label, double v, int colour) {
         if (v != 0) flows.push_back({std::move(label), v, v, v, charts::palette(colour)});
     };
-    for (std::size_t p = 0; p < s.providers.size(); ++p) flow(buyer + " \xe2\x86\x92 " + provider_name(s, p), r.stakeholders[p].revenue_usd, static_cast<int>(p));
+    for (std::size_t p = 0; p < s.providers.size(); ++p) flow(buyer + " \xe2\x86\x92 " + provider_display_name(s, p), r.stakeholders[p].revenue_usd, static_cast<int>(p));
     flow("of which stranded or idle", r.totals.stranded_usd, 1);
     flow("of which SLA credits (refunded)", -r.totals.sla_credit_usd, 3);
     flow("revenue share \xe2\x86\x92 holder", r.totals.revenue_share_to_holder_usd, 4);
     flow("revenue share \xe2\x86\x92 " + buyer, r.totals.revenue_share_to_buyer_usd, 5);
-    for (std::size_t p = 0; p < s.providers.size(); ++p) flow("IP value \xe2\x86\x92 " + provider_name(s, p), r.stakeholders[p].ip_value_usd, 6);
+    for (std::size_t p = 0; p < s.providers.size(); ++p) flow("IP value \xe2\x86\x92 " + provider_display_name(s, p), r.stakeholders[p].ip_value_usd, 6);
     charts::hbars("flows", "Money flows over the horizon", flows, Unit::usd);
 
     // Each party's P&L (MODEL §11.5): the buyer's compute P&L and each provider's, with the Monte Carlo P10–P90 of net.
@@ -358,7 +352,7 @@ void ResultsPanel::draw_money() {
     for (std::size_t p = 0; p < s.providers.size(); ++p) {
         const ProviderView& v = r.stakeholders[p];
         const Stat* net = mc && p < m.providers.size() ? stat_of(m.providers[p], "net_usd", provider_figures()) : nullptr;
-        pnl.push_back({provider_name(s, p), format_usd(v.revenue_usd), format_usd(v.cost_usd),
+        pnl.push_back({provider_display_name(s, p), format_usd(v.revenue_usd), format_usd(v.cost_usd),
                        format_usd(v.revenue_share_paid_usd), format_usd(v.revenue_share_received_usd), format_usd(v.ip_value_usd), format_usd(v.net_usd),
                        range(net)});
     }
@@ -373,7 +367,7 @@ void ResultsPanel::draw_money() {
     for (std::size_t p = 0; p < s.providers.size(); ++p) {
         const double v = r.stakeholders[p].net_usd;
         const Stat* st = mc && p < m.providers.size() ? stat_of(m.providers[p], "net_usd", provider_figures()) : nullptr;
-        nets.push_back({provider_name(s, p), v, st ? st->p10 : v, st ? st->p90 : v, charts::palette(static_cast<int>(p))});
+        nets.push_back({provider_display_name(s, p), v, st ? st->p10 : v, st ? st->p90 : v, charts::palette(static_cast<int>(p))});
     }
     charts::hbars("nets", "Each party's net, with the Monte Carlo P10\xe2\x80\x93P90", nets, Unit::usd);
 

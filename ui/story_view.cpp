@@ -110,8 +110,7 @@ void StoryView::draw() {
 }
 
 void StoryView::draw_table() {
-    auto cell = [](const McSummary& m, const Stat& st, Unit u) {
-        (void)m;
+    auto cell = [](const Stat& st, Unit u) {
         return st.count > 0 ? format_value(st.p50, u) + " (" + format_value(st.p10, u) + "\xe2\x80\x93" + format_value(st.p90, u) + ")" : std::string("none");
     };
     // Scrolls sideways when the panel is narrower than the table (nothing is cut).
@@ -136,13 +135,13 @@ void StoryView::draw_table() {
         const bool ok = e.summarized;
         auto total = [&](const char* name, Unit u) {
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(ok ? cell(m, m.totals[static_cast<std::size_t>(total_index(name))], u).c_str() : "\xe2\x80\xa6");
+            ImGui::TextUnformatted(ok ? cell(m.totals[static_cast<std::size_t>(total_index(name))], u).c_str() : "\xe2\x80\xa6");
         };
         total("cost_usd", Unit::usd);
         total("served_fraction", Unit::share);
         total("stranded_usd", Unit::usd);
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(ok ? cell(m, m.buyer_net, Unit::usd).c_str() : "\xe2\x80\xa6");
+        ImGui::TextUnformatted(ok ? cell(m.buyer_net, Unit::usd).c_str() : "\xe2\x80\xa6");
     }
     ImGui::EndTable();
 }
@@ -157,13 +156,13 @@ void StoryView::draw_multiples() {
     std::vector<Figure> figures = {{"Total cost", Unit::usd, "", "cost_usd"},
                                    {"Demand served", Unit::share, "", "served_fraction"},
                                    {"Stranded take-or-pay", Unit::usd, "", "stranded_usd"},
-                                   {eras_.empty() ? "Buyer" : buyer_name(eras_.back()->scenario) + " \xe2\x80\x94 net", Unit::usd, "buyer", ""}};
+                                   {eras_.empty() ? "Buyer" : buyer_display_name(eras_.back()->scenario) + " \xe2\x80\x94 net", Unit::usd, "buyer", ""}};
     // Each provider any era has, by id, named as the latest era names it.
     for (auto it = eras_.rbegin(); it != eras_.rend(); ++it)
         for (std::size_t p = 0; p < (*it)->scenario.providers.size(); ++p) {
             const std::string& id = (*it)->scenario.providers[p].id;
             if (std::none_of(figures.begin(), figures.end(), [&](const Figure& f) { return f.party == id; }))
-                figures.push_back({provider_name((*it)->scenario, p) + " \xe2\x80\x94 net", Unit::usd, id, ""});
+                figures.push_back({provider_display_name((*it)->scenario, p) + " \xe2\x80\x94 net", Unit::usd, id, ""});
         }
     const int columns = ImGui::GetContentRegionAvail().x > 1100 ? 3 : 2;
     if (!ImGui::BeginTable("multiples", columns)) return;

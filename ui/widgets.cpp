@@ -115,8 +115,8 @@ bool edit_distribution(AppModel& m, FieldEdits& edits, const std::string& pointe
         m.set(pointer, next);
         return true;
     }
-    auto one_number = [&m, unit](const std::string& at) {
-        return [&m, at, unit](const NumberEntry& e) -> std::string {
+    auto one_number = [&m](const std::string& at) {
+        return [&m, at](const NumberEntry& e) -> std::string {
             if (e.interval) return "a distribution's parameter is one number, not an interval";
             return m.set_checked(at, e.lo);
         };

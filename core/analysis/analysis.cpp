@@ -110,6 +110,35 @@ Comparison compare(const std::vector<const Simulation*>& runs) {
     return c;
 }
 
+namespace {
+template <class T>
+const T* row_at(const std::vector<T>& rows, int i) {
+    return i >= 0 && static_cast<std::size_t>(i) < rows.size() ? &rows[static_cast<std::size_t>(i)] : nullptr;
+}
+}  // namespace
+
+const Stat* metric_stat(const McSummary& summary, const Scenario& s, const Metric& m) {
+    switch (m.kind) {
+        case Metric::Kind::total: return row_at(summary.totals, m.index);
+        case Metric::Kind::buyer: return row_at(summary.buyer, m.index);
+        case Metric::Kind::provider:
+            for (std::size_t p = 0; p < s.providers.size() && p < summary.providers.size(); ++p)
+                if (s.providers[p].id == m.provider_id) return row_at(summary.providers[p], m.index);
+    }
+    return nullptr;
+}
+
+const PairedDelta* metric_delta(const PairComparison& pair, const Metric& m) {
+    switch (m.kind) {
+        case Metric::Kind::total: return row_at(pair.totals, m.index);
+        case Metric::Kind::buyer: return row_at(pair.buyer, m.index);
+        case Metric::Kind::provider:
+            for (std::size_t p = 0; p < pair.provider_ids.size(); ++p)
+                if (pair.provider_ids[p] == m.provider_id) return row_at(pair.providers[p], m.index);
+    }
+    return nullptr;
+}
+
 Tornado tornado(const Scenario& s, const Metric& m) {
     Tornado t;
     PointEvaluator ev(s);

@@ -47,6 +47,12 @@ struct Comparison {
 // The runs must have the same trial count and seed (their draws then pair up by JSON pointer).
 Comparison compare(const std::vector<const Simulation*>& runs);
 
+// A metric's Monte Carlo statistics in the summary of a run of `s`, and its paired deltas in a pair; a
+// provider's figure is found by the provider's id (Metric::provider_id), so a metric parsed in one deal reads
+// every deal. nullptr where that provider is absent.
+const Stat* metric_stat(const McSummary& summary, const Scenario& s, const Metric& m);
+const PairedDelta* metric_delta(const PairComparison& pair, const Metric& m);
+
 // ---- sensitivity --------------------------------------------------------------------------------
 struct TornadoBar {
     QRef quantity = -1;

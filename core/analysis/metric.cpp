@@ -36,6 +36,7 @@ std::optional<Metric> parse_metric(const Scenario& s, const std::string& name, s
         if (m.index < 0) error = "the buyer has no figure \"" + field + "\"; it has " + join(buyer_figures());
     } else {
         m.kind = Metric::Kind::provider;
+        m.provider_id = who;
         for (std::size_t p = 0; p < s.providers.size(); ++p)
             if (s.providers[p].id == who) m.provider = static_cast<int>(p);
         if (m.provider < 0) {
@@ -123,15 +124,24 @@ MetricLabel metric_label(const Scenario& s, const Metric& m) {
     return l;
 }
 
+MetricLabel metric_label(const std::vector<const Scenario*>& ss, const std::string& key) {
+    std::string error;
+    for (const Scenario* s : ss)
+        if (auto m = parse_metric(*s, key, error)) return metric_label(*s, *m);
+    MetricLabel l;
+    l.key = l.name = key;
+    return l;
+}
+
 std::vector<Metric> scenario_metrics(const Scenario& s) {
     std::vector<Metric> out;
-    for (int t = 0; t < kTotalCount; ++t) out.push_back({Metric::Kind::total, t, -1, total_fields()[static_cast<std::size_t>(t)].name});
+    for (int t = 0; t < kTotalCount; ++t) out.push_back({Metric::Kind::total, t, -1, total_fields()[static_cast<std::size_t>(t)].name, {}});
     const auto& bf = buyer_figures();
-    for (std::size_t f = 0; f < bf.size(); ++f) out.push_back({Metric::Kind::buyer, static_cast<int>(f), -1, std::string("buyer.") + bf[f].name});
+    for (std::size_t f = 0; f < bf.size(); ++f) out.push_back({Metric::Kind::buyer, static_cast<int>(f), -1, std::string("buyer.") + bf[f].name, {}});
     const auto& pf = provider_figures();
     for (std::size_t p = 0; p < s.providers.size(); ++p)
         for (std::size_t f = 0; f < pf.size(); ++f)
-            out.push_back({Metric::Kind::provider, static_cast<int>(f), static_cast<int>(p), s.providers[p].id + "." + pf[f].name});
+            out.push_back({Metric::Kind::provider, static_cast<int>(f), static_cast<int>(p), s.providers[p].id + "." + pf[f].name, s.providers[p].id});
     return out;
 }
 

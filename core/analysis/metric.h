@@ -22,6 +22,7 @@ struct Metric {
     int index = 0;     // row in total_fields(), buyer_figures() or provider_figures()
     int provider = -1; // Kind::provider
     std::string name;  // as written
+    std::string provider_id;  // Kind::provider: whose figure, so other deals find their own index of that provider
 };
 
 // Parses a metric name against a scenario; on failure `error` says what is allowed.
@@ -46,6 +47,9 @@ struct MetricLabel {
     std::string direction_text;  // "higher is better for OpenAI net", "lower is better for total cost"
 };
 MetricLabel metric_label(const Scenario& s, const Metric& m);
+// A metric named by its key, labelled in the first of `ss` that has it (a provider may be in only some
+// deals); a key none of them has keeps the key as its name.
+MetricLabel metric_label(const std::vector<const Scenario*>& ss, const std::string& key);
 
 // Every metric of a scenario in picker order: the totals, the buyer's figures, then each provider's.
 std::vector<Metric> scenario_metrics(const Scenario& s);

@@ -68,21 +68,7 @@ void stat_rows(std::string& out, const std::string& prefix, const Stat& s, const
 }
 
 // A metric's label and direction in a scenario ("OpenAI — net", "higher is better for OpenAI net").
-MetricLabel label_of(const Scenario& s, const std::string& metric) {
-    std::string error;
-    if (auto m = parse_metric(s, metric, error)) return metric_label(s, *m);
-    MetricLabel l;
-    l.key = l.name = metric;
-    return l;
-}
-
-// The metric's label in the first scenario that knows it (a provider may be in only some deals).
-std::string label_in_any(const std::vector<const Scenario*>& ss, const std::string& metric) {
-    std::string error;
-    for (const Scenario* s : ss)
-        if (auto m = parse_metric(*s, metric, error)) return metric_label(*s, *m).name;
-    return metric;
-}
+MetricLabel label_of(const Scenario& s, const std::string& metric) { return metric_label({&s}, metric); }
 
 void add_labels(ojson& o, const Scenario& s, const std::string& metric) {
     const MetricLabel l = label_of(s, metric);
@@ -235,10 +221,10 @@ std::string comparison_to_csv(const std::vector<const Scenario*>& ss, const Comp
     auto direction = [](int d) { return d < 0 ? "lower" : d > 0 ? "higher" : "none"; };
     // One row: the metric's identity, then each scenario's statistics and each pair's delta (null: empty cells).
     auto row = [&](const std::string& table, const std::string& id, const char* metric, ValueUnit unit, int dir, auto stat_of, auto delta_of) {
-        out += table + "," + csv_field(id) + "," + metric + "," + csv_field(csv_unit_words(unit)) + "," + direction(dir);
+        out += table + "," + csv_field(id) + "," + metric + "," + csv_field(value_unit_csv_name(unit)) + "," + direction(dir);
         for (std::size_t k = 0; k < n; ++k) stat_cells(stat_of(k));
         for (const PairComparison& pc : c.pairs) delta_cells(delta_of(pc));
-        add_cell(out, csv_field(label_in_any(ss, id.empty() ? std::string(metric) : id + "." + metric)));  // MODEL §8 words
+        add_cell(out, csv_field(metric_label(ss, id.empty() ? std::string(metric) : id + "." + metric).name));  // MODEL §8 words
         out += "\n";
     };
     auto at = [](const auto& v, std::size_t i) { return i < v.size() ? &v[i] : nullptr; };
@@ -328,7 +314,7 @@ std::string sweep_to_csv(const std::vector<const Scenario*>& ss, const std::stri
     std::string unit;
     if (!ss.empty()) {
         std::string error;
-        if (auto m = parse_metric(*ss[0], metric, error)) unit = std::string(" (") + csv_unit_words(metric_unit(*m)) + ")";
+        if (auto m = parse_metric(*ss[0], metric, error)) unit = std::string(" (") + value_unit_csv_name(metric_unit(*m)) + ")";
     }
     std::string out = "kind,scenario,versus";
     for (std::size_t a = 0; a < g.axes.size(); ++a) {

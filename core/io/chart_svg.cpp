@@ -25,7 +25,8 @@ const char* chart_colour(int index) {
     static const char* const colours[] = {"#1a73e8", "#d93025", "#c99700", "#188038", "#9334e6",
                                           "#00838f", "#e8590c", "#827717", "#3949ab", "#d81b60",
                                           "#6d4c41", "#546e7a"};
-    const int n = static_cast<int>(sizeof colours / sizeof colours[0]);
+    static_assert(sizeof colours / sizeof colours[0] == kChartColours);
+    constexpr int n = kChartColours;
     return colours[((index % n) + n) % n];
 }
 
@@ -520,7 +521,7 @@ std::string chart_svg(const Chart& chart, int width, int height) {
 //-----------------------------------------------------------------------------
 
 std::string chart_csv(const Chart& chart) {
-    const std::string unit = std::string(" (") + csv_unit_words(chart.unit) + ")";
+    const std::string unit = std::string(" (") + value_unit_csv_name(chart.unit) + ")";
     std::string out = csv_field(chart.x_title.empty() ? std::string("label") : chart.x_title);
     for (const ChartItem& it : chart.items) {
         const std::string name = it.name.empty() ? std::string("series") : it.name;

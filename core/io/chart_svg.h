@@ -72,7 +72,9 @@ std::string chart_svg(const Chart& chart, int width, int height);
 // (they read back as the same doubles); an empty cell where there is none.
 std::string chart_csv(const Chart& chart);
 
-// "#rrggbb" of a palette index (the page's hues, darkened for a white background); cycles after 10.
+// How many colours the palette has: the page's (ui/charts.h palette) and these, index for index.
+inline constexpr int kChartColours = 12;
+// "#rrggbb" of a palette index (the page's hues, darkened for a white background); cycles after kChartColours.
 const char* chart_colour(int index);
 
 // "NAME · DATE · seed S · N trials" (parts left out when empty / trials < 0).

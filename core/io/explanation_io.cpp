@@ -14,18 +14,9 @@ std::optional<Explanation> explain_scenarios(const Scenario& a, const Scenario& 
     return explain(parts, metric, error, options);
 }
 
-MetricLabel explanation_label(const Scenario& a, const Scenario& b, const std::string& metric) {
-    std::string error;
-    if (auto m = parse_metric(a, metric, error)) return metric_label(a, *m);
-    if (auto m = parse_metric(b, metric, error)) return metric_label(b, *m);
-    MetricLabel l;
-    l.key = l.name = metric;
-    return l;
-}
-
 nlohmann::ordered_json explanation_to_json(const Scenario& a, const Scenario& b, const Explanation& ex) {
     using ojson = nlohmann::ordered_json;
-    const MetricLabel label = explanation_label(a, b, ex.metric);
+    const MetricLabel label = metric_label({&a, &b}, ex.metric);
     ojson o;
     o["schema"] = "pactscope/explanation@1";
     o["metric"] = ex.metric;
@@ -47,7 +38,7 @@ nlohmann::ordered_json explanation_to_json(const Scenario& a, const Scenario& b,
 }
 
 std::string explanation_to_csv(const Scenario& a, const Scenario& b, const Explanation& ex) {
-    const MetricLabel label = explanation_label(a, b, ex.metric);
+    const MetricLabel label = metric_label({&a, &b}, ex.metric);
     const std::string lead = csv_field(ex.metric) + "," + csv_field(label.name) + ",";
     std::string out = "metric,label,step,part,pointer,value\n";
     out += lead + "a," + csv_field(a.name) + ",," + shortest_number(ex.value_a) + "\n";

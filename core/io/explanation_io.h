@@ -33,7 +33,7 @@ std::optional<Explanation> explain_scenarios(const Scenario& a, const Scenario& 
 nlohmann::ordered_json explanation_to_json(const Scenario& a, const Scenario& b, const Explanation& ex);
 std::string explanation_to_csv(const Scenario& a, const Scenario& b, const Explanation& ex);
 
-// The metric's label and direction in the scenario that has it (B when only B has the provider it names).
-MetricLabel explanation_label(const Scenario& a, const Scenario& b, const std::string& metric);
+// Labels come from metric_label({&a, &b}, metric) (analysis/metric.h): B's words when only B has the
+// provider the metric names.
 
 }  // namespace pactscope

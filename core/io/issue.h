@@ -20,5 +20,7 @@ std::string format_issue(const std::string& file, const Issue& issue);
 
 // Escapes one reference token for a JSON pointer ("~" -> "~0", "/" -> "~1").
 std::string pointer_escape(const std::string& token);
+// A JSON pointer's reference tokens, unescaped ("~1" is '/', "~0" is '~'); "" has none.
+std::vector<std::string> pointer_tokens(const std::string& pointer);
 
 }  // namespace pactscope

@@ -140,7 +140,7 @@ private:
     }
 
     std::string kpi_title(const ReportKpi& k) const {
-        return std::string(k.metric) == "buyer.net_usd" ? buyer_label(*deals_.front().s) + " net" : std::string(k.title);
+        return std::string(k.metric) == "buyer.net_usd" ? buyer_display_name(*deals_.front().s) + " net" : std::string(k.title);
     }
 
     std::string summary() const {
@@ -149,8 +149,8 @@ private:
         const Result& r = *d.r;
         std::string h = section_open("summary", "Summary");
         if (!s.description.empty()) h += "<p class=\"lead\">" + esc(s.description) + "</p>\n";
-        const std::string buyer = buyer_label(s);
-        auto v = [&](const char* metric) { return esc(report_kpi_text(r, metric)); };
+        const std::string buyer = buyer_display_name(s);
+        auto v = [&](const char* metric) { return esc(report_kpi_text(s, r, metric)); };
         h += "<p>Over " + esc(horizon_text(s)) + " " + esc(buyer) + " pays " + v("cost_usd") + " for compute (" + v("stranded_usd") +
              " of it stranded take-or-pay or idle reservations); " + v("served_fraction") + " of its demand is served and " + v("shortfall_value_usd") +
              " of value goes unserved. Its compute net is " + v("buyer.net_usd") +
@@ -159,16 +159,17 @@ private:
         Table t("kpis");
         t.head({"key figure", "deterministic", "P10", "P50", "P90"});
         for (const ReportKpi& k : report_kpis()) {
-            const MetricRef m = metric_ref(k.metric);
-            const Stat* st = stat_of(m, d.m);
+            const Metric m = kpi_metric(s, k.metric);
+            const Stat* st = metric_stat(d.m, s, m);
+            const ValueUnit unit = metric_unit(m);
             t.row({esc(kpi_title(k)), "<span class=\"kpi\" data-metric=\"" + std::string(k.metric) + "\">" + v(k.metric) + "</span>",
-                   esc(stat_text(st, &Stat::p10, m.unit, s)), esc(stat_text(st, &Stat::p50, m.unit, s)), esc(stat_text(st, &Stat::p90, m.unit, s))});
+                   esc(stat_text(st, &Stat::p10, unit, s)), esc(stat_text(st, &Stat::p50, unit, s)), esc(stat_text(st, &Stat::p90, unit, s))});
         }
         h += t.done();
         // The deal in brief.
         std::string providers, workloads, clauses;
         for (std::size_t p = 0; p < s.providers.size(); ++p) {
-            const std::string label = provider_label(s, static_cast<int>(p));
+            const std::string label = provider_display_name(s, p);
             const bool says_owned = label.find("owned") != std::string::npos;  // "AMD Instinct fleet (owned)" already says it
             providers += (p ? ", " : "") + esc(label) + (s.providers[p].kind == ProviderKind::owned && !says_owned ? " (owned)" : "");
         }
@@ -254,32 +255,32 @@ private:
         const int bnet = field_index(buyer_figures(), "net_usd"), pnet = field_index(provider_figures(), "net_usd");
         const BuyerView& b = r.buyer;
         auto usd = [](double v) { return esc(value_text(v, ValueUnit::usd)); };
-        t.row({esc(buyer_label(s)) + " (buyer)", usd(b.revenue_usd), usd(b.cost_usd), usd(b.revenue_share_paid_usd), usd(b.revenue_share_received_usd), kMdash,
+        t.row({esc(buyer_display_name(s)) + " (buyer)", usd(b.revenue_usd), usd(b.cost_usd), usd(b.revenue_share_paid_usd), usd(b.revenue_share_received_usd), kMdash,
                "<strong>" + usd(b.net_usd) + "</strong>",
                esc(range_text(static_cast<std::size_t>(bnet) < d.m.buyer.size() ? &d.m.buyer[static_cast<std::size_t>(bnet)] : nullptr, ValueUnit::usd, s))});
         for (std::size_t p = 0; p < s.providers.size() && p < r.stakeholders.size(); ++p) {
             const ProviderView& v = r.stakeholders[p];
             const Stat* st = p < d.m.providers.size() && static_cast<std::size_t>(pnet) < d.m.providers[p].size() ? &d.m.providers[p][static_cast<std::size_t>(pnet)]
                                                                                                                       : nullptr;
-            t.row({esc(provider_label(s, static_cast<int>(p))), usd(v.revenue_usd), usd(v.cost_usd), usd(v.revenue_share_paid_usd),
+            t.row({esc(provider_display_name(s, p)), usd(v.revenue_usd), usd(v.cost_usd), usd(v.revenue_share_paid_usd),
                    usd(v.revenue_share_received_usd), usd(v.ip_value_usd), "<strong>" + usd(v.net_usd) + "</strong>", esc(range_text(st, ValueUnit::usd, s))});
         }
         h += t.done();
-        h += "<p class=\"note\">" + esc(buyer_label(s)) + " also: training value " + usd(b.training_value_usd) + ", value lost to shortfall and outages " +
+        h += "<p class=\"note\">" + esc(buyer_display_name(s)) + " also: training value " + usd(b.training_value_usd) + ", value lost to shortfall and outages " +
              usd(b.lost_value_usd) + " (reported beside its net, not in it).</p>\n";
         h += figure(nets_chart({d}, false, "Each party's net, with Monte Carlo P10" + kDash + "P90" + kDot + d.name, source_line(d)), "");
         if (!r.commitments.empty()) {
             Table c("commitments");
             c.head({"commitment", "committed", "spent", "stranded", "settled"});
             for (const CommitmentOutcome& o : r.commitments)
-                c.row({esc(provider_label(s, o.provider)), usd(o.usd), usd(o.spent_usd), usd(o.stranded_usd), o.settled ? "yes" : "after the horizon"});
+                c.row({esc(provider_display_name(s, static_cast<std::size_t>(o.provider))), usd(o.usd), usd(o.spent_usd), usd(o.stranded_usd), o.settled ? "yes" : "after the horizon"});
             h += "<h3>Commitments</h3>\n" + c.done();
         }
         if (!r.reservations.empty()) {
             Table c("reservations");
             c.head({"reservation", "reserved", "used", "used share", "idle (paid)", "paid"});
             for (const ReservationOutcome& o : r.reservations)
-                c.row({esc(provider_label(s, o.provider)), esc(value_text(o.reserved_h100e_hours, ValueUnit::h100e_hours)),
+                c.row({esc(provider_display_name(s, static_cast<std::size_t>(o.provider))), esc(value_text(o.reserved_h100e_hours, ValueUnit::h100e_hours)),
                        esc(value_text(o.used_h100e_hours, ValueUnit::h100e_hours)),
                        esc(value_text(o.reserved_h100e_hours > 0 ? o.used_h100e_hours / o.reserved_h100e_hours : 0, ValueUnit::share)), usd(o.idle_usd),
                        usd(o.paid_usd)});
@@ -312,9 +313,8 @@ private:
                 cells.push_back(esc(stat_text(stat_k(k), &Stat::p50, unit, *deals_[k].s)));
                 const PairedDelta* dd = delta_k(k);
                 const bool any = dd && dd->delta.count > 0;
-                const ValueUnit du = unit == ValueUnit::quarter ? ValueUnit::quarter : unit;
-                cells.push_back(any ? esc(delta_text(dd->delta.p50, du)) + "<br><span class=\"range\">" + esc(delta_text(dd->delta.p10, du)) + " to " +
-                                          esc(delta_text(dd->delta.p90, du)) + "</span>"
+                cells.push_back(any ? esc(delta_text(dd->delta.p50, unit)) + "<br><span class=\"range\">" + esc(delta_text(dd->delta.p10, unit)) + " to " +
+                                          esc(delta_text(dd->delta.p90, unit)) + "</span>"
                                     : std::string("-"));
                 cells.push_back(any && dd->direction != 0 ? esc(fixed_text(100 * dd->p_a_better(), 0)) + "%" : std::string("n/a"));
             }
@@ -339,17 +339,11 @@ private:
             for (const Provider& p : d.s->providers)
                 if (std::find(ids.begin(), ids.end(), p.id) == ids.end()) ids.push_back(p.id);
         for (const std::string& id : ids) {
-            auto stat_k = [&](std::size_t k) -> const Stat* {
-                for (std::size_t p = 0; p < deals_[k].s->providers.size(); ++p)
-                    if (deals_[k].s->providers[p].id == id && p < deals_[k].m.providers.size()) return at(deals_[k].m.providers[p], net);
-                return nullptr;
-            };
+            const Metric m{Metric::Kind::provider, static_cast<int>(net), -1, id + ".net_usd", id};
+            auto stat_k = [&](std::size_t k) { return metric_stat(deals_[k].m, *deals_[k].s, m); };
             auto delta_k = [&](std::size_t k) -> const PairedDelta* {
                 const PairComparison* pc = pair_of(k);
-                if (!pc) return nullptr;
-                for (std::size_t p = 0; p < pc->provider_ids.size(); ++p)
-                    if (pc->provider_ids[p] == id) return at(pc->providers[p], net);
-                return nullptr;
+                return pc ? metric_delta(*pc, m) : nullptr;
             };
             row("<code>" + esc(id) + ".net_usd</code>", ValueUnit::usd, stat_k, delta_k);
         }
@@ -398,9 +392,10 @@ private:
         Table t("changed");
         t.head({"key figure", "A", "B", "B " + kDash + " A"});
         for (const ReportKpi& k : report_kpis()) {
-            const MetricRef m = metric_ref(k.metric);
-            const double va = metric_of(m, *a.r), vb = metric_of(m, *b.r);
-            t.row({esc(kpi_title(k)), esc(shown(va, m.unit, *a.s)), esc(shown(vb, m.unit, *b.s)), esc(delta_text(vb - va, m.unit))});
+            const Metric m = kpi_metric(*a.s, k.metric);
+            const ValueUnit unit = metric_unit(m);
+            const double va = metric_value(m, *a.r), vb = metric_value(m, *b.r);
+            t.row({esc(kpi_title(k)), esc(shown(va, unit, *a.s)), esc(shown(vb, unit, *b.s)), esc(delta_text(vb - va, unit))});
         }
         return h + t.done() + "</section>\n";
     }
@@ -500,11 +495,11 @@ std::string Writer::document(const std::string& body) const {
 
 }  // namespace
 
-std::string report_kpi_text(const Result& r, const char* metric) {
-    const MetricRef m = metric_ref(metric);
-    const double v = metric_of(m, r);
-    if (m.unit == ValueUnit::quarter) return std::isnan(v) ? "none" : value_text(v, m.unit);
-    return value_text(v, m.unit);
+std::string report_kpi_text(const Scenario& s, const Result& r, const char* metric) {
+    const Metric m = report_parts::kpi_metric(s, metric);
+    const double v = metric_value(m, r);
+    if (metric_unit(m) == ValueUnit::quarter) return std::isnan(v) ? "none" : value_text(v, ValueUnit::quarter);
+    return value_text(v, metric_unit(m));
 }
 
 std::string report_html(const ReportInput& input) {
@@ -527,7 +522,7 @@ std::optional<ReportExplanation> report_explanation(const Scenario& a, const Sce
     if (!ex) return std::nullopt;  // a null metric in some combination: the section shows the totals only
     ReportExplanation out;
     out.metric = metric;
-    out.label = explanation_label(a, b, metric).name;
+    out.label = metric_label({&a, &b}, metric).name;
     out.value_a = ex->value_a, out.value_b = ex->value_b;
     out.exact = ex->exact;
     for (const Contribution& c : ex->contributions) out.contributions.push_back({c.part, c.value});

@@ -90,7 +90,7 @@ struct ReportKpi {
 };
 const std::vector<ReportKpi>& report_kpis();
 
-// The deterministic value of a KPI metric in a result, as the report writes it ("$1.23B", "84.0%").
-std::string report_kpi_text(const Result& r, const char* metric);
+// The deterministic value of a KPI metric in a result of `s`, as the report writes it ("$1.23B", "84.0%").
+std::string report_kpi_text(const Scenario& s, const Result& r, const char* metric);
 
 }  // namespace pactscope

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <stdexcept>
 
 #include "io/clause_types.h"
 #include "io/svg_canvas.h"
@@ -14,32 +15,11 @@ namespace pactscope::report_parts {
 
 std::string esc(const std::string& s) { return xml_escape(s); }
 
-MetricRef metric_ref(const std::string& metric) {
-    MetricRef m;
-    if (metric.rfind("buyer.", 0) == 0) {
-        m.buyer = true;
-        m.index = field_index(buyer_figures(), metric.substr(6));
-        if (m.index >= 0) {
-            const auto& f = buyer_figures()[static_cast<std::size_t>(m.index)];
-            m.unit = f.unit, m.direction = f.direction, m.name = f.name;
-        }
-        return m;
-    }
-    m.index = total_index(metric);
-    if (m.index >= 0) {
-        const TotalField& t = kTotalFields[static_cast<std::size_t>(m.index)];
-        m.unit = t.unit, m.direction = t.direction, m.name = t.name;
-    }
-    return m;
-}
-double metric_of(const MetricRef& m, const Result& r) {
-    if (m.index < 0) return kNaN;
-    if (m.buyer) return r.buyer.*buyer_figures()[static_cast<std::size_t>(m.index)].member;
-    return kTotalFields[static_cast<std::size_t>(m.index)].value(r.totals);
-}
-const Stat* stat_of(const MetricRef& m, const McSummary& s) {
-    const auto& v = m.buyer ? s.buyer : s.totals;
-    return m.index >= 0 && static_cast<std::size_t>(m.index) < v.size() ? &v[static_cast<std::size_t>(m.index)] : nullptr;
+Metric kpi_metric(const Scenario& s, const std::string& metric) {
+    std::string error;
+    auto m = parse_metric(s, metric, error);
+    if (!m) throw std::logic_error("report KPI " + metric + ": " + error);  // a programming error: the KPI table names totals
+    return *m;
 }
 
 // A value in a scenario: quarter indices (agi_quarter) as labels, the rest by value_text.
@@ -57,12 +37,6 @@ std::string range_text(const Stat* st, ValueUnit unit, const Scenario& s) {
     return shown(st->p10, unit, s) + " " + kDash + " " + shown(st->p90, unit, s);
 }
 
-std::string buyer_label(const Scenario& s) { return s.has_buyer_name && !s.buyer_name.empty() ? s.buyer_name : s.buyer_id; }
-std::string provider_label(const Scenario& s, int p) {
-    if (p < 0 || static_cast<std::size_t>(p) >= s.providers.size()) return "";
-    const Provider& v = s.providers[static_cast<std::size_t>(p)];
-    return v.name.empty() ? v.id : v.name;
-}
 std::string horizon_text(const Scenario& s) { return quarter_label(s.start) + kDash + quarter_label(s.end); }
 
 // The quarter of a date "YYYY-MM[-DD]", or nothing.
@@ -79,10 +53,16 @@ std::optional<int> date_quarter(const std::string& d) {
 // [SECTION] Charts of one deal
 //-----------------------------------------------------------------------------
 
-std::vector<std::string> quarter_labels(const Scenario& s) {
-    std::vector<std::string> x;
-    for (int q = s.start; q <= s.end; ++q) x.push_back(quarter_label(q));
-    return x;
+// A chart of one deal over its quarters: "TITLE · DEAL", the x axis one label per quarter.
+Chart quarterly_chart(const Deal& d, const std::string& title, const char* y_title, ValueUnit unit, const std::string& source) {
+    Chart c;
+    c.title = title + kDot + d.name;
+    c.x_title = "quarter";
+    c.y_title = y_title;
+    c.unit = unit;
+    c.x = quarter_labels(d.s->start, d.s->end);
+    c.source = source;
+    return c;
 }
 
 Chart cost_by_year(const Deal& d, const std::string& source) {
@@ -123,13 +103,7 @@ Chart cost_by_year(const Deal& d, const std::string& source) {
 }
 
 Chart cost_fan(const Deal& d, const std::string& source) {
-    Chart c;
-    c.title = "Cost per quarter: Monte Carlo P10" + kDash + "P90" + kDot + d.name;
-    c.x_title = "quarter";
-    c.y_title = "cost per quarter";
-    c.unit = ValueUnit::usd;
-    c.x = quarter_labels(*d.s);
-    c.source = source;
+    Chart c = quarterly_chart(d, "Cost per quarter: Monte Carlo P10" + kDash + "P90", "cost per quarter", ValueUnit::usd, source);
     if (d.m.trials_done > 0) {
         c.items.push_back(chart_band("P10" + kDash + "P90", 0, d.m.cost_usd.p10, d.m.cost_usd.p90));
         c.items.push_back(chart_series(ChartKind::line, "P50", 0, d.m.cost_usd.p50));
@@ -146,13 +120,7 @@ Chart capacity_chart(const Deal& d, const std::string& source) {
         for (std::size_t q = 0; q < T && q < p.capacity_h100e.size(); ++q) cap[q] += p.capacity_h100e[q];
     for (const WorkloadSeries& w : r.workloads)
         for (std::size_t q = 0; q < T && q < w.demand_h100e.size(); ++q) demand[q] += w.demand_h100e[q], served[q] += w.served_h100e[q];
-    Chart c;
-    c.title = "Capacity, demand and served" + kDot + d.name;
-    c.x_title = "quarter";
-    c.y_title = "H100-equivalents";
-    c.unit = ValueUnit::h100e;
-    c.x = quarter_labels(*d.s);
-    c.source = source;
+    Chart c = quarterly_chart(d, "Capacity, demand and served", "H100-equivalents", ValueUnit::h100e, source);
     c.items.push_back(chart_series(ChartKind::dashed_line, "capacity (all providers)", 3, cap));
     c.items.push_back(chart_series(ChartKind::line, "demand", 1, demand));
     c.items.push_back(chart_series(ChartKind::line, "served", 0, served));
@@ -160,15 +128,9 @@ Chart capacity_chart(const Deal& d, const std::string& source) {
 }
 
 Chart allocation_chart(const Deal& d, const std::string& source) {
-    Chart c;
-    c.title = "Allocation by provider" + kDot + d.name;
-    c.x_title = "quarter";
-    c.y_title = "allocated H100-equivalents";
-    c.unit = ValueUnit::h100e;
-    c.x = quarter_labels(*d.s);
-    c.source = source;
+    Chart c = quarterly_chart(d, "Allocation by provider", "allocated H100-equivalents", ValueUnit::h100e, source);
     for (std::size_t p = 0; p < d.r->providers.size(); ++p)
-        c.items.push_back(chart_series(ChartKind::stacked_area, provider_label(*d.s, static_cast<int>(p)), static_cast<int>(p), d.r->providers[p].alloc_h100e));
+        c.items.push_back(chart_series(ChartKind::stacked_area, provider_display_name(*d.s, p), static_cast<int>(p), d.r->providers[p].alloc_h100e));
     return c;
 }
 
@@ -180,13 +142,13 @@ Chart nets_chart(const std::vector<Deal>& deals, bool p50, const std::string& ti
     c.unit = ValueUnit::usd;
     c.source = source;
     const Scenario& first = *deals.front().s;
-    c.x.push_back(buyer_label(first) + " (buyer)");
+    c.x.push_back(buyer_display_name(first) + " (buyer)");
     std::vector<std::string> ids;
     for (const Deal& d : deals)
         for (std::size_t p = 0; p < d.s->providers.size(); ++p)
             if (std::find(ids.begin(), ids.end(), d.s->providers[p].id) == ids.end()) {
                 ids.push_back(d.s->providers[p].id);
-                c.x.push_back(provider_label(*d.s, static_cast<int>(p)));
+                c.x.push_back(provider_display_name(*d.s, p));
             }
     const int buyer_net = field_index(buyer_figures(), "net_usd"), provider_net = field_index(provider_figures(), "net_usd");
     for (std::size_t k = 0; k < deals.size(); ++k) {
@@ -225,7 +187,7 @@ std::string clause_label(const Scenario& s, std::size_t i) {
     const ClauseTypeInfo& info = clause_type_info(c.type);
     std::string label = info.name;
     const int party = info.party(c);
-    if (party >= 0) label += kDot + provider_label(s, party);
+    if (party >= 0) label += kDot + provider_display_name(s, static_cast<std::size_t>(party));
     if (c.type == ClauseType::revenue_share) label += c.payer == SharePayer::buyer ? " (buyer pays)" : " (holder pays)";
     if (c.type == ClauseType::agi) label += c.trigger == AgiTrigger::profit ? " (profit trigger)" : c.trigger == AgiTrigger::date ? " (date trigger)" : "";
     return label;

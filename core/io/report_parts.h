@@ -10,6 +10,7 @@
 
 #include "analysis/analysis.h"
 #include "io/chart_svg.h"
+#include "model/names.h"
 
 namespace pactscope::report_parts {
 
@@ -22,25 +23,13 @@ inline const std::string kArrow = " \xe2\x86\x92 ";  // →
 
 std::string esc(const std::string& s);
 
-// A KPI or table metric: a total or a buyer figure; its value in a result, its unit and its row in the
-// Monte Carlo summary.
-struct MetricRef {
-    bool buyer = false;
-    int index = -1;
-    ValueUnit unit = ValueUnit::usd;
-    int direction = kNoDirection;
-    const char* name = "";
-};
-MetricRef metric_ref(const std::string& metric);
-double metric_of(const MetricRef& m, const Result& r);
-const Stat* stat_of(const MetricRef& m, const McSummary& s);
+// A KPI's metric: a total or a buyer figure, which every scenario has (report_kpis() lists only those).
+Metric kpi_metric(const Scenario& s, const std::string& metric);
 
 // A value in a scenario: quarter indices (agi_quarter) as labels, the rest by value_text.
 std::string shown(double v, ValueUnit unit, const Scenario& s);
 std::string stat_text(const Stat* st, double Stat::*which, ValueUnit unit, const Scenario& s);
 std::string range_text(const Stat* st, ValueUnit unit, const Scenario& s);
-std::string buyer_label(const Scenario& s);
-std::string provider_label(const Scenario& s, int p);
 std::string horizon_text(const Scenario& s);
 // The quarter of a date "YYYY-MM[-DD]", or nothing.
 std::optional<int> date_quarter(const std::string& d);
@@ -56,7 +45,6 @@ struct Deal {
 };
 
 // Charts of one deal, and of every deal's nets (`source`: the chart's source line).
-std::vector<std::string> quarter_labels(const Scenario& s);
 Chart cost_by_year(const Deal& d, const std::string& source);
 Chart cost_fan(const Deal& d, const std::string& source);
 Chart capacity_chart(const Deal& d, const std::string& source);

@@ -8,31 +8,13 @@
 #include "analysis/metric.h"
 #include "io/input_fields.h"
 #include "io/clause_types.h"
+#include "io/issue.h"
 #include "model/number_text.h"
 #include "model/quarter.h"
 
 namespace pactscope {
 
 namespace {
-
-// A JSON pointer's reference tokens, unescaped (~1 is '/', ~0 is '~').
-std::vector<std::string> tokens(const std::string& pointer) {
-    std::vector<std::string> out;
-    std::size_t at = 1;
-    while (at <= pointer.size() && !pointer.empty()) {
-        const std::size_t slash = pointer.find('/', at);
-        std::string t = pointer.substr(at, slash == std::string::npos ? std::string::npos : slash - at);
-        std::string u;
-        for (std::size_t i = 0; i < t.size(); ++i) {
-            if (t[i] == '~' && i + 1 < t.size()) u += t[++i] == '1' ? '/' : '~';
-            else u += t[i];
-        }
-        out.push_back(u);
-        if (slash == std::string::npos) break;
-        at = slash + 1;
-    }
-    return out;
-}
 
 std::size_t index_of(const std::string& token) { return static_cast<std::size_t>(std::stoul(token)); }
 
@@ -41,7 +23,7 @@ bool is_index(const std::string& t) { return !t.empty() && t.find_first_not_of("
 // Who an input belongs to, and the field's words when the table's label is not specific enough (a
 // quarter of a demand series).
 void owner_and_field(const Scenario& s, const std::string& pointer, std::string& owner, std::string& field) {
-    const std::vector<std::string> t = tokens(pointer);
+    const std::vector<std::string> t = pointer_tokens(pointer);
     if (t.empty()) return;
     const std::string& top = t[0];
     if (top == "horizon") owner = "horizon";
@@ -153,7 +135,7 @@ std::vector<ScenarioInput> scenario_inputs(const Scenario& s) {
             in.number_unit = f->unit;
             in.unit = number_unit_words(f->unit);
         } else if (in.field.empty()) {
-            in.field = tokens(qt.pointer).empty() ? qt.pointer : tokens(qt.pointer).back();
+            in.field = pointer_tokens(qt.pointer).empty() ? qt.pointer : pointer_tokens(qt.pointer).back();
         }
         if (in.quarters) in.unit = "quarter";
         in.name = in.owner + " — " + in.field + (in.unit.empty() ? std::string() : " (" + in.unit + ")");
@@ -167,6 +149,12 @@ std::vector<ScenarioInput> scenario_inputs(const Scenario& s) {
         out.push_back(std::move(in));
     }
     return out;
+}
+
+const ScenarioInput* find_input(const std::vector<ScenarioInput>& inputs, const std::string& pointer) {
+    for (const ScenarioInput& in : inputs)
+        if (in.pointer == pointer) return &in;
+    return nullptr;
 }
 
 std::vector<std::size_t> search_inputs(const std::vector<ScenarioInput>& inputs, std::string_view query) {

@@ -46,6 +46,9 @@ struct ScenarioInput {
 // Every quantity of the scenario, in the order the scenario's document lists them.
 std::vector<ScenarioInput> scenario_inputs(const Scenario& s);
 
+// The input of `inputs` at `pointer`, or nullptr.
+const ScenarioInput* find_input(const std::vector<ScenarioInput>& inputs, const std::string& pointer);
+
 // Indices of the entries matching `query`: every whitespace-separated word must appear, case-insensitively,
 // in the entry's name or pointer. Entries where more words start a word of the name come first, then the
 // inputs of a party itself before those of its tranches, tiers and clauses (the shorter owner), then

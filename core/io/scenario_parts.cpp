@@ -6,6 +6,7 @@
 #include <map>
 
 #include "io/clause_types.h"
+#include "io/issue.h"
 #include "io/scenario_io.h"
 #include "model/names.h"
 #include "model/quarter.h"
@@ -47,24 +48,9 @@ std::string changed_keys(const json& a, const json& b) {
     return out;
 }
 
-std::string escape_token(const std::string& t) {
-    std::string out;
-    for (char c : t) out += c == '~' ? std::string("~0") : c == '/' ? std::string("~1") : std::string(1, c);
-    return out;
-}
-
 // The first reference token of a pointer and, if it is followed by one, the second (unescaped).
 std::pair<std::string, std::string> head(const std::string& pointer) {
-    std::vector<std::string> t;
-    std::size_t at = 1;
-    while (pointer.size() > 0 && at <= pointer.size() && t.size() < 2) {
-        const std::size_t slash = pointer.find('/', at);
-        std::string raw = pointer.substr(at, slash == std::string::npos ? std::string::npos : slash - at), u;
-        for (std::size_t i = 0; i < raw.size(); ++i) u += raw[i] == '~' && i + 1 < raw.size() ? (raw[++i] == '1' ? '/' : '~') : raw[i];
-        t.push_back(u);
-        if (slash == std::string::npos) break;
-        at = slash + 1;
-    }
+    std::vector<std::string> t = pointer_tokens(pointer);
     t.resize(2);
     return {t[0], t[1]};
 }
@@ -210,7 +196,7 @@ void ScenarioParts::name_parts() {
         const std::string name = gpu ? "GPU " + s.key.substr(5) : s.key;
         const std::string changed = changed_keys(s.a, s.b);
         s.part = add(name + " (changed" + (changed.empty() ? "" : ": " + changed) + ")",
-                     gpu ? "/gpus/" + escape_token(s.key.substr(5)) : "/" + s.key);
+                     gpu ? "/gpus/" + pointer_escape(s.key.substr(5)) : "/" + s.key);
     }
     for (List& list : lists_) {
         for (int i : list.order_b) {  // B's document order, a removed item at its place in A

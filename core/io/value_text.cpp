@@ -172,21 +172,6 @@ std::vector<double> nice_ticks(double lo, double hi, int target) {
 
 const char* axis_unit_words(ValueUnit unit, double largest) { return unit_scale(unit, std::fabs(largest), false).words; }
 
-const char* csv_unit_words(ValueUnit unit) {
-    switch (unit) {
-        case ValueUnit::usd: return "USD";
-        case ValueUnit::usd_per_h100e_hour: return "USD per H100e-hour";
-        case ValueUnit::h100e: return "H100e";
-        case ValueUnit::h100e_hours: return "H100e-hours";
-        case ValueUnit::mw: return "MW";
-        case ValueUnit::gwh: return "GWh";
-        case ValueUnit::share: return "share 0-1";
-        case ValueUnit::index: return "index 0-1";
-        case ValueUnit::quarter: return "quarters from the horizon's start";
-    }
-    return "";
-}
-
 std::string grouped_integer(long long n) {
     std::string digits = std::to_string(n < 0 ? -static_cast<unsigned long long>(n) : static_cast<unsigned long long>(n));
     for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) digits.insert(static_cast<std::size_t>(i), 1, ',');

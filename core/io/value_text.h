@@ -37,9 +37,8 @@ std::vector<std::string> tick_texts(const std::vector<double>& ticks, ValueUnit 
 std::vector<double> nice_ticks(double lo, double hi, int target);
 
 // The unit in words for an axis title ("USD", "%", "H100e"; "GW" or "MW" as ticks up to `largest`
-// show it) and for a CSV header, where numbers are written as they are ("share 0-1" rather than "%").
+// show it). A CSV header names it by value_unit_csv_name (model/result_fields.h).
 const char* axis_unit_words(ValueUnit unit, double largest = 0);
-const char* csv_unit_words(ValueUnit unit);
 
 // Grouped digits of a whole number: 10000 -> "10,000".
 std::string grouped_integer(long long n);

@@ -8,6 +8,7 @@ namespace pactscope {
 std::string buyer_display_name(const Scenario& s) { return s.has_buyer_name && !s.buyer_name.empty() ? s.buyer_name : s.buyer_id; }
 
 std::string provider_display_name(const Provider& p) { return p.name.empty() ? p.id : p.name; }
+std::string provider_display_name(const Scenario& s, std::size_t provider) { return provider_display_name(s.providers.at(provider)); }
 
 std::string workload_name(const Workload& w) { return "workload " + w.id; }
 

@@ -14,8 +14,9 @@ namespace pactscope {
 
 // The buyer's `name`, else its id.
 std::string buyer_display_name(const Scenario& s);
-// A provider's `name`, else its id.
+// A provider's `name`, else its id; the second form by its index in the scenario.
 std::string provider_display_name(const Provider& p);
+std::string provider_display_name(const Scenario& s, std::size_t provider);
 // "workload inference".
 std::string workload_name(const Workload& w);
 // "Stargate (owned) tranche 2, 2026Q1": the provider's name, the tranche numbered from 1, its planned quarter.

@@ -21,4 +21,10 @@ std::string quarter_label(int q) {
     return y + "Q" + std::to_string(n);
 }
 
+std::vector<std::string> quarter_labels(int first, int last) {
+    std::vector<std::string> out;
+    for (int q = first; q <= last; ++q) out.push_back(quarter_label(q));
+    return out;
+}
+
 }  // namespace pactscope

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace pactscope {
 
@@ -15,5 +16,8 @@ std::optional<int> parse_quarter(std::string_view label);
 
 // Inverse of parse_quarter.
 std::string quarter_label(int absolute_index);
+
+// The labels of every quarter from `first` to `last` (absolute indices, both included): a chart's x axis.
+std::vector<std::string> quarter_labels(int first, int last);
 
 }  // namespace pactscope

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <limits>
 
 namespace pactscope {
@@ -64,20 +65,29 @@ const std::vector<StakeholderField<ProviderView>>& provider_figures() {
     return table;
 }
 
-const char* value_unit_name(ValueUnit u) {
-    switch (u) {
-        case ValueUnit::usd: return "USD";
-        case ValueUnit::usd_per_h100e_hour: return "USD per H100e-hour";
-        case ValueUnit::h100e: return "H100e";
-        case ValueUnit::h100e_hours: return "H100e-hours";
-        case ValueUnit::mw: return "MW";
-        case ValueUnit::gwh: return "GWh";
-        case ValueUnit::share: return "share";
-        case ValueUnit::index: return "index (0 to 1)";
-        case ValueUnit::quarter: return "quarter";
-    }
-    return "";
-}
+namespace {
+// One row per ValueUnit, in the enum's order: the unit's name in labels, and in CSV headers, where numbers
+// are written as they are (a share as 0.35, not 35%), so there the range is named.
+struct ValueUnitWords {
+    const char* label;
+    const char* csv;
+};
+constexpr ValueUnitWords kValueUnitWords[] = {
+    {"USD", "USD"},                                   // usd
+    {"USD per H100e-hour", "USD per H100e-hour"},     // usd_per_h100e_hour
+    {"H100e", "H100e"},                               // h100e
+    {"H100e-hours", "H100e-hours"},                   // h100e_hours
+    {"MW", "MW"},                                     // mw
+    {"GWh", "GWh"},                                   // gwh
+    {"share", "share 0-1"},                           // share
+    {"index (0 to 1)", "index 0-1"},                  // index
+    {"quarter", "quarters from the horizon's start"}, // quarter
+};
+static_assert(std::size(kValueUnitWords) == static_cast<std::size_t>(ValueUnit::quarter) + 1, "one row per ValueUnit");
+}  // namespace
+
+const char* value_unit_name(ValueUnit u) { return kValueUnitWords[static_cast<std::size_t>(u)].label; }
+const char* value_unit_csv_name(ValueUnit u) { return kValueUnitWords[static_cast<std::size_t>(u)].csv; }
 
 const char* direction_words(int direction) {
     return direction > 0 ? "higher is better" : direction < 0 ? "lower is better" : "neither way is better";
@@ -101,13 +111,6 @@ int total_index(const std::string& name) {
 void totals_array(const Totals& t, double* out) {
     const auto& table = total_fields();
     for (std::size_t i = 0; i < table.size(); ++i) out[i] = table[i].value(t);
-}
-
-bool total_value(const Result& r, const std::string& name, double& out) {
-    const int i = total_index(name);
-    if (i < 0) return false;
-    out = total_fields()[static_cast<std::size_t>(i)].value(r.totals);
-    return !std::isnan(out);
 }
 
 void derive_buyer(const Totals& t, BuyerView& b) {

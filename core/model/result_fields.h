@@ -101,8 +101,10 @@ int field_index(const Fields& fields, const std::string& name) {
     return -1;
 }
 
-// The unit in words, for labels and CSV companions: "USD", "USD per H100e-hour", "H100e-hours", "share".
+// The unit in words for labels: "USD", "USD per H100e-hour", "H100e-hours", "share".
 const char* value_unit_name(ValueUnit u);
+// The unit in words for a CSV header, where numbers are written as they are: "share 0-1" rather than "%".
+const char* value_unit_csv_name(ValueUnit u);
 // "higher is better", "lower is better" or "neither way is better" (kNoDirection).
 const char* direction_words(int direction);
 
@@ -112,8 +114,6 @@ const std::vector<std::string>& total_names();
 int total_index(const std::string& name);
 // All totals in table order; NaN where null.
 void totals_array(const Totals& t, double* out);
-// A total by name; false when it is null for this result (usd_per_served_h100e_hour, agi_quarter).
-bool total_value(const Result& r, const std::string& name, double& out);
 
 // MODEL §6, §10.11, §11.5: the stakeholder figures that follow from the others. The engine and the
 // Monte Carlo's reconstruction of unstored figures both call these, so they agree to the bit.

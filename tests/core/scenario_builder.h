@@ -8,6 +8,7 @@
 #include <string>
 
 #include "model/engine.h"
+#include "io/presets.h"
 #include "io/scenario_io.h"
 
 namespace test {
@@ -51,6 +52,15 @@ inline pactscope::Scenario load_ok(const json& d) {
 }
 
 inline pactscope::Result run(const json& d) { return pactscope::evaluate(load_ok(d)); }
+
+// A built-in preset as a Scenario (it must exist and validate).
+inline pactscope::Scenario preset(const char* id) {
+    const pactscope::Preset* p = pactscope::find_preset(id);
+    REQUIRE(p != nullptr);
+    auto ls = pactscope::load_scenario(p->json);
+    REQUIRE(ls.scenario);
+    return *ls.scenario;
+}
 
 inline int provider_index(const pactscope::Scenario& s, const std::string& id) {
     for (std::size_t i = 0; i < s.providers.size(); ++i)

@@ -14,8 +14,6 @@ using namespace pactscope;
 
 namespace {
 
-Scenario preset(const char* id) { return *load_scenario(find_preset(id)->json).scenario; }
-
 MetricLabel label(const Scenario& s, const std::string& name) {
     std::string error;
     auto m = parse_metric(s, name, error);

@@ -7,21 +7,13 @@
 #include <cstring>
 #include <vector>
 
-#include "io/presets.h"
-#include "io/scenario_io.h"
+#include "scenario_builder.h"
 #include "uncertainty/montecarlo.h"
 
-#include <catch2/catch.hpp>
-
 using namespace pactscope;
+using test::preset;
 
 namespace {
-
-Scenario preset(const char* id) {
-    auto ls = load_scenario(find_preset(id)->json);
-    REQUIRE(ls.scenario);
-    return *ls.scenario;
-}
 
 bool same_bits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
 

@@ -15,12 +15,6 @@ using namespace pactscope;
 
 namespace {
 
-Scenario preset(const char* id) {
-    auto ls = load_scenario(find_preset(id)->json);
-    REQUIRE(ls.scenario);
-    return *ls.scenario;
-}
-
 // Every quantity replaced by a point at its median, and no outages: the deterministic world.
 Scenario all_points(Scenario s) {
     for (Quantity& q : s.quantities) {

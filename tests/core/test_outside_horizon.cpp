@@ -101,7 +101,7 @@ TEST_CASE("outside the horizon: a commitment not settled by the end, one that be
 }
 
 TEST_CASE("outside the horizon: the presets' Stargate capex past 2032, and nothing for a cloud without provider cost") {
-    const Scenario s = *load_scenario(find_preset("rofr-2025")->json).scenario;
+    const Scenario s = preset("rofr-2025");
     const auto edges = outside_horizon(s, evaluate(s));
     // Stargate's owned sites (provider 8), tranche 2: 1100 MW planned 2027Q2, median slip √(2 × 8) = 4 → online
     // 2028Q2; 6 years = 24 quarters, 19 of them inside (2028Q2–2032Q4): 5/24 of 1100 × √(30M × 45M) is left.

@@ -8,7 +8,7 @@
 //   psw_start(scenario_json, trials, seed_text) -> 0, or -1 when the text is not a valid scenario
 //   psw_run(lo, hi) -> trials run; the block is then at psw_columns() (psw_doubles() doubles per trial)
 //                      and psw_bands() (psw_floats() floats per trial), laid out as montecarlo.h says
-//   psw_heap_bytes() -> the module's heap now (the page reports it per worker)
+// (the worker reports its heap from the module's HEAP8 itself)
 #include <emscripten.h>
 
 #include <cstdint>
@@ -52,6 +52,5 @@ EMSCRIPTEN_KEEPALIVE double psw_run(double lo, double hi) {
 
 EMSCRIPTEN_KEEPALIVE double* psw_columns() { return g_columns.data(); }
 EMSCRIPTEN_KEEPALIVE float* psw_bands() { return g_bands.data(); }
-EMSCRIPTEN_KEEPALIVE double psw_heap_bytes() { return static_cast<double>(EM_ASM_DOUBLE({ return HEAP8.length; })); }
 
 }  // extern "C"
