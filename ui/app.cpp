@@ -83,6 +83,7 @@ void App::build() {
     ImGui::SameLine();
     ImGui::BeginChild("results", ImVec2(0, 0), false);
     results_.draw();
+    if (results_.sweep().take_download_request()) page_request_ = "download-sweep";
     ImGui::EndChild();
     ImGui::End();
     scenario_.end_frame();  // typed numbers that were left this frame are read and applied
@@ -256,7 +257,7 @@ bool App::travel(std::optional<Snapshot> (History::*step)()) {
     return true;
 }
 
-std::string App::export_file(const std::string& kind, std::string& file_name) const {
+std::string App::export_file(const std::string& kind, std::string& file_name) {
     // File names: the scenario's name as a slug, so downloads of several scenarios stay apart.
     std::string slug;
     for (char c : model_.scenario().name) {
@@ -295,6 +296,10 @@ std::string App::export_file(const std::string& kind, std::string& file_name) co
         for (const PinnedScenario& p : model_.pinned()) runs.push_back(&p.sim);
         file_name = slug + "-compare.csv";
         return comparison_to_csv(deals, compare(runs));  // as `pactscope compare --format csv`
+    }
+    if (kind == "sweep.csv") {  // as `pactscope sweep … --format csv` over the tab's inputs and ranges
+        file_name = slug + "-sweep.csv";
+        return results_.sweep().csv();
     }
     if (kind == "report.html") {  // io/report.h: the same bytes as `pactscope report` with these trials and seed
         file_name = slug + "-report.html";

@@ -78,9 +78,10 @@ public:
     // Undo steps available, counting an invalid edit in progress (undo drops it).
     std::size_t undo_steps() const { return history_.undo_steps() + (history_.pending(model_.doc_revision()) ? 1 : 0); }
 
-    // Downloads: `kind` is scenario.json, share.json (compact, for links), results.csv, samples.csv or summary.csv; returns the
-    // text and sets `file_name` (empty text: nothing to download yet, e.g. no trials done).
-    std::string export_file(const std::string& kind, std::string& file_name) const;
+    // Downloads: `kind` is scenario.json, share.json (compact, for links), results.csv, samples.csv, summary.csv,
+    // compare.csv, what-changed.csv, sweep.csv (the Sweep tab's grid, brought up to date) or report.html; returns
+    // the text and sets `file_name` (empty text: nothing to download yet, e.g. no trials done).
+    std::string export_file(const std::string& kind, std::string& file_name);
     // Asks for a PNG of the chart last pointed at (or the first on screen): capture.h.
     bool request_chart_png();
     // The same chart for slides and as data (chart_export.h): {ok, name, title, legend, width, height,

@@ -10,7 +10,9 @@
 #include <cmath>
 
 #include "charts.h"
+#include "icons.h"
 #include "imgui.h"
+#include "io/analysis_io.h"
 #include "model/quarter.h"
 
 namespace pactscope::ui {
@@ -59,6 +61,7 @@ void SweepView::compute(const Scenario& s, bool with_crossings) {
     crossings_.clear();
     left_out_.clear();
     grid_ = SweepGrid{};
+    deals_.clear(), metrics_.clear();
     const bool two = !axis_[1].pointer.empty();
     std::vector<const Scenario*> ss = {&s};
     names_ = {"current (" + model_.preset_label() + ")"};
@@ -80,6 +83,7 @@ void SweepView::compute(const Scenario& s, bool with_crossings) {
     std::vector<Metric> metrics;
     for (const Scenario* sc : ss) metrics.push_back(metric_or_cost(*sc, metric_));
     grid_ = sweep(ss, metrics, axes);
+    deals_ = ss, metrics_ = metrics;
     if (two || ss.size() < 2 || !with_crossings) return;
     // Every pair of deals: the first crossing is break_even() over the whole range (the CLI's answer), the
     // later ones break_even() again from just past each crossing.
@@ -151,14 +155,42 @@ void SweepView::draw_crossings(const Metric& m) {
 // [SECTION] Drawing and the test hook
 //-----------------------------------------------------------------------------
 
+void SweepView::refresh_inputs() {
+    if (inputs_revision_ != model_.revision()) inputs_ = scenario_inputs(model_.scenario()), inputs_revision_ = model_.revision();
+}
+
+std::string SweepView::compute_key() const {
+    std::string key = std::to_string(model_.revision()) + "|" + std::to_string(model_.pinned_revision()) + "|" + metric_ + "|" +
+                      std::to_string(regime_);
+    for (const Axis& ax : axis_) key += "|" + ax.pointer + "|" + std::to_string(ax.lo) + "|" + std::to_string(ax.hi) + "|" + std::to_string(ax.steps);
+    return key;
+}
+
+std::string SweepView::csv() {
+    refresh_inputs();
+    if (opened_for_.empty() || !find_input(inputs_, axis_[0].pointer)) return {};  // the tab has not chosen an input yet
+    const std::string key = compute_key();
+    if (key != computed_for_) {
+        computed_for_ = key, computed_held_for_.clear();
+        compute(model_.scenario(), true);
+    }
+    if (!error_.empty() || grid_.axes.empty()) return {};
+    return sweep_to_csv(deals_, metric_, grid_, sweep_crossings(deals_, metrics_, grid_));
+}
+
 void SweepView::draw() {
     const Scenario& s = model_.scenario();
-    if (inputs_revision_ != model_.revision()) inputs_ = scenario_inputs(s), inputs_revision_ = model_.revision();
+    refresh_inputs();
     if (inputs_.empty()) return;
     const float em = ImGui::GetFontSize();
     ImGui::TextUnformatted("Metric");
     ImGui::SameLine();
     metric_picker("sweep", s, metric_, em * 18);
+    ImGui::SameLine();
+    if (ImGui::Button(PS_ICON_DOWNLOAD "  Download table (CSV)")) download_requested_ = true;
+    items().track("sweep:csv");
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("The grid and its break-evens as CSV: the same table as pactscope sweep CURRENT PINNED... --param INPUT=LO:HI:STEPS --metric METRIC --format csv");
     // A new metric or another scenario: open on what drives the metric most.
     const std::string opened_for = metric_ + "|" + s.name;
     if (opened_for != opened_for_ || !find_input(inputs_, axis_[0].pointer)) {
@@ -209,9 +241,7 @@ void SweepView::draw() {
         ImGui::EndDisabled();
     }
     // Recompute when anything it depends on changed.
-    std::string key = std::to_string(model_.revision()) + "|" + std::to_string(model_.pinned_revision()) + "|" + metric_ + "|" +
-                      std::to_string(regime_);
-    for (const Axis& ax : axis_) key += "|" + ax.pointer + "|" + std::to_string(ax.lo) + "|" + std::to_string(ax.hi) + "|" + std::to_string(ax.steps);
+    const std::string key = compute_key();
     // While a field or slider is held (a drag re-evaluates every frame) the grid follows and the
     // break-evens, a few hundred runs each, wait for the release.
     const bool held = ImGui::IsAnyItemActive();

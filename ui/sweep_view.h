@@ -13,6 +13,7 @@
 #pragma once
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -35,6 +36,13 @@ public:
     // "y": the same or null}; apply() restores them, ignoring anything of the wrong type (a hostile link).
     nlohmann::json settings() const;
     void apply(const nlohmann::json& settings);
+    // The grid and its break-evens as CSV, the same bytes as `pactscope sweep CURRENT PINNED… --param
+    // INPUT=LO:HI:STEPS [--param …] --metric METRIC --format csv` for the deals drawn (io/analysis_io.h
+    // sweep_to_csv); "" before the tab has chosen an input or when the sweep has an error. Brings the grid
+    // up to date first (an edit made on another tab).
+    std::string csv();
+    // True once after the tab's "Download table (CSV)" was pressed: the page then runs download-sweep.
+    bool take_download_request() { return std::exchange(download_requested_, false); }
 
     struct Crossing {
         int a = 0, b = 0;  // series indices: a the pinned deal (or the earlier of two pinned), b the other
@@ -58,9 +66,12 @@ private:
     std::string open_note_;   // why the sweep opened on that input
     std::uint64_t inputs_revision_ = ~0ull;
     std::vector<ScenarioInput> inputs_;
-    // The computed grid, and what it was computed for.
+    // The computed grid, what it was computed for, and the deals and metrics it was computed with.
     std::string computed_for_, computed_held_for_;
     SweepGrid grid_;
+    std::vector<const Scenario*> deals_;
+    std::vector<Metric> metrics_;
+    bool download_requested_ = false;
     std::vector<std::string> names_;
     std::vector<std::string> left_out_;  // pinned deals without the swept input
     std::vector<Crossing> crossings_;
@@ -69,6 +80,8 @@ private:
     void open_on_strongest(const Scenario& s);
     void set_range_from_input(int a);
     void compute(const Scenario& s, bool with_crossings);
+    std::string compute_key() const;  // everything the grid depends on
+    void refresh_inputs();
     void draw_crossings(const Metric& m);
 };
 

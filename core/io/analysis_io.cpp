@@ -309,7 +309,7 @@ ojson sweep_to_json(const std::vector<const Scenario*>& ss, const std::string& m
 }
 
 std::string sweep_to_csv(const std::vector<const Scenario*>& ss, const std::string& metric, const SweepGrid& g,
-                         const std::vector<SweepCrossing>& crossings, const std::vector<std::string>& axis_units) {
+                         const std::vector<SweepCrossing>& crossings) {
     const std::vector<std::string> names = deal_names(ss);
     std::string unit;
     if (!ss.empty()) {
@@ -317,9 +317,12 @@ std::string sweep_to_csv(const std::vector<const Scenario*>& ss, const std::stri
         if (auto m = parse_metric(*ss[0], metric, error)) unit = std::string(" (") + value_unit_csv_name(metric_unit(*m)) + ")";
     }
     std::string out = "kind,scenario,versus";
-    for (std::size_t a = 0; a < g.axes.size(); ++a) {
-        const std::string words = g.axes[a].quarters ? "quarter" : a < axis_units.size() ? axis_units[a] : "";
-        add_cell(out, csv_field(g.axes[a].pointer + (words.empty() ? "" : " (" + words + ")")));
+    // Each input's unit as the input picker names it (scenario_inputs.h); quarter inputs are written as labels.
+    const std::vector<ScenarioInput> inputs = ss.empty() ? std::vector<ScenarioInput>{} : scenario_inputs(*ss[0]);
+    for (const SweepAxis& axis : g.axes) {
+        const ScenarioInput* in = find_input(inputs, axis.pointer);
+        const std::string words = axis.quarters ? "quarter" : in ? in->unit : "";
+        add_cell(out, csv_field(axis.pointer + (words.empty() ? "" : " (" + words + ")")));
     }
     add_cell(out, csv_field(metric + unit));
     add_cell(out, csv_field(metric + " of versus" + unit));

@@ -51,10 +51,11 @@ nlohmann::ordered_json sweep_to_json(const std::vector<const Scenario*>& ss, con
 // One table: rows "cell" (scenario, the inputs, the metric, the best scenario) and "break_even" (scenario,
 // versus, the first input where their curves cross, the second input's row, both metrics, jump: yes when
 // the metric steps over rather than crosses). Columns: kind, scenario, versus, each input's pointer,
-// METRIC (unit), METRIC of versus (unit), best, jump, label. `axis_units` (optional, one per axis) name the
-// inputs' units in the header ("USD per H100e-hour"); quarter inputs say "quarter".
+// METRIC (unit), METRIC of versus (unit), best, jump, label. Each input's header names its unit as the first
+// scenario's inputs do ("/providers/0/price_usd_per_h100e_hour (USD per H100e-hour)"); quarter inputs say
+// "quarter", plain numbers nothing.
 std::string sweep_to_csv(const std::vector<const Scenario*>& ss, const std::string& metric, const SweepGrid& g,
-                         const std::vector<SweepCrossing>& crossings = {}, const std::vector<std::string>& axis_units = {});
+                         const std::vector<SweepCrossing>& crossings = {});
 
 nlohmann::ordered_json sensitivity_to_json(const Scenario& s, const std::string& metric, const Tornado& t,
                                            const std::vector<Importance>& imp, std::int64_t trials);

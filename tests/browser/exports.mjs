@@ -10,6 +10,7 @@
 //   - "Download chart for slides" gives a PNG at 2× with a white background; its title, legend and
 //     source line read back through the hook (window.pactscope.slideChart); "Download chart data"
 //     gives CSV with units whose cells (cost by component and year) add up to the total cost shown
+//   - the Sweep tab's "Download table (CSV)" (clicked) gives the same bytes as `pactscope sweep … --format csv`
 //   - a share link made with two pinned deals on the Compare tab reopens, in a new context, the same
 //     scenario, both pinned deals and the tab, and the same comparison table; an analysis on the Sweep tab
 //     opens with its metric, input, range and steps, and its own share link reopens them in a new context
@@ -177,6 +178,21 @@ await runSuite('browser exports', async ({ server, browser, check }) => {
   console.log('  (Sweep chart: ' + (compared ? compared.title + ' / ' + JSON.stringify(compared.legend) : 'none') + ')');
   check(compared && compared.legend.includes(s.scenario.name) && !compared.legend.includes('current'),
     "the sweep chart's legend names the deals, not \"current\"", JSON.stringify(compared && compared.legend));
+  // The tab's "Download table (CSV)" button (a mouse click) saves the grid and its break-evens: the same bytes as
+  // `pactscope sweep CURRENT PINNED --param INPUT=LO:HI:STEPS --metric METRIC --format csv`.
+  const shown = await page.evaluate(() => window.pactscope.views().sweep);
+  const [sweepDownload] = await Promise.all([page.waitForEvent('download', { timeout: 60000 }), click(page, 'sweep:csv')]);
+  const sweepCsv = readFileSync(await sweepDownload.path(), 'utf8');
+  writeFileSync(OUT + 'sweep.page.csv', sweepCsv);
+  const cliSweep = cli('sweep', 'preset:commitment-2025q4', 'preset:rofr-2025', '--param', `${shown.input}=${shown.lo}:${shown.hi}:${shown.steps}`,
+    '--metric', shown.metric, '--format', 'csv');
+  console.log(`  (sweep table: ${shown.metric} over ${shown.input} ${shown.lo} to ${shown.hi}, ${shown.steps} steps; ` +
+    `${sweepCsv.split('\n').filter((l) => l.startsWith('break_even,')).length} break-even rows)`);
+  check(/-sweep\.csv$/.test(sweepDownload.suggestedFilename()), 'the Sweep tab\'s button saves NAME-sweep.csv', sweepDownload.suggestedFilename());
+  check(sweepCsv.length > 0 && sweepCsv === cliSweep, 'the sweep table from the page == pactscope sweep --format csv, byte for byte',
+    `${sweepCsv.length} vs ${cliSweep.length} bytes`);
+  const sweepHead = parseCsv(sweepCsv)[0];
+  check(sweepHead[3].startsWith(shown.input + ' (') && / \(USD\)$/.test(sweepHead[4]), 'its header names the input\'s unit and the metric\'s', sweepHead.join(','));
   await click(page, 'tab:Compare');
 
   // ---- a link that carries the analysis --------------------------------------------------------------

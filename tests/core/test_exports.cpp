@@ -1,11 +1,14 @@
-// Exports people read (issue 16): value text (io/value_text.h), charts as SVG and CSV (io/chart_svg.h)
-// and the HTML report (io/report.h). Goldens are worked out by hand in the comments; the report's
-// scenario is the unit-GPU one of scenario_builder.h (1 MW = 1000 H100e, H = 2190 hours a quarter).
+// Exports people read (issue 16): value text (io/value_text.h), charts as SVG and CSV (io/chart_svg.h),
+// the sweep table (io/analysis_io.h) and the HTML report (io/report.h). Goldens are worked out by hand in
+// the comments; the scenarios are the unit-GPU ones of scenario_builder.h (1 MW = 1000 H100e, H = 2190
+// hours a quarter).
 #include <cmath>
 #include <regex>
 #include <string>
 #include <vector>
 
+#include "analysis/analysis.h"
+#include "io/analysis_io.h"
 #include "io/chart_svg.h"
 #include "io/report.h"
 #include "io/value_text.h"
@@ -152,4 +155,44 @@ TEST_CASE("report: one self-contained HTML page with the KPIs, the sources and t
     CHECK(report_date_valid("2026-02-28"));
     CHECK_FALSE(report_date_valid("2026-02-30"));
     CHECK_FALSE(report_date_valid("30/11/2026"));
+}
+
+TEST_CASE("sweep CSV: the input's unit in the header, every cell, the best deal, and the break-even row", "[exports]") {
+    // One quarter; clouds a and b, 10 MW each (scenario_builder: 10,000 H100e), 1000 H100e of inference.
+    // A is exclusive to a, whose price p is swept: cost_A = 1000 × 2190 × p. B is exclusive to b at
+    // $2.5: cost_B = 1000 × 2190 × 2.5 = 5,475,000 at every p. Over p = 1, 2, 3 A is cheaper at 1 and 2
+    // and B at 3; the curves cross at p = 2.5, between the last two grid values, where both cost 5,475,000.
+    json da = doc("2025Q1", "2025Q1"), db;
+    da["providers"].push_back(cloud("a", 10, 1));
+    da["providers"].push_back(cloud("b", 10, 2.5));
+    da["workloads"].push_back(workload("w", "inference", 1000));
+    db = da;
+    da["name"] = "Exclusive to a";
+    db["name"] = "Exclusive to b";
+    da["contract"].push_back({{"type", "exclusive"}, {"holder", "a"}});
+    db["contract"].push_back({{"type", "exclusive"}, {"holder", "b"}});
+    const Scenario a = load_ok(da), b = load_ok(db);
+    std::string err;
+    const std::vector<const Scenario*> ss = {&a, &b};
+    auto axis = sweep_axis(ss, "/providers/0/price_usd_per_h100e_hour", 1, 3, 3, false, err);
+    REQUIRE(axis);
+    const Metric m = *parse_metric(a, "cost_usd", err);
+    const SweepGrid g = sweep(ss, {m, m}, {*axis});
+    const std::string csv = sweep_to_csv(ss, "cost_usd", g, sweep_crossings(ss, {m, m}, g));
+    std::vector<std::string> lines;
+    for (std::size_t at = 0, nl; (nl = csv.find('\n', at)) != std::string::npos; at = nl + 1) lines.push_back(csv.substr(at, nl - at));
+    REQUIRE(lines.size() == 1 + 6 + 1);  // header, 3 cells for each deal, one crossing
+    CHECK(lines[0] == "kind,scenario,versus,/providers/0/price_usd_per_h100e_hour (USD per H100e-hour),cost_usd (USD),cost_usd of versus (USD),best,jump,label");
+    CHECK(lines[1] == "cell,Exclusive to a,,1,2190000,,Exclusive to a,,Total cost");
+    CHECK(lines[2] == "cell,Exclusive to a,,2,4380000,,Exclusive to a,,Total cost");
+    CHECK(lines[3] == "cell,Exclusive to a,,3,6570000,,Exclusive to b,,Total cost");
+    CHECK(lines[4] == "cell,Exclusive to b,,1,5475000,,Exclusive to a,,Total cost");
+    CHECK(lines[6] == "cell,Exclusive to b,,3,5475000,,Exclusive to b,,Total cost");
+    // break_even,A,B,p,cost_A,cost_B,,jump,label — p and the costs to the break-even's precision.
+    const std::regex row("break_even,Exclusive to a,Exclusive to b,([0-9.e+-]+),([0-9.e+-]+),([0-9.e+-]+),,no,Total cost");
+    std::smatch x;
+    REQUIRE(std::regex_match(lines[7], x, row));
+    CHECK(std::stod(x[1]) == Approx(2.5).epsilon(1e-9));
+    CHECK(std::stod(x[2]) == Approx(5475000).epsilon(1e-9));
+    CHECK(std::stod(x[3]) == Approx(5475000).epsilon(1e-9));
 }
