@@ -180,19 +180,19 @@ await runSuite('browser exports', async ({ server, browser, check }) => {
     "the sweep chart's legend names the deals, not \"current\"", JSON.stringify(compared && compared.legend));
   // The tab's "Download table (CSV)" button (a mouse click) saves the grid and its break-evens: the same bytes as
   // `pactscope sweep CURRENT PINNED --param INPUT=LO:HI:STEPS --metric METRIC --format csv`.
-  const shown = await page.evaluate(() => window.pactscope.views().sweep);
+  const onSweep = await page.evaluate(() => window.pactscope.views().sweep);
   const [sweepDownload] = await Promise.all([page.waitForEvent('download', { timeout: 60000 }), click(page, 'sweep:csv')]);
   const sweepCsv = readFileSync(await sweepDownload.path(), 'utf8');
   writeFileSync(OUT + 'sweep.page.csv', sweepCsv);
-  const cliSweep = cli('sweep', 'preset:commitment-2025q4', 'preset:rofr-2025', '--param', `${shown.input}=${shown.lo}:${shown.hi}:${shown.steps}`,
-    '--metric', shown.metric, '--format', 'csv');
-  console.log(`  (sweep table: ${shown.metric} over ${shown.input} ${shown.lo} to ${shown.hi}, ${shown.steps} steps; ` +
+  const cliSweep = cli('sweep', 'preset:commitment-2025q4', 'preset:rofr-2025', '--param', `${onSweep.input}=${onSweep.lo}:${onSweep.hi}:${onSweep.steps}`,
+    '--metric', onSweep.metric, '--format', 'csv');
+  console.log(`  (sweep table: ${onSweep.metric} over ${onSweep.input} ${onSweep.lo} to ${onSweep.hi}, ${onSweep.steps} steps; ` +
     `${sweepCsv.split('\n').filter((l) => l.startsWith('break_even,')).length} break-even rows)`);
   check(/-sweep\.csv$/.test(sweepDownload.suggestedFilename()), 'the Sweep tab\'s button saves NAME-sweep.csv', sweepDownload.suggestedFilename());
   check(sweepCsv.length > 0 && sweepCsv === cliSweep, 'the sweep table from the page == pactscope sweep --format csv, byte for byte',
     `${sweepCsv.length} vs ${cliSweep.length} bytes`);
   const sweepHead = parseCsv(sweepCsv)[0];
-  check(sweepHead[3].startsWith(shown.input + ' (') && / \(USD\)$/.test(sweepHead[4]), 'its header names the input\'s unit and the metric\'s', sweepHead.join(','));
+  check(sweepHead[3].startsWith(onSweep.input + ' (') && / \(USD\)$/.test(sweepHead[4]), 'its header names the input\'s unit and the metric\'s', sweepHead.join(','));
   await click(page, 'tab:Compare');
 
   // ---- a link that carries the analysis --------------------------------------------------------------
@@ -232,20 +232,32 @@ await runSuite('browser exports', async ({ server, browser, check }) => {
   await other.close();
 
   // The sweep settings travel too: an analysis on the Sweep tab with a chosen metric, input, range and steps
-  // (not what the sweep would open on by itself) opens with them, and its own share link reopens them again
-  // in a fresh context.
-  const sweepSettings = { metric: 'buyer.net_usd', x: { input: '/providers/0/price_usd_per_h100e_hour', lo: 1.7, hi: 3.1, steps: 15 }, y: null };
-  await page.evaluate(async (sweep) => {
-    const env = { schema: 'pactscope/analysis@1', scenario: JSON.parse(window.pactscope.exportFile('scenario.json').text), pinned: [], tab: 'Sweep', sweep };
+  // (not what the sweep would open on by itself) and rofr-2025 pinned opens with them, and its own share link
+  // reopens them again in a fresh context.
+  const sweepSettings = { metric: 'azure.revenue_usd', x: { input: '/providers/0/price_usd_per_h100e_hour', lo: 1.7, hi: 3.9, steps: 12 }, y: null };
+  const rofr = JSON.parse(readFileSync(ROOT + 'assets/presets/rofr-2025.json', 'utf8'));
+  await page.evaluate(async ([sweep, pinnedScenario]) => {
+    const env = { schema: 'pactscope/analysis@1', scenario: JSON.parse(window.pactscope.exportFile('scenario.json').text),
+      pinned: [{ label: 'rofr-2025', scenario: pinnedScenario }], tab: 'Sweep', sweep };
     const url = await window.pactscope.encodeLinkForTest(JSON.stringify(env));
     window.pactscope.openLink(url.slice(url.indexOf('#')));
-  }, sweepSettings);
+  }, [sweepSettings, rofr]);
   await frames(page, 5);
   const sweepOf = (p) => p.evaluate(() => { const v = window.pactscope.views().sweep;
     return { tab: JSON.parse(window.pactscope.state()).tab, metric: v.metric, input: v.input, lo: v.lo, hi: v.hi, steps: v.steps, second: v.second_input }; });
-  const want = { tab: 'Sweep', metric: 'buyer.net_usd', input: '/providers/0/price_usd_per_h100e_hour', lo: 1.7, hi: 3.1, steps: 15, second: '' };
+  const want = { tab: 'Sweep', metric: 'azure.revenue_usd', input: '/providers/0/price_usd_per_h100e_hour', lo: 1.7, hi: 3.9, steps: 12, second: '' };
   const sweepHere = await sweepOf(page);
   check(JSON.stringify(sweepHere) === JSON.stringify(want), "an analysis's sweep settings open as written", JSON.stringify(sweepHere));
+  // Its table, by the File menu this time: Azure's revenue under the two deals crosses inside this range of
+  // Azure's price (at about $3.23, by pactscope sweep), so the table has a break-even row, as the CLI's.
+  const [crossDownload] = await Promise.all([page.waitForEvent('download', { timeout: 60000 }),
+    page.evaluate(() => document.querySelector('[data-command="download-sweep"]').click())]);
+  const crossCsv = readFileSync(await crossDownload.path(), 'utf8');
+  const crossCli = cli('sweep', 'preset:commitment-2025q4', 'preset:rofr-2025', '--param', '/providers/0/price_usd_per_h100e_hour=1.7:3.9:12',
+    '--metric', 'azure.revenue_usd', '--format', 'csv');
+  const crossRows = crossCsv.split('\n').filter((l) => l.startsWith('break_even,'));
+  check(crossRows.length >= 1 && crossCsv === crossCli, 'File > Download sweep and break-evens == pactscope sweep, with its break-even row',
+    `${crossRows.length} break-even rows; ${crossCsv.length} vs ${crossCli.length} bytes`);
   const sweepLink = await page.evaluate(() => window.pactscope.shareLink());
   const third = await newContext(browser);
   const reopened = await openIn(third, server.url + sweepLink.slice(sweepLink.indexOf('#')));
