@@ -39,6 +39,7 @@ ImU32 grid_color() { return with_alpha(ImGui::GetColorU32(ImGuiCol_Border), 0.5f
 
 // The frame of a chart: its rectangle, the plot area inside it and the y scale.
 struct Frame {
+    std::string id;
     ImVec2 outer_min, outer_max, min, max;  // min/max: the plot area
     double y0 = 0, y1 = 1;
     int n = 0;  // x points
@@ -69,7 +70,11 @@ struct Context {
     const char* help = nullptr;
     bool open = false;
     std::map<std::string, RecordedChart> recorded;
+    // Rows each chart's legend took last frame: the plot starts below them (a legend is drawn after the
+    // items it names, so its height is known a frame late; it changes only when the names or width do).
+    std::map<std::string, int> legend_rows;
 };
+constexpr int kMaxLegendRows = 4;
 Context g_charts;
 
 //-----------------------------------------------------------------------------
@@ -84,6 +89,7 @@ bool begin_frame(const char* id, const std::string& title, ImVec2 size, Frame& f
     const ImVec2 p = ImGui::GetCursorScreenPos();
     ImGui::InvisibleButton("##chart", size);
     const bool hovered = ImGui::IsItemHovered();
+    f.id = id;
     f.outer_min = p;
     f.outer_max = ImVec2(p.x + size.x, p.y + size.y);
     if (ImGui::BeginPopupContextItem("##chart_menu")) {
@@ -109,7 +115,9 @@ bool begin_frame(const char* id, const std::string& title, ImVec2 size, Frame& f
             ImGui::EndTooltip();
         }
     }
-    f.min = ImVec2(p.x + 60, p.y + line * 2 + 8);
+    const auto rows = g_charts.legend_rows.find(id);
+    const float legend_h = (rows == g_charts.legend_rows.end() ? 1.0f : static_cast<float>(rows->second)) * (line + 2);
+    f.min = ImVec2(p.x + 60, p.y + line + legend_h + 6);
     f.max = ImVec2(p.x + size.x - kRight, p.y + size.y - line - 6);
     return ImGui::IsItemVisible();
 }
@@ -173,19 +181,37 @@ void x_axis(Frame& f, const std::vector<std::string>& x, const std::string& titl
     }
 }
 
+// Every item's name and colour, in rows above the plot (as many as the names need, up to
+// kMaxLegendRows; what does not fit then is counted, "+3 more", and listed on hover).
 void legend(const Frame& f, const std::vector<RecordedItem>& items) {
-    float x = f.min.x;
-    const float y = f.outer_min.y + ImGui::GetTextLineHeight() + 4;
+    const float line = ImGui::GetTextLineHeight();
+    float x = f.min.x, y = f.outer_min.y + line + 4;
+    int rows = 1;
+    std::string left_out;
+    int left_out_count = 0;
     for (const RecordedItem& it : items) {
         if (it.kind == "marker" || it.name.empty()) continue;
         const ImVec2 ts = ImGui::CalcTextSize(it.name.c_str());
-        if (x + ts.x + 20 > f.outer_max.x) break;
+        const bool full = x + ts.x + 20 > f.outer_max.x && x > f.min.x;
+        if (left_out_count > 0 || (full && rows == kMaxLegendRows)) {  // once one is left out, so are the rest
+            left_out += (left_out.empty() ? "" : "\n") + it.name, ++left_out_count;
+            continue;
+        }
+        if (full) x = f.min.x, y += line + 2, ++rows;  // the next row
         const ImU32 c = it.kind == "band" ? with_alpha(it.color, 0.35f) : it.color;
         if (it.kind == "line" || it.kind == "dashed") f.dl->AddLine(ImVec2(x, y + 8), ImVec2(x + 12, y + 8), c, 2.5f);
         else f.dl->AddRectFilled(ImVec2(x, y + 3), ImVec2(x + 10, y + 13), c);
         f.dl->AddText(ImVec2(x + 16, y), text_color(), it.name.c_str());
         x += ts.x + 30;
     }
+    if (left_out_count > 0) {
+        const std::string more = "+" + std::to_string(left_out_count) + " more";
+        const ImVec2 ts = ImGui::CalcTextSize(more.c_str());
+        const ImVec2 at(std::min(x, f.outer_max.x - ts.x), y);
+        f.dl->AddText(at, dim_color(), more.c_str());
+        if (ImGui::IsMouseHoveringRect(at, ImVec2(at.x + ts.x, at.y + line))) ImGui::SetTooltip("%s", left_out.c_str());
+    }
+    g_charts.legend_rows[f.id] = rows;
 }
 
 void empty_message(const Frame& f, const char* text) {
