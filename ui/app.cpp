@@ -52,6 +52,10 @@ App::App(std::function<double()> now_ms) : now_ms_(std::move(now_ms)) { history_
 
 void App::frame() {
     const double t0 = now_ms_();
+    // The workers' last block may have ended the run since the last frame (web_workers.h): its summary is
+    // taken before anything is drawn, so the frame that shows every trial done shows their percentiles too
+    // (the idle gate may draw no frame after this one).
+    if (model_.sim().done() && model_.summary().trials_done != model_.sim().trials_done()) model_.refresh_summary();
     captures_begin_frame(frames_);
     build();
     const double t1 = now_ms_();

@@ -135,6 +135,7 @@ void ResultsPanel::draw_kpis() {
          "lost value are in the Money tab beside it, not netted."},
     };
     const float w = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x * 4) / 5;
+    kpi_cards_ = nlohmann::json::array();
     for (int i = 0; i < 5; ++i) {
         const Card& c = cards[i];
         if (i) ImGui::SameLine();
@@ -165,10 +166,9 @@ void ResultsPanel::draw_kpis() {
         if (c.total && !m.totals.empty()) st = &m.totals[static_cast<std::size_t>(total_index(c.total))];
         if (!c.total && m.trials_done > 0) st = &m.buyer_net;
         // The Monte Carlo P10–P90 range (the label is in the tooltip: the card is narrow).
-        if (st && st->count > 0)
-            ImGui::TextDisabled("%s \xe2\x80\x93 %s", format_value(st->p10, c.unit).c_str(), format_value(st->p90, c.unit).c_str());
-        else
-            ImGui::TextDisabled("\xe2\x80\xa6");
+        const std::string range = st && st->count > 0 ? format_value(st->p10, c.unit) + " \xe2\x80\x93 " + format_value(st->p90, c.unit) : "\xe2\x80\xa6";
+        ImGui::TextDisabled("%s", range.c_str());
+        kpi_cards_.push_back({{"title", c.title}, {"value", format_value(c.value, c.unit)}, {"range", range}, {"trials", m.trials_done}});
         ImGui::SetItemTooltip("Monte Carlo P10\xe2\x80\x93P90 (%lld trials so far)", static_cast<long long>(m.trials_done));
         ImGui::EndChild();
     }
@@ -451,7 +451,7 @@ bool ResultsPanel::working() const {
 }
 
 nlohmann::json ResultsPanel::views() const {
-    return {{"sweep", sweep_.to_json()}, {"compare", compare_cells_}, {"explain", explain_.to_json()}, {"story", story_.to_json()}};
+    return {{"kpis", kpi_cards_}, {"sweep", sweep_.to_json()}, {"compare", compare_cells_}, {"explain", explain_.to_json()}, {"story", story_.to_json()}};
 }
 
 }  // namespace pactscope::ui

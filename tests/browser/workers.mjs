@@ -2,6 +2,7 @@
 //   - with 1, 2 and 3 workers (?workers=N) the trials run in the workers (stats) and the page's percentiles
 //     are exactly the CLI's `simulate` (the WASM CLI, build/wasm/pactscope.js: the same compiler's bits; the
 //     native CLI agrees to 1e-9) — a trial depends only on (seed, trial, input), so no split changes them
+//   - once the page is idle, the KPI cards (as drawn) show the range over every trial
 //   - a pinned scenario's run completes in the workers too
 //   - an edit during a run cancels it at once: the pool drops the old run before the next frame, and the
 //     finished result is the new scenario's, again exactly the CLI's
@@ -45,6 +46,13 @@ await runSuite('workers', async ({ server, browser, check }) => {
     const ended = await page.waitForFunction(() => { const t = window.pactscope.stats(); return !t.mc_running && t.mc_seconds > 0; },
       null, { timeout: 10000, polling: 50 }).then(() => true, () => false);
     check(ended, `${n} worker(s): the app sees the run finish (stats().mc_seconds)`);
+    // What stays on screen once the page is idle (the loop paused, nothing more drawn): the KPI cards'
+    // P10–P90 is over every trial, not the last partial summary drawn while blocks were arriving.
+    await page.waitForFunction(() => window.pactscope.stats().paused, null, { timeout: 10000, polling: 50 }).catch(() => {});
+    const idle = await page.evaluate(() => ({ paused: window.pactscope.stats().paused, kpis: window.pactscope.views().kpis,
+      trials: JSON.parse(window.pactscope.state()).mc.trials }));
+    check(idle.paused && idle.kpis.length === 5 && idle.kpis.every((c) => c.trials === idle.trials),
+      `${n} worker(s): once idle, the KPI cards show the range over all ${idle.trials} trials`, JSON.stringify(idle.kpis.map((c) => c.trials)));
     sameAsCli(check, `${n} worker(s), commitment-2025q4`, (await state(page)).mc, 'commitment-2025q4');
     const blocks = await page.evaluate(() => window.PactScopePage.mcPool.blocks);
     check(blocks >= n, `${n} worker(s): the trials came back in blocks (${blocks})`);
