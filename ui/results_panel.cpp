@@ -13,6 +13,8 @@
 
 #include "results_panel.h"
 
+#include "analysis/cost_by_year.h"
+#include "analysis/kpis.h"
 #include "fonts.h"
 #include "icons.h"
 #include "charts.h"
@@ -28,17 +30,6 @@
 namespace pactscope::ui {
 
 namespace {
-
-// Per-quarter values summed into calendar years.
-void by_year(const Scenario& s, const std::vector<double>& per_quarter, std::vector<std::string>& years, std::vector<double>& out) {
-    years.clear();
-    out.clear();
-    for (int q = 0; q < static_cast<int>(per_quarter.size()); ++q) {
-        const std::string y = std::to_string((s.start + q) / 4);
-        if (years.empty() || years.back() != y) years.push_back(y), out.push_back(0);
-        out.back() += per_quarter[static_cast<std::size_t>(q)];
-    }
-}
 
 // A table of text cells whose columns fit their widest value (widgets.h begin_fit_table).
 void text_table(const char* id, const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& cells) {
@@ -113,40 +104,28 @@ void ResultsPanel::draw_kpis() {
     const Result& r = model_.result();
     if (horizon_revision_ != model_.revision()) horizon_ = outside_horizon(model_.scenario(), r), horizon_revision_ = model_.revision();
     const McSummary& m = model_.summary();
-    struct Card {
-        const char* title;
-        const char* total;  // MODEL §6 total, or nullptr for the buyer's net
-        double value;
-        Unit unit;
-        const char* help;
-    };
-    const std::string net_title = buyer_display_name(model_.scenario()) + " net";
-    const Card cards[] = {
-        {"Total cost", "cost_usd", r.totals.cost_usd, Unit::usd,
-         "What the buyer pays over the horizon: compute + egress + fixed (owned capacity, onboarding, overhead) + stranded take-or-pay "
-         "and idle reservations - SLA credits."},
-        {"Stranded", "stranded_usd", r.totals.stranded_usd, Unit::usd,
-         "Paid for capacity never used: commitments' take-or-pay shortfall at their window's end, and reserved capacity left idle."},
-        {"Demand served", "served_fraction", r.totals.served_fraction, Unit::share, "Served / demanded H100e-hours over the horizon."},
-        {"Unserved value", "shortfall_value_usd", r.totals.shortfall_value_usd, Unit::usd,
-         "Revenue and value forfeited by demand that found no capacity (outage losses are in the Money tab)."},
-        {net_title.c_str(), nullptr, r.buyer.net_usd, Unit::usd,
-         "The buyer's compute P&L: inference revenue + revenue share received - total cost - revenue share paid. Training value and "
-         "lost value are in the Money tab beside it, not netted."},
-    };
-    const float w = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x * 4) / 5;
+    const Scenario& s = model_.scenario();
+    const std::vector<Kpi>& cards = kpis();  // the same five as the report's (analysis/kpis.h)
+    const float n = static_cast<float>(cards.size());
+    const float w = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x * (n - 1)) / n;
     kpi_cards_ = nlohmann::json::array();
-    for (int i = 0; i < 5; ++i) {
-        const Card& c = cards[i];
+    for (std::size_t i = 0; i < cards.size(); ++i) {
+        const Kpi& k = cards[i];
+        std::string error;
+        const Metric metric = *parse_metric(s, k.metric, error);  // a total or a buyer figure: every scenario has it
+        const std::string title = kpi_title(s, k);
+        const Unit unit = metric_unit_ui(metric);
+        const double value = metric_value(metric, r);
+        const bool buyer_net = metric.kind == Metric::Kind::buyer;
         if (i) ImGui::SameLine();
         const float value_h = fonts().display ? fonts().display->FontSize * ImGui::GetIO().FontGlobalScale : ImGui::GetFontSize();
         const float card_h = ImGui::GetTextLineHeightWithSpacing() * 2 + value_h + ImGui::GetStyle().ItemSpacing.y + ImGui::GetStyle().WindowPadding.y * 2;
-        ImGui::BeginChild(c.title, ImVec2(w, card_h), true, ImGuiWindowFlags_NoScrollbar);
-        ImGui::TextDisabled("%s", c.title);
-        items().track(c.total ? std::string("kpi:") + c.title : std::string("kpi:buyer net"));
-        ImGui::SetItemTooltip("%s", c.help);
+        ImGui::BeginChild(k.metric, ImVec2(w, card_h), true, ImGuiWindowFlags_NoScrollbar);
+        ImGui::TextDisabled("%s", title.c_str());
+        items().track(buyer_net ? std::string("kpi:buyer net") : std::string("kpi:") + title);
+        ImGui::SetItemTooltip("%s", k.meaning);
         // Horizon honesty (MODEL §8): what reaches past the horizon and moves this number, beside it.
-        const std::string key = c.total ? c.total : "buyer.net_usd";
+        const std::string key = k.metric;
         std::string outside;
         int count = 0;
         for (const HorizonEdge& e : horizon_)
@@ -160,15 +139,13 @@ void ResultsPanel::draw_kpis() {
         }
         {
             FontScope big(fonts().display);
-            ImGui::Text("%s", format_value(c.value, c.unit).c_str());
+            ImGui::Text("%s", format_value(value, unit).c_str());
         }
-        const Stat* st = nullptr;
-        if (c.total && !m.totals.empty()) st = &m.totals[static_cast<std::size_t>(total_index(c.total))];
-        if (!c.total && m.trials_done > 0) st = &m.buyer_net;
+        const Stat* st = metric_stat(m, s, metric);
         // The Monte Carlo P10–P90 range (the label is in the tooltip: the card is narrow).
-        const std::string range = st && st->count > 0 ? format_value(st->p10, c.unit) + " \xe2\x80\x93 " + format_value(st->p90, c.unit) : "\xe2\x80\xa6";
+        const std::string range = st && st->count > 0 ? format_value(st->p10, unit) + " \xe2\x80\x93 " + format_value(st->p90, unit) : "\xe2\x80\xa6";
         ImGui::TextDisabled("%s", range.c_str());
-        kpi_cards_.push_back({{"title", c.title}, {"value", format_value(c.value, c.unit)}, {"range", range}, {"trials", m.trials_done}});
+        kpi_cards_.push_back({{"title", title}, {"value", format_value(value, unit)}, {"range", range}, {"trials", m.trials_done}});
         ImGui::SetItemTooltip("Monte Carlo P10\xe2\x80\x93P90 (%lld trials so far)", static_cast<long long>(m.trials_done));
         ImGui::EndChild();
     }
@@ -198,27 +175,10 @@ void ResultsPanel::draw_overview() {
             charts::area(provider_display_name(s, p), r.providers[p].alloc_h100e.data(), r.quarters, charts::palette(static_cast<int>(p)));
         charts::end();
     }
-    std::vector<std::string> years;
-    std::vector<double> compute, egress, fixed, stranded, credits;
-    auto component = [&](auto member, std::vector<double>& out) {
-        std::vector<double> q(static_cast<std::size_t>(r.quarters), 0.0);
-        for (const ProviderSeries& ps : r.providers)
-            for (int i = 0; i < r.quarters; ++i) q[static_cast<std::size_t>(i)] += (ps.*member)[static_cast<std::size_t>(i)];
-        by_year(s, q, years, out);
-    };
-    component(&ProviderSeries::compute_usd, compute);
-    component(&ProviderSeries::egress_usd, egress);
-    component(&ProviderSeries::fixed_usd, fixed);
-    component(&ProviderSeries::stranded_usd, stranded);
-    component(&ProviderSeries::sla_credit_usd, credits);
-    for (double& c : credits) c = -c;  // a refund: below zero
-    const int n = static_cast<int>(years.size());
-    if (charts::begin("cost", "Cost by component per year", {years, Unit::usd, "year", "USD", true}, ImVec2(0, h))) {
-        charts::bars("compute", compute.data(), n, charts::palette(0));
-        charts::bars("egress", egress.data(), n, charts::palette(5));
-        charts::bars("fixed (owned, onboarding)", fixed.data(), n, charts::palette(2));
-        charts::bars("stranded take-or-pay, idle reservations", stranded.data(), n, charts::palette(1));
-        if (r.totals.sla_credit_usd > 0) charts::bars("SLA credits (refunded)", credits.data(), n, charts::palette(3));
+    const CostByYear costs = cost_by_year(s, r);  // as the report draws it (analysis/cost_by_year.h); credits below zero
+    if (charts::begin("cost", "Cost by component per year", {costs.years, Unit::usd, "year", "USD", true}, ImVec2(0, h))) {
+        for (const CostComponent& p : costs.parts)
+            charts::bars(p.name, p.usd.data(), static_cast<int>(p.usd.size()), charts::palette(p.colour));
         charts::end();
     }
 }

@@ -10,6 +10,7 @@
 #include <limits>
 #include <map>
 
+#include "analysis/kpis.h"
 #include "io/analysis_io.h"
 #include "io/chart_svg.h"
 #include "io/clause_types.h"
@@ -35,15 +36,6 @@ bool report_date_valid(const std::string& d) {
     static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
     return day <= days[month - 1] + (month == 2 && leap ? 1 : 0);
-}
-
-const std::vector<ReportKpi>& report_kpis() {
-    static const std::vector<ReportKpi> kpis = {{"Total cost", "cost_usd"},
-                                                {"Stranded", "stranded_usd"},
-                                                {"Demand served", "served_fraction"},
-                                                {"Unserved value", "shortfall_value_usd"},
-                                                {"Buyer net", "buyer.net_usd"}};
-    return kpis;
 }
 
 namespace {
@@ -139,10 +131,6 @@ private:
         return h + "</header>\n";
     }
 
-    std::string kpi_title(const ReportKpi& k) const {
-        return std::string(k.metric) == "buyer.net_usd" ? buyer_display_name(*deals_.front().s) + " net" : std::string(k.title);
-    }
-
     std::string summary() const {
         const Deal& d = deals_.front();
         const Scenario& s = *d.s;
@@ -158,11 +146,11 @@ private:
              esc(trials_text()) + " (seed " + std::to_string(seed_) + ").</p>\n";
         Table t("kpis");
         t.head({"key figure", "deterministic", "P10", "P50", "P90"});
-        for (const ReportKpi& k : report_kpis()) {
+        for (const Kpi& k : kpis()) {
             const Metric m = kpi_metric(s, k.metric);
             const Stat* st = metric_stat(d.m, s, m);
             const ValueUnit unit = metric_unit(m);
-            t.row({esc(kpi_title(k)), "<span class=\"kpi\" data-metric=\"" + std::string(k.metric) + "\">" + v(k.metric) + "</span>",
+            t.row({esc(kpi_title(*deals_.front().s, k)), "<span class=\"kpi\" data-metric=\"" + std::string(k.metric) + "\">" + v(k.metric) + "</span>",
                    esc(stat_text(st, &Stat::p10, unit, s)), esc(stat_text(st, &Stat::p50, unit, s)), esc(stat_text(st, &Stat::p90, unit, s))});
         }
         h += t.done();
@@ -391,11 +379,11 @@ private:
         }
         Table t("changed");
         t.head({"key figure", "A", "B", "B " + kDash + " A"});
-        for (const ReportKpi& k : report_kpis()) {
+        for (const Kpi& k : kpis()) {
             const Metric m = kpi_metric(*a.s, k.metric);
             const ValueUnit unit = metric_unit(m);
             const double va = metric_value(m, *a.r), vb = metric_value(m, *b.r);
-            t.row({esc(kpi_title(k)), esc(shown(va, unit, *a.s)), esc(shown(vb, unit, *b.s)), esc(delta_text(vb - va, unit))});
+            t.row({esc(kpi_title(*deals_.front().s, k)), esc(shown(va, unit, *a.s)), esc(shown(vb, unit, *b.s)), esc(delta_text(vb - va, unit))});
         }
         return h + t.done() + "</section>\n";
     }

@@ -83,13 +83,6 @@ std::string build_report(const std::vector<Scenario>& scenarios, std::int64_t tr
 // True for a real calendar date written YYYY-MM-DD (1900–9999).
 bool report_date_valid(const std::string& date);
 
-// The five KPIs of the page's cards, in order: a title and the metric (a total, or "buyer.net_usd").
-struct ReportKpi {
-    const char* title;  // "Total cost"; the buyer's net is titled "<buyer> net" in the report
-    const char* metric;
-};
-const std::vector<ReportKpi>& report_kpis();
-
 // The deterministic value of a KPI metric in a result of `s`, as the report writes it ("$1.23B", "84.0%").
 std::string report_kpi_text(const Scenario& s, const Result& r, const char* metric);
 

@@ -6,6 +6,7 @@
 #include <map>
 #include <stdexcept>
 
+#include "analysis/cost_by_year.h"
 #include "io/clause_types.h"
 #include "io/svg_canvas.h"
 #include "io/value_text.h"
@@ -66,39 +67,15 @@ Chart quarterly_chart(const Deal& d, const std::string& title, const char* y_tit
 }
 
 Chart cost_by_year(const Deal& d, const std::string& source) {
-    const Scenario& s = *d.s;
-    const Result& r = *d.r;
+    const CostByYear costs = pactscope::cost_by_year(*d.s, *d.r);  // analysis/cost_by_year.h, as the page draws it
     Chart c;
     c.title = "Cost by year and component" + kDot + d.name;
     c.x_title = "year";
     c.y_title = "cost";
     c.unit = ValueUnit::usd;
     c.source = source;
-    const std::size_t T = static_cast<std::size_t>(r.quarters);
-    std::vector<std::size_t> year_of(T);
-    for (std::size_t q = 0; q < T; ++q) {
-        const std::string y = std::to_string((s.start + static_cast<int>(q)) / 4);
-        if (c.x.empty() || c.x.back() != y) c.x.push_back(y);
-        year_of[q] = c.x.size() - 1;
-    }
-    struct Part {
-        const char* name;
-        std::vector<double> ProviderSeries::*member;
-        int colour;
-        double sign;
-    };
-    const Part parts[] = {{"compute", &ProviderSeries::compute_usd, 0, 1},
-                          {"egress", &ProviderSeries::egress_usd, 5, 1},
-                          {"fixed (owned capacity, onboarding)", &ProviderSeries::fixed_usd, 2, 1},
-                          {"stranded take-or-pay and idle reservations", &ProviderSeries::stranded_usd, 1, 1},
-                          {"SLA credits (refunded)", &ProviderSeries::sla_credit_usd, 3, -1}};
-    for (const Part& p : parts) {
-        ChartItem it = chart_series(ChartKind::stacked_bars, p.name, p.colour, std::vector<double>(c.x.size(), 0.0));
-        double any = 0;
-        for (const ProviderSeries& ps : r.providers)
-            for (std::size_t q = 0; q < T && q < (ps.*p.member).size(); ++q) it.values[year_of[q]] += p.sign * (ps.*p.member)[q], any += std::fabs((ps.*p.member)[q]);
-        if (any > 0 || p.sign > 0) c.items.push_back(std::move(it));
-    }
+    c.x = costs.years;
+    for (const CostComponent& p : costs.parts) c.items.push_back(chart_series(ChartKind::stacked_bars, p.name, p.colour, p.usd));
     return c;
 }
 

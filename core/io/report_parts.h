@@ -23,7 +23,7 @@ inline const std::string kArrow = " \xe2\x86\x92 ";  // →
 
 std::string esc(const std::string& s);
 
-// A KPI's metric: a total or a buyer figure, which every scenario has (report_kpis() lists only those).
+// A KPI's metric: a total or a buyer figure, which every scenario has (analysis/kpis.h lists only those).
 Metric kpi_metric(const Scenario& s, const std::string& metric);
 
 // A value in a scenario: quarter indices (agi_quarter) as labels, the rest by value_text.
