@@ -258,6 +258,12 @@ await runSuite('browser exports', async ({ server, browser, check }) => {
   const crossRows = crossCsv.split('\n').filter((l) => l.startsWith('break_even,'));
   check(crossRows.length >= 1 && crossCsv === crossCli, 'File > Download sweep and break-evens == pactscope sweep, with its break-even row',
     `${crossRows.length} break-even rows; ${crossCsv.length} vs ${crossCli.length} bytes`);
+  // ... and it re-reads to the crossing the tab reads out (the table bisects between its grid values, the
+  // readout over the whole range: the same price to the bisection's precision).
+  const readout = (await page.evaluate(() => window.pactscope.views().sweep)).crossings.find((c) => c.found);
+  const tabled = crossRows.length ? Number(parseCsv(crossRows[0])[0][3]) : NaN;
+  check(readout && Math.abs(tabled - readout.value) <= 1e-6 * Math.abs(readout.value),
+    "the table's break-even price == the one the Sweep tab reads out", `${tabled} vs ${readout && readout.value} (${readout && readout.text})`);
   const sweepLink = await page.evaluate(() => window.pactscope.shareLink());
   const third = await newContext(browser);
   const reopened = await openIn(third, server.url + sweepLink.slice(sweepLink.indexOf('#')));
