@@ -6,11 +6,11 @@
 // SharedArrayBuffer: it works from any static host.
 //
 // The app (ui/platform/web_workers.cpp) posts each unfinished run through window.pactscopeShell.mcJob and
-// cancels one an edit replaced with mcCancel. Idle workers get the next block of trial indices of the
-// newest run (the one just edited); blocks are sized to take ~kBlockMs, so a cancelled run frees the
-// workers within that. Each block's totals and bands come back as transferred buffers and go to the app
-// (page.api.mcBlock), which merges them; the app's partial percentiles cover the trials from 0 up to the
-// first block still missing. If the workers cannot start, the app is told (count 0 and why) and runs the
+// cancels one an edit replaced with mcCancel. Workers get the next blocks of trial indices of the newest
+// run (the one just edited), sized to take ~kBlockMs each and queued in the worker (see pump), so a
+// cancelled run frees the workers within one block. Each block's totals and bands come back as
+// transferred buffers and go to the app (page.api.mcBlock), which merges them; the app's partial
+// percentiles cover the trials from 0 up to the first block still missing. If the workers cannot start, the app is told (count 0 and why) and runs the
 // trials in slices between frames as before; stats() shows which.
 'use strict';
 
@@ -32,30 +32,41 @@
     else { const t = setInterval(() => { if (page.running) { clearInterval(t); send(); } }, 50); }
   }
 
-  // Each worker holds up to kDepth blocks, so it starts the next one while the main thread (busy drawing)
-  // has not yet taken the last; a cancelled run's queued blocks still run (at most kDepth × kBlockMs).
-  const kDepth = 2;
+  // Each worker keeps a queue of blocks (web/mc_worker.js) worth up to kAheadMs of work, so it runs on while
+  // the main thread, drawing a frame, takes its messages tens of ms late. Near a run's end a worker is given
+  // less (the work left shared among the workers), so the last blocks do not wait behind one worker's queue.
+  // A worker finishes one run's queued blocks before it is given another's (it holds one scenario at a time).
+  const kAheadMs = 150;
+  const aheadMs = (w) => w.queued.reduce((sum, b) => sum + b.ms, 0);
   function pump() {
-    for (const w of pool.workers) {
-      while (w.busy < kDepth) {
-        let job = null;  // the newest run with trials not handed out
-        for (const j of pool.jobs.values()) if (j.next < j.trials && (!job || j.id > job.id)) job = j;
-        if (!job) return;
-        const size = job.msPerTrial ? Math.max(4, Math.min(4000, Math.round(kBlockMs / job.msPerTrial))) : 16;
-        const lo = job.next, hi = Math.min(job.trials, lo + size);
-        job.next = hi;
-        if (w.job !== job.id) {
-          w.worker.postMessage({ type: 'job', id: job.id, text: job.text, trials: job.trials, seed: job.seed });
-          w.job = job.id;
-        }
-        w.worker.postMessage({ type: 'block', id: job.id, lo, hi });
-        w.busy++;
+    for (;;) {
+      let job = null;  // the newest run with trials not handed out
+      for (const j of pool.jobs.values()) if (j.next < j.trials && (!job || j.id > job.id)) job = j;
+      if (!job) return;
+      // Until the first block says how long a trial takes: blocks of 16 trials, two per worker.
+      const size = job.msPerTrial ? Math.max(4, Math.min(4000, Math.round(kBlockMs / job.msPerTrial))) : 16;
+      const leftMs = job.msPerTrial ? (job.trials - job.next) * job.msPerTrial / pool.workers.length : 0;
+      const limitMs = Math.max(2 * kBlockMs, Math.min(kAheadMs, leftMs));
+      let w = null;  // the worker with the least work queued that may take this run's next block
+      for (const c of pool.workers) {
+        if (c.queued.length && c.queued[c.queued.length - 1].id !== job.id) continue;
+        if (aheadMs(c) < limitMs && (!w || aheadMs(c) < aheadMs(w))) w = c;
       }
+      if (!w) return;
+      const lo = job.next, hi = Math.min(job.trials, lo + size);
+      job.next = hi;
+      if (w.job !== job.id) {
+        w.worker.postMessage({ type: 'job', id: job.id, text: job.text, trials: job.trials, seed: job.seed });
+        w.job = job.id;
+      }
+      w.worker.postMessage({ type: 'block', id: job.id, lo, hi });
+      w.queued.push({ id: job.id, lo, ms: job.msPerTrial ? (hi - lo) * job.msPerTrial : kBlockMs });
     }
   }
 
   function onBlock(w, m) {
-    w.busy--;
+    const at = w.queued.findIndex((b) => b.id === m.id && b.lo === m.lo);
+    if (at >= 0) w.queued.splice(at, 1);  // else its run was cancelled meanwhile
     if (m.heapBytes > pool.heapBytes) {  // a worker's heap grew: stats() reports the largest
       pool.heapBytes = m.heapBytes;
       if (pool.note) page.api.call('mc_workers', { count: pool.workers.length, note: pool.note, heap_bytes: pool.heapBytes });
@@ -79,7 +90,16 @@
     pool.jobs.set(id, { id, text, trials, seed, next: 0, delivered: 0, msPerTrial: 0 });
     pump();
   };
-  window.pactscopeShell.mcCancel = (id) => { pool.jobs.delete(id); };
+  // A cancelled run's queued blocks leave every worker's queue; only the block in progress still runs.
+  window.pactscopeShell.mcCancel = (id) => {
+    pool.jobs.delete(id);
+    for (const w of pool.workers) {
+      if (!w.queued.some((b) => b.id === id)) continue;
+      w.queued = w.queued.filter((b) => b.id !== id);
+      w.worker.postMessage({ type: 'cancel', id });
+    }
+    pump();
+  };
 
   async function start() {
     if (wanted === 0) throw new Error('workers=0 in the address');
@@ -89,7 +109,7 @@
     const module = await WebAssembly.compile(await response.arrayBuffer());
     const ready = [];
     for (let i = 0; i < wanted; ++i) {
-      const w = { worker: new Worker('mc_worker.js'), busy: 0, job: -1 };  // busy: blocks handed out
+      const w = { worker: new Worker('mc_worker.js'), queued: [], job: -1 };  // queued: blocks handed out, not back
       ready.push(new Promise((resolve, reject) => {
         w.worker.onmessage = (e) => {
           const m = e.data;

@@ -74,12 +74,28 @@ await runSuite('workers', async ({ server, browser, check }) => {
       await page.waitForFunction(() => { const s = JSON.parse(window.pactscope.state()).mc; return s.trials_done > 0 && s.trials_done < s.trials / 2; },
         null, { timeout: 60000, polling: 10 });
       const before = await page.evaluate(() => [...window.PactScopePage.mcPool.jobs.keys()]);
+      // When each block of the old run started in the worker, and when its cancel was posted (one clock).
+      await page.evaluate(() => {
+        const shell = window.pactscopeShell, cancel = shell.mcCancel;
+        window.__cancelledAt = {};
+        window.__starts = [];
+        shell.mcCancel = (id) => { window.__cancelledAt[id] = performance.timeOrigin + performance.now(); cancel(id); };
+        for (const w of window.PactScopePage.mcPool.workers) {
+          const on = w.worker.onmessage;
+          w.worker.onmessage = (e) => { if (e.data.type === 'block') window.__starts.push([e.data.id, e.data.startedAt]); on(e); };
+        }
+      });
       await page.evaluate(() => window.pactscope.preset('rofr-2025'));
       await frames(page, 1);
       const after = await page.evaluate(() => [...window.PactScopePage.mcPool.jobs.keys()]);
       check(before.length === 1 && !after.includes(before[0]) && after.length === 1,
             'an edit during a run cancels it by the next frame', `before ${before}, after ${after}`);
       await done(page);
+      // The worker had up to ~150 ms of the old run queued; the cancel empties its queue (and the new run's
+      // scenario, loaded next, would refuse any left), so at most the block it was running (or about to
+      // start as the cancel came) runs after it. A worker that ran its queue regardless ran 12 here.
+      const late = await page.evaluate((id) => window.__starts.filter(([run, at]) => run === id && at > window.__cancelledAt[id]).length, before[0]);
+      check(late <= 1, "the cancelled run's queued blocks never start in the worker", `${late} started after the cancel`);
       const s = await state(page);
       check(s.preset === 'rofr-2025', 'the edit took');
       sameAsCli(check, '1 worker, rofr-2025 after a cancelled run', s.mc, 'rofr-2025');

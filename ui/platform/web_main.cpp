@@ -53,6 +53,17 @@ double g_awake_until_ms = 0;
 bool g_paused = false, g_was_busy = false;
 std::int64_t g_ticks = 0;  // main-loop callbacks, rendered or not (the idle test reads both)
 
+// Quiet frames. Awake but with nothing new — no input since kSettleMs, no edit, no resize, nothing asked
+// of the loop — a frame would show what the last one showed; it is drawn only every kQuietFrameMs (so
+// ImGui's timers, the tooltip delay, still advance). A browser drawing WebGL in software spends tens of
+// ms of a core on each frame, which the Monte Carlo's workers need (issue 17; README "Performance").
+constexpr double kSettleMs = 150;      // every frame is drawn this long after input (popups size over frames)
+constexpr double kQuietFrameMs = 100;
+double g_last_input_ms = -1e9, g_last_drawn_ms = -1e9;
+bool g_draw_asked = false;              // draw_once(): the next frame is drawn
+std::uint64_t g_drawn_revision = ~0ull;
+int g_drawn_w = 0, g_drawn_h = 0;
+
 //-----------------------------------------------------------------------------
 // [SECTION] Canvas, pixel ratio and fonts
 //-----------------------------------------------------------------------------
@@ -117,7 +128,13 @@ void resume() {
 }
 
 void wake() {
-    g_awake_until_ms = emscripten_get_now() + kAwakeAfterInputMs;
+    g_last_input_ms = emscripten_get_now();  // a call from the shell counts as input
+    g_awake_until_ms = g_last_input_ms + kAwakeAfterInputMs;
+    resume();
+}
+
+void draw_asked() {
+    g_draw_asked = true;
     resume();
 }
 
@@ -204,6 +221,22 @@ void frame() {
     glfwPollEvents();
     int fb_w = 1, fb_h = 1;
     emscripten_get_canvas_element_size("#canvas", &fb_w, &fb_h);
+    const double now = emscripten_get_now();
+    if (GImGui->InputEventsQueue.Size > 0) g_last_input_ms = now;
+    const bool quiet = g_app->ready() && !g_draw_asked && !g_was_busy && !g_app->busy() && !pactscope::ui::capture_pending() &&
+                       now - g_last_input_ms > kSettleMs && now - g_last_drawn_ms < kQuietFrameMs &&
+                       g_app->revision() == g_drawn_revision && fb_w == g_drawn_w && fb_h == g_drawn_h;
+    if (quiet) {
+        if (now > g_awake_until_ms) {  // the idle gate (below) for a frame not drawn
+            g_paused = true;
+            emscripten_pause_main_loop();
+        }
+        return;
+    }
+    g_draw_asked = false;
+    g_last_drawn_ms = now;
+    g_drawn_w = fb_w;
+    g_drawn_h = fb_h;
     if (g_app->ready())
         for (int i = 0; i < kMaxInputFrames && GImGui->InputEventsQueue.Size > 0; ++i) {
             begin_imgui_frame(dpr, fb_w, fb_h);
@@ -220,6 +253,7 @@ void frame() {
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     if (auto req = pactscope::ui::due_capture(g_app->frames() - 1)) deliver_capture(*req, fb_w, fb_h, scale);
     notify_shell(first);
+    g_drawn_revision = g_app->revision();
     pactscope::ui::web::sync_worker_runs();
     if (first) js_first_frame();
 
@@ -247,7 +281,7 @@ namespace pactscope::ui::web {
 
 App& app() { return *g_app; }
 void wake() { ::wake(); }
-void draw_once() { ::resume(); }
+void draw_once() { ::draw_asked(); }
 void set_paste_text(std::string text) { g_clipboard = std::move(text); }
 nlohmann::json loop_stats() {
     const ImFont* font = ImGui::GetIO().FontDefault;  // its size in texels: rasterised at the pixel ratio
