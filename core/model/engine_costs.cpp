@@ -107,7 +107,12 @@ void Run::sla_credits(int q) {
         double rate = 0;
         if (outage_months_) {
             const double* month = outage_months_ + (static_cast<std::size_t>(p) * T_ + q) * 3;
-            for (int m = 0; m < 3; ++m) rate += sla_max_rate(ws_.sla_tiers, month_availability(month[m]));
+            // Most months have no outage (availability 1, the same rate each time): worked out once.
+            double up_rate = -1;
+            for (int m = 0; m < 3; ++m) {
+                if (month[m] != 0) rate += sla_max_rate(ws_.sla_tiers, month_availability(month[m]));
+                else rate += up_rate >= 0 ? up_rate : (up_rate = sla_max_rate(ws_.sla_tiers, month_availability(0)));
+            }
             rate /= 3;
         } else {
             rate = expected_sla(p);
