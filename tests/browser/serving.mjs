@@ -1,16 +1,18 @@
 // serving.mjs — what serve.sh promises (issue #6): web/server/serve.mjs binds to loopback only,
-// serves .wasm as application/wasm, sends the CSP and X-Content-Type-Options: nosniff, and
+// serves .wasm as application/wasm, sends the CSP and X-Content-Type-Options: nosniff, compresses for a
+// browser that accepts gzip (issue 17: the transfer size), and
 // refuses every path outside the build folder (.., encoded .., symlinks out, NUL).
 import { request } from 'node:http';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, symlinkSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, symlinkSync, rmSync, writeFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { ROOT, WEB, runSuite } from './harness.mjs';
 
 // A raw GET (the path is sent as written: no client-side normalisation of "..").
-const get = (url, path) => new Promise((resolve, reject) => {
+const get = (url, path, headers = {}) => new Promise((resolve, reject) => {
   const u = new URL(url);
-  const req = request({ host: u.hostname, port: u.port, path, method: 'GET' }, (res) => {
+  const req = request({ host: u.hostname, port: u.port, path, method: 'GET', headers }, (res) => {
     const chunks = [];
     res.on('data', (c) => chunks.push(c));
     res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
@@ -37,6 +39,16 @@ await runSuite('serving', async ({ server, check }) => {
     check(page.headers['x-content-type-options'] === 'nosniff', 'X-Content-Type-Options: nosniff', page.headers['x-content-type-options']);
     const font = await get(server.url, '/fonts/Inter-Regular.otf');
     check(font.status === 200 && font.headers['content-type'] === 'font/otf' && font.headers['x-content-type-options'] === 'nosniff', 'fonts are served with their type and nosniff');
+    // A browser that accepts gzip gets the same bytes compressed; a client that does not, the file as it is.
+    const file = readFileSync(WEB + '/pactscope_app.wasm');
+    check(wasm.headers['content-encoding'] === undefined && wasm.body.equals(file), 'without Accept-Encoding the .wasm comes as it is');
+    const zipped = await get(server.url, '/pactscope_app.wasm', { 'Accept-Encoding': 'gzip, deflate, br' });
+    const same = zipped.headers['content-encoding'] === 'gzip' && gunzipSync(zipped.body).equals(file);
+    check(same && zipped.body.length < file.length * 0.7 && zipped.headers['content-type'] === 'application/wasm' && /Accept-Encoding/.test(zipped.headers.vary || ''),
+          'with Accept-Encoding: gzip the .wasm comes compressed (decoded: the same bytes), Vary: Accept-Encoding',
+          `${zipped.headers['content-encoding']}, ${zipped.body.length} of ${file.length} bytes`);
+    const script = await get(server.url, '/pactscope_worker.js', { 'Accept-Encoding': 'gzip' });
+    check(script.headers['content-encoding'] === 'gzip' && gunzipSync(script.body).equals(readFileSync(WEB + '/pactscope_worker.js')), 'scripts come compressed too');
     for (const path of ['/../../etc/passwd', '/%2e%2e/%2e%2e/etc/passwd', '/fonts/..%2f..%2f..%2fetc/passwd', '/outside-link/secret.txt', '/index.html%00.js']) {
       const r = await get(server.url, path);
       check([400, 403, 404].includes(r.status) && !String(r.body).includes('not for the web') && !String(r.body).includes('root:'),

@@ -1,6 +1,6 @@
 // timing.mjs — the page's performance figures (issue #4), measured in headless Chromium.
 // Prints, as medians over RUNS page loads (default 3):
-//   transfer size   bytes of every response the page loaded (wasm + js + html + css + fonts)
+//   transfer size   bytes of every response the page loaded (wasm + js + html + css + fonts), as sent and decoded
 //   first frame     ms from navigation start to the first frame with a scenario
 //   frame work      model + UI ms per frame (median) while dragging the Azure price on rofr-2025,
 //                   and the Monte Carlo slice per frame
@@ -14,7 +14,7 @@ import { serve, launch, newContext, frames, items, state, click } from './harnes
 
 const runs = Number(process.argv[2] || 3);
 const median = (v) => { const s = [...v].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
-const results = { transfer: [], firstFrame: [], uiMs: [], mcSliceMs: [], frameWorkMs: [], longestTaskMs: [], mcMaxMs: [], mcSeconds: [], framesDuringMc: [],
+const results = { transfer: [], decoded: [], firstFrame: [], uiMs: [], mcSliceMs: [], frameWorkMs: [], longestTaskMs: [], mcMaxMs: [], mcSeconds: [], framesDuringMc: [],
                   workers: [], mcSecondsByWorkers: {} };
 // Installs the ping loop; window.__longestTask() stops it and answers the longest gap (ms).
 const watchTasks = () => {
@@ -44,8 +44,10 @@ try {
     results.firstFrame.push(await page.evaluate(() => window.pactscope.firstFrameMs));
     await frames(page, 10);
     // Body bytes of every request the page made (the document and each resource, repeats included).
-    results.transfer.push(await page.evaluate(() => [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
-      .reduce((sum, e) => sum + e.encodedBodySize, 0)));
+    const sizes = await page.evaluate(() => [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
+      .reduce((sum, e) => [sum[0] + e.encodedBodySize, sum[1] + e.decodedBodySize], [0, 0]));
+    results.transfer.push(sizes[0]);  // as sent (gzip where the server compresses: web/server/serve.mjs)
+    results.decoded.push(sizes[1]);
 
     // Drag the Azure price on rofr-2025 for ~2 s (each frame re-evaluates and restarts the Monte Carlo).
     await page.evaluate(() => window.pactscope.preset('rofr-2025'));
@@ -99,7 +101,7 @@ try {
 }
 const fmt = (v, d = 1) => v.toFixed(d);
 console.log(`PactScope page timing, median of ${runs} loads (headless Chromium, software WebGL)`);
-console.log(`  transfer size          ${fmt(median(results.transfer) / 1e6, 2)} MB   (target <= 3 MB)`);
+console.log(`  transfer size          ${fmt(median(results.transfer) / 1e6, 2)} MB   (target <= 3 MB; ${fmt(median(results.decoded) / 1e6, 2)} MB decoded)`);
 console.log(`  first frame            ${fmt(median(results.firstFrame), 0)} ms   (target <= 2000 ms)`);
 console.log(`  model + UI per frame   ${fmt(median(results.uiMs), 2)} ms   while dragging a price (target <= 8 ms)`);
 console.log(`  Monte Carlo per frame  ${fmt(median(results.mcSliceMs), 2)} ms   main-thread share (merging blocks, partial percentiles)`);

@@ -1,10 +1,13 @@
 // serve.mjs — a static server for the built app, used by serve.sh and the browser tests.
 // Loopback only; .wasm as application/wasm (streaming compile); the page's CSP and nosniff
-// on every response; nothing outside the served folder (no "..", no symlinks out).
+// on every response; nothing outside the served folder (no "..", no symlinks out). Text, fonts and
+// .wasm go gzip-compressed to a browser that accepts it (the .wasm and fonts shrink to about half, which
+// every static host's compression gives too); compressed once per file version and kept.
 // usage: node serve.mjs DIR [--port N] [--host 127.0.0.1]
 import { createServer } from 'node:http';
-import { createReadStream, realpathSync, statSync } from 'node:fs';
+import { createReadStream, readFileSync, realpathSync, statSync } from 'node:fs';
 import { extname, join, resolve, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const args = process.argv.slice(2);
 const root = realpathSync(resolve(args[0] || '.'));
@@ -21,6 +24,15 @@ const types = {
   '.css': 'text/css; charset=utf-8', '.wasm': 'application/wasm', '.json': 'application/json; charset=utf-8',
   '.ttf': 'font/ttf', '.otf': 'font/otf', '.png': 'image/png', '.svg': 'image/svg+xml', '.txt': 'text/plain; charset=utf-8',
 };
+const compressible = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', '.ttf', '.otf', '.svg', '.txt']);
+const gzipped = new Map();  // file -> { mtimeMs, size, body }
+function gzipOf(file, st) {
+  const kept = gzipped.get(file);
+  if (kept && kept.mtimeMs === st.mtimeMs && kept.size === st.size) return kept.body;
+  const body = gzipSync(readFileSync(file));
+  gzipped.set(file, { mtimeMs: st.mtimeMs, size: st.size, body });
+  return body;
+}
 const security = {
   'Content-Security-Policy': "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'",
   'X-Content-Type-Options': 'nosniff',
@@ -47,7 +59,16 @@ const server = createServer((req, res) => {
   let st;
   try { st = statSync(file); } catch { return refuse(res, 404, 'not found'); }
   if (!st.isFile()) return refuse(res, 404, 'not found');
-  res.writeHead(200, { ...security, 'Content-Type': types[extname(file)] || 'application/octet-stream', 'Content-Length': st.size });
+  const type = types[extname(file)] || 'application/octet-stream';
+  if (compressible.has(extname(file))) {
+    if (/\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
+      const body = gzipOf(file, st);
+      res.writeHead(200, { ...security, 'Content-Type': type, 'Content-Encoding': 'gzip', 'Vary': 'Accept-Encoding', 'Content-Length': body.length });
+      return res.end(req.method === 'HEAD' ? undefined : body);
+    }
+    res.setHeader('Vary', 'Accept-Encoding');
+  }
+  res.writeHead(200, { ...security, 'Content-Type': type, 'Content-Length': st.size });
   if (req.method === 'HEAD') return res.end();
   createReadStream(file).pipe(res);
 });
