@@ -30,7 +30,7 @@ void SweepView::set_range_from_input(int a) {
     const ScenarioInput* in = find_input(inputs_, axis_[a].pointer);
     if (!in) return;
     axis_[a].lo = in->sweep_lo, axis_[a].hi = in->sweep_hi;
-    if (in->quarters) axis_[a].steps = std::clamp(static_cast<int>(in->sweep_hi - in->sweep_lo) + 1, 2, 40);
+    if (in->quarters) axis_[a].steps = std::clamp(static_cast<int>(in->sweep_hi - in->sweep_lo) + 1, kMinSteps, max_steps());
 }
 
 // The input that moves the metric most (the tornado's first bar) over its P5–P95; the first input when
@@ -230,7 +230,7 @@ void SweepView::draw() {
             }
             ImGui::SameLine();
             ImGui::SetNextItemWidth(em * 5);
-            ImGui::SliderInt("steps", &axis_[a].steps, 2, 40);
+            ImGui::SliderInt("steps", &axis_[a].steps, kMinSteps, max_steps(), "%d", ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp);
         }
         ImGui::PopID();
     }
@@ -324,24 +324,34 @@ nlohmann::json SweepView::settings() const {
 
 void SweepView::apply(const nlohmann::json& j) {
     if (!j.is_object()) return;
-    auto read_axis = [](const nlohmann::json& a, Axis& x) {
+    const bool grid = j.contains("y") && j["y"].is_object() && j["y"].contains("input");
+    const int most = grid ? kMaxGridSteps : kMaxSteps;
+    std::string limited;  // a link's steps beyond the limit: said, not silently changed
+    auto read_axis = [&](const nlohmann::json& a, Axis& x) {
         if (!a.is_object() || !a.contains("input") || !a["input"].is_string()) return false;
         Axis next;
         next.pointer = a["input"].get<std::string>();
         if (a.contains("lo") && a["lo"].is_number()) next.lo = a["lo"].get<double>();
         if (a.contains("hi") && a["hi"].is_number()) next.hi = a["hi"].get<double>();
-        if (a.contains("steps") && a["steps"].is_number_integer()) next.steps = std::clamp(a["steps"].get<int>(), 2, 200);
+        if (a.contains("steps") && a["steps"].is_number_integer()) {
+            const auto asked = a["steps"].get<std::int64_t>();
+            next.steps = static_cast<int>(std::clamp<std::int64_t>(asked, kMinSteps, most));
+            if (next.steps != asked)
+                limited += " Its " + std::to_string(asked) + " steps are " + std::to_string(next.steps) + " here (a " +
+                           (grid ? "grid takes " : "sweep takes ") + std::to_string(kMinSteps) + " to " + std::to_string(most) + " a side).";
+        }
         if (!(next.lo < next.hi)) return false;  // a range the sweep would refuse
         x = next;
         return true;
     };
     if (j.contains("metric") && j["metric"].is_string()) metric_ = j["metric"].get<std::string>();
-    if (j.contains("x") && read_axis(j["x"], axis_[0])) {
+    const bool took_x = j.contains("x") && read_axis(j["x"], axis_[0]);
+    if (!(grid && read_axis(j["y"], axis_[1]))) axis_[1] = Axis{};
+    if (took_x) {
         // Keep the link's input: the view reopens on the strongest input only for a new metric or scenario.
         opened_for_ = metric_ + "|" + model_.scenario().name;
-        open_note_ = "As the link had it.";
+        open_note_ = "As the link had it." + limited;
     }
-    if (!(j.contains("y") && read_axis(j["y"], axis_[1]))) axis_[1] = Axis{};
     computed_for_.clear();  // recompute
 }
 

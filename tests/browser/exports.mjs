@@ -271,6 +271,17 @@ await runSuite('browser exports', async ({ server, browser, check }) => {
   const sweepThere = await sweepOf(reopened.page);
   check(JSON.stringify(sweepThere) === JSON.stringify(want), "the page's share link reopens the sweep (metric, input, range, steps) and its tab", JSON.stringify(sweepThere));
   check(reopened.errors.length === 0, 'no console error in the page reopened on the sweep', reopened.errors.join('; '));
+  // A link asking for more steps than the sweep takes (2 to 200 a side for one input) opens with 200 and
+  // says so beside the sweep, rather than changing the number silently.
+  await reopened.page.evaluate(async (sweep) => {
+    const env = { schema: 'pactscope/analysis@1', scenario: JSON.parse(window.pactscope.exportFile('scenario.json').text), tab: 'Sweep', sweep };
+    const url = await window.pactscope.encodeLinkForTest(JSON.stringify(env));
+    window.pactscope.openLink(url.slice(url.indexOf('#')));
+  }, { ...sweepSettings, x: { ...sweepSettings.x, steps: 500 } });
+  await frames(reopened.page, 5);
+  const many = await reopened.page.evaluate(() => window.pactscope.views().sweep);
+  check(many.steps === 200 && /500 steps are 200 here/.test(many.opened), "a link's 500 steps open as 200, and the page says so",
+        JSON.stringify({ steps: many.steps, opened: many.opened }));
   await third.close();
 
   check(errors.length === 0, 'no console error in the page', errors.join('; '));
