@@ -324,33 +324,36 @@ nlohmann::json SweepView::settings() const {
 
 void SweepView::apply(const nlohmann::json& j) {
     if (!j.is_object()) return;
-    const bool grid = j.contains("y") && j["y"].is_object() && j["y"].contains("input");
-    const int most = grid ? kMaxGridSteps : kMaxSteps;
     std::string limited;  // a link's steps beyond the limit: said, not silently changed
-    auto read_axis = [&](const nlohmann::json& a, Axis& x) {
+    // Reads an axis with at most `most` steps; false when the link's axis is not one the sweep can take.
+    auto read_axis = [&](const nlohmann::json& a, const char* which, int most, Axis& x) {
         if (!a.is_object() || !a.contains("input") || !a["input"].is_string()) return false;
         Axis next;
         next.pointer = a["input"].get<std::string>();
         if (a.contains("lo") && a["lo"].is_number()) next.lo = a["lo"].get<double>();
         if (a.contains("hi") && a["hi"].is_number()) next.hi = a["hi"].get<double>();
+        if (!(next.lo < next.hi)) return false;  // a range the sweep would refuse
         if (a.contains("steps") && a["steps"].is_number_integer()) {
             const auto asked = a["steps"].get<std::int64_t>();
             next.steps = static_cast<int>(std::clamp<std::int64_t>(asked, kMinSteps, most));
             if (next.steps != asked)
-                limited += " Its " + std::to_string(asked) + " steps are " + std::to_string(next.steps) + " here (a " +
-                           (grid ? "grid takes " : "sweep takes ") + std::to_string(kMinSteps) + " to " + std::to_string(most) + " a side).";
+                limited += std::string(" Its ") + which + " input's " + std::to_string(asked) + " steps are " + std::to_string(next.steps) +
+                           " here (" + std::to_string(kMinSteps) + " to " + std::to_string(most) + (most == kMaxSteps ? " for one input)." : " a side for a grid).");
         }
-        if (!(next.lo < next.hi)) return false;  // a range the sweep would refuse
         x = next;
         return true;
     };
     if (j.contains("metric") && j["metric"].is_string()) metric_ = j["metric"].get<std::string>();
-    const bool took_x = j.contains("x") && read_axis(j["x"], axis_[0]);
-    if (!(grid && read_axis(j["y"], axis_[1]))) axis_[1] = Axis{};
-    if (took_x) {
+    // The second input first: with one, the sweep is a grid and takes fewer steps a side.
+    Axis y;
+    const bool grid = j.contains("y") && read_axis(j["y"], "y", kMaxGridSteps, y);
+    if (j.contains("x") && read_axis(j["x"], "x", grid ? kMaxGridSteps : kMaxSteps, axis_[0])) {
+        axis_[1] = grid ? y : Axis{};
         // Keep the link's input: the view reopens on the strongest input only for a new metric or scenario.
         opened_for_ = metric_ + "|" + model_.scenario().name;
         open_note_ = "As the link had it." + limited;
+    } else {
+        axis_[1] = Axis{};
     }
     computed_for_.clear();  // recompute
 }

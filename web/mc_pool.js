@@ -91,6 +91,8 @@
     pump();
   };
   // A cancelled run's queued blocks leave every worker's queue; only the block in progress still runs.
+  // The freed workers are given work once the app has also posted the run that replaced it (it does so in
+  // the same call), so they do not fill up with an older run's blocks first.
   window.pactscopeShell.mcCancel = (id) => {
     pool.jobs.delete(id);
     for (const w of pool.workers) {
@@ -98,7 +100,7 @@
       w.queued = w.queued.filter((b) => b.id !== id);
       w.worker.postMessage({ type: 'cancel', id });
     }
-    pump();
+    queueMicrotask(pump);
   };
 
   async function start() {

@@ -8,7 +8,7 @@
 // Messages out: {type: 'ready', heapBytes} | {type: 'failed', message}
 //               {type: 'block', id, lo, hi, columns, bands, ms, startedAt, heapBytes}   (buffers transferred;
 //                                 startedAt: when the block started, ms since the epoch, as the page's clock)
-//               {type: 'bad', id, lo, hi}   run `id` is not this worker's (its scenario was refused)
+//               {type: 'bad', id, lo, hi, startedAt}   run `id` is not this worker's (its scenario was refused)
 //
 // The worker keeps its own queue of blocks and runs them one after another, so it never waits for the
 // page's main thread (busy drawing a frame, it takes messages tens of ms late). Between two blocks it
@@ -58,7 +58,7 @@ function runNext() {
   const b = queue.shift();
   if (!b) return;
   if (b.id !== job) {
-    postMessage({ type: 'bad', id: b.id, lo: b.lo, hi: b.hi });
+    postMessage({ type: 'bad', id: b.id, lo: b.lo, hi: b.hi, startedAt: performance.timeOrigin + performance.now() });
   } else {
     const t0 = performance.now();
     const startedAt = performance.timeOrigin + t0;

@@ -49,6 +49,9 @@ await runSuite('serving', async ({ server, check }) => {
           `${zipped.headers['content-encoding']}, ${zipped.body.length} of ${file.length} bytes`);
     const script = await get(server.url, '/pactscope_worker.js', { 'Accept-Encoding': 'gzip' });
     check(script.headers['content-encoding'] === 'gzip' && gunzipSync(script.body).equals(readFileSync(WEB + '/pactscope_worker.js')), 'scripts come compressed too');
+    const refused = await get(server.url, '/pactscope_worker.js', { 'Accept-Encoding': 'gzip;q=0, identity' });
+    check(refused.headers['content-encoding'] === undefined && refused.body.equals(readFileSync(WEB + '/pactscope_worker.js')),
+          'a client that refuses gzip (gzip;q=0) gets the file as it is', String(refused.headers['content-encoding']));
     for (const path of ['/../../etc/passwd', '/%2e%2e/%2e%2e/etc/passwd', '/fonts/..%2f..%2f..%2fetc/passwd', '/outside-link/secret.txt', '/index.html%00.js']) {
       const r = await get(server.url, path);
       check([400, 403, 404].includes(r.status) && !String(r.body).includes('not for the web') && !String(r.body).includes('root:'),

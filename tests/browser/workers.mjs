@@ -82,7 +82,11 @@ await runSuite('workers', async ({ server, browser, check }) => {
         shell.mcCancel = (id) => { window.__cancelledAt[id] = performance.timeOrigin + performance.now(); cancel(id); };
         for (const w of window.PactScopePage.mcPool.workers) {
           const on = w.worker.onmessage;
-          w.worker.onmessage = (e) => { if (e.data.type === 'block') window.__starts.push([e.data.id, e.data.startedAt]); on(e); };
+          // A refused block ('bad': the worker holds another run's scenario) counts too.
+          w.worker.onmessage = (e) => {
+            if (e.data.type === 'block' || e.data.type === 'bad') window.__starts.push([e.data.id, e.data.startedAt]);
+            on(e);
+          };
         }
       });
       await page.evaluate(() => window.pactscope.preset('rofr-2025'));
@@ -91,11 +95,11 @@ await runSuite('workers', async ({ server, browser, check }) => {
       check(before.length === 1 && !after.includes(before[0]) && after.length === 1,
             'an edit during a run cancels it by the next frame', `before ${before}, after ${after}`);
       await done(page);
-      // The worker had up to ~150 ms of the old run queued; the cancel empties its queue (and the new run's
-      // scenario, loaded next, would refuse any left), so at most the block it was running (or about to
-      // start as the cancel came) runs after it. A worker that ran its queue regardless ran 12 here.
+      // The worker had up to ~150 ms of the old run queued; the cancel empties its queue, so at most the
+      // block it was running (or about to start as the cancel came) comes back after it. A worker that
+      // ignored the cancel sent 12 back here (refused once the new run's scenario was loaded).
       const late = await page.evaluate((id) => window.__starts.filter(([run, at]) => run === id && at > window.__cancelledAt[id]).length, before[0]);
-      check(late <= 1, "the cancelled run's queued blocks never start in the worker", `${late} started after the cancel`);
+      check(late <= 1, "the cancelled run's queued blocks never start in the worker", `${late} came back after the cancel`);
       const s = await state(page);
       check(s.preset === 'rofr-2025', 'the edit took');
       sameAsCli(check, '1 worker, rofr-2025 after a cancelled run', s.mc, 'rofr-2025');

@@ -12,7 +12,8 @@
 // the page is crisp on HiDPI screens (GLFW in Emscripten 3.1.6 ignores the ratio:
 // DEVELOPING §7). An idle gate pauses the loop when nothing happens: it
 // renders only after input, a resize, a call from the shell, or while the
-// Monte Carlo runs — an idle tab costs no CPU.
+// Monte Carlo runs — an idle tab costs no CPU; awake, it skips frames that
+// would show nothing new (quiet frames, below).
 #include <emscripten.h>
 #include <emscripten/html5.h>
 #include <GLFW/glfw3.h>
@@ -53,13 +54,15 @@ double g_awake_until_ms = 0;
 bool g_paused = false, g_was_busy = false;
 std::int64_t g_ticks = 0;  // main-loop callbacks, rendered or not (the idle test reads both)
 
-// Quiet frames. Awake but with nothing new — no input since kSettleMs, no edit, no resize, nothing asked
-// of the loop — a frame would show what the last one showed; it is drawn only every kQuietFrameMs (so
-// ImGui's timers, the tooltip delay, still advance). A browser drawing WebGL in software spends tens of
-// ms of a core on each frame, which the Monte Carlo's workers need (issue 17; README "Performance").
-constexpr double kSettleMs = 150;      // every frame is drawn this long after input (popups size over frames)
-constexpr double kQuietFrameMs = 100;
-double g_last_input_ms = -1e9, g_last_drawn_ms = -1e9;
+// Quiet frames. Awake but with nothing new — the few frames after input drawn, no edit, no resize, nothing
+// asked of the loop — a frame would show what the last one showed; it is drawn only every kQuietFrameMs (so
+// ImGui's timers, the tooltip delay, still advance). A browser drawing WebGL in software spends ~70 ms of
+// CPU on each frame of this page (measured: headless Chromium, 1400×900), which the Monte Carlo's workers
+// need (issue 17; README "Performance").
+constexpr int kSettleFrames = 3;       // frames drawn after input whatever else (a popup sizes itself over two)
+constexpr double kQuietFrameMs = 200;
+int g_settle_frames = 0;
+double g_last_drawn_ms = -1e9;
 bool g_draw_asked = false;              // draw_once(): the next frame is drawn
 std::uint64_t g_drawn_revision = ~0ull;
 int g_drawn_w = 0, g_drawn_h = 0;
@@ -127,9 +130,17 @@ void resume() {
     }
 }
 
+// The idle gate: past the awake time and with nothing to do, the loop pauses until resume().
+void pause_when_idle(bool busy) {
+    if (!busy && emscripten_get_now() > g_awake_until_ms) {
+        g_paused = true;
+        emscripten_pause_main_loop();
+    }
+}
+
 void wake() {
-    g_last_input_ms = emscripten_get_now();  // a call from the shell counts as input
-    g_awake_until_ms = g_last_input_ms + kAwakeAfterInputMs;
+    g_settle_frames = kSettleFrames;  // a call from the shell counts as input
+    g_awake_until_ms = emscripten_get_now() + kAwakeAfterInputMs;
     resume();
 }
 
@@ -222,19 +233,20 @@ void frame() {
     int fb_w = 1, fb_h = 1;
     emscripten_get_canvas_element_size("#canvas", &fb_w, &fb_h);
     const double now = emscripten_get_now();
-    if (GImGui->InputEventsQueue.Size > 0) g_last_input_ms = now;
+    if (GImGui->InputEventsQueue.Size > 0) g_settle_frames = kSettleFrames;
     const bool quiet = g_app->ready() && !g_draw_asked && !g_was_busy && !g_app->busy() && !pactscope::ui::capture_pending() &&
-                       now - g_last_input_ms > kSettleMs && now - g_last_drawn_ms < kQuietFrameMs &&
+                       g_settle_frames == 0 && now - g_last_drawn_ms < kQuietFrameMs &&
                        g_app->revision() == g_drawn_revision && fb_w == g_drawn_w && fb_h == g_drawn_h;
     if (quiet) {
-        if (now > g_awake_until_ms) {  // the idle gate (below) for a frame not drawn
-            g_paused = true;
-            emscripten_pause_main_loop();
-        }
+        pause_when_idle(false);
         return;
     }
     g_draw_asked = false;
     g_last_drawn_ms = now;
+    if (g_settle_frames > 0) --g_settle_frames;
+    // What this frame draws; an edit made while it is built (typed numbers applied after the panels are
+    // drawn) changes the revision again, so the next frame is drawn too.
+    g_drawn_revision = g_app->revision();
     g_drawn_w = fb_w;
     g_drawn_h = fb_h;
     if (g_app->ready())
@@ -253,7 +265,6 @@ void frame() {
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     if (auto req = pactscope::ui::due_capture(g_app->frames() - 1)) deliver_capture(*req, fb_w, fb_h, scale);
     notify_shell(first);
-    g_drawn_revision = g_app->revision();
     pactscope::ui::web::sync_worker_runs();
     if (first) js_first_frame();
 
@@ -265,10 +276,7 @@ void frame() {
     const bool busy = g_app->busy() || pactscope::ui::capture_pending() || input_queued;
     if (g_was_busy && !busy) wake();
     g_was_busy = busy;
-    if (!busy && emscripten_get_now() > g_awake_until_ms) {
-        g_paused = true;
-        emscripten_pause_main_loop();
-    }
+    pause_when_idle(busy);
 }
 
 }  // namespace

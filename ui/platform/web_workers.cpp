@@ -24,7 +24,7 @@ int g_count = 0;             // workers running
 double g_heap_bytes = 0;     // one worker's module heap after its first block
 std::string g_note = "starting the workers";
 std::vector<std::uint64_t> g_posted;  // runs posted to the pool and not cancelled
-double g_last_drawn_ms = 0;            // when block_arrived last asked for a frame
+double g_last_asked_ms = 0;            // when block_arrived last asked for a frame
 // Blocks arrive every few ms; a frame (partial percentiles, the progress bar) is drawn at most this often,
 // so the main thread leaves the cores to the workers (and at once for a run's last block).
 constexpr double kDrawEveryMs = 200;
@@ -70,8 +70,8 @@ void reset_worker_stats() { g_merge_ms_max = 0; }
 
 void block_arrived() {
     const double now = emscripten_get_now();
-    if (now - g_last_drawn_ms >= kDrawEveryMs || !app().model().monte_carlo_running()) {
-        g_last_drawn_ms = now;
+    if (now - g_last_asked_ms >= kDrawEveryMs || !app().model().monte_carlo_running()) {
+        g_last_asked_ms = now;
         draw_once();
     }
 }

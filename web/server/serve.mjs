@@ -33,6 +33,14 @@ function gzipOf(file, st) {
   gzipped.set(file, { mtimeMs: st.mtimeMs, size: st.size, body });
   return body;
 }
+// Whether Accept-Encoding allows gzip: "gzip" or "*" with a q-value above 0 ("gzip;q=0" refuses it).
+function acceptsGzip(header) {
+  return (header || '').split(',').some((part) => {
+    const [name, ...params] = part.trim().toLowerCase().split(';').map((t) => t.trim());
+    const q = params.find((p) => p.startsWith('q='));
+    return (name === 'gzip' || name === '*') && (!q || Number(q.slice(2)) > 0);
+  });
+}
 const security = {
   'Content-Security-Policy': "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'",
   'X-Content-Type-Options': 'nosniff',
@@ -59,16 +67,17 @@ const server = createServer((req, res) => {
   let st;
   try { st = statSync(file); } catch { return refuse(res, 404, 'not found'); }
   if (!st.isFile()) return refuse(res, 404, 'not found');
-  const type = types[extname(file)] || 'application/octet-stream';
+  const headers = { ...security, 'Content-Type': types[extname(file)] || 'application/octet-stream' };
   if (compressible.has(extname(file))) {
-    if (/\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
-      const body = gzipOf(file, st);
-      res.writeHead(200, { ...security, 'Content-Type': type, 'Content-Encoding': 'gzip', 'Vary': 'Accept-Encoding', 'Content-Length': body.length });
+    headers['Vary'] = 'Accept-Encoding';
+    if (acceptsGzip(req.headers['accept-encoding'])) {
+      let body;
+      try { body = gzipOf(file, st); } catch { return refuse(res, 404, 'not found'); }  // gone since stat
+      res.writeHead(200, { ...headers, 'Content-Encoding': 'gzip', 'Content-Length': body.length });
       return res.end(req.method === 'HEAD' ? undefined : body);
     }
-    res.setHeader('Vary', 'Accept-Encoding');
   }
-  res.writeHead(200, { ...security, 'Content-Type': type, 'Content-Length': st.size });
+  res.writeHead(200, { ...headers, 'Content-Length': st.size });
   if (req.method === 'HEAD') return res.end();
   createReadStream(file).pipe(res);
 });
