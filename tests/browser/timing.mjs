@@ -5,7 +5,8 @@
 //   frame work      model + UI ms per frame (median) while dragging the Azure price on rofr-2025,
 //                   and the Monte Carlo slice per frame
 //   10,000 trials   seconds for the in-page Monte Carlo of commitment-2025q4 while the UI keeps drawing,
-//                   with the page's default workers and with ?workers=1, 2 and 0 (0: slices on the main thread)
+//                   with the page's default workers and with ?workers=1, 2 and 0 (0: slices on the main thread),
+//                   each started on a settled page (no run going, the loop paused) as a user's pick would be
 //   longest task    the longest main-thread task while dragging (each drag step restarts the Monte Carlo):
 //                   the largest gap between turns of a MessageChannel ping loop, which runs between tasks;
 //                   and the longest Monte Carlo work in it (stats: summary refresh per frame, block merge)
@@ -77,8 +78,10 @@ try {
     const priceAfter = JSON.stringify((await state(page)).scenario.providers[0].price_usd_per_h100e_hour);
     if (priceAfter === priceBefore) throw new Error('the drag did not edit the price (' + priceBefore + ')');
 
-    // 10,000 trials of commitment-2025q4 in the page, with its default workers.
+    // 10,000 trials of commitment-2025q4 in the page, with its default workers, once the page has settled
+    // (the drag's last run done, the loop paused), as when a user picks a deal.
     await page.waitForFunction(() => window.pactscope.stats().mc_trials_at !== 'starting', null, { timeout: 60000 });
+    await page.waitForFunction(() => { const s = window.pactscope.stats(); return !s.mc_running && s.paused; }, null, { timeout: 60000, polling: 50 });
     const mc = await monteCarloSeconds(page);
     results.mcSeconds.push(mc.seconds);
     results.framesDuringMc.push(mc.frames);
@@ -91,6 +94,8 @@ try {
       const p = await c.newPage();
       await p.goto(server.url + '?workers=' + n);
       await p.waitForFunction(() => window.pactscope && window.pactscope.ready && window.pactscope.stats().mc_trials_at !== 'starting', null, { timeout: 60000 });
+      // As the default row: the page has settled (its first run done, the loop paused), as when a user picks a deal.
+      await p.waitForFunction(() => { const s = window.pactscope.stats(); return !s.mc_running && s.paused; }, null, { timeout: 60000, polling: 50 });
       (results.mcSecondsByWorkers[n] ||= []).push((await monteCarloSeconds(p)).seconds);
       await c.close();
     }
