@@ -160,14 +160,26 @@ void y_axis(Frame& f, Unit unit, const std::string& title) {
     }
 }
 
-// Labels along x: as many as fit, evenly spaced; the axis title at the right end.
+// `text` cut with "…" to at most `width` pixels (whole UTF-8 characters).
+std::string fit_text(std::string text, float width) {
+    if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
+    while (!text.empty() && ImGui::CalcTextSize((text + "…").c_str()).x > width) {
+        while (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xC0) == 0x80) text.pop_back();  // continuation bytes
+        if (!text.empty()) text.pop_back();
+    }
+    return text + "…";
+}
+
+// Labels along x: as many as fit, evenly spaced; the axis title at the right end, in at most a third of the
+// axis (a swept input's full name, which the chart's title above also gives, is cut so the ticks keep room).
 void x_axis(Frame& f, const std::vector<std::string>& x, const std::string& title) {
     f.dl->AddLine(ImVec2(f.min.x, f.max.y), ImVec2(f.max.x, f.max.y), dim_color());
     float right = f.max.x;
     if (!title.empty()) {
-        const ImVec2 ts = ImGui::CalcTextSize(title.c_str());
+        const std::string shown = fit_text(title, (f.max.x - f.min.x) / 3);
+        const ImVec2 ts = ImGui::CalcTextSize(shown.c_str());
         right -= ts.x + 8;
-        f.dl->AddText(ImVec2(f.max.x - ts.x, f.max.y + 4), dim_color(), title.c_str());
+        f.dl->AddText(ImVec2(f.max.x - ts.x, f.max.y + 4), dim_color(), shown.c_str());
     }
     if (x.empty()) return;
     float label_w = 0;

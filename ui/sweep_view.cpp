@@ -30,7 +30,7 @@ void SweepView::set_range_from_input(int a) {
     const ScenarioInput* in = find_input(inputs_, axis_[a].pointer);
     if (!in) return;
     axis_[a].lo = in->sweep_lo, axis_[a].hi = in->sweep_hi;
-    if (in->quarters) axis_[a].steps = std::clamp(static_cast<int>(in->sweep_hi - in->sweep_lo) + 1, kMinSteps, max_steps());
+    if (in->whole_steps()) axis_[a].steps = std::clamp(static_cast<int>(std::lround(in->sweep_hi - in->sweep_lo)) + 1, kMinSteps, max_steps());
 }
 
 // The input that moves the metric most (the tornado's first bar) over its P5–P95; the first input when
@@ -283,14 +283,16 @@ void SweepView::draw() {
         return;
     }
     const float chart_h = std::max(260.0f, ImGui::GetContentRegionAvail().y - (crossings_.empty() ? 10 : ImGui::GetTextLineHeightWithSpacing() * static_cast<float>(3 + crossings_.size() * 2)));
-    if (charts::begin("sweep1", ml.name + " over " + axis_title(0), {xs, u, axis_title(0), ml.unit, false, true}, ImVec2(0, chart_h))) {
+    // The chart's title names the input's owner; its axis, the field alone, so the tick labels keep the room.
+    const ScenarioInput* x_in = find_input(inputs_, g.axes[0].pointer);
+    const std::string x_title = x_in ? x_in->field : axis_title(0);
+    if (charts::begin("sweep1", ml.name + " over " + axis_title(0), {xs, u, x_title, ml.unit, false, true}, ImVec2(0, chart_h))) {
         for (std::size_t k = 0; k < g.values.size(); ++k)
             charts::line(names_[k], g.values[k].data(), static_cast<int>(g.values[k].size()), charts::palette(static_cast<int>(k)));
         const double lo = g.axes[0].values.front(), hi = g.axes[0].values.back();
-        const ScenarioInput* in = find_input(inputs_, g.axes[0].pointer);
         for (const Crossing& c : crossings_)
             if (c.be.found && hi > lo)
-                charts::marker(in ? input_value_text(*in, c.be.value) : std::to_string(c.be.value),
+                charts::marker(x_in ? input_value_text(*x_in, c.be.value) : std::to_string(c.be.value),
                                (c.be.value - lo) / (hi - lo) * static_cast<double>(g.axes[0].values.size() - 1), charts::palette(c.a));
         charts::end();
     }

@@ -109,6 +109,13 @@ void sweep_span(ScenarioInput& in) {
         in.sweep_lo = std::max(in.range_lo, in.sweep_hi - typical_span(in.number_unit));
         if (in.range_lo_open && in.sweep_lo <= in.range_lo) in.sweep_lo = in.range_lo + (in.sweep_hi - in.range_lo) * 1e-3;
     }
+    // A count of quarters (a build slip, a response delay) acts in whole quarters (the engine rounds it), so
+    // its sweep opens on whole quarters: each end rounded, at least one quarter apart, inside the range.
+    if (in.number_unit == NumberUnit::quarters && !in.quarters) {
+        in.sweep_lo = std::max(in.range_lo, std::round(in.sweep_lo));
+        in.sweep_hi = std::min(in.range_hi, std::max(std::round(in.sweep_hi), in.sweep_lo + 1));
+        in.sweep_note += ", in whole quarters";
+    }
 }
 
 std::string lower(std::string_view text) {

@@ -41,6 +41,8 @@ struct ScenarioInput {
     // Where a sweep over this input opens: [sweep_lo, sweep_hi] with sweep_lo < sweep_hi, inside the range.
     double sweep_lo = 0, sweep_hi = 0;
     std::string sweep_note;  // "P5 to P95", or how a span was chosen for a plain number
+    // Whole steps only: a quarter (an AGI date) or a count of quarters the engine rounds (a build slip).
+    bool whole_steps() const { return quarters || number_unit == NumberUnit::quarters; }
 };
 
 // Every quantity of the scenario, in the order the scenario's document lists them.

@@ -136,6 +136,27 @@ TEST_CASE("inputs by name: every quantity, named \"owner — field (unit)\", wit
     const ScenarioInput& agi = input_at(ci, "/contract/10/date");  // "2029Q1 to 2034Q4"
     CHECK(agi.quarters);
     CHECK(agi.p5 < agi.p95);
+    CHECK(agi.whole_steps());
+    // A count of quarters (the engine rounds a build slip) opens on whole quarters. Broadcom's widest slip,
+    // "4 to 16", has its P5 and P95 at 4 and 16 up to rounding (the distribution's fit): it opens on exactly
+    // 4 to 16. A fixed slip of 2.4 opens 50% either side, 1.2 to 3.6, which round to 1 and 4.
+    const ScenarioInput& slip = input_at(ci, "/providers/10/capacity/4/slip_quarters");
+    CHECK(slip.whole_steps());
+    CHECK_FALSE(slip.quarters);
+    CHECK(slip.p5 == Approx(4.0));
+    CHECK(slip.p95 == Approx(16.0));
+    CHECK(slip.sweep_lo == 4.0);
+    CHECK(slip.sweep_hi == 16.0);
+    CHECK(slip.sweep_note == "P5 to P95, in whole quarters");
+    json fs = json::parse(find_preset("commitment-2025q4")->json);
+    fs["providers"][10]["capacity"][4]["slip_quarters"] = 2.4;
+    const Scenario cf = load_ok(fs);
+    const std::vector<ScenarioInput> cfi = scenario_inputs(cf);
+    const ScenarioInput& fixed = input_at(cfi, "/providers/10/capacity/4/slip_quarters");
+    CHECK(fixed.sweep_lo == 1.0);
+    CHECK(fixed.sweep_hi == 4.0);
+    CHECK(fixed.sweep_note == "fixed at 2.4: 50% either side, in whole quarters");
+    CHECK_FALSE(usd.whole_steps());
 }
 
 TEST_CASE("inputs by name: every input of every preset opens a sweep the sweep accepts, inside its range and never flat") {
