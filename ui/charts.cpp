@@ -591,7 +591,9 @@ void heatmap(const char* id, const std::string& title, const Axes& axes, const s
             f.dl->AddRectFilled(a, b, c);
             if (f.hovered && ImGui::IsMouseHoveringRect(a, b)) hover_i = i, hover_j = j;
         }
-    const int every_x = std::max(1, static_cast<int>(std::ceil(60.0f * static_cast<float>(n0) / (f.max.x - f.min.x))));
+    float label_w = 0;  // as many x labels as fit side by side (as x_axis)
+    for (int i = 0; i < n0; ++i) label_w = std::max(label_w, ImGui::CalcTextSize(x[static_cast<std::size_t>(i)].c_str()).x + 10);
+    const int every_x = std::max(1, static_cast<int>(std::ceil(label_w * static_cast<float>(n0) / std::max(1.0f, f.max.x - f.min.x))));
     for (int i = 0; i < n0; i += every_x) {
         const ImVec2 ts = ImGui::CalcTextSize(x[static_cast<std::size_t>(i)].c_str());
         f.dl->AddText(ImVec2(f.min.x + cw * (static_cast<float>(i) + 0.5f) - ts.x * 0.5f, f.max.y + 4), dim_color(), x[static_cast<std::size_t>(i)].c_str());
