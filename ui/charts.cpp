@@ -160,14 +160,27 @@ void y_axis(Frame& f, Unit unit, const std::string& title) {
     }
 }
 
-// `text` cut with "…" to at most `width` pixels (whole UTF-8 characters).
-std::string fit_text(std::string text, float width) {
-    if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
-    while (!text.empty() && ImGui::CalcTextSize((text + "…").c_str()).x > width) {
-        while (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xC0) == 0x80) text.pop_back();  // continuation bytes
-        if (!text.empty()) text.pop_back();
+// A label (a row's, an axis title) in at most `width`, cut at a word boundary with an ellipsis, never mid-word.
+std::string fit_label(const std::string& label, float width) {
+    if (ImGui::CalcTextSize(label.c_str()).x <= width) return label;
+    std::string out;
+    std::size_t i = 0;
+    while (i < label.size()) {
+        std::size_t j = label.find(' ', i + 1);
+        if (j == std::string::npos) j = label.size();
+        const std::string next = label.substr(0, j) + "\xe2\x80\xa6";
+        if (ImGui::CalcTextSize(next.c_str()).x > width) break;
+        out = label.substr(0, j);
+        i = j;
     }
-    return text + "…";
+    return (out.empty() ? label.substr(0, std::min<std::size_t>(label.size(), 8)) : out) + "\xe2\x80\xa6";
+}
+
+// Every how many labels one is drawn so that labels side by side never overlap in `width` pixels.
+int label_stride(const std::vector<std::string>& labels, float width) {
+    float label_w = 0;
+    for (const std::string& s : labels) label_w = std::max(label_w, ImGui::CalcTextSize(s.c_str()).x + 10);
+    return std::max(1, static_cast<int>(std::ceil(label_w * static_cast<float>(labels.size()) / std::max(1.0f, width))));
 }
 
 // Labels along x: as many as fit, evenly spaced; the axis title at the right end, in at most a third of the
@@ -176,15 +189,13 @@ void x_axis(Frame& f, const std::vector<std::string>& x, const std::string& titl
     f.dl->AddLine(ImVec2(f.min.x, f.max.y), ImVec2(f.max.x, f.max.y), dim_color());
     float right = f.max.x;
     if (!title.empty()) {
-        const std::string shown = fit_text(title, (f.max.x - f.min.x) / 3);
+        const std::string shown = fit_label(title, (f.max.x - f.min.x) / 3);
         const ImVec2 ts = ImGui::CalcTextSize(shown.c_str());
         right -= ts.x + 8;
         f.dl->AddText(ImVec2(f.max.x - ts.x, f.max.y + 4), dim_color(), shown.c_str());
     }
     if (x.empty()) return;
-    float label_w = 0;
-    for (const std::string& s : x) label_w = std::max(label_w, ImGui::CalcTextSize(s.c_str()).x + 10);
-    const int every = std::max(1, static_cast<int>(std::ceil(label_w * static_cast<float>(x.size()) / std::max(1.0f, f.max.x - f.min.x))));
+    const int every = label_stride(x, f.max.x - f.min.x);
     for (int i = 0; i < static_cast<int>(x.size()); i += every) {
         const ImVec2 ts = ImGui::CalcTextSize(x[static_cast<std::size_t>(i)].c_str());
         const float cx = f.x_at(i) - ts.x * 0.5f;
@@ -453,24 +464,6 @@ void histogram(const char* id, const std::string& title, const double* samples, 
     record_whole(id, title, Unit::plain, x_title, std::move(item));
 }
 
-namespace {
-// Labels left of a chart's rows: up to `width`, cut at a word boundary with an ellipsis, never mid-word.
-std::string fit_label(const std::string& label, float width) {
-    if (ImGui::CalcTextSize(label.c_str()).x <= width) return label;
-    std::string out;
-    std::size_t i = 0;
-    while (i < label.size()) {
-        std::size_t j = label.find(' ', i + 1);
-        if (j == std::string::npos) j = label.size();
-        const std::string next = label.substr(0, j) + "\xe2\x80\xa6";
-        if (ImGui::CalcTextSize(next.c_str()).x > width) break;
-        out = label.substr(0, j);
-        i = j;
-    }
-    return (out.empty() ? label.substr(0, std::min<std::size_t>(label.size(), 8)) : out) + "\xe2\x80\xa6";
-}
-}  // namespace
-
 void tornado(const char* id, const std::string& title, double base, const std::vector<TornadoRow>& rows, Unit unit, ImVec2 size) {
     if (size.y <= 0) size.y = 24.0f * static_cast<float>(std::max<std::size_t>(rows.size(), 1)) + ImGui::GetTextLineHeight() * 3 + 20;
     Frame f;
@@ -591,9 +584,7 @@ void heatmap(const char* id, const std::string& title, const Axes& axes, const s
             f.dl->AddRectFilled(a, b, c);
             if (f.hovered && ImGui::IsMouseHoveringRect(a, b)) hover_i = i, hover_j = j;
         }
-    float label_w = 0;  // as many x labels as fit side by side (as x_axis)
-    for (int i = 0; i < n0; ++i) label_w = std::max(label_w, ImGui::CalcTextSize(x[static_cast<std::size_t>(i)].c_str()).x + 10);
-    const int every_x = std::max(1, static_cast<int>(std::ceil(label_w * static_cast<float>(n0) / std::max(1.0f, f.max.x - f.min.x))));
+    const int every_x = label_stride(x, f.max.x - f.min.x);
     for (int i = 0; i < n0; i += every_x) {
         const ImVec2 ts = ImGui::CalcTextSize(x[static_cast<std::size_t>(i)].c_str());
         f.dl->AddText(ImVec2(f.min.x + cw * (static_cast<float>(i) + 0.5f) - ts.x * 0.5f, f.max.y + 4), dim_color(), x[static_cast<std::size_t>(i)].c_str());
