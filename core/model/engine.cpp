@@ -111,6 +111,10 @@ void Run::setup() {
                 ws_.first_tier_usd_per_gb[p] = val(t.usd_per_gb);
                 break;
             }
+        if (pr.kind == ProviderKind::owned)
+            ws_.owned_usd_per_mw_year[p] = val(pr.capex_usd_per_mw) / val(pr.amortization_years) + val(pr.opex_usd_per_mw_year);
+        if (const ProviderCost& pc = pr.provider_cost; pc.present)
+            ws_.cost_usd_per_mw_year[p] = val(pc.capex_usd_per_mw) / val(pc.amortization_years) + val(pc.opex_usd_per_mw_year);
         double* price = &ws_.price[static_cast<std::size_t>(p) * T_];
         if (pr.kind == ProviderKind::cloud) {
             growth_series(val(pr.price_change_per_year), T_, price);
@@ -228,6 +232,7 @@ void Run::rebuild_clause_lists() {
         }
         ws_.eligible[p] = ok;
     }
+    sla_lists();
 }
 
 void Run::clause_state(int q) {
@@ -371,14 +376,14 @@ void Run::bill(int q) {
         else if (!(used > 0)) ps.compute_usd[q] = 0.0;
         else if (ws_.provider_commitment_begin[p] == ws_.provider_commitment_begin[p + 1]) ps.compute_usd[q] = 0.0 + used * H * list_price(p, q);  // bill_compute without commitments
         else ps.compute_usd[q] = bill_compute(p, list_price(p, q), used * H);
-        ps.egress_usd[q] = pr.egress.present && any_home_ ? egress_charge(p, ws_.billed_gb[p]) : 0.0;
+        ps.egress_usd[q] = pr.egress.present && any_home_ && !(ws_.billed_gb[p] <= 0) ? egress_charge(p, ws_.billed_gb[p]) : 0.0;
         double fixed = 0;
         if (used > kNone) {
             if (!ws_.onboarded[p]) fixed += val(pr.onboarding_usd), ws_.onboarded[p] = 1;
             fixed += val(pr.overhead_usd_per_quarter);
         }
         if (pr.kind == ProviderKind::owned)
-            fixed += ps.online_mw[q] * (val(pr.capex_usd_per_mw) / val(pr.amortization_years) + val(pr.opex_usd_per_mw_year)) / 4.0;
+            fixed += ps.online_mw[q] * ws_.owned_usd_per_mw_year[p] / 4.0;
         ps.fixed_usd[q] = fixed;
         if (pr.provider_cost.present) ps.provider_cost_usd[q] = provider_cost(p, q);
     }
@@ -445,12 +450,13 @@ void Run::totals() {
     for (int p = 0; p < P_; ++p) {
         const ProviderSeries& ps = r_.providers[p];
         ProviderView& pv = r_.stakeholders[p];
-        double compute = 0, egress = 0, fixed = 0, stranded = 0, credit = 0, own_cost = 0;
+        double compute = 0, egress = 0, fixed = 0, stranded = 0, credit = 0, own_cost = 0, share_sum = 0;
         for (int q = 0; q < T_; ++q) {
             compute += ps.compute_usd[q], egress += ps.egress_usd[q], fixed += ps.fixed_usd[q], stranded += ps.stranded_usd[q];
             credit += ps.sla_credit_usd[q], own_cost += ps.provider_cost_usd[q];
-            if (ps.alloc_h100e[q] > kNone) alloc_sum += ps.alloc_h100e[q];
+            if (ps.alloc_h100e[q] > kNone) alloc_sum += ps.alloc_h100e[q], share_sum += ps.alloc_h100e[q];
         }
+        ws_.alloc_h100e_quarters[p] = share_sum;
         t.compute_usd += compute, t.egress_usd += egress, t.fixed_usd += fixed, t.stranded_usd += stranded, t.sla_credit_usd += credit;
         // MODEL §11.5: what it bills, net of the credits it refunds; owned capacity bills nobody.
         pv.revenue_usd = s_.providers[p].kind == ProviderKind::owned ? 0.0 : compute + egress + fixed + stranded - credit;
@@ -458,10 +464,7 @@ void Run::totals() {
     }
     t.cost_usd = t.compute_usd + t.egress_usd + t.fixed_usd + t.stranded_usd - t.sla_credit_usd;
     for (int p = 0; p < P_; ++p) {
-        double share_sum = 0;
-        for (int q = 0; q < T_; ++q)
-            if (r_.providers[p].alloc_h100e[q] > kNone) share_sum += r_.providers[p].alloc_h100e[q];
-        double share = alloc_sum > 0 ? share_sum / alloc_sum : 0.0;
+        double share = alloc_sum > 0 ? ws_.alloc_h100e_quarters[p] / alloc_sum : 0.0;
         t.hhi += share * share;
         t.max_provider_share = std::max(t.max_provider_share, share);
     }

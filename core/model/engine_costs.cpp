@@ -74,12 +74,12 @@ double Run::egress_charge(int p, double gb) const {
     return 3.0 * usd;
 }
 
-// MODEL §11.4: online MW × (capex / amortization + opex) / 4 + MW drawn × H × power price.
+// MODEL §11.4: online MW × (capex / amortization + opex) / 4 + MW drawn × H × power price
+// (the bracket worked out once per run: ws_.cost_usd_per_mw_year).
 double Run::provider_cost(int p, int q) const {
     const ProviderCost& pc = s_.providers[p].provider_cost;
     const ProviderSeries& ps = r_.providers[p];
-    return ps.online_mw[q] * (val(pc.capex_usd_per_mw) / val(pc.amortization_years) + val(pc.opex_usd_per_mw_year)) / 4.0 +
-           ps.mw_used[q] * H * val(pc.power_usd_per_mwh);
+    return ps.online_mw[q] * ws_.cost_usd_per_mw_year[p] / 4.0 + ps.mw_used[q] * H * val(pc.power_usd_per_mwh);
 }
 
 void Run::settle(int c, int q) {
@@ -98,39 +98,42 @@ void Run::settle(int c, int q) {
 // rate being the highest of its clauses' — per drawn month in a Monte Carlo trial (the mean of the
 // three months' rates), else the expected monthly rate.
 void Run::sla_credits(int q) {
-    for (int p = 0; p < P_; ++p) {
-        ws_.sla_tiers.clear();
-        ws_.sla_now.clear();
-        for (int c : ws_.active_sla)
-            if (s_.contract[c].provider == p) ws_.sla_tiers.push_back(&s_.contract[c].credits), ws_.sla_now.push_back(c);
-        if (ws_.sla_tiers.empty()) continue;
+    for (int p : ws_.sla_providers) {
         double rate = 0;
         if (outage_months_) {
             const double* month = outage_months_ + (static_cast<std::size_t>(p) * T_ + q) * 3;
-            // Most months have no outage (availability 1, the same rate each time): worked out once.
-            double up_rate = -1;
-            for (int m = 0; m < 3; ++m) {
-                if (month[m] != 0) rate += sla_max_rate(ws_.sla_tiers, month_availability(month[m]));
-                else rate += up_rate >= 0 ? up_rate : (up_rate = sla_max_rate(ws_.sla_tiers, month_availability(0)));
-            }
+            for (int m = 0; m < 3; ++m)  // most months have no outage: the rate worked out by sla_lists
+                rate += month[m] != 0 ? sla_max_rate(ws_.sla_tiers[p], month_availability(month[m])) : ws_.sla_up_rate[p];
             rate /= 3;
         } else {
-            rate = expected_sla(p);
+            rate = ws_.sla_expected[p];
         }
         ProviderSeries& ps = r_.providers[p];
         ps.sla_credit_usd[q] = rate * (ps.compute_usd[q] + (reserved(p) ? ws_.idle_usd[p] : 0.0));
     }
 }
 
-// The expected rate of p's active clauses (ws_.sla_tiers, ws_.sla_now), kept while the set of
-// active clauses stays the same: λ and the duration are fixed for a run.
-double Run::expected_sla(int p) {
-    if (ws_.sla_valid[p] && ws_.sla_set[p] == ws_.sla_now) return ws_.sla_expected[p];
-    const Provider& pr = s_.providers[p];
-    ws_.sla_expected[p] = expected_sla_rate(ws_.sla_tiers, val(pr.outages_per_year) / 12.0, val(pr.outage_hours));
-    ws_.sla_set[p] = ws_.sla_now;
-    ws_.sla_valid[p] = 1;
-    return ws_.sla_expected[p];
+// Rebuilt with the clause lists: which providers an active sla clause names, their clauses' tiers, and
+// the rates that stay fixed while those clauses do (λ and the outage duration are fixed for a run).
+void Run::sla_lists() {
+    ws_.sla_providers.clear();
+    if (ws_.active_sla.empty()) return;
+    for (int p = 0; p < P_; ++p) {
+        ws_.sla_now.clear();
+        for (int c : ws_.active_sla)
+            if (s_.contract[c].provider == p) ws_.sla_now.push_back(c);
+        if (ws_.sla_now.empty()) continue;
+        ws_.sla_providers.push_back(p);
+        if (ws_.sla_now == ws_.sla_clauses[p]) continue;  // the same clauses: the same tiers and rates
+        ws_.sla_clauses[p] = ws_.sla_now;
+        ws_.sla_tiers[p].clear();
+        for (int c : ws_.sla_now) ws_.sla_tiers[p].push_back(&s_.contract[c].credits);
+        ws_.sla_up_rate[p] = sla_max_rate(ws_.sla_tiers[p], month_availability(0));
+        if (!outage_months_) {
+            const Provider& pr = s_.providers[p];
+            ws_.sla_expected[p] = expected_sla_rate(ws_.sla_tiers[p], val(pr.outages_per_year) / 12.0, val(pr.outage_hours));
+        }
+    }
 }
 
 //-----------------------------------------------------------------------------
@@ -163,12 +166,15 @@ void Run::outages(int q) {
         const Provider& pr = s_.providers[p];
         double hours = outage_ ? outage_[static_cast<std::size_t>(p) * T_ + q] : std::min(H, val(pr.outages_per_year) / 4.0 * val(pr.outage_hours));
         if (hours <= 0 || !(r_.providers[p].alloc_h100e[q] > 0)) continue;  // down, but serving nothing: nothing lost
-        for (int o = 0; o < P_; ++o) ws_.pool[o] = o == p ? 0.0 : std::max(0.0, spare_[o]);
+        bool pooled = false;  // the spare capacity others can fail over to, filled when first needed
         for (int w = 0; w < W_; ++w) {
             double a = alloc(p, w);
             if (a <= 0) continue;
             double covered = 0;
             if (s_.workloads[w].kind == WorkloadKind::inference && s_.policy.failover) {
+                if (!pooled)
+                    for (int o = 0; o < P_; ++o) ws_.pool[o] = o == p ? 0.0 : std::max(0.0, spare_[o]);
+                pooled = true;
                 const int* ord = order(w);
                 for (int i = 0; i < P_ && covered < a; ++i) {
                     int o = ord[i];

@@ -49,10 +49,13 @@ void Run::place_blocks(int w, double amount, double block, Room room, Take take)
     double full = std::floor(amount / block + kBlockTolerance);
     double last = amount - full * block;
     if (last <= eps) last = 0;
+    const bool none_in_empty = std::floor(eps / block) <= 0;  // an empty room holds no block (unless blocks are tiny)
     for (int i = 0; i < P_ && full > 0; ++i) {
         int p = ord[i];
         if (!eligible(w, p)) continue;
-        double k = std::min(full, std::floor((room(p) + eps) / block));
+        const double r = room(p);
+        if (r <= 0 && none_in_empty) continue;  // floor((r + eps) / block) <= floor(eps / block) <= 0: skip the division
+        double k = std::min(full, std::floor((r + eps) / block));
         if (k <= 0) continue;
         take(p, k * block);
         full -= k;

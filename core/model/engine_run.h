@@ -172,7 +172,7 @@ private:
     double provider_cost(int p, int q) const;
     void settle(int c, int q);
     void sla_credits(int q);
-    double expected_sla(int p);
+    void sla_lists();
     void money_flows(double inference_revenue);
     void outages(int q);
 };

@@ -35,18 +35,23 @@ struct Workspace {
     // --- per provider ----------------------------------------------------------------------------------
     std::vector<double> spare, eff_price, billed_gb, pool, floor_share;
     std::vector<double> first_tier_usd_per_gb;  // its egress's first positive tier price (MODEL §4), 0 if none
+    // Fixed for a run: an owned provider's capex / amortization + opex (MODEL §3), and the same of its
+    // provider_cost (§11.4), per MW and year.
+    std::vector<double> owned_usd_per_mw_year, cost_usd_per_mw_year;
+    std::vector<double> alloc_h100e_quarters;  // totals(): its allocations above 1e-9 H100e, summed (MODEL §6's shares)
     std::vector<double> sorted_price;           // the effective prices and commitment ranks the merit
     std::vector<int> sorted_commit;             // orders were last sorted for (MODEL §4)
     std::vector<int> eligible, has_commit, onboarded, rofr_holder;
     // MODEL §11.2: its active reservation (or -1), the prepaid amount not yet taken, the quarter's idle charge.
     std::vector<int> reservation_of;
     std::vector<double> prepaid_left, idle_usd;
-    // MODEL §11.3: the active sla clauses of the last expected rate, that rate and whether it still holds.
-    std::vector<std::vector<int>> sla_set;
-    std::vector<double> sla_expected;
-    std::vector<std::uint8_t> sla_valid;
-    std::vector<int> sla_now;
-    std::vector<const std::vector<SlaTier>*> sla_tiers;
+    // MODEL §11.3, rebuilt with the clause lists: the providers an active sla clause names (ascending);
+    // per provider its active sla clauses (document order) and their tiers, the rate of a month with no
+    // outage and the expected monthly rate (deterministic runs), kept while those clauses stay the same.
+    std::vector<int> sla_providers, sla_now;
+    std::vector<std::vector<int>> sla_clauses;
+    std::vector<std::vector<const std::vector<SlaTier>*>> sla_tiers;
+    std::vector<double> sla_up_rate, sla_expected;
     // Its commitments (document order) are provider_commitments[begin[p], begin[p + 1]); P + 1 entries.
     std::vector<int> provider_commitment_begin, provider_commitments;
 
@@ -83,17 +88,19 @@ struct Workspace {
         for (int w = 0; w < W; ++w)
             for (int p = 0; p < P; ++p) order[n(w, P) + static_cast<std::size_t>(p)] = p;
 
-        for (auto* v : {&spare, &eff_price, &billed_gb, &pool, &floor_share, &first_tier_usd_per_gb, &sorted_price, &prepaid_left,
-                        &idle_usd, &sla_expected})
+        for (auto* v : {&spare, &eff_price, &billed_gb, &pool, &floor_share, &first_tier_usd_per_gb, &owned_usd_per_mw_year,
+                        &cost_usd_per_mw_year, &alloc_h100e_quarters, &sorted_price, &prepaid_left,
+                        &idle_usd, &sla_up_rate, &sla_expected})
             v->assign(n(P), 0.0);
         for (auto* v : {&sorted_commit, &has_commit, &onboarded, &rofr_holder}) v->assign(n(P), 0);
         eligible.assign(n(P), 1);
         reservation_of.assign(n(P), -1);
-        sla_set.resize(n(P));
-        for (auto& set : sla_set) set.clear();  // keeps each one's memory
-        sla_valid.assign(n(P), 0);
+        sla_providers.clear();
         sla_now.clear();
-        sla_tiers.clear();
+        sla_clauses.resize(n(P));
+        sla_tiers.resize(n(P));
+        for (auto& list : sla_clauses) list.clear();  // keeps each one's memory
+        for (auto& list : sla_tiers) list.clear();
         provider_commitment_begin.assign(n(P + 1), 0);
         provider_commitments.clear();
 
