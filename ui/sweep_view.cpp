@@ -30,7 +30,20 @@ void SweepView::set_range_from_input(int a) {
     const ScenarioInput* in = find_input(inputs_, axis_[a].pointer);
     if (!in) return;
     axis_[a].lo = in->sweep_lo, axis_[a].hi = in->sweep_hi;
-    if (in->whole_steps()) axis_[a].steps = std::clamp(static_cast<int>(std::lround(in->sweep_hi - in->sweep_lo)) + 1, kMinSteps, max_steps());
+    keep_whole_steps(a);
+}
+
+// A count of quarters (the engine rounds it, MODEL §13) is swept one quarter a step while both ends are
+// whole: on opening, and when an end is typed ("4 q to 10 q" gives 7 steps, not 13 half-quarter ones).
+// Ends that are not whole keep the steps as they are: nothing typed is rounded.
+// Returns whether it did.
+bool SweepView::keep_whole_steps(int a) {
+    const ScenarioInput* in = find_input(inputs_, axis_[a].pointer);
+    Axis& ax = axis_[a];
+    if (!in || !in->whole_steps() || ax.lo != std::round(ax.lo) || ax.hi != std::round(ax.hi) || ax.lo == ax.hi) return false;
+    const double quarters = std::min(std::fabs(ax.hi - ax.lo), static_cast<double>(max_steps()));
+    ax.steps = std::clamp(static_cast<int>(quarters) + 1, kMinSteps, max_steps());
+    return true;
 }
 
 // The input that moves the metric most (the tornado's first bar) over its P5–P95; the first input when
@@ -204,8 +217,8 @@ void SweepView::draw() {
         ImGui::SameLine(em * 7.5f);
         if (input_picker(a == 0 ? "sweep_x" : "sweep_y", inputs_, axis_[a].pointer, search_[a], em * 26, a == 1)) {
             set_range_from_input(a);
-            // A grid: fewer steps a side, so the heatmap's labels stay readable.
-            if (a == 1) axis_[1].steps = 8, axis_[0].steps = std::min(axis_[0].steps, 12);
+            // A grid: fewer steps a side, so the heatmap's labels stay readable (counts of quarters keep whole ones).
+            if (a == 1) axis_[1].steps = 8, axis_[0].steps = std::min(axis_[0].steps, 12), keep_whole_steps(0), keep_whole_steps(1);
             if (a == 0) open_note_ = "Chosen by you, over its " + find_input(inputs_, axis_[0].pointer)->sweep_note + ".";
         }
         const ScenarioInput* in = find_input(inputs_, axis_[a].pointer);
@@ -220,6 +233,9 @@ void SweepView::draw() {
                     auto commit = [this, a, end](const NumberEntry& e) -> std::string {
                         if (e.interval) axis_[a].lo = e.lo, axis_[a].hi = e.hi;
                         else (end ? axis_[a].hi : axis_[a].lo) = e.lo;
+                        const bool whole = keep_whole_steps(a);
+                        // The note said where the range came from; now it is the one typed.
+                        if (a == 0) open_note_ = std::string("Range typed by you") + (whole ? ", one quarter a step." : ".");
                         return {};
                     };
                     ImGui::SameLine(0, end ? ImGui::GetStyle().ItemInnerSpacing.x : -1.0f);

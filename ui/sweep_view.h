@@ -83,6 +83,7 @@ private:
 
     void open_on_strongest(const Scenario& s);
     void set_range_from_input(int a);
+    bool keep_whole_steps(int a);
     void compute(const Scenario& s, bool with_crossings);
     std::string compute_key() const;  // everything the grid depends on
     void refresh_inputs();

@@ -16,7 +16,7 @@
 //     opens with its metric, input, range and steps, and its own share link reopens them in a new context
 // Screenshots land in build/wasm/web-test/. Exit code 0 when every check passes.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { ROOT, runSuite, open, newContext, openIn, frames, state, click, cli, decodePng, inkStats } from './harness.mjs';
+import { ROOT, runSuite, open, newContext, openIn, frames, state, click, reveal, cli, decodePng, inkStats } from './harness.mjs';
 
 const OUT = ROOT + 'build/wasm/web-test/';
 mkdirSync(OUT, { recursive: true });
@@ -193,6 +193,34 @@ await runSuite('browser exports', async ({ server, browser, check }) => {
     `${sweepCsv.length} vs ${cliSweep.length} bytes`);
   const sweepHead = parseCsv(sweepCsv)[0];
   check(sweepHead[3].startsWith(onSweep.input + ' (') && / \(USD\)$/.test(sweepHead[4]), 'its header names the input\'s unit and the metric\'s', sweepHead.join(','));
+  // A count of quarters (a build slip: the engine rounds it) is swept one quarter a step: AMD's slip, "4 to 16",
+  // opens on 4 q to 16 q in 13 steps; typing 10 q as the upper end (mouse and keyboard) makes it 7 steps, not 13
+  // half-quarter ones; an end that is not whole (10.5 q) is kept as typed, and so are the steps.
+  const slip = '/providers/9/capacity/1/slip_quarters';
+  await click(page, 'input:sweep_x');
+  await page.keyboard.type('AMD');
+  await frames(page, 3);
+  await click(page, 'input:sweep_x=' + slip);
+  const sweepNow = () => page.evaluate(() => { const v = window.pactscope.views().sweep; return { input: v.input, lo: v.lo, hi: v.hi, steps: v.steps, note: v.opened }; });
+  const slipOpened = await sweepNow();
+  check(slipOpened.input === slip && slipOpened.lo === 4 && slipOpened.hi === 16 && slipOpened.steps === 13 && /in whole quarters/.test(slipOpened.note),
+    'a build slip of "4 to 16" opens on 4 q to 16 q, one quarter a step, and says so', JSON.stringify(slipOpened));
+  const typeEnd = async (text) => {
+    const r = await reveal(page, 'sweep:0:hi');
+    await page.mouse.click(r.x + r.w / 2, r.y + r.h / 2);
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(text);
+    await page.keyboard.press('Enter');
+    await frames(page, 4);
+    return sweepNow();
+  };
+  const typed = await typeEnd('10 q');
+  check(typed.lo === 4 && typed.hi === 10 && typed.steps === 7 && typed.note === 'Range typed by you, one quarter a step.',
+    'typing 10 q as its upper end sweeps 4 q to 10 q in 7 steps, and the note says the range is the one typed', JSON.stringify(typed));
+  const half = await typeEnd('10.5 q');
+  check(half.hi === 10.5 && half.steps === 7 && half.note === 'Range typed by you.', 'an upper end of 10.5 q stays 10.5 q, and the steps stay 7',
+    JSON.stringify(half));
+  await page.screenshot({ path: OUT + 'sweep-whole-quarters.png' });
   await click(page, 'tab:Compare');
 
   // ---- a link that carries the analysis --------------------------------------------------------------
