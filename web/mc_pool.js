@@ -10,8 +10,9 @@
 // run (the one just edited), sized to take ~kBlockMs each and queued in the worker (see pump), so a
 // cancelled run frees the workers within one block. Each block's totals and bands come back as
 // transferred buffers and go to the app (page.api.mcBlock), which merges them; the app's partial
-// percentiles cover the trials from 0 up to the first block still missing. If the workers cannot start, the app is told (count 0 and why) and runs the
-// trials in slices between frames as before; stats() shows which.
+// percentiles cover the trials from 0 up to the first block still missing. If the workers cannot start, or
+// one refuses a run's scenario, the app is told (count 0 and why) and runs the trials in slices between
+// frames as before; stats() shows which.
 'use strict';
 
 (function (page) {
@@ -23,6 +24,7 @@
   const wanted = Number.isInteger(asked) && asked >= 0 ? Math.min(asked, 16) : Math.max(1, Math.min(hc - 1, 8));
 
   const pool = { workers: [], jobs: new Map(), heapBytes: 0, blocks: 0, wanted, note: '' };
+  let up = false;  // every worker started; from then on a worker that fails stops them all (stop)
   page.mcPool = pool;
 
   function tell(count, note) {
@@ -80,10 +82,23 @@
       job.delivered += m.hi - m.lo;
       if (job.delivered >= job.trials) pool.jobs.delete(m.id);
     } else if (m.type === 'bad' && job) {
-      console.warn('mc worker refused run ' + m.id);
-      pool.jobs.delete(m.id);
+      // A worker could not read a scenario the app had validated: a fault in the workers, not in the
+      // scenario. Rather than leave that run waiting for ever, every run goes back to the main thread
+      // (each resumes at its first missing trial) and stats() says why.
+      stop('a worker could not read the scenario of run ' + m.id);
+      return;
     }
     pump();
+  }
+
+  // No more workers: the app runs the trials in slices between frames, as when none could start.
+  function stop(why) {
+    up = false;
+    for (const w of pool.workers) w.worker.terminate();
+    pool.workers = [];
+    pool.jobs.clear();
+    console.warn('Monte Carlo on the main thread: ' + why);
+    tell(0, 'trials run on the main thread in slices: ' + why);
   }
 
   window.pactscopeShell.mcJob = (id, text, trials, seed) => {
@@ -116,10 +131,14 @@
         w.worker.onmessage = (e) => {
           const m = e.data;
           if (m.type === 'ready') { pool.heapBytes = Math.max(pool.heapBytes, m.heapBytes); resolve(); }
-          else if (m.type === 'failed') reject(new Error(m.message));
+          else if (m.type === 'failed') up ? stop('a worker stopped: ' + m.message) : reject(new Error(m.message));
           else onBlock(w, m);
         };
-        w.worker.onerror = (e) => { e.preventDefault(); reject(new Error(e.message || 'a worker could not start')); };
+        w.worker.onerror = (e) => {
+          e.preventDefault();
+          if (up) stop('a worker stopped: ' + (e.message || 'an error'));
+          else reject(new Error(e.message || 'a worker could not start'));
+        };
       }));
       w.worker.postMessage({ type: 'init', module });
       pool.workers.push(w);
@@ -130,11 +149,7 @@
   }
 
   start().then(() => {
+    up = true;
     tell(pool.workers.length, pool.workers.length + ' Web Worker' + (pool.workers.length > 1 ? 's' : '') + ' run the trials');
-  }).catch((e) => {
-    for (const w of pool.workers) w.worker.terminate();
-    pool.workers = [];
-    console.warn('Monte Carlo on the main thread: ' + e.message);
-    tell(0, 'trials run on the main thread in slices: ' + e.message);
-  });
+  }).catch((e) => stop(e.message));
 })(window.PactScopePage);

@@ -108,6 +108,25 @@ await runSuite('workers', async ({ server, browser, check }) => {
     await page.context().close();
   }
 
+  // A worker that refuses a run's scenario (a fault: the app validated it) sends the trials back to the main
+  // thread, which finishes every run; stats() says why. A run the app never made, with a scenario that does
+  // not read, stands in for the fault.
+  {
+    const { page, errors } = await open(browser, server.url + '?workers=1');
+    await page.waitForFunction(() => window.pactscope.stats().mc_trials_at === 'workers', null, { timeout: 60000 });
+    await page.evaluate(() => window.pactscopeShell.mcJob(999999, '{"not": "a scenario"}', 100, '1'));
+    await page.waitForFunction(() => window.pactscope.stats().mc_trials_at !== 'workers', null, { timeout: 30000 }).catch(() => {});
+    const after = await page.evaluate(() => window.pactscope.stats());
+    check(after.mc_workers === 0 && after.mc_trials_at === 'main thread (slices)' && /could not read the scenario of run 999999/.test(after.mc_workers_note),
+          'a worker refusing a scenario sends the trials to the main thread, and stats() says why', JSON.stringify(after));
+    await page.evaluate(() => window.pactscope.preset('rofr-2025'));
+    await done(page);
+    sameAsCli(check, 'after the workers stopped, rofr-2025 in slices', (await state(page)).mc, 'rofr-2025');
+    const unexpected = errors.filter((e) => !/could not read the scenario/.test(e));
+    check(unexpected.length === 0, 'no other console error', unexpected.join('\n'));
+    await page.context().close();
+  }
+
   // No workers: slices on the main thread, and stats() says so.
   const { page } = await open(browser, server.url + '?workers=0');
   await page.waitForFunction(() => window.pactscope.stats().mc_trials_at !== 'starting', null, { timeout: 60000 });
