@@ -222,9 +222,14 @@ int cmd_link(int argc, char** argv) {
     // An analysis link (the page's pinned deals and tab, README "Share links") carries its current scenario
     // under "scenario": that is the scenario printed.
     std::string text = d.json;
-    const nlohmann::json envelope = nlohmann::json::parse(text, nullptr, false);
-    if (envelope.is_object() && envelope.contains("schema") && envelope["schema"] == kAnalysisSchema && envelope.contains("scenario"))
-        text = envelope["scenario"].dump();
+    if (const nlohmann::json envelope = nlohmann::json::parse(text, nullptr, false); is_analysis(envelope)) {
+        const auto scenario = envelope.find("scenario");
+        if (scenario == envelope.end() || !scenario->is_object()) {
+            std::cerr << "link: /scenario: " << kAnalysisNeedsScenario << "\n";
+            return kInvalid;
+        }
+        text = scenario->dump();
+    }
     LoadedScenario ls = load_scenario(text);
     for (const Issue& i : ls.issues) std::cerr << format_issue("link", i) << "\n";
     if (!ls.scenario) return kInvalid;

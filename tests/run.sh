@@ -168,6 +168,11 @@ analysis_checks() {
     process.stdout.write(z.deflateRawSync(Buffer.from(JSON.stringify(env))).toString("base64url"));' assets/presets/rofr-2025.json)
   expect "link: an analysis" 0 "$NATIVE" link "#s=v1.$analysis_link"
   has '"name": "Right of first refusal (January 2025)"'
+  # An analysis without its scenario is an error that says so (as the page's), not a scenario to read.
+  no_scenario_link=$(node -e 'const z = require("zlib");
+    process.stdout.write(z.deflateRawSync(Buffer.from(JSON.stringify({ schema: "pactscope/analysis@1", tab: "Compare" }))).toString("base64url"));')
+  expect "link: an analysis without its scenario" 2 "$NATIVE" link "#s=v1.$no_scenario_link"
+  grep -q 'link: /scenario: an analysis needs its "scenario" (an object)' "$OUT/err.txt" || { echo "  link: the missing scenario's message"; ok=1; }
   expect "sweep: an open bound's limit is refused" 2 "$NATIVE" sweep preset:rofr-2025 --param /gpus/H100/it_kw=0:1:3 --metric cost_usd
   grep -q 'must be > 0; 0 is not allowed' "$OUT/err.txt" || { echo "  sweep: the open bound's message"; ok=1; }
   expect "bad --param path" 2 "$NATIVE" sweep preset:rofr-2025 --param /providers/0/nope=1:2:3 --metric cost_usd

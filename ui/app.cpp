@@ -170,7 +170,7 @@ json App::typing_text() {
 json App::load(const std::string& text, const std::string& source) {
     // An analysis (a share link or file with pinned deals and the open tab) or a plain scenario.
     const json envelope = json::parse(text, nullptr, false);
-    if (envelope.is_object() && envelope.contains("schema") && envelope["schema"] == kAnalysisSchema) return load_analysis(envelope, source);
+    if (is_analysis(envelope)) return load_analysis(envelope, source);
     Issues problems;
     const bool ok = model_.load_text(text, problems);
     json errors = json::array();
@@ -185,7 +185,7 @@ json App::load(const std::string& text, const std::string& source) {
 json App::load_analysis(const json& envelope, const std::string& source) {
     const auto scenario = envelope.find("scenario");
     if (scenario == envelope.end() || !scenario->is_object()) {
-        const std::string message = "an analysis needs its \"scenario\" (an object)";
+        const std::string message = kAnalysisNeedsScenario;
         scenario_.show_load_errors(source + ": /scenario: " + message + "\n");
         return json{{"ok", false}, {"errors", json::array({{{"pointer", "/scenario"}, {"message", message}, {"text", source + ": /scenario: " + message}}})}};
     }

@@ -271,4 +271,9 @@ DecodedLink decode_share_link(std::string_view link) {
     return r;
 }
 
+bool is_analysis(const nlohmann::json& j) {
+    const auto schema = j.is_object() ? j.find("schema") : j.end();
+    return j.is_object() && schema != j.end() && *schema == kAnalysisSchema;
+}
+
 }  // namespace pactscope

@@ -14,12 +14,18 @@
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 namespace pactscope {
 
 // A link's JSON is a scenario, or an analysis: {"schema": kAnalysisSchema, "scenario": {...}, "pinned":
 // [{"label", "scenario"}], "tab", "sweep"} — the page's current scenario with its pinned deals, open tab and
 // sweep settings (ui/app.h load_analysis, ui/sweep_view.h; README "Share links"). Files may hold the same.
 inline constexpr const char* kAnalysisSchema = "pactscope/analysis@1";
+inline constexpr const char* kAnalysisNeedsScenario = "an analysis needs its \"scenario\" (an object)";  // at /scenario
+
+// Whether a link's or file's JSON is an analysis (its "schema" is kAnalysisSchema) rather than a scenario.
+bool is_analysis(const nlohmann::json& j);
 
 struct DecodedLink {
     std::string json;   // the scenario text, when error is empty
