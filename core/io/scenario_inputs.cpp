@@ -124,28 +124,35 @@ std::string lower(std::string_view text) {
     return out;
 }
 
+// An input's names and unit (everything in ScenarioInput that follows from its pointer and the scenario).
+ScenarioInput named_input(const Scenario& s, QRef q) {
+    const Quantity& qt = s.quantities[static_cast<std::size_t>(q)];
+    ScenarioInput in;
+    in.quantity = q;
+    in.pointer = qt.pointer;
+    in.quarters = qt.form == Form::label || qt.dist == Dist::quarters;
+    owner_and_field(s, qt.pointer, in.owner, in.field);
+    const InputField* f = input_field_at(qt.pointer);
+    if (f) {
+        if (in.field.empty()) in.field = f->label;
+        in.meaning = f->meaning;
+        in.number_unit = f->unit;
+        in.unit = number_unit_words(f->unit);
+    } else if (in.field.empty()) {
+        in.field = pointer_tokens(qt.pointer).empty() ? qt.pointer : pointer_tokens(qt.pointer).back();
+    }
+    if (in.quarters) in.unit = "quarter";
+    in.name = in.owner + " — " + in.field + (in.unit.empty() ? std::string() : " (" + in.unit + ")");
+    return in;
+}
+
 }  // namespace
 
 std::vector<ScenarioInput> scenario_inputs(const Scenario& s) {
     std::vector<ScenarioInput> out;
     for (QRef q = 0; q < static_cast<QRef>(s.quantities.size()); ++q) {
         const Quantity& qt = s.quantities[static_cast<std::size_t>(q)];
-        ScenarioInput in;
-        in.quantity = q;
-        in.pointer = qt.pointer;
-        in.quarters = qt.form == Form::label || qt.dist == Dist::quarters;
-        owner_and_field(s, qt.pointer, in.owner, in.field);
-        const InputField* f = input_field_at(qt.pointer);
-        if (f) {
-            if (in.field.empty()) in.field = f->label;
-            in.meaning = f->meaning;
-            in.number_unit = f->unit;
-            in.unit = number_unit_words(f->unit);
-        } else if (in.field.empty()) {
-            in.field = pointer_tokens(qt.pointer).empty() ? qt.pointer : pointer_tokens(qt.pointer).back();
-        }
-        if (in.quarters) in.unit = "quarter";
-        in.name = in.owner + " — " + in.field + (in.unit.empty() ? std::string() : " (" + in.unit + ")");
+        ScenarioInput in = named_input(s, q);
         in.uncertain = qt.uncertain();
         const double shift = in.quarters ? s.start : 0;  // quarter inputs are stored relative to horizon.start
         in.median = qt.median() + shift;
@@ -201,15 +208,7 @@ std::vector<std::size_t> search_inputs(const std::vector<ScenarioInput>& inputs,
 
 std::string input_name(const Scenario& s, const std::string& pointer) {
     const QRef q = s.find_quantity(pointer);
-    if (q < 0) return "";
-    // One entry's worth of scenario_inputs (names only depend on the pointer and the scenario).
-    std::string owner, field;
-    owner_and_field(s, pointer, owner, field);
-    const InputField* f = input_field_at(pointer);
-    if (field.empty()) field = f ? f->label : pointer;
-    const Quantity& qt = s.quantities[static_cast<std::size_t>(q)];
-    const std::string unit = qt.form == Form::label || qt.dist == Dist::quarters ? "quarter" : f ? number_unit_words(f->unit) : "";
-    return owner + " — " + field + (unit.empty() ? std::string() : " (" + unit + ")");
+    return q < 0 ? "" : named_input(s, q).name;
 }
 
 std::size_t strongest_input(const std::vector<ScenarioInput>& inputs, const Tornado& t) {
