@@ -36,14 +36,14 @@ void SweepView::set_range_from_input(int a) {
 // A count of quarters (the engine rounds it, MODEL §13) is swept one quarter a step while both ends are
 // whole: on opening, and when an end is typed ("4 q to 10 q" gives 7 steps, not 13 half-quarter ones).
 // Ends that are not whole keep the steps as they are: nothing typed is rounded.
-// Returns whether it did.
+// Returns whether the steps are now one quarter each (a span beyond the step limit gets the most steps).
 bool SweepView::keep_whole_steps(int a) {
     const ScenarioInput* in = find_input(inputs_, axis_[a].pointer);
     Axis& ax = axis_[a];
     if (!in || !in->whole_steps() || ax.lo != std::round(ax.lo) || ax.hi != std::round(ax.hi) || ax.lo == ax.hi) return false;
     const double quarters = std::min(std::fabs(ax.hi - ax.lo), static_cast<double>(max_steps()));
     ax.steps = std::clamp(static_cast<int>(quarters) + 1, kMinSteps, max_steps());
-    return true;
+    return quarters + 1 <= max_steps();
 }
 
 // The input that moves the metric most (the tornado's first bar) over its P5–P95; the first input when

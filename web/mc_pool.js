@@ -27,11 +27,15 @@
   let up = false;  // every worker started; from then on a worker that fails stops them all (stop)
   page.mcPool = pool;
 
+  // Tells the app how many workers run the trials. Before the app runs, the latest word waits (one timer),
+  // so a stop that follows a start is never overtaken by it.
+  let told = null, waiting = 0;
   function tell(count, note) {
     pool.note = note;
-    const send = () => page.api.call('mc_workers', { count, note, heap_bytes: pool.heapBytes });
+    told = { count, note };
+    const send = () => page.api.call('mc_workers', { count: told.count, note: told.note, heap_bytes: pool.heapBytes });
     if (page.running) send();
-    else { const t = setInterval(() => { if (page.running) { clearInterval(t); send(); } }, 50); }
+    else if (!waiting) waiting = setInterval(() => { if (page.running) { clearInterval(waiting); waiting = 0; send(); } }, 50);
   }
 
   // Each worker keeps a queue of blocks (web/mc_worker.js) worth up to kAheadMs of work, so it runs on while
@@ -124,32 +128,32 @@
     const response = await fetch('pactscope_worker.wasm');
     if (!response.ok) throw new Error('pactscope_worker.wasm: HTTP ' + response.status);
     const module = await WebAssembly.compile(await response.arrayBuffer());
+    // Any worker failing before all are up fails the start, even one that already said it was ready.
+    let failStart;
+    const failed = new Promise((_, reject) => { failStart = reject; });
+    const fail = (message) => (up ? stop('a worker stopped: ' + message) : failStart(new Error(message)));
     const ready = [];
     for (let i = 0; i < wanted; ++i) {
       const w = { worker: new Worker('mc_worker.js'), queued: [], job: -1 };  // queued: blocks handed out, not back
-      ready.push(new Promise((resolve, reject) => {
+      ready.push(new Promise((resolve) => {
         w.worker.onmessage = (e) => {
           const m = e.data;
           if (m.type === 'ready') { pool.heapBytes = Math.max(pool.heapBytes, m.heapBytes); resolve(); }
-          else if (m.type === 'failed') up ? stop('a worker stopped: ' + m.message) : reject(new Error(m.message));
+          else if (m.type === 'failed') fail(m.message);
           else onBlock(w, m);
         };
-        w.worker.onerror = (e) => {
-          e.preventDefault();
-          if (up) stop('a worker stopped: ' + (e.message || 'an error'));
-          else reject(new Error(e.message || 'a worker could not start'));
-        };
+        w.worker.onerror = (e) => { e.preventDefault(); fail(e.message || (up ? 'an error' : 'a worker could not start')); };
       }));
       w.worker.postMessage({ type: 'init', module });
       pool.workers.push(w);
     }
     let timer;
     const timeout = new Promise((_, reject) => { timer = setTimeout(() => reject(new Error('the workers did not start within ' + kStartTimeoutMs / 1000 + ' s')), kStartTimeoutMs); });
-    try { await Promise.race([Promise.all(ready), timeout]); } finally { clearTimeout(timer); }
+    try { await Promise.race([Promise.all(ready), failed, timeout]); } finally { clearTimeout(timer); }
+    up = true;
   }
 
   start().then(() => {
-    up = true;
     tell(pool.workers.length, pool.workers.length + ' Web Worker' + (pool.workers.length > 1 ? 's' : '') + ' run the trials');
   }).catch((e) => stop(e.message));
 })(window.PactScopePage);

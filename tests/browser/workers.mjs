@@ -109,19 +109,24 @@ await runSuite('workers', async ({ server, browser, check }) => {
   }
 
   // A worker that refuses a run's scenario (a fault: the app validated it) sends the trials back to the main
-  // thread, which finishes every run; stats() says why. A run the app never made, with a scenario that does
-  // not read, stands in for the fault.
+  // thread, which finishes every run from its first missing trial; stats() says why. A run the app never made,
+  // with a scenario that does not read, stands in for the fault, posted while commitment-2025q4 is part done.
   {
     const { page, errors } = await open(browser, server.url + '?workers=1');
     await page.waitForFunction(() => window.pactscope.stats().mc_trials_at === 'workers', null, { timeout: 60000 });
+    await page.evaluate(() => window.pactscope.preset('commitment-2025q4'));
+    await page.waitForFunction(() => { const s = JSON.parse(window.pactscope.state());
+      return s.preset === 'commitment-2025q4' && s.mc.trials_done > 0; }, null, { timeout: 60000, polling: 5 });
     await page.evaluate(() => window.pactscopeShell.mcJob(999999, '{"not": "a scenario"}', 100, '1'));
-    await page.waitForFunction(() => window.pactscope.stats().mc_trials_at !== 'workers', null, { timeout: 30000 }).catch(() => {});
-    const after = await page.evaluate(() => window.pactscope.stats());
-    check(after.mc_workers === 0 && after.mc_trials_at === 'main thread (slices)' && /could not read the scenario of run 999999/.test(after.mc_workers_note),
-          'a worker refusing a scenario sends the trials to the main thread, and stats() says why', JSON.stringify(after));
-    await page.evaluate(() => window.pactscope.preset('rofr-2025'));
+    await page.waitForFunction(() => window.pactscope.stats().mc_trials_at !== 'workers', null, { timeout: 30000, polling: 5 }).catch(() => {});
+    const after = await page.evaluate(() => ({ stats: window.pactscope.stats(), mc: JSON.parse(window.pactscope.state()).mc }));
+    check(after.stats.mc_workers === 0 && after.stats.mc_trials_at === 'main thread (slices)' &&
+          /could not read the scenario of run 999999/.test(after.stats.mc_workers_note),
+          'a worker refusing a scenario sends the trials to the main thread, and stats() says why', JSON.stringify(after.stats));
+    check(after.mc.trials_done > 0 && after.mc.trials_done < after.mc.trials, 'the workers stopped with the run part done',
+          `${after.mc.trials_done} of ${after.mc.trials}`);
     await done(page);
-    sameAsCli(check, 'after the workers stopped, rofr-2025 in slices', (await state(page)).mc, 'rofr-2025');
+    sameAsCli(check, 'commitment-2025q4 finished in slices after the workers stopped', (await state(page)).mc, 'commitment-2025q4');
     const unexpected = errors.filter((e) => !/could not read the scenario/.test(e));
     check(unexpected.length === 0, 'no other console error', unexpected.join('\n'));
     await page.context().close();
