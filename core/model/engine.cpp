@@ -237,12 +237,21 @@ void Run::rebuild_clause_lists() {
 
 void Run::clause_state(int q) {
     bool changed = q == 0;
-    for (int c = 0; c < C_; ++c) {
-        const Clause& cl = s_.contract[c];
-        const bool on = cl.type == ClauseType::agi ? q >= ws_.clause_from[c] && q <= ws_.clause_to[c]
-                                                   : q >= ws_.clause_from[c] && q <= window_end(c);
-        r_.clause_active[c][q] = on;
-        if (ws_.active[c] != static_cast<int>(on)) ws_.active[c] = on, changed = true;
+    // Which clauses hold changes only where a window opens or closes, or when AGI moves the end of the
+    // windows that end with it: between those quarters each clause stays as it was.
+    if (q == 0 || q >= next_change_ || agi_now() != agi_seen_) {
+        next_change_ = kNever, agi_seen_ = agi_now();
+        for (int c = 0; c < C_; ++c) {
+            const Clause& cl = s_.contract[c];
+            const int from = ws_.clause_from[c], end = cl.type == ClauseType::agi ? ws_.clause_to[c] : window_end(c);
+            const bool on = q >= from && q <= end;
+            r_.clause_active[c][q] = on;
+            if (ws_.active[c] != static_cast<int>(on)) ws_.active[c] = on, changed = true;
+            if (from > q) next_change_ = std::min(next_change_, from);
+            if (end >= q && end < kNever) next_change_ = std::min(next_change_, end + 1);
+        }
+    } else {
+        for (int c = 0; c < C_; ++c) r_.clause_active[c][q] = static_cast<std::uint8_t>(ws_.active[c]);
     }
     if (changed) rebuild_clause_lists(), orders_valid_ = false;
     // Commitments with usd = 0 (or spent before) are spent from the start; spent stays spent.

@@ -161,7 +161,11 @@ void Run::money_flows(double inference_revenue) {
 }
 
 // MODEL §5, §10.10: lost H100e-hours while a provider is down; inference fails over to spare capacity.
+// Only eligible providers with spare (> 0) can take any: each inference workload walks those alone, in its
+// merit order (ws_.failover_order, built when first needed in the quarter). The others would take
+// min(need, 0) = 0, which changes neither the pool nor what is covered.
 void Run::outages(int q) {
+    bool listed = false;
     for (int p = 0; p < P_; ++p) {
         const Provider& pr = s_.providers[p];
         double hours = outage_ ? outage_[static_cast<std::size_t>(p) * T_ + q] : std::min(H, val(pr.outages_per_year) / 4.0 * val(pr.outage_hours));
@@ -172,13 +176,15 @@ void Run::outages(int q) {
             if (a <= 0) continue;
             double covered = 0;
             if (s_.workloads[w].kind == WorkloadKind::inference && s_.policy.failover) {
+                if (!listed) failover_lists(), listed = true;
                 if (!pooled)
-                    for (int o = 0; o < P_; ++o) ws_.pool[o] = o == p ? 0.0 : std::max(0.0, spare_[o]);
+                    for (int o : ws_.failover_set) ws_.pool[o] = o == p ? 0.0 : spare_[o];
                 pooled = true;
-                const int* ord = order(w);
-                for (int i = 0; i < P_ && covered < a; ++i) {
+                const int* ord = &ws_.failover_order[pw(0, w)];
+                const int n = static_cast<int>(ws_.failover_set.size());
+                for (int i = 0; i < n && covered < a; ++i) {
                     int o = ord[i];
-                    if (o == p || !eligible(w, o)) continue;
+                    if (o == p) continue;
                     double take = std::min(a - covered, ws_.pool[o]);
                     ws_.pool[o] -= take;
                     covered += take;
@@ -186,6 +192,21 @@ void Run::outages(int q) {
             }
             r_.workloads[w].outage_loss_h100e_hours[q] += (a - covered) * hours;
         }
+    }
+}
+
+// The providers inference can fail over to this quarter (eligible, spare > 0), and each inference
+// workload's merit order restricted to them.
+void Run::failover_lists() {
+    ws_.failover_set.clear();
+    for (int p = 0; p < P_; ++p)
+        if (elig_[p] && spare_[p] > 0) ws_.failover_set.push_back(p);
+    for (int w = 0; w < W_; ++w) {
+        if (s_.workloads[w].kind != WorkloadKind::inference) continue;
+        int* out = &ws_.failover_order[pw(0, w)];
+        const int* ord = order(w);
+        for (int i = 0; i < P_; ++i)
+            if (elig_[ord[i]] && spare_[ord[i]] > 0) *out++ = ord[i];
     }
 }
 

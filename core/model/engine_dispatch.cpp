@@ -3,6 +3,8 @@
 // [SECTION] Caps and releases
 // [SECTION] Step 1b: prepaid capacity first
 // [SECTION] Steps 2–5: sticky, preferred, ROFR, merit order
+#include <cstdint>
+
 #include "model/engine_run.h"
 
 namespace pactscope::engine_detail {
@@ -50,10 +52,14 @@ void Run::place_blocks(int w, double amount, double block, Room room, Take take)
     double last = amount - full * block;
     if (last <= eps) last = 0;
     const bool none_in_empty = std::floor(eps / block) <= 0;  // an empty room holds no block (unless blocks are tiny)
+    // Providers the whole blocks found without room (with P <= 64): rooms only shrink as blocks are placed,
+    // so the last block, which needs room > eps, skips them.
+    std::uint64_t roomless = 0;
     for (int i = 0; i < P_ && full > 0; ++i) {
         int p = ord[i];
         if (!eligible(w, p)) continue;
         const double r = room(p);
+        if (r <= 0 && P_ <= 64) roomless |= std::uint64_t{1} << p;
         if (r <= 0 && none_in_empty) continue;  // floor((r + eps) / block) <= floor(eps / block) <= 0: skip the division
         double k = std::min(full, std::floor((r + eps) / block));
         if (k <= 0) continue;
@@ -63,6 +69,7 @@ void Run::place_blocks(int w, double amount, double block, Room room, Take take)
     if (last > 0)
         for (int i = 0; i < P_; ++i) {
             int p = ord[i];
+            if (P_ <= 64 && (roomless >> p & 1)) continue;
             if (eligible(w, p) && room(p) + eps >= last) {
                 take(p, last);
                 break;

@@ -53,6 +53,8 @@ private:
     int agi_date_ = kNever;    // earliest date-triggered AGI quarter (relative), kNever = none
     int agi_profit_ = kNever;  // quarter a profit trigger fired
     double cum_profit_ = 0;
+    int next_change_ = 0;       // clause_state: the next quarter where a clause window opens or closes ...
+    int agi_seen_ = kNever;     // ... as known when AGI was at this quarter
     // A reservation is active this quarter (set by clause_state): step 1b runs and ws_.prepaid holds its
     // takes; otherwise the prepaid arrays are all clear and the steps skip them.
     bool prepaid_now_ = false;
@@ -175,6 +177,7 @@ private:
     void sla_lists();
     void money_flows(double inference_revenue);
     void outages(int q);
+    void failover_lists();
 };
 
 }  // namespace engine_detail

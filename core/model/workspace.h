@@ -31,6 +31,7 @@ struct Workspace {
     std::vector<double> egress_term;        // the egress part of the marginal cost (MODEL §4) ...
     std::vector<int> has_egress_term;       // ... and whether there is one (w has a home elsewhere)
     std::vector<int> order;                 // each workload's merit order; starts as 0, 1, …, P − 1
+    std::vector<int> failover_order;        // outages(): an inference workload's order, only providers it can fail over to
 
     // --- per provider ----------------------------------------------------------------------------------
     std::vector<double> spare, eff_price, billed_gb, pool, floor_share;
@@ -42,6 +43,7 @@ struct Workspace {
     std::vector<double> sorted_price;           // the effective prices and commitment ranks the merit
     std::vector<int> sorted_commit;             // orders were last sorted for (MODEL §4)
     std::vector<int> eligible, has_commit, onboarded, rofr_holder;
+    std::vector<int> failover_set;  // outages(): the eligible providers with spare this quarter (ascending)
     // MODEL §11.2: its active reservation (or -1), the prepaid amount not yet taken, the quarter's idle charge.
     std::vector<int> reservation_of;
     std::vector<double> prepaid_left, idle_usd;
@@ -85,6 +87,8 @@ struct Workspace {
         for (auto* v : {&alloc, &prev_alloc, &marginal, &prepaid, &egress_term}) v->assign(n(P, W), 0.0);
         has_egress_term.assign(n(P, W), 0);
         order.resize(n(P, W));
+        failover_order.assign(n(P, W), 0);
+        failover_set.clear();
         for (int w = 0; w < W; ++w)
             for (int p = 0; p < P; ++p) order[n(w, P) + static_cast<std::size_t>(p)] = p;
 

@@ -38,10 +38,14 @@ constexpr std::uint64_t stream_key(std::string_view name) {
     return mix64(h);
 }
 
+// The part of draw_bits that depends on (seed, trial) only: a sampler works it out once per trial.
+constexpr std::uint64_t trial_bits(std::uint64_t seed, std::uint64_t trial) { return mix64(mix64(seed) ^ trial); }
+
 // The random bits of one (seed, trial, key): three chained mixes, so nearby
 // seeds, trials and keys give unrelated outputs.
+constexpr std::uint64_t draw_bits(std::uint64_t trial_bits, std::uint64_t key) { return mix64(trial_bits ^ key); }
 constexpr std::uint64_t draw_bits(std::uint64_t seed, std::uint64_t trial, std::uint64_t key) {
-    return mix64(mix64(mix64(seed) ^ trial) ^ key);
+    return draw_bits(trial_bits(seed, trial), key);
 }
 
 // 53 random bits to a double strictly inside (0, 1): (k + 0.5) / 2^53.

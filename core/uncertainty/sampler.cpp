@@ -125,9 +125,9 @@ void Sampler::draw(std::int64_t trial, double* values, double* outage_hours, dou
 }
 
 void Sampler::draw_inputs(std::int64_t trial, double* values) {
-    const auto t = static_cast<std::uint64_t>(trial);
+    const std::uint64_t t = trial_bits(seed_, static_cast<std::uint64_t>(trial));
     const int m = static_cast<int>(corr_q_.size());
-    for (int i = 0; i < m; ++i) e_[i] = normal_quantile(unit_open(draw_bits(seed_, t, corr_key_[i])));
+    for (int i = 0; i < m; ++i) e_[i] = normal_quantile(unit_open(draw_bits(t, corr_key_[i])));
     for (std::size_t k = 0; k < uncertain_.size(); ++k) {
         double u;
         if (int slot = corr_slot_[k]; slot >= 0) {
@@ -136,7 +136,7 @@ void Sampler::draw_inputs(std::int64_t trial, double* values) {
             for (int j = 0; j <= slot; ++j) z += row[j] * e_[j];
             u = std::clamp(normal_cdf(z), 1e-300, 1 - 1e-16);
         } else {
-            u = unit_open(draw_bits(seed_, t, key_[k]));
+            u = unit_open(draw_bits(t, key_[k]));
         }
         values[uncertain_[k]] = inv_[k](u);
     }
@@ -150,6 +150,7 @@ void Sampler::draw_inputs(std::int64_t trial, double* values) {
 // take their durations from that stream too, so the other draws are those of a run without SLA.
 void Sampler::draw_outages(std::int64_t trial, const double* values, double* outage_hours, double* month_hours) const {
     const int T = s_->quarters();
+    const std::uint64_t t = trial_bits(seed_, static_cast<std::uint64_t>(trial));
     for (const Outage& o : outages_) {
         double* hours = outage_hours + static_cast<std::size_t>(o.provider) * T;
         double* months = month_hours ? month_hours + static_cast<std::size_t>(o.provider) * T * 3 : nullptr;
@@ -162,9 +163,9 @@ void Sampler::draw_outages(std::int64_t trial, const double* values, double* out
             continue;
         }
         const double e = mean <= 30 ? std::exp(-mean) : 0.0;  // the inversion's first term, the same every quarter
-        Rng rng(draw_bits(seed_, static_cast<std::uint64_t>(trial), o.key));
+        Rng rng(draw_bits(t, o.key));
         Rng month_rng;
-        if (by_month) month_rng = Rng(draw_bits(seed_, static_cast<std::uint64_t>(trial), o.month_key));
+        if (by_month) month_rng = Rng(draw_bits(t, o.month_key));
         for (int q = 0; q < T; ++q) {
             const std::int64_t n = poisson(rng, mean, e);
             double sum = 0, m[3] = {0, 0, 0};
