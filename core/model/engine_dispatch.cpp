@@ -51,16 +51,17 @@ void Run::place_blocks(int w, double amount, double block, Room room, Take take)
     double full = std::floor(amount / block + kBlockTolerance);
     double last = amount - full * block;
     if (last <= eps) last = 0;
-    const bool none_in_empty = std::floor(eps / block) <= 0;  // an empty room holds no block (unless blocks are tiny)
     // Providers the whole blocks found without room (with P <= 64): rooms only shrink as blocks are placed,
-    // so the last block, which needs room > eps, skips them.
+    // so the last block skips them too.
     std::uint64_t roomless = 0;
     for (int i = 0; i < P_ && full > 0; ++i) {
         int p = ord[i];
         if (!eligible(w, p)) continue;
         const double r = room(p);
-        if (r <= 0 && P_ <= 64) roomless |= std::uint64_t{1} << p;
-        if (r <= 0 && none_in_empty) continue;  // floor((r + eps) / block) <= floor(eps / block) <= 0: skip the division
+        if (r <= 0) {  // no room holds a block, however small (eps is a relative slack, MODEL §4 "Blocks")
+            if (P_ <= 64) roomless |= std::uint64_t{1} << p;
+            continue;
+        }
         double k = std::min(full, std::floor((r + eps) / block));
         if (k <= 0) continue;
         take(p, k * block);

@@ -114,8 +114,12 @@ Sampler::Sampler(const Scenario& s, std::uint64_t seed) : s_(&s), seed_(seed) {
         const Provider& pr = s.providers[p];
         const std::string name = "/providers/" + std::to_string(p);
         const bool sla = std::any_of(s.contract.begin(), s.contract.end(), [&](const Clause& c) { return c.type == ClauseType::sla && c.provider == p; });
+        // A provider without capacity serves nothing, so its outages lose nothing (MODEL §5) and, without an
+        // sla clause, credit nothing: they are not drawn. Each provider has its own stream, so no other
+        // draw changes.
+        const bool read = !pr.capacity.empty() || sla;
         outages_.push_back(Outage{p, pr.outages_per_year, pr.outage_hours, compile_quantile(s.quantities[pr.outage_hours]),
-                                  stream_key(name + "#outages"), sla, stream_key(name + "#outage_months")});
+                                  stream_key(name + "#outages"), sla, stream_key(name + "#outage_months"), read});
     }
 }
 
@@ -158,7 +162,7 @@ void Sampler::draw_outages(std::int64_t trial, const double* values, double* out
         if (by_month) std::fill(months, months + 3 * T, 0.0);
         const double mean = values[o.rate] / 4;
         const Quantity& dur = s_->quantities[o.hours];
-        if (!(mean > 0) || (!dur.uncertain() && values[o.hours] <= 0)) {
+        if (!o.read || !(mean > 0) || (!dur.uncertain() && values[o.hours] <= 0)) {
             std::fill(hours, hours + T, 0.0);
             continue;
         }

@@ -55,6 +55,7 @@ private:
         std::uint64_t key;
         bool sla;                 // named by an sla clause: its outages are placed in months
         std::uint64_t month_key;  // the months' own stream, so placing them changes no other draw
+        bool read;                // has capacity or an sla clause: else the engine never reads its outages
     };
     const Scenario* s_;
     std::uint64_t seed_;

@@ -203,6 +203,21 @@ TEST_CASE("training blocks: whole blocks on one provider; a block that fits nowh
     CHECK(r2.workloads[0].shortfall_h100e[0] == Approx(800));
 }
 
+TEST_CASE("a provider without room holds no block, however small the block (MODEL §4 Blocks)") {
+    // a is cheapest but has no capacity (its only tranche comes online after the horizon); b has 1000.
+    // Blocks of 1e-12 H100e: the tolerance (1e-9 × max(1, block) = 1e-9 H100e) is larger than a block, and
+    // before this was mended a, with room 0, took all five blocks of the 5e-12 H100e of demand.
+    json d = doc();
+    d["providers"].push_back(cloud("a", 1, 1, "2030Q1"));
+    d["providers"].push_back(cloud("b", 1, 2));
+    json w = workload("t", "training", 5e-12);
+    w["block_h100e"] = 1e-12;
+    d["workloads"].push_back(w);
+    auto r = run(d);
+    CHECK(r.providers[0].alloc_h100e[0] == 0);
+    CHECK(r.providers[1].alloc_h100e[0] == Approx(5e-12).margin(1e-24));
+}
+
 TEST_CASE("spare capacity is shared: what one workload takes, the next cannot (MODEL §4 step 6)") {
     json d = doc();
     d["providers"].push_back(cloud("a", 1, 1));
