@@ -12,8 +12,10 @@
 // Speed (issue 17, README "Performance"): clause lists, homes, eligibility and the egress part of marginal
 // costs are rebuilt only in quarters where some clause's activity changed; merit orders are re-sorted from
 // last quarter's order with a total comparator (so the result is the stable sort's, in O(P) when nothing
-// moved); steps with no active clause of their kind are skipped. Every sum keeps its order, so results
-// are the same to the bit.
+// moved); steps with no active clause of their kind are skipped; clause windows are re-tested only where
+// one opens or closes or AGI moves; SLA providers and their fixed rates follow the clause lists; failover
+// walks only providers with spare. Every sum keeps its order, so results are the same to the bit
+// (bench/identical.sh).
 #pragma once
 #include <algorithm>
 #include <climits>
