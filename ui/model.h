@@ -80,8 +80,11 @@ public:
     // Where trials run (issue 17): here, in slices between frames (step_monte_carlo); in the page's Web
     // Workers, whose blocks come back through accept_block; or nowhere yet (the page is starting them).
     enum class TrialsAt { here, workers, undecided };
-    void set_trials_at(TrialsAt at) { trials_at_ = at; }
+    // `where` says it in words for the progress bar's tooltip ("1 Web Worker runs the trials", or why they
+    // run on the main thread).
+    void set_trials_at(TrialsAt at, std::string where = {}) { trials_at_ = at, trials_where_ = std::move(where); }
     TrialsAt trials_at() const { return trials_at_; }
+    const std::string& trials_where() const { return trials_where_; }
     // Runs at most `trials` more trials of the current and pinned scenarios here; returns how many ran
     // (none unless trials_at() is here).
     std::int64_t step_monte_carlo(std::int64_t trials);
@@ -125,6 +128,7 @@ private:
     std::vector<PinnedScenario> pinned_;
     std::uint64_t pinned_revision_ = 0;
     TrialsAt trials_at_ = TrialsAt::here;
+    std::string trials_where_;
 
     void apply(nlohmann::json next);  // validate; adopt when valid
     void adopt(Scenario s);

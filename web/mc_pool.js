@@ -102,7 +102,7 @@
     pool.workers = [];
     pool.jobs.clear();
     console.warn('Monte Carlo on the main thread: ' + why);
-    tell(0, 'trials run on the main thread in slices: ' + why);
+    tell(0, 'Trials run on the main thread in slices: ' + why);
   }
 
   window.pactscopeShell.mcJob = (id, text, trials, seed) => {
@@ -154,6 +154,7 @@
   }
 
   start().then(() => {
-    tell(pool.workers.length, pool.workers.length + ' Web Worker' + (pool.workers.length > 1 ? 's' : '') + ' run the trials');
+    const n = pool.workers.length;
+    tell(n, n === 1 ? '1 Web Worker runs the trials' : n + ' Web Workers run the trials');
   }).catch((e) => stop(e.message));
 })(window.PactScopePage);

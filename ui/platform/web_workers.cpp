@@ -43,7 +43,7 @@ nlohmann::json set_workers(const nlohmann::json& args) {
     g_count = std::max(0, args.value("count", 0));
     g_note = args.value("note", std::string());
     g_heap_bytes = args.value("heap_bytes", 0.0);
-    app().model().set_trials_at(g_count > 0 ? AppModel::TrialsAt::workers : AppModel::TrialsAt::here);
+    app().model().set_trials_at(g_count > 0 ? AppModel::TrialsAt::workers : AppModel::TrialsAt::here, g_note);
     return {{"ok", true}};
 }
 
