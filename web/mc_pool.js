@@ -23,7 +23,7 @@
   const asked = params.has('workers') ? Number(params.get('workers')) : NaN;
   const wanted = Number.isInteger(asked) && asked >= 0 ? Math.min(asked, 16) : Math.max(1, Math.min(hc - 1, 8));
 
-  const pool = { workers: [], jobs: new Map(), heapBytes: 0, blocks: 0, wanted, note: '' };
+  const pool = { workers: [], jobs: new Map(), heapBytes: 0, blocks: 0, wanted, note: '', lastMsPerTrial: 0 };
   let up = false;  // every worker started; from then on a worker that fails stops them all (stop)
   page.mcPool = pool;
 
@@ -49,9 +49,11 @@
       let job = null;  // the newest run with trials not handed out
       for (const j of pool.jobs.values()) if (j.next < j.trials && (!job || j.id > job.id)) job = j;
       if (!job) return;
-      // Until the first block says how long a trial takes: blocks of 16 trials, two per worker.
-      const size = job.msPerTrial ? Math.max(4, Math.min(4000, Math.round(kBlockMs / job.msPerTrial))) : 16;
-      const leftMs = job.msPerTrial ? (job.trials - job.next) * job.msPerTrial / pool.workers.length : 0;
+      // Until the first block says how long a trial takes, the last run's cost stands in (an edit seldom
+      // changes it much), in blocks of at most 256 trials; for the first run of all, blocks of 16, two per worker.
+      const perTrial = job.msPerTrial || pool.lastMsPerTrial;
+      const size = !perTrial ? 16 : Math.max(4, Math.min(job.msPerTrial ? 4000 : 256, Math.round(kBlockMs / perTrial)));
+      const leftMs = perTrial ? (job.trials - job.next) * perTrial / pool.workers.length : 0;
       const limitMs = Math.max(2 * kBlockMs, Math.min(kAheadMs, leftMs));
       let w = null;  // the worker with the least work queued that may take this run's next block
       for (const c of pool.workers) {
@@ -66,7 +68,7 @@
         w.job = job.id;
       }
       w.worker.postMessage({ type: 'block', id: job.id, lo, hi });
-      w.queued.push({ id: job.id, lo, ms: job.msPerTrial ? (hi - lo) * job.msPerTrial : kBlockMs });
+      w.queued.push({ id: job.id, lo, ms: perTrial ? (hi - lo) * perTrial : kBlockMs });
     }
   }
 
@@ -81,6 +83,7 @@
     if (m.type === 'block' && job) {  // else cancelled meanwhile: dropped
       const perTrial = m.ms / Math.max(1, m.hi - m.lo);
       job.msPerTrial = job.msPerTrial ? 0.5 * (job.msPerTrial + perTrial) : perTrial;
+      pool.lastMsPerTrial = job.msPerTrial;
       page.api.mcBlock(m.id, m.lo, m.hi, m.columns, m.bands);
       pool.blocks++;
       job.delivered += m.hi - m.lo;

@@ -6,7 +6,8 @@
 //                   and the Monte Carlo slice per frame
 //   10,000 trials   seconds for the in-page Monte Carlo of commitment-2025q4 while the UI keeps drawing,
 //                   with the page's default workers and with ?workers=1, 2 and 0 (0: slices on the main thread),
-//                   each started on a settled page (no run going, the loop paused) as a user's pick would be
+//                   each started on a settled page (no run going, the loop paused) as a user's pick would be;
+//                   for the default, the workers' own trial time, when the first block started and the tail
 //   longest task    the longest main-thread task while dragging (each drag step restarts the Monte Carlo):
 //                   the largest gap between turns of a MessageChannel ping loop, which runs between tasks;
 //                   and the longest Monte Carlo work in it (stats: summary refresh per frame, block merge)
@@ -16,7 +17,7 @@ import { serve, launch, newContext, frames, items, state, click } from './harnes
 const runs = Number(process.argv[2] || 3);
 const median = (v) => { const s = [...v].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
 const results = { transfer: [], decoded: [], firstFrame: [], uiMs: [], mcSliceMs: [], frameWorkMs: [], longestTaskMs: [], mcMaxMs: [], mcSeconds: [], framesDuringMc: [],
-                  workers: [], mcSecondsByWorkers: {} };
+                  workers: [], mcSecondsByWorkers: {}, trace: {} };
 // Installs the ping loop; window.__longestTask() stops it and answers the longest gap (ms).
 const watchTasks = () => {
   const ch = new MessageChannel();
@@ -25,13 +26,38 @@ const watchTasks = () => {
   ch.port2.postMessage(0);
   window.__longestTask = () => { on = false; return longest; };
 };
-// Seconds of the in-page Monte Carlo of commitment-2025q4 (10,000 trials), and the frames drawn meanwhile.
+// Seconds of the in-page Monte Carlo of commitment-2025q4 (10,000 trials), and the frames drawn meanwhile; with
+// workers, where the time went: each worker's messages are watched (mc_pool.js's blocks carry when each started
+// and how long it ran), giving the trials' own time, when the first started after the pick, and how long after
+// the last one ended the app saw the run finish.
 async function monteCarloSeconds(page) {
-  await page.evaluate(() => window.pactscope.preset('commitment-2025q4'));
+  await page.evaluate(() => {
+    const pool = window.PactScopePage.mcPool;
+    window.__blocks = [];
+    window.__pickedAt = performance.now();
+    for (const w of pool.workers) {
+      const orig = w.worker.onmessage;
+      w.worker.onmessage = (e) => {
+        const m = e.data;
+        if (m.type === 'block') window.__blocks.push({ start: m.startedAt - performance.timeOrigin, ms: m.ms, trials: m.hi - m.lo });
+        orig(e);
+      };
+    }
+    window.pactscope.preset('commitment-2025q4');
+  });
   const before = (await page.evaluate(() => window.pactscope.stats())).frames;
-  await page.waitForFunction(() => { const s = window.pactscope.stats(); return !s.mc_running && s.mc_seconds > 0; }, null, { timeout: 120000, polling: 50 });
+  await page.waitForFunction(() => { const s = window.pactscope.stats(); return !s.mc_running && s.mc_seconds > 0; }, null, { timeout: 120000, polling: 5 });
+  const seenAt = await page.evaluate(() => performance.now());
   const done = await page.evaluate(() => window.pactscope.stats());
-  return { seconds: done.mc_seconds, frames: done.frames - before, workers: done.mc_workers };
+  const blocks = await page.evaluate(() => window.__blocks.filter((b) => b.start >= window.__pickedAt));
+  const picked = await page.evaluate(() => window.__pickedAt);
+  const trace = blocks.length ? {
+    workMs: blocks.reduce((t, b) => t + b.ms, 0),
+    usPerTrial: 1000 * blocks.reduce((t, b) => t + b.ms, 0) / blocks.reduce((t, b) => t + b.trials, 0),
+    firstMs: Math.min(...blocks.map((b) => b.start)) - picked,
+    tailMs: seenAt - Math.max(...blocks.map((b) => b.start + b.ms)),
+  } : null;
+  return { seconds: done.mc_seconds, frames: done.frames - before, workers: done.mc_workers, trace };
 }
 
 const server = await serve();
@@ -86,6 +112,7 @@ try {
     results.mcSeconds.push(mc.seconds);
     results.framesDuringMc.push(mc.frames);
     results.workers.push(mc.workers);
+    if (mc.trace) for (const k of Object.keys(mc.trace)) (results.trace[k] ||= []).push(mc.trace[k]);
     await context.close();
 
     // The same with 1 and 2 workers, and none (slices on the main thread).
@@ -113,6 +140,11 @@ console.log(`  Monte Carlo per frame  ${fmt(median(results.mcSliceMs), 2)} ms   
 console.log(`  longest MC work        ${fmt(median(results.mcMaxMs), 2)} ms   on the main thread in one frame or one block's merge, while dragging`);
 console.log(`  longest task           ${fmt(median(results.longestTaskMs), 1)} ms   on the main thread while dragging (any cause: drawing, the loaded machine)`);
 console.log(`  10,000 trials          ${fmt(median(results.mcSeconds), 2)} s    ${median(results.workers)} workers (the page's default), ${median(results.framesDuringMc)} frames drawn meanwhile (target <= 0.35 s)`);
+if (results.trace.workMs) {
+  const t = results.trace;
+  console.log(`    of which              ${fmt(median(t.workMs), 0)} ms of trials in the workers (${fmt(median(t.usPerTrial), 1)} µs a trial), ` +
+    `the first block started ${fmt(median(t.firstMs), 0)} ms after the pick, the app saw the end ${fmt(median(t.tailMs), 0)} ms after the last block`);
+}
 for (const n of [1, 2, 0])
   console.log(`  10,000 trials          ${fmt(median(results.mcSecondsByWorkers[n]), 2)} s    ` + (n ? `${n} worker${n > 1 ? 's' : ''}` : 'no workers: slices on the main thread'));
 console.log(`  hardware concurrency   ${await (async () => (await import('node:os')).cpus().length)()} cores on this machine`);
