@@ -5,7 +5,7 @@
 
 namespace pactscope::ui {
 
-std::string format_compact(double v) {
+std::string format_compact(double v, int extra_digits) {
     if (std::isnan(v)) return "-";
     const double a = std::fabs(v);
     char buf[48];
@@ -16,34 +16,47 @@ std::string format_compact(double v) {
     else if (a >= 1e6) x = v / 1e6, suffix = "M";
     else if (a >= 1e3) x = v / 1e3, suffix = "K";
     const double ax = std::fabs(x);
-    const int digits = ax >= 100 ? 0 : ax >= 10 ? 1 : 2;
+    const int digits = (ax >= 100 ? 0 : ax >= 10 ? 1 : 2) + extra_digits;
     std::snprintf(buf, sizeof buf, "%.*f%s", digits, x, suffix);
     return buf;
 }
 
-std::string format_usd(double v) {
+std::string format_usd(double v, int extra_digits) {
     if (std::isnan(v)) return "-";
-    return (v < 0 ? "-$" : "$") + format_compact(std::fabs(v));
+    return (v < 0 ? "-$" : "$") + format_compact(std::fabs(v), extra_digits);
 }
 
-std::string format_value(double v, Unit unit) {
+std::string format_value(double v, Unit unit, int extra_digits) {
     if (std::isnan(v)) return "-";
     char buf[48];
+    const int x = extra_digits;
     switch (unit) {
-        case Unit::usd: return format_usd(v);
+        case Unit::usd: return format_usd(v, x);
         case Unit::mw:
-            if (std::fabs(v) >= 1000) return format_compact(v / 1000).append(" GW");
-            return format_compact(v).append(" MW");
+            if (std::fabs(v) >= 1000) return format_compact(v / 1000, x).append(" GW");
+            return format_compact(v, x).append(" MW");
         case Unit::gwh:
-            if (std::fabs(v) >= 1000) return format_compact(v / 1000).append(" TWh");
-            return format_compact(v).append(" GWh");
-        case Unit::h100e: return format_compact(v).append(" H100e");
-        case Unit::h100e_hours: return format_compact(v).append(" H100e-h");
-        case Unit::share: std::snprintf(buf, sizeof buf, "%.1f%%", v * 100); return buf;
-        case Unit::quarter_index: std::snprintf(buf, sizeof buf, "%+.1f q", v); return buf;
-        case Unit::plain: return format_compact(v);
+            if (std::fabs(v) >= 1000) return format_compact(v / 1000, x).append(" TWh");
+            return format_compact(v, x).append(" GWh");
+        case Unit::h100e: return format_compact(v, x).append(" H100e");
+        case Unit::h100e_hours: return format_compact(v, x).append(" H100e-h");
+        case Unit::share: std::snprintf(buf, sizeof buf, "%.*f%%", 1 + x, v * 100); return buf;
+        case Unit::quarter_index: std::snprintf(buf, sizeof buf, "%+.*f q", 1 + x, v); return buf;
+        case Unit::plain: return format_compact(v, x);
     }
-    return format_compact(v);
+    return format_compact(v, x);
+}
+
+std::vector<std::string> tick_labels(const std::vector<double>& ticks, Unit unit) {
+    std::vector<std::string> out;
+    for (int extra = 0; extra <= 6; ++extra) {
+        out.clear();
+        for (double t : ticks) out.push_back(format_value(t, unit, extra));
+        bool distinct = true;
+        for (std::size_t i = 1; i < out.size() && distinct; ++i) distinct = out[i] != out[i - 1];
+        if (distinct) break;
+    }
+    return out;
 }
 
 

@@ -10,9 +10,14 @@ namespace pactscope::ui {
 
 enum class Unit { usd, mw, gwh, h100e, h100e_hours, share, quarter_index, plain };
 
-std::string format_value(double v, Unit unit);
-std::string format_usd(double v);            // $1.23B, -$45.6M, $780K, $12
-std::string format_compact(double v);        // 1.23B, 45.6M, 780K, 12.3
+// `extra_digits`: more decimals than the usual three significant figures (tick_labels asks for them).
+std::string format_value(double v, Unit unit, int extra_digits = 0);
+std::string format_usd(double v, int extra_digits = 0);      // $1.23B, -$45.6M, $780K, $12
+std::string format_compact(double v, int extra_digits = 0);  // 1.23B, 45.6M, 780K, 12.3
+
+// Axis tick labels in the unit, with as many more digits as it takes for neighbours to differ (a narrow
+// range of costs reads $1.075T, $1.080T, $1.085T rather than $1.08T three times).
+std::vector<std::string> tick_labels(const std::vector<double>& ticks, Unit unit);
 
 // "Nice" axis ticks (1, 2, 2.5, 5 × 10^k) covering [lo, hi], about `target` of them.
 std::vector<double> nice_ticks(double lo, double hi, int target);
