@@ -7,20 +7,6 @@ namespace pactscope::ui {
 
 namespace {
 
-ValueUnit value_unit(Unit u) {
-    switch (u) {
-        case Unit::usd: return ValueUnit::usd;
-        case Unit::mw: return ValueUnit::mw;
-        case Unit::gwh: return ValueUnit::gwh;
-        case Unit::h100e: return ValueUnit::h100e;
-        case Unit::h100e_hours: return ValueUnit::h100e_hours;
-        case Unit::share: return ValueUnit::share;
-        case Unit::quarter_index: return ValueUnit::quarter;
-        case Unit::plain: break;
-    }
-    return ValueUnit::index;
-}
-
 // The palette index of a recorded colour (charts::palette), so the slide keeps the screen's hues.
 int colour_index(ImU32 c) {
     for (int i = 0; i < kChartColours; ++i)

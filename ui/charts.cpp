@@ -133,11 +133,9 @@ void set_range(Frame& f, double lo, double hi) {
 // The one tick routine: nice values (1, 2, 2.5, 5 × 10^k) along an axis, each labelled in its unit.
 // `vertical`: ticks on the y axis (labels left of the plot, grid lines across); else along x.
 void ticks(Frame& f, double lo, double hi, Unit unit, bool vertical, int target, const std::function<float(double)>& at) {
-    const std::vector<double> values = nice_ticks(lo, hi, target);
-    const std::vector<std::string> labels = tick_labels(values, unit);
-    for (std::size_t k = 0; k < values.size(); ++k) {
-        const double t = values[k];
-        const std::string& s = labels[k];
+    for (const AxisTick& tick : axis_ticks(lo, hi, target, unit)) {
+        const double t = tick.at;
+        const std::string& s = tick.label;
         const ImVec2 ts = ImGui::CalcTextSize(s.c_str());
         const float c = at(t);
         if (vertical) {
@@ -153,7 +151,7 @@ void ticks(Frame& f, double lo, double hi, Unit unit, bool vertical, int target,
 // Widens the left margin to the widest y tick label, then draws the y axis.
 void y_axis(Frame& f, Unit unit, const std::string& title) {
     float widest = 0;
-    for (const std::string& s : tick_labels(nice_ticks(f.y0, f.y1, 5), unit)) widest = std::max(widest, ImGui::CalcTextSize(s.c_str()).x);
+    for (const AxisTick& t : axis_ticks(f.y0, f.y1, 5, unit)) widest = std::max(widest, ImGui::CalcTextSize(t.label.c_str()).x);
     f.min.x = f.outer_min.x + widest + 10;
     ticks(f, f.y0, f.y1, unit, true, 5, [&](double v) { return f.y_at(v); });
     f.dl->AddLine(ImVec2(f.min.x, f.min.y), ImVec2(f.min.x, f.max.y), dim_color());

@@ -48,10 +48,10 @@ void waterfall(const char* id, const std::string& title, const std::string& a_la
     const float x0 = p.x + label_w, x1 = p.x + size.x - value_w, top = p.y + line + 10;
     auto px = [&](double v) { return x0 + static_cast<float>((v - lo) / (hi - lo)) * (x1 - x0); };
     const float row_h = (p.y + size.y - top - line) / static_cast<float>(rows);
-    for (double t : nice_ticks(lo, hi, 5)) {
+    for (const AxisTick& tick : axis_ticks(lo, hi, 5, unit)) {
+        const double t = tick.at;
         dl->AddLine(ImVec2(px(t), top), ImVec2(px(t), p.y + size.y - line - 4), ImGui::GetColorU32(ImGuiCol_Border));
-        const std::string s = format_value(t, unit);
-        dl->AddText(ImVec2(px(t) - ImGui::CalcTextSize(s.c_str()).x / 2, p.y + size.y - line), dim, s.c_str());
+        dl->AddText(ImVec2(px(t) - ImGui::CalcTextSize(tick.label.c_str()).x / 2, p.y + size.y - line), dim, tick.label.c_str());
     }
     auto row = [&](int k, const std::string& label, double from, double to, ImU32 colour, const std::string& value) {
         const float y0 = top + row_h * static_cast<float>(k) + 3, y1 = y0 + row_h - 6;

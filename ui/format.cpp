@@ -3,9 +3,11 @@
 #include <cmath>
 #include <cstdio>
 
+#include "io/value_text.h"
+
 namespace pactscope::ui {
 
-std::string format_compact(double v, int extra_digits) {
+std::string format_compact(double v) {
     if (std::isnan(v)) return "-";
     const double a = std::fabs(v);
     char buf[48];
@@ -16,62 +18,75 @@ std::string format_compact(double v, int extra_digits) {
     else if (a >= 1e6) x = v / 1e6, suffix = "M";
     else if (a >= 1e3) x = v / 1e3, suffix = "K";
     const double ax = std::fabs(x);
-    const int digits = (ax >= 100 ? 0 : ax >= 10 ? 1 : 2) + extra_digits;
+    const int digits = ax >= 100 ? 0 : ax >= 10 ? 1 : 2;
     std::snprintf(buf, sizeof buf, "%.*f%s", digits, x, suffix);
     return buf;
 }
 
-std::string format_usd(double v, int extra_digits) {
+std::string format_usd(double v) {
     if (std::isnan(v)) return "-";
-    return (v < 0 ? "-$" : "$") + format_compact(std::fabs(v), extra_digits);
+    return (v < 0 ? "-$" : "$") + format_compact(std::fabs(v));
 }
 
-std::string format_value(double v, Unit unit, int extra_digits) {
+std::string format_value(double v, Unit unit) {
     if (std::isnan(v)) return "-";
     char buf[48];
-    const int x = extra_digits;
     switch (unit) {
-        case Unit::usd: return format_usd(v, x);
+        case Unit::usd: return format_usd(v);
         case Unit::mw:
-            if (std::fabs(v) >= 1000) return format_compact(v / 1000, x).append(" GW");
-            return format_compact(v, x).append(" MW");
+            if (std::fabs(v) >= 1000) return format_compact(v / 1000).append(" GW");
+            return format_compact(v).append(" MW");
         case Unit::gwh:
-            if (std::fabs(v) >= 1000) return format_compact(v / 1000, x).append(" TWh");
-            return format_compact(v, x).append(" GWh");
-        case Unit::h100e: return format_compact(v, x).append(" H100e");
-        case Unit::h100e_hours: return format_compact(v, x).append(" H100e-h");
-        case Unit::share: std::snprintf(buf, sizeof buf, "%.*f%%", 1 + x, v * 100); return buf;
-        case Unit::quarter_index: std::snprintf(buf, sizeof buf, "%+.*f q", 1 + x, v); return buf;
-        case Unit::plain: return format_compact(v, x);
+            if (std::fabs(v) >= 1000) return format_compact(v / 1000).append(" TWh");
+            return format_compact(v).append(" GWh");
+        case Unit::h100e: return format_compact(v).append(" H100e");
+        case Unit::h100e_hours: return format_compact(v).append(" H100e-h");
+        case Unit::share: std::snprintf(buf, sizeof buf, "%.1f%%", v * 100); return buf;
+        case Unit::quarter_index: std::snprintf(buf, sizeof buf, "%+.1f q", v); return buf;
+        case Unit::plain: return format_compact(v);
     }
-    return format_compact(v, x);
+    return format_compact(v);
 }
 
-std::vector<std::string> tick_labels(const std::vector<double>& ticks, Unit unit) {
-    std::vector<std::string> out;
-    for (int extra = 0; extra <= 6; ++extra) {
-        out.clear();
-        for (double t : ticks) out.push_back(format_value(t, unit, extra));
-        bool distinct = true;
-        for (std::size_t i = 1; i < out.size() && distinct; ++i) distinct = out[i] != out[i - 1];
-        if (distinct) break;
+ValueUnit value_unit(Unit u) {
+    switch (u) {
+        case Unit::usd: return ValueUnit::usd;
+        case Unit::mw: return ValueUnit::mw;
+        case Unit::gwh: return ValueUnit::gwh;
+        case Unit::h100e: return ValueUnit::h100e;
+        case Unit::h100e_hours: return ValueUnit::h100e_hours;
+        case Unit::share: return ValueUnit::share;
+        case Unit::quarter_index: return ValueUnit::quarter;
+        case Unit::plain: break;
     }
-    return out;
+    return ValueUnit::index;
 }
 
+Unit page_unit(ValueUnit u) {
+    switch (u) {
+        case ValueUnit::usd:
+        case ValueUnit::usd_per_h100e_hour: return Unit::usd;
+        case ValueUnit::h100e: return Unit::h100e;
+        case ValueUnit::h100e_hours: return Unit::h100e_hours;
+        case ValueUnit::mw: return Unit::mw;
+        case ValueUnit::gwh: return Unit::gwh;
+        case ValueUnit::share: return Unit::share;
+        case ValueUnit::quarter: return Unit::quarter_index;
+        case ValueUnit::index: break;
+    }
+    return Unit::plain;
+}
 
-std::vector<double> nice_ticks(double lo, double hi, int target) {
-    std::vector<double> out;
-    if (!(hi > lo) || !std::isfinite(lo) || !std::isfinite(hi)) return out;
-    const double raw = (hi - lo) / std::max(1, target);
-    const double mag = std::pow(10.0, std::floor(std::log10(raw)));
-    double step = mag;
-    for (double m : {1.0, 2.0, 2.5, 5.0, 10.0})
-        if (m * mag >= raw) {
-            step = m * mag;
-            break;
-        }
-    for (double t = std::ceil(lo / step) * step; t <= hi + step * 1e-9; t += step) out.push_back(std::fabs(t) < step * 1e-9 ? 0 : t);
+std::vector<AxisTick> axis_ticks(double lo, double hi, int target, Unit unit) {
+    if (!(hi > lo) || !std::isfinite(lo) || !std::isfinite(hi)) return {};
+    // The core's ticks cover [lo, hi] (the first at or below lo, the last at or above hi); an axis shows
+    // those inside it. Labels are made from all of them, so one scale serves the axis whichever are shown.
+    const std::vector<double> at = nice_ticks(lo, hi, target);
+    const std::vector<std::string> labels = tick_texts(at, value_unit(unit));
+    const double slack = (at.size() > 1 ? at[1] - at[0] : hi - lo) * 1e-9;
+    std::vector<AxisTick> out;
+    for (std::size_t k = 0; k < at.size(); ++k)
+        if (at[k] >= lo - slack && at[k] <= hi + slack) out.push_back({at[k], labels[k]});
     return out;
 }
 

@@ -1,25 +1,36 @@
 // format.h — numbers as a stakeholder reads them: $1.2B, 3.4 GW, 84%, 1.5M H100e.
+//
+// The page's own unit names (Unit) map one to one onto the core's result units (ValueUnit,
+// model/result_fields.h); the two mappings below are the only table between them. Axis ticks come from
+// the core (io/value_text.h), so the page's charts and the exported charts label an axis alike.
 #pragma once
 #include <string>
 #include <vector>
 
 #include "model/names.h"  // the parties by name: buyer_display_name, provider_display_name
+#include "model/result_fields.h"
 #include "model/scenario.h"
 
 namespace pactscope::ui {
 
 enum class Unit { usd, mw, gwh, h100e, h100e_hours, share, quarter_index, plain };
 
-// `extra_digits`: more decimals than the usual three significant figures (tick_labels asks for them).
-std::string format_value(double v, Unit unit, int extra_digits = 0);
-std::string format_usd(double v, int extra_digits = 0);      // $1.23B, -$45.6M, $780K, $12
-std::string format_compact(double v, int extra_digits = 0);  // 1.23B, 45.6M, 780K, 12.3
+std::string format_value(double v, Unit unit);
+std::string format_usd(double v);            // $1.23B, -$45.6M, $780K, $12
+std::string format_compact(double v);        // 1.23B, 45.6M, 780K, 12.3
 
-// Axis tick labels in the unit, with as many more digits as it takes for neighbours to differ (a narrow
-// range of costs reads $1.075T, $1.080T, $1.085T rather than $1.08T three times).
-std::vector<std::string> tick_labels(const std::vector<double>& ticks, Unit unit);
+// The core's unit for a page unit (plain: an index), and back (a price per H100e-hour reads as USD).
+ValueUnit value_unit(Unit u);
+Unit page_unit(ValueUnit u);
 
-// "Nice" axis ticks (1, 2, 2.5, 5 × 10^k) covering [lo, hi], about `target` of them.
-std::vector<double> nice_ticks(double lo, double hi, int target);
+// A labelled tick on a value axis.
+struct AxisTick {
+    double at = 0;
+    std::string label;
+};
+
+// About `target` ticks at 1, 2, 2.5 or 5 × 10^k within [lo, hi], labelled with one scale and as many
+// decimals as the step needs (io/value_text.h tick_texts): $1.0750T, $1.0775T, $1.0800T; 0%, 25%, 50%.
+std::vector<AxisTick> axis_ticks(double lo, double hi, int target, Unit unit);
 
 }  // namespace pactscope::ui

@@ -11,20 +11,7 @@
 
 namespace pactscope::ui {
 
-Unit metric_unit_ui(const Metric& m) {
-    switch (metric_unit(m)) {
-        case ValueUnit::usd:
-        case ValueUnit::usd_per_h100e_hour: return Unit::usd;
-        case ValueUnit::h100e: return Unit::h100e;
-        case ValueUnit::h100e_hours: return Unit::h100e_hours;
-        case ValueUnit::mw: return Unit::mw;
-        case ValueUnit::gwh: return Unit::gwh;
-        case ValueUnit::share: return Unit::share;
-        case ValueUnit::quarter: return Unit::quarter_index;
-        case ValueUnit::index: return Unit::plain;
-    }
-    return Unit::plain;
-}
+Unit metric_unit_ui(const Metric& m) { return page_unit(metric_unit(m)); }
 
 Metric metric_or_cost(const Scenario& s, const std::string& key) {
     std::string error;

@@ -1,17 +1,54 @@
-// Axis tick labels on the page's charts (ui/format.h tick_labels): neighbours never read the same.
+// Axis ticks on the page's charts (ui/format.h axis_ticks): the core's nice positions and labels, kept
+// inside the axis, so neighbouring labels never read the same and the page labels an axis as the exports do.
 #include <catch2/catch.hpp>
+#include <limits>
 
 #include "format.h"
 
-using pactscope::ui::tick_labels;
+using pactscope::ui::axis_ticks;
+using pactscope::ui::AxisTick;
 using pactscope::ui::Unit;
 
-TEST_CASE("tick labels add digits until neighbouring ticks differ", "[format]") {
-    // A narrow range of costs: at three significant figures $1.080T and $1.085T both read "$1.08T" (1.085 is
-    // stored just below it and rounds down), so one more decimal is used for every label.
-    CHECK(tick_labels({1.075e12, 1.080e12, 1.085e12}, Unit::usd) == std::vector<std::string>{"$1.075T", "$1.080T", "$1.085T"});
-    // Ticks that already differ keep the usual three figures.
-    CHECK(tick_labels({0, 5e8, 1e9}, Unit::usd) == std::vector<std::string>{"$0.00", "$500M", "$1.00B"});
-    // Shares: 10% and 10.04% both read "10.0%" at one decimal, so both get two.
-    CHECK(tick_labels({0.1, 0.1004}, Unit::share) == std::vector<std::string>{"10.00%", "10.04%"});
+namespace {
+std::vector<double> positions(const std::vector<AxisTick>& t) {
+    std::vector<double> out;
+    for (const AxisTick& x : t) out.push_back(x.at);
+    return out;
+}
+std::vector<std::string> labels(const std::vector<AxisTick>& t) {
+    std::vector<std::string> out;
+    for (const AxisTick& x : t) out.push_back(x.label);
+    return out;
+}
+}  // namespace
+
+TEST_CASE("axis ticks on a narrow range of costs carry the digits their step needs", "[format]") {
+    // $1.075T to $1.085T with 4 ticks: raw step 10e9 / 4 = 2.5e9, a nice step (2.5 × 10^9). In trillions the
+    // step is 0.0025, which needs 4 decimals, so $1.0775T is written whole (three significant figures would
+    // give $1.08T on three of the five ticks).
+    const auto t = axis_ticks(1.075e12, 1.085e12, 4, Unit::usd);
+    CHECK(labels(t) == std::vector<std::string>{"$1.0750T", "$1.0775T", "$1.0800T", "$1.0825T", "$1.0850T"});
+    REQUIRE(t.size() == 5);
+    CHECK(t[1].at == Approx(1.0775e12));
+}
+
+TEST_CASE("axis ticks stay inside the axis", "[format]") {
+    // $0.3B to $0.95B with 5 ticks: raw step 0.65e9 / 5 = 0.13e9, so the step is 0.2e9 (the first nice value
+    // at or above it); 0.4, 0.6, 0.8 are inside, 0.2 and 1.0 are not. One decimal of billions; the scale is
+    // billions because the covering tick 1.0B sets it.
+    const auto t = axis_ticks(0.3e9, 0.95e9, 5, Unit::usd);
+    CHECK(labels(t) == std::vector<std::string>{"$0.4B", "$0.6B", "$0.8B"});
+    CHECK(positions(t) == std::vector<double>{0.4e9, 0.6e9, 0.8e9});
+    // Ticks at the ends are kept.
+    CHECK(labels(axis_ticks(0, 0.5, 2, Unit::share)) == std::vector<std::string>{"0%", "25%", "50%"});
+    // Nothing to show on an empty or non-finite axis.
+    CHECK(axis_ticks(1, 1, 5, Unit::usd).empty());
+    CHECK(axis_ticks(0, std::numeric_limits<double>::infinity(), 5, Unit::usd).empty());
+}
+
+TEST_CASE("axis ticks of power and quarters read in their units", "[format]") {
+    // 0 to 2,000 MW, 2 ticks: step 1,000 MW; the largest is 2,000 MW, so gigawatts with no decimals.
+    CHECK(labels(axis_ticks(0, 2000, 2, Unit::mw)) == std::vector<std::string>{"0", "1 GW", "2 GW"});
+    // Quarters 4 to 8, 4 ticks: step 1 quarter.
+    CHECK(labels(axis_ticks(4, 8, 4, Unit::quarter_index)) == std::vector<std::string>{"4 q", "5 q", "6 q", "7 q", "8 q"});
 }
