@@ -78,18 +78,27 @@ void SweepView::compute(const Scenario& s, bool with_crossings) {
     const bool two = !axis_[1].pointer.empty();
     std::vector<const Scenario*> ss = {&s};
     names_ = {"current (" + model_.preset_label() + ")"};
+    // Each deal's pointer of each swept input: a pinned deal is matched by the input's name, since its
+    // clauses or providers may sit at other places (scenario_inputs.h same_input).
+    std::vector<std::string> pointers[2] = {{axis_[0].pointer}, {axis_[1].pointer}};
     if (!two || regime_)
         for (const PinnedScenario& p : model_.pinned()) {
+            const std::vector<ScenarioInput> theirs = scenario_inputs(p.scenario);
+            std::string at[2];
             bool has = true;
-            for (int a = 0; a < (two ? 2 : 1); ++a) has = has && p.scenario.find_quantity(axis_[a].pointer) >= 0;
-            if (has) ss.push_back(&p.scenario), names_.push_back(p.label);
-            else left_out_.push_back(p.label);
+            for (int a = 0; a < (two ? 2 : 1); ++a) has = has && !(at[a] = same_input(inputs_, axis_[a].pointer, theirs)).empty();
+            if (!has) {
+                left_out_.push_back(p.label);
+                continue;
+            }
+            ss.push_back(&p.scenario), names_.push_back(p.label);
+            for (int a = 0; a < 2; ++a) pointers[a].push_back(at[a]);
         }
     std::vector<SweepAxis> axes;
     for (int a = 0; a < (two ? 2 : 1); ++a) {
         const ScenarioInput* in = find_input(inputs_, axis_[a].pointer);
         if (!in) return;
-        auto axis = sweep_axis(ss, in->pointer, axis_[a].lo, axis_[a].hi, axis_[a].steps, in->quarters, error_);
+        auto axis = sweep_axis(ss, pointers[a], axis_[a].lo, axis_[a].hi, axis_[a].steps, in->quarters, error_);
         if (!axis) return;
         axes.push_back(*axis);
     }
@@ -110,7 +119,8 @@ void SweepView::compute(const Scenario& s, bool with_crossings) {
             for (int k = 0; k < kMaxCrossingsPerPair && from < hi; ++k) {
                 std::string err;
                 const int steps = in.quarters ? static_cast<int>(hi - from) + 1 : kBreakEvenSteps;
-                auto range = sweep_axis({ss[a], ss[b]}, in.pointer, from, hi, std::max(2, steps), in.quarters, err);
+                auto range = sweep_axis({ss[a], ss[b]}, {axes[0].pointer_in(a), axes[0].pointer_in(b)}, from, hi, std::max(2, steps),
+                                        in.quarters, err);
                 if (!range) break;
                 const BreakEven be = break_even(*ss[a], metrics[a], *ss[b], metrics[b], *range);
                 if (!be.found) {
@@ -142,21 +152,29 @@ void SweepView::draw_crossings(const Metric& m) {
         const std::string& nb = names_[static_cast<std::size_t>(c.b)];
         auto better_when = [&](double a_minus_b) -> std::string {
             if (std::isnan(a_minus_b)) return "not comparable";
+            if (a_minus_b == 0) return "they are equal";
             const bool a_higher = a_minus_b > 0;
             if (l.direction == kNoDirection) return (a_higher ? na : nb) + " is higher";
             return ((a_higher == (l.direction == kHigherIsBetter)) ? na : nb) + " is better";
+        };
+        // The sides of this crossing: the scan points just below and above it (break_even's diff_below and
+        // diff_above), not the ends of the range, which further crossings may have turned back.
+        auto sides = [&]() -> std::string {
+            const bool below = !std::isnan(c.be.diff_below), above = !std::isnan(c.be.diff_above);
+            if (below && above) return ": below it " + better_when(c.be.diff_below) + ", above it " + better_when(c.be.diff_above) + ".";
+            if (above) return ": from there on " + better_when(c.be.diff_above) + ".";
+            if (below) return ": below it " + better_when(c.be.diff_below) + ".";
+            return ".";
         };
         if (!c.be.found) {
             c.text = na + " and " + nb + " do not cross between " + input_value_text(*in, c.be.lo) + " and " + input_value_text(*in, c.be.hi) +
                      ": " + better_when(c.be.diff_lo) + " over the whole range.";
         } else if (c.be.jump) {
-            c.text = na + " and " + nb + ": the difference jumps across zero at " + what + " = " + input_value_text(*in, c.be.value) +
-                     " (dispatch is discrete there): below it " + better_when(c.be.diff_lo) + ", above it " + better_when(c.be.diff_hi) + ".";
+            c.text = std::string(c.first ? "" : "Further: ") + na + " and " + nb + ": the difference jumps across zero at " + what + " = " +
+                     input_value_text(*in, c.be.value) + " (dispatch is discrete there)" + sides();
         } else {
             c.text = std::string(c.first ? "" : "Further: ") + na + " and " + nb + " are equal at " + what + " = " + input_value_text(*in, c.be.value) +
-                     " (" + l.name + " " + format_value(c.be.metric_a, u) + " each): below it " + better_when(c.be.diff_lo) + ", above it " +
-                     better_when(c.be.diff_hi) + ".";
-            if (!c.first) c.text = "Further: " + na + " and " + nb + " are equal again at " + input_value_text(*in, c.be.value) + ".";
+                     " (" + l.name + " " + format_value(c.be.metric_a, u) + " each)" + sides();
         }
         ImGui::Bullet();
         ImGui::TextWrapped("%s", c.text.c_str());

@@ -49,8 +49,9 @@ class PointEvaluator {
 public:
     explicit PointEvaluator(const Scenario& s) : s_(s), base_(s.medians()), values_(base_) {}
     void reset() { values_ = base_; }
-    bool set(const SweepAxis& axis, double x) {
-        QRef q = s_.find_quantity(axis.pointer);
+    // Sets the axis' input of scenario k (the scenario this evaluator runs, k-th of those the axis was built for).
+    bool set(const SweepAxis& axis, std::size_t k, double x) {
+        QRef q = s_.find_quantity(axis.pointer_in(k));
         if (q < 0) return false;
         values_[q] = axis.quarters ? x - s_.start : x;
         return true;
@@ -209,8 +210,24 @@ std::vector<Importance> importance(const Simulation& sim, int sample_metric) {
     return out;
 }
 
+SweepAxis SweepAxis::for_pair(std::size_t a, std::size_t b) const {
+    SweepAxis out = *this;
+    out.pointer = pointer_in(a);
+    out.pointers = {pointer_in(a), pointer_in(b)};
+    return out;
+}
+
 std::optional<SweepAxis> sweep_axis(const std::vector<const Scenario*>& scenarios, const std::string& pointer, double lo,
                                     double hi, int steps, bool quarters, std::string& error) {
+    return sweep_axis(scenarios, std::vector<std::string>(scenarios.size(), pointer), lo, hi, steps, quarters, error);
+}
+
+std::optional<SweepAxis> sweep_axis(const std::vector<const Scenario*>& scenarios, const std::vector<std::string>& pointers,
+                                    double lo, double hi, int steps, bool quarters, std::string& error) {
+    if (pointers.size() != scenarios.size() || pointers.empty()) {
+        error = "one input per scenario is needed";
+        return std::nullopt;
+    }
     if (!(lo <= hi)) {
         error = "LO must be at most HI";
         return std::nullopt;
@@ -220,8 +237,11 @@ std::optional<SweepAxis> sweep_axis(const std::vector<const Scenario*>& scenario
         return std::nullopt;
     }
     SweepAxis axis;
-    axis.pointer = pointer;
-    for (const Scenario* s : scenarios) {
+    axis.pointer = pointers[0];
+    axis.pointers = pointers;
+    for (std::size_t k = 0; k < scenarios.size(); ++k) {
+        const Scenario* s = scenarios[k];
+        const std::string& pointer = pointers[k];
         QRef q = s->find_quantity(pointer);
         if (q < 0) {
             error = "\"" + pointer + "\" is not a numeric input of scenario \"" + s->name + "\"";
@@ -264,8 +284,8 @@ SweepGrid sweep(const std::vector<const Scenario*>& scenarios, const std::vector
         PointEvaluator ev(*scenarios[k]);
         for (std::size_t i = 0; i < n0; ++i)
             for (std::size_t j = 0; j < n1; ++j) {
-                if (!axes.empty()) ev.set(axes[0], axes[0].values[i]);
-                if (axes.size() > 1) ev.set(axes[1], axes[1].values[j]);
+                if (!axes.empty()) ev.set(axes[0], k, axes[0].values[i]);
+                if (axes.size() > 1) ev.set(axes[1], k, axes[1].values[j]);
                 g.values[k][i * n1 + j] = metric_value(metrics[k], ev.evaluate());
             }
     }
@@ -291,8 +311,8 @@ BreakEven break_even(const Scenario& a, const Metric& ma, const Scenario& b, con
     be.hi = range.values.back();
     PointEvaluator ea(a), eb(b);
     auto diff = [&](double x, double& va, double& vb) {
-        ea.set(range, x);
-        eb.set(range, x);
+        ea.set(range, 0, x);
+        eb.set(range, 1, x);
         va = metric_value(ma, ea.evaluate());
         vb = metric_value(mb, eb.evaluate());
         return va - vb;
@@ -305,17 +325,32 @@ BreakEven break_even(const Scenario& a, const Metric& ma, const Scenario& b, con
         return be;
     };
     const int intervals = range.quarters ? static_cast<int>(be.hi - be.lo) : 64;
+    auto scan_point = [&](int i) { return i >= intervals ? be.hi : be.lo + (be.hi - be.lo) * i / intervals; };
     double va, vb;
     be.diff_hi = diff(be.hi, va, vb);
+    // Equal at scan point i: the sides are the scan points either side (the next one evaluated here).
+    auto settle_at_point = [&](int i, double below) {
+        settle(scan_point(i));
+        be.diff_below = below;
+        if (i < intervals) {
+            double a2, b2;
+            be.diff_above = diff(scan_point(i + 1), a2, b2);
+        }
+        return be;
+    };
     double x0 = be.lo, f0 = diff(x0, va, vb);
     be.diff_lo = f0;
-    if (!std::isnan(f0) && (f0 == 0 || tie(va, vb))) return settle(x0);
+    if (!std::isnan(f0) && (f0 == 0 || tie(va, vb))) return settle_at_point(0, kNaN);
     for (int i = 1; i <= intervals; ++i) {
-        double x1 = i == intervals ? be.hi : be.lo + (be.hi - be.lo) * i / intervals;
+        double x1 = scan_point(i);
         double f1 = diff(x1, va, vb);
-        if (!std::isnan(f1) && (f1 == 0 || tie(va, vb))) return settle(x1);
+        if (!std::isnan(f1) && (f1 == 0 || tie(va, vb))) return settle_at_point(i, f0);
         if (!std::isnan(f0) && !std::isnan(f1) && (f0 < 0) != (f1 < 0)) {
-            if (range.quarters) return settle(x1);  // whole quarters: the first quarter past the crossing
+            if (range.quarters) {  // whole quarters: the first quarter past the crossing
+                settle(x1);
+                be.diff_below = f0, be.diff_above = f1;
+                return be;
+            }
             double lo = x0, hi = x1, flo = f0;
             for (int it = 0; it < 200 && hi - lo > 1e-12 * std::max(1.0, std::fabs(hi)); ++it) {
                 double mid = 0.5 * (lo + hi), fm = diff(mid, va, vb);
@@ -323,7 +358,9 @@ BreakEven break_even(const Scenario& a, const Metric& ma, const Scenario& b, con
                 if ((fm < 0) == (flo < 0)) lo = mid, flo = fm;
                 else hi = mid;
             }
-            return settle(0.5 * (lo + hi));
+            settle(0.5 * (lo + hi));
+            be.diff_below = f0, be.diff_above = f1;
+            return be;
         }
         x0 = x1, f0 = f1;
     }

@@ -10,6 +10,7 @@
 // the swept inputs replaced by plain values; they reuse one Workspace, so a grid
 // of thousands of cells is milliseconds.
 #pragma once
+#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
@@ -79,13 +80,23 @@ int sample_metric_index(const Simulation& sim, const Metric& m);
 
 // ---- sweep and break-even -----------------------------------------------------------------------
 struct SweepAxis {
-    std::string pointer;
+    std::string pointer;                // the input in the first scenario (what a table's header names)
+    // The same input in each scenario the axis was built for, in their order: deals whose clause or provider
+    // lists differ hold it at different pointers (the page matches them by name: scenario_inputs.h same_input).
+    std::vector<std::string> pointers;
     std::vector<double> values;  // quarter inputs (AGI date): absolute quarter indices
     bool quarters = false;
+
+    const std::string& pointer_in(std::size_t k) const { return k < pointers.size() ? pointers[k] : pointer; }
+    // The axis for two of its scenarios, in the order given (break_even's A and B).
+    SweepAxis for_pair(std::size_t a, std::size_t b) const;
 };
 
-// Builds an axis of `steps` evenly spaced values from lo to hi inclusive, checking the
-// pointer names a numeric input of every scenario and the values are in its range.
+// Builds an axis of `steps` evenly spaced values from lo to hi inclusive, checking `pointers[k]` names a
+// numeric input of scenario k and the values are in its range.
+std::optional<SweepAxis> sweep_axis(const std::vector<const Scenario*>& scenarios, const std::vector<std::string>& pointers,
+                                    double lo, double hi, int steps, bool quarters, std::string& error);
+// The same, with one pointer naming the input in every scenario (the CLI's --param PATH).
 std::optional<SweepAxis> sweep_axis(const std::vector<const Scenario*>& scenarios, const std::string& pointer, double lo,
                                     double hi, int steps, bool quarters, std::string& error);
 
@@ -108,8 +119,13 @@ struct BreakEven {
     bool jump = false;               // the difference changes sign by a jump (dispatch is discrete), not a crossing
     double lo = 0, hi = 0;
     double diff_lo = 0, diff_hi = 0;  // metric_a − metric_b at the ends of the range (NaN if null)
+    // metric_a − metric_b at the scan points just below and just above the value found (NaN when the value is
+    // an end of the range, or null there): which deal is better on each side of this crossing, whatever
+    // further crossings the range holds.
+    double diff_below = std::numeric_limits<double>::quiet_NaN(), diff_above = std::numeric_limits<double>::quiet_NaN();
 };
 // Scans [lo, hi] in 64 intervals for the first sign change of metric_a − metric_b, then bisects it.
+// `range` is built for {a, b} in that order (its pointer_in(0) moves a's input, pointer_in(1) b's).
 BreakEven break_even(const Scenario& a, const Metric& ma, const Scenario& b, const Metric& mb, const SweepAxis& range);
 
 }  // namespace pactscope

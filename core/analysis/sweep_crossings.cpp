@@ -15,10 +15,10 @@ int sign_of(double va, double vb) {
     return va < vb ? -1 : 1;
 }
 
-// `s` with the input at `axis` held at `x` (a plain value, as a sweep sets it).
-Scenario held_at(const Scenario& s, const SweepAxis& axis, double x) {
+// Scenario k (of those `axis` was built for) with the axis' input held at `x` (a plain value, as a sweep sets it).
+Scenario held_at(const Scenario& s, const SweepAxis& axis, std::size_t k, double x) {
     Scenario out = s;
-    const QRef q = out.find_quantity(axis.pointer);
+    const QRef q = out.find_quantity(axis.pointer_in(k));
     if (q >= 0) {
         Quantity& qt = out.quantities[static_cast<std::size_t>(q)];
         qt.dist = Dist::point;
@@ -58,11 +58,11 @@ std::vector<SweepCrossing> sweep_crossings(const std::vector<const Scenario*>& s
                         x.a = static_cast<int>(a), x.b = static_cast<int>(b);
                         x.row = two_d ? static_cast<int>(j) : -1;
                         if (i == last + 1) {
-                            SweepAxis range = first;
+                            SweepAxis range = first.for_pair(a, b);
                             range.values = {first.values[last], first.values[i]};
                             if (two_d) {
-                                const Scenario sa = held_at(*scenarios[a], g.axes[1], g.axes[1].values[j]);
-                                const Scenario sb = held_at(*scenarios[b], g.axes[1], g.axes[1].values[j]);
+                                const Scenario sa = held_at(*scenarios[a], g.axes[1], a, g.axes[1].values[j]);
+                                const Scenario sb = held_at(*scenarios[b], g.axes[1], b, g.axes[1].values[j]);
                                 x.at = break_even(sa, metrics[a], sb, metrics[b], range);
                             } else {
                                 x.at = break_even(*scenarios[a], metrics[a], *scenarios[b], metrics[b], range);
@@ -74,6 +74,7 @@ std::vector<SweepCrossing> sweep_crossings(const std::vector<const Scenario*>& s
                             x.at.metric_a = va(k), x.at.metric_b = vb(k);
                             x.at.lo = first.values[last], x.at.hi = first.values[i];
                             x.at.diff_lo = va(last) - vb(last), x.at.diff_hi = va(i) - vb(i);
+                            x.at.diff_below = x.at.diff_lo, x.at.diff_above = x.at.diff_hi;
                         }
                         if (x.at.found) out.push_back(x);
                     }

@@ -171,6 +171,15 @@ const ScenarioInput* find_input(const std::vector<ScenarioInput>& inputs, const 
     return nullptr;
 }
 
+std::string same_input(const std::vector<ScenarioInput>& here, const std::string& pointer, const std::vector<ScenarioInput>& there) {
+    const ScenarioInput* mine = find_input(here, pointer);
+    if (!mine) return "";
+    if (const ScenarioInput* at = find_input(there, pointer); at && at->name == mine->name) return pointer;
+    for (const ScenarioInput& in : there)
+        if (in.name == mine->name) return in.pointer;
+    return "";
+}
+
 std::vector<std::size_t> search_inputs(const std::vector<ScenarioInput>& inputs, std::string_view query) {
     std::vector<std::string> words;
     const std::string q = lower(query);

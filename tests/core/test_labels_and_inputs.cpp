@@ -206,3 +206,47 @@ TEST_CASE("sweep ranges: an open bound refuses its limit itself (MODEL §10.2), 
     CHECK_FALSE(sweep_axis({&s}, "/policy/max_share_per_provider", 0.5, 1.5, 3, false, error));
     CHECK(error == "values of \"/policy/max_share_per_provider\" must be in [0, 1]; 1.5 is not allowed");
 }
+
+TEST_CASE("same input in another deal: matched by name, not by pointer, and swept there") {
+    // open-2026 lists rofr, api_exclusivity, preferred, then the Azure commitment at /contract/3; commitment-2025q4
+    // lists rofr, then the Azure commitment at /contract/1, and a CoreWeave reservation at /contract/3 (the
+    // presets' documents, assets/presets). A sweep of the Azure commitment's price must move each deal's own
+    // Azure commitment.
+    const Scenario open = preset("open-2026"), signed_2025 = preset("commitment-2025q4");
+    REQUIRE(signed_2025.contract[1].type == ClauseType::commitment);
+    REQUIRE(signed_2025.contract[3].type == ClauseType::reservation);
+    const std::vector<ScenarioInput> here = scenario_inputs(open), there = scenario_inputs(signed_2025);
+    const std::string price = "/price_usd_per_h100e_hour";
+    CHECK(same_input(here, "/contract/3" + price, there) == "/contract/1" + price);
+    CHECK(same_input(here, "/contract/7" + price, there) == "/contract/5" + price);  // the reservation on oci-stargate
+    CHECK(same_input(here, "/contract/8" + price, there).empty());                   // aws-trainium: not in the 2025 deal
+    CHECK(same_input(here, "/providers/0" + price, there) == "/providers/0" + price);  // Azure in both, same place
+    CHECK(same_input(here, "/nowhere", there).empty());
+
+    std::string error;
+    const auto axis = sweep_axis({&open, &signed_2025}, {"/contract/3" + price, "/contract/1" + price}, 1.5, 2.5, 2, false, error);
+    INFO(error);
+    REQUIRE(axis);
+    std::optional<Metric> m = parse_metric(open, "buyer.net_usd", error);
+    REQUIRE(m);
+    const SweepGrid g = sweep({&open, &signed_2025}, {*m, *m}, {*axis});
+    // Independently: the 2025 deal's medians with its own commitment price (pointer found above by hand) at x.
+    auto net_at = [&](const Scenario& s, const std::string& pointer, double x) {
+        std::vector<double> v = s.medians();
+        v[static_cast<std::size_t>(s.find_quantity(pointer))] = x;
+        Workspace ws;
+        Result r;
+        evaluate_into(s, v.data(), nullptr, ws, r);
+        return r.buyer.net_usd;
+    };
+    for (std::size_t i = 0; i < 2; ++i) {
+        const double x = axis->values[i];
+        CHECK(g.values[1][i] == net_at(signed_2025, "/contract/1" + price, x));
+        CHECK(g.values[0][i] == net_at(open, "/contract/3" + price, x));
+    }
+    // The pointer alone would have moved CoreWeave's reservation price in the 2025 deal: a different curve.
+    CHECK(g.values[1][0] != net_at(signed_2025, "/contract/3" + price, axis->values[0]));
+    // A pair's axis keeps each deal's own pointer, in the order given.
+    const SweepAxis pair = axis->for_pair(1, 0);
+    CHECK(pair.pointers == std::vector<std::string>{"/contract/1" + price, "/contract/3" + price});
+}

@@ -313,8 +313,19 @@ TEST_CASE("break-even: the price at which an exclusive deal costs the same as th
     CHECK(be.value == Approx(2.5).epsilon(1e-9));
     CHECK(be.metric_a == Approx(1000 * H * 2.5));
     CHECK_FALSE(be.jump);
+    // Each side of the crossing, from the scan points around it: 0.5 + k × 5.5/64 gives 2.4765625 (k = 23) and
+    // 2.5625 (k = 24) around 2.5; A − B = 1000 × 2190 × (p − 2.5) there.
+    CHECK(be.diff_below == Approx(1000 * H * (2.4765625 - 2.5)));
+    CHECK(be.diff_above == Approx(1000 * H * (2.5625 - 2.5)));
     auto above = sweep_axis({&a, &b}, "/providers/0/price_usd_per_h100e_hour", 3, 6, 65, false, err);
     CHECK_FALSE(break_even(a, m, b, m, *above).found);
+    // Equal at the start of the range: nothing below it; above, the next scan point 2.5 + 3.5/64.
+    auto from_equal = sweep_axis({&a, &b}, "/providers/0/price_usd_per_h100e_hour", 2.5, 6, 65, false, err);
+    const BreakEven at_start = break_even(a, m, b, m, *from_equal);
+    REQUIRE(at_start.found);
+    CHECK(at_start.value == 2.5);
+    CHECK(std::isnan(at_start.diff_below));
+    CHECK(at_start.diff_above == Approx(1000 * H * 3.5 / 64));
 }
 
 TEST_CASE("metrics name totals and stakeholder figures, with a direction") {
