@@ -391,7 +391,11 @@ json App::sources() const {
     return json{{"sources", out}};
 }
 
-bool App::load_preset(const std::string& id) { return model_.load_preset(id); }
+bool App::load_preset(const std::string& id) {
+    const bool ok = model_.load_preset(id);
+    if (ok) scenario_.forget_edits();  // refusals of the old document no longer apply (as the picker does)
+    return ok;
+}
 
 json App::items() const { return ui::items().to_json(); }
 

@@ -11,6 +11,7 @@
 
 #include "format.h"
 #include "imgui.h"
+#include "io/value_text.h"
 #include "model/quarter.h"
 #include "pickers.h"
 
@@ -43,9 +44,9 @@ void ResultsPanel::draw_compare_table(const Comparison& c, const std::vector<std
                                                      : m.kind == Metric::Kind::provider && s.providers[static_cast<std::size_t>(m.provider)].id == compare_rows_;
         if (want) metrics.push_back(m);
     }
-    std::vector<std::string> header = {"metric", "better", "A: current"};
+    std::vector<std::string> header = {"metric", "better", "A: current, median"};
     for (std::size_t k = 1; k < labels.size(); ++k) {
-        header.push_back("B: " + labels[k]);
+        header.push_back("B: " + labels[k] + ", median");
         header.push_back("B \xe2\x88\x92 A (" + labels[k] + " \xe2\x88\x92 current), median");
         header.push_back("P(B better)");
     }
@@ -61,6 +62,13 @@ void ResultsPanel::draw_compare_table(const Comparison& c, const std::vector<std
         const std::string better = l.direction == kHigherIsBetter ? "higher" : l.direction == kLowerIsBetter ? "lower" : "\xe2\x80\x94";
         std::vector<std::string> row = {l.name, better}, tip = {l.key + ": " + l.meaning, l.direction_text.empty() ? "no better direction" : l.direction_text};
         auto stat = [&](std::size_t run, const Scenario& sc) { return metric_stat(c.summaries[run], sc, m); };
+        // A difference of shares is in percentage points ("-2.5 pp"), not a share of its own.
+        auto delta_value = [&](double v) {
+            if (u == Unit::share) return delta_text(v, ValueUnit::share);
+            std::string out = v > 0 ? "+" : "";
+            out += format_value(v, u);
+            return out;
+        };
         row.push_back(p50(stat(0, s)));
         tip.push_back("");
         for (std::size_t k = 1; k < labels.size(); ++k) {
@@ -77,15 +85,13 @@ void ResultsPanel::draw_compare_table(const Comparison& c, const std::vector<std
             std::string delta;
             if (tie) delta = "tie";
             else if (u == Unit::quarter_index) delta = (d->delta.p50 >= 0 ? "+" : "") + format_value(d->delta.p50, Unit::plain) + " quarters";
-            else delta = (d->delta.p50 > 0 ? "+" : "") + format_value(d->delta.p50, u);
+            else delta = delta_value(d->delta.p50);
             if (!tie && d->delta.p50 != 0 && l.direction != kNoDirection)
                 delta += (d->delta.p50 > 0) == (l.direction == kHigherIsBetter) ? " (B better)" : " (B worse)";
             row.push_back(delta);
-            tip.push_back("paired B \xe2\x88\x92 A over the common trials: P10 " + format_value(d->delta.p10, u) + ", P50 " + format_value(d->delta.p50, u) +
-                          ", P90 " + format_value(d->delta.p90, u));
-            char pct[32];
-            std::snprintf(pct, sizeof pct, "%.0f%%", 100 * d->p_b_better());
-            row.push_back(tie ? "tie" : d->direction != 0 ? pct : "n/a");
+            tip.push_back("paired B \xe2\x88\x92 A over the common trials: P10 " + delta_value(d->delta.p10) + ", P50 " + delta_value(d->delta.p50) +
+                          ", P90 " + delta_value(d->delta.p90));
+            row.push_back(tie ? "tie" : d->direction != 0 ? format_probability(d->p_b_better()) : "n/a");
             tip.push_back(d->direction != 0 ? "share of the trials in which " + labels[k] + " is better than the current deal (" + l.direction_text + ")"
                                             : "no better direction");
         }

@@ -15,6 +15,7 @@
 
 #include "analysis/cost_by_year.h"
 #include "analysis/kpis.h"
+#include "analysis/parties.h"
 #include "fonts.h"
 #include "icons.h"
 #include "charts.h"
@@ -310,25 +311,37 @@ void ResultsPanel::draw_money() {
     const BuyerView& b = r.buyer;
     pnl.push_back({buyer + " (buyer)", format_usd(b.revenue_usd), format_usd(b.cost_usd), format_usd(b.revenue_share_paid_usd),
                    format_usd(b.revenue_share_received_usd), "\xe2\x80\x94", format_usd(b.net_usd), range(stat_of(m.buyer, "net_usd", buyer_figures()))});
-    for (std::size_t p = 0; p < s.providers.size(); ++p) {
+    // Parties (analysis/parties.h): owned capacity that bills nothing is the buyer's own, named in a note; a
+    // cloud whose own cost the scenario does not give shows "not given", its net marked as before that cost.
+    const std::vector<std::size_t> parties = party_providers(s, r);
+    for (std::size_t p : parties) {
         const ProviderView& v = r.stakeholders[p];
+        const bool costed = provider_cost_given(s, p);
         const Stat* net = mc && p < m.providers.size() ? stat_of(m.providers[p], "net_usd", provider_figures()) : nullptr;
-        pnl.push_back({provider_display_name(s, p), format_usd(v.revenue_usd), format_usd(v.cost_usd),
-                       format_usd(v.revenue_share_paid_usd), format_usd(v.revenue_share_received_usd), format_usd(v.ip_value_usd), format_usd(v.net_usd),
-                       range(net)});
+        pnl.push_back({provider_display_name(s, p), format_usd(v.revenue_usd), costed ? format_usd(v.cost_usd) : std::string("not given"),
+                       format_usd(v.revenue_share_paid_usd), format_usd(v.revenue_share_received_usd), format_usd(v.ip_value_usd),
+                       format_usd(v.net_usd) + (costed ? "" : "*"), range(net)});
     }
     text_table("pnl", {"party", "revenue", "cost", "share paid", "share received", "IP value", "net", "net P10\xe2\x80\x93P90"}, pnl);
+    ImGui::PushTextWrapPos(0);
     ImGui::TextDisabled("%s also: training value %s, value lost to shortfall and outages %s (reported beside its net, not in it).", buyer.c_str(),
                         format_usd(b.training_value_usd).c_str(), format_usd(b.lost_value_usd).c_str());
+    if (const std::string uncosted = uncosted_names(s, parties); !uncosted.empty())
+        ImGui::TextDisabled("* Before what the capacity costs its provider, which the scenario does not give (no provider cost): %s.", uncosted.c_str());
+    if (const std::string owned = owned_capacity_names(s, r); !owned.empty())
+        ImGui::TextDisabled("Owned capacity, whose cost is in %s's: %s.", buyer.c_str(), owned.c_str());
+    ImGui::PopTextWrapPos();
+    items().track("pnl_notes");
 
     ImGui::Spacing();
     std::vector<charts::Bar> nets;
     const Stat* bn = stat_of(m.buyer, "net_usd", buyer_figures());
     nets.push_back({buyer, b.net_usd, bn ? bn->p10 : b.net_usd, bn ? bn->p90 : b.net_usd, charts::palette(9)});
-    for (std::size_t p = 0; p < s.providers.size(); ++p) {
+    for (std::size_t p : parties) {
         const double v = r.stakeholders[p].net_usd;
         const Stat* st = mc && p < m.providers.size() ? stat_of(m.providers[p], "net_usd", provider_figures()) : nullptr;
-        nets.push_back({provider_display_name(s, p), v, st ? st->p10 : v, st ? st->p90 : v, charts::palette(static_cast<int>(p))});
+        nets.push_back({provider_display_name(s, p) + (provider_cost_given(s, p) ? "" : "*"), v, st ? st->p10 : v, st ? st->p90 : v,
+                        charts::palette(static_cast<int>(p))});
     }
     charts::hbars("nets", "Each party's net, with the Monte Carlo P10\xe2\x80\x93P90", nets, Unit::usd);
 

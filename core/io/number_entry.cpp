@@ -306,7 +306,13 @@ std::string format_with(double v, NumberUnit unit, int significant, bool words =
     if (std::isnan(v)) return "-";
     const UnitInfo& u = info(unit);
     if (std::isinf(v)) return v > 0 ? "unlimited" : "-unlimited";
-    const Digits d = digits_of(v, u.scale == Scale::grouped ? 0 : significant);
+    Digits d = digits_of(v, u.scale == Scale::grouped ? 0 : significant);
+    // Shares and yearly rates are written with the digits they have, up to 7 (6 beyond that): an SLA tier's
+    // 99.999% must not read as 100%, which would mean any outage earns the credit.
+    if (u.scale == Scale::percent && significant > 0) {
+        const Digits exact = digits_of(v, 0);
+        d = exact.digits.size() <= 7 ? exact : digits_of(v, 6);
+    }
     const Shown s = shown(u, d);
     std::string out = v < 0 ? "-" : "";
     if (u.money) out += "$";

@@ -11,6 +11,7 @@
 #include <map>
 
 #include "analysis/kpis.h"
+#include "analysis/parties.h"
 #include "io/analysis_io.h"
 #include "io/chart_svg.h"
 #include "io/clause_types.h"
@@ -246,16 +247,26 @@ private:
         t.row({esc(buyer_display_name(s)) + " (buyer)", usd(b.revenue_usd), usd(b.cost_usd), usd(b.revenue_share_paid_usd), usd(b.revenue_share_received_usd), kMdash,
                "<strong>" + usd(b.net_usd) + "</strong>",
                esc(range_text(static_cast<std::size_t>(bnet) < d.m.buyer.size() ? &d.m.buyer[static_cast<std::size_t>(bnet)] : nullptr, ValueUnit::usd, s))});
-        for (std::size_t p = 0; p < s.providers.size() && p < r.stakeholders.size(); ++p) {
+        // Parties (analysis/parties.h): owned capacity that bills nothing is named in a note; a cloud whose own
+        // cost the deal does not give reads "not given", its net marked as before that cost.
+        const std::vector<std::size_t> parties = party_providers(s, r);
+        for (std::size_t p : parties) {
             const ProviderView& v = r.stakeholders[p];
             const Stat* st = p < d.m.providers.size() && static_cast<std::size_t>(pnet) < d.m.providers[p].size() ? &d.m.providers[p][static_cast<std::size_t>(pnet)]
                                                                                                                       : nullptr;
-            t.row({esc(provider_display_name(s, p)), usd(v.revenue_usd), usd(v.cost_usd), usd(v.revenue_share_paid_usd),
-                   usd(v.revenue_share_received_usd), usd(v.ip_value_usd), "<strong>" + usd(v.net_usd) + "</strong>", esc(range_text(st, ValueUnit::usd, s))});
+            const bool costed = provider_cost_given(s, p);
+            t.row({esc(provider_display_name(s, p)), usd(v.revenue_usd), costed ? usd(v.cost_usd) : std::string("not given"), usd(v.revenue_share_paid_usd),
+                   usd(v.revenue_share_received_usd), usd(v.ip_value_usd), "<strong>" + usd(v.net_usd) + (costed ? "" : "*") + "</strong>",
+                   esc(range_text(st, ValueUnit::usd, s))});
         }
         h += t.done();
         h += "<p class=\"note\">" + esc(buyer_display_name(s)) + " also: training value " + usd(b.training_value_usd) + ", value lost to shortfall and outages " +
-             usd(b.lost_value_usd) + " (reported beside its net, not in it).</p>\n";
+             usd(b.lost_value_usd) + " (reported beside its net, not in it).";
+        if (const std::string uncosted = uncosted_names(s, parties); !uncosted.empty())
+            h += " * Before what the capacity costs its provider, which the deal does not give (no provider cost): " + esc(uncosted) + ".";
+        if (const std::string owned = owned_capacity_names(s, r); !owned.empty())
+            h += " Owned capacity, whose cost is in " + esc(buyer_display_name(s)) + "'s: " + esc(owned) + ".";
+        h += "</p>\n";
         h += figure(nets_chart({d}, false, "Each party's net, with Monte Carlo P10" + kDash + "P90" + kDot + d.name, source_line(d)), "");
         if (!r.commitments.empty()) {
             Table c("commitments");

@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "analysis/cost_by_year.h"
+#include "analysis/parties.h"
 #include "io/clause_types.h"
 #include "io/svg_canvas.h"
 #include "io/value_text.h"
@@ -111,7 +112,8 @@ Chart allocation_chart(const Deal& d, const std::string& source) {
     return c;
 }
 
-// Each party's net: categories are the buyer and every provider (matched by id across deals); one item per deal.
+// Each party's net: categories are the buyer and every provider that is a party in some deal (matched by id
+// across deals; analysis/parties.h), "*" when its own cost is not given; one item per deal.
 Chart nets_chart(const std::vector<Deal>& deals, bool p50, const std::string& title, const std::string& source) {
     Chart c;
     c.title = title;
@@ -122,10 +124,10 @@ Chart nets_chart(const std::vector<Deal>& deals, bool p50, const std::string& ti
     c.x.push_back(buyer_display_name(first) + " (buyer)");
     std::vector<std::string> ids;
     for (const Deal& d : deals)
-        for (std::size_t p = 0; p < d.s->providers.size(); ++p)
+        for (std::size_t p : party_providers(*d.s, *d.r))
             if (std::find(ids.begin(), ids.end(), d.s->providers[p].id) == ids.end()) {
                 ids.push_back(d.s->providers[p].id);
-                c.x.push_back(provider_display_name(*d.s, p));
+                c.x.push_back(provider_display_name(*d.s, p) + (provider_cost_given(*d.s, p) ? "" : "*"));
             }
     const int buyer_net = field_index(buyer_figures(), "net_usd"), provider_net = field_index(provider_figures(), "net_usd");
     for (std::size_t k = 0; k < deals.size(); ++k) {

@@ -81,6 +81,21 @@ await runSuite('browser editing', async ({ server, browser, check }) => {
     await typeInto(page, '/contract/1/usd', '250B');
     check(await usd() === 2.5e11 && !(await state(page)).refused.length && !(await items(page))['refused:/contract/1/usd'],
       'a good entry after a refusal is taken and the message goes', String(await usd()));
+    // A refusal belongs to the document it was typed in: loading another (the picker, or the hook) drops it.
+    await typeInto(page, '/contract/1/usd', '50B!');
+    await click(page, 'preset_combo');
+    await click(page, 'preset:open-2026');
+    await frames(page, 4);
+    check(!(await state(page)).refused.length && !(await items(page))['refused:/contract/1/usd'], 'a refusal goes when the preset picker loads another scenario',
+      JSON.stringify((await state(page)).refused));
+    const openCard = async () => { if (!(await items(page))['/contract/1/usd']) await click(page, 'card:/contract/1'); await frames(page, 3); };
+    await preset(page, 'commitment-2025q4');
+    await openCard();
+    await typeInto(page, '/contract/1/usd', '50B!');
+    check((await state(page)).refused.length === 1, 'the same entry is refused again', JSON.stringify((await state(page)).refused));
+    await preset(page, 'commitment-2025q4');
+    check(!(await state(page)).refused.length, 'a refusal goes when a preset is loaded through the page API', JSON.stringify((await state(page)).refused));
+    await openCard();
     // Typing "a to b" makes a number uncertain; each end keeps its forms.
     await typeInto(page, '/contract/1/usd', '$200B to $300B');
     check((await state(page)).scenario.contract[1].usd === '200000000000 to 300000000000', '"$200B to $300B" becomes the interval "2e11 to 3e11"',

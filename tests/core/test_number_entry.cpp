@@ -149,6 +149,11 @@ TEST_CASE("display forms are natural and never scientific", "[number_entry]") {
     CHECK(format_number_display(1e10, NumberUnit::usd) == "$10B");
     CHECK(format_number_display(3e7, NumberUnit::usd_per_mw) == "$30M per MW");
     CHECK(format_number_display(0.35, NumberUnit::share) == "35%");
+    // Shares keep their digits (up to 7 significant, else 6): an SLA tier at 99.999% never reads "100%".
+    CHECK(format_number_display(0.99999, NumberUnit::share) == "99.999%");
+    CHECK(format_number_display(0.9995, NumberUnit::share) == "99.95%");
+    CHECK(format_number_display(0.12345678, NumberUnit::share) == "12.3457%");
+    CHECK(format_number_display(-0.125, NumberUnit::fraction_per_year) == "-12.5%/yr");
     CHECK(format_number_display(1200, NumberUnit::mw) == "1.2 GW");
     CHECK(format_number_display(300, NumberUnit::mw) == "300 MW");
     CHECK(format_number_display(-0.11, NumberUnit::fraction_per_year) == "-11%/yr");

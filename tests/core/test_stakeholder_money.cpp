@@ -2,6 +2,7 @@
 // name it (directions, Monte Carlo percentiles, comparisons, tornado, importance, sweep, break-even).
 // Goldens by hand (unit GPU: 1 MW = 1000 H100e, H = 2190 h).
 #include "analysis/analysis.h"
+#include "analysis/parties.h"
 #include "io/analysis_io.h"
 #include "scenario_builder.h"
 
@@ -168,4 +169,19 @@ TEST_CASE("compare, tornado, importance, sweep and break-even accept every metri
     BreakEven be = break_even(pa, *parse_metric(pa, "a.net_usd", err), pb, *parse_metric(pb, "a.net_usd", err), *range);
     CHECK(be.found);
     CHECK(be.value == Approx(579750.0 / 547500.0));
+}
+
+TEST_CASE("parties: owned capacity that bills nothing is the buyer's own; a cloud without provider_cost has no cost given") {
+    // commitment-2025q4 (assets/presets): clouds 0–7, of which google, aws-trainium and cerebras carry no
+    // provider_cost; stargate, amd and broadcom are owned (their cost is the buyer's fixed cost and compute).
+    const Scenario s = preset("commitment-2025q4");
+    const Result r = evaluate(s);
+    CHECK(party_providers(s, r) == std::vector<std::size_t>{0, 1, 2, 3, 4, 5, 6, 7});
+    CHECK(owned_capacity_names(s, r) == "Stargate (SoftBank-run sites, owned), AMD Instinct fleet (owned), Broadcom accelerator fleet (owned)");
+    CHECK(uncosted_names(s, party_providers(s, r)) == "Google Cloud, AWS (Trainium, 2 GW), Cerebras");
+    CHECK(provider_cost_given(s, 0));
+    CHECK_FALSE(provider_cost_given(s, 3));
+    CHECK(provider_cost_given(s, 9));  // owned: provider_cost does not apply, nothing is missing
+    // Its cost is 0 in the results, as MODEL §11.4 says; the P&L says "not given" instead of showing it.
+    CHECK(r.stakeholders[3].cost_usd == 0);
 }
