@@ -290,11 +290,9 @@ std::string App::export_file(const std::string& kind, std::string& file_name) {
         if (model_.pinned().empty()) return {};
         std::vector<const Scenario*> deals = {&s};
         for (const PinnedScenario& p : model_.pinned()) deals.push_back(&p.scenario);
-        if (kind == "what-changed.csv") {  // the buyer's net, current -> first pinned, as `pactscope explain`
-            std::string error;
-            const auto ex = explain_scenarios(s, *deals[1], kReportExplainedMetric, error);
+        if (kind == "what-changed.csv") {  // the waterfall on screen: its metric, from its pinned deal to the current one
             file_name = slug + "-what-changed.csv";
-            return ex ? explanation_to_csv(s, *deals[1], *ex) : std::string();
+            return results_.explain().csv();
         }
         std::vector<const Simulation*> runs = {&model_.sim()};
         for (const PinnedScenario& p : model_.pinned()) runs.push_back(&p.sim);

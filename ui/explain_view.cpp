@@ -10,6 +10,7 @@
 #include "capture.h"
 #include "charts.h"
 #include "imgui.h"
+#include "io/explanation_io.h"
 #include "io/scenario_parts.h"
 #include "pickers.h"
 #include "widgets.h"
@@ -80,6 +81,20 @@ void waterfall(const char* id, const std::string& title, const std::string& a_la
 ExplainView::ExplainView(AppModel& model) : model_(model) {}
 ExplainView::~ExplainView() = default;
 
+std::string ExplainView::start_key() const {
+    return std::to_string(model_.revision()) + "|" + std::to_string(model_.pinned_revision()) + "|" + std::to_string(pinned_);
+}
+
+std::string ExplainView::csv() const {
+    const auto& pinned = model_.pinned();
+    if (pinned.empty()) return {};
+    const Scenario& a = pinned[static_cast<std::size_t>(std::clamp(pinned_, 0, static_cast<int>(pinned.size()) - 1))].scenario;
+    if (result_ && result_metric_ == metric_ && !working() && started_for_ == start_key()) return explanation_to_csv(a, model_.scenario(), *result_);
+    std::string error;  // not on screen yet (another tab, or still running): the same attribution, run here
+    const auto ex = explain_scenarios(a, model_.scenario(), metric_, error);
+    return ex ? explanation_to_csv(a, model_.scenario(), *ex) : std::string();
+}
+
 bool ExplainView::working() const { return explainer_ && !explainer_->done(); }
 
 void ExplainView::restart() {
@@ -116,8 +131,7 @@ void ExplainView::draw() {
                 "or changed, each provider, each workload, policy) by their Shapley values: each part's average effect over every order "
                 "of switching the parts from the pinned deal to the current one. Exact up to 12 parts; beyond, sampled orders. The same "
                 "as pactscope explain PINNED CURRENT --metric M.");
-    const std::string key = std::to_string(model_.revision()) + "|" + std::to_string(model_.pinned_revision()) + "|" + std::to_string(pinned_);
-    if (key != started_for_) started_for_ = key, restart();
+    if (const std::string key = start_key(); key != started_for_) started_for_ = key, restart();
     if (explainer_ && !explainer_->done()) {
         explainer_->step(kCombinationsPerFrame);
         ImGui::ProgressBar(static_cast<float>(explainer_->progress()), ImVec2(ImGui::GetFontSize() * 20, 0), "running the combinations");

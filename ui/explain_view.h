@@ -29,6 +29,10 @@ public:
     // Still running combinations (the page keeps drawing frames meanwhile).
     bool working() const;
     nlohmann::json to_json() const;
+    // The waterfall on screen as CSV (io/explanation_io.h, as `pactscope explain PINNED CURRENT --metric M
+    // --format csv`): its metric, from its pinned deal to the current one. Empty without a pinned deal or
+    // when the metric is null in some combination.
+    std::string csv() const;
 
 private:
     AppModel& model_;
@@ -41,6 +45,7 @@ private:
     std::string result_metric_, error_, a_label_;
 
     void restart();
+    std::string start_key() const;  // what the attribution on screen was started for
 };
 
 }  // namespace pactscope::ui

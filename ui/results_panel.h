@@ -43,6 +43,7 @@ public:
     void end_frame() { sweep_.end_frame(); }
     SweepView& sweep() { return sweep_; }
     const SweepView& sweep() const { return sweep_; }
+    const ExplainView& explain() const { return explain_; }
     int tab() const { return tab_; }
     const char* tab_name() const { return kResultTabs[tab_]; }
     // Selects a tab on the next frame (the keyboard's 1-7).
