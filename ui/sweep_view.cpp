@@ -339,6 +339,9 @@ nlohmann::json SweepView::to_json() const {
     const Metric m = metric_or_cost(s, metric_);
     const MetricLabel l = metric_label(s, m);
     const ScenarioInput* in = find_input(inputs_, axis_[0].pointer);
+    nlohmann::json series_inputs = nlohmann::json::array();  // the swept input's pointer in each series' deal
+    if (!grid_.axes.empty())
+        for (std::size_t k = 0; k < names_.size(); ++k) series_inputs.push_back(grid_.axes[0].pointer_in(k));
     nlohmann::json crossings = nlohmann::json::array();
     for (const Crossing& c : crossings_)
         crossings.push_back({{"a", names_[static_cast<std::size_t>(c.a)]}, {"b", names_[static_cast<std::size_t>(c.b)]}, {"found", c.be.found},
@@ -346,7 +349,7 @@ nlohmann::json SweepView::to_json() const {
                              {"text", c.text}});
     return {{"metric", l.key}, {"metric_label", l.name}, {"direction", l.direction_text}, {"input", axis_[0].pointer},
             {"input_name", in ? in->name : ""}, {"lo", axis_[0].lo}, {"hi", axis_[0].hi}, {"steps", axis_[0].steps},
-            {"second_input", axis_[1].pointer}, {"series", names_}, {"crossings", crossings}, {"opened", open_note_},
+            {"second_input", axis_[1].pointer}, {"series", names_}, {"series_inputs", series_inputs}, {"crossings", crossings}, {"opened", open_note_},
             {"search", {{"query", search_[0].query}, {"matches", search_[0].matches}}}};
 }
 

@@ -14,7 +14,7 @@
 // Screenshots (1400x900) land in build/wasm/web-test/: sweep-breakeven.png, compare-table.png, compare-explain.png,
 // story.png, uncertainty-party.png. Exit code 0 when every check passes.
 import { mkdirSync } from 'node:fs';
-import { ROOT, runSuite, open, frames, state, items, click, reveal, cli, close } from './harness.mjs';
+import { ROOT, runSuite, open, frames, state, items, click, reveal, cli, close, parseCsv } from './harness.mjs';
 
 const OUT = ROOT + 'build/wasm/web-test/';
 mkdirSync(OUT, { recursive: true });
@@ -84,6 +84,40 @@ await runSuite('browser analysis', async ({ server, browser, check }) => {
   check(v.sweep.direction === be.direction && /higher is better for OpenAI net/.test(v.sweep.direction), 'the direction is stated as the CLI states it', v.sweep.direction);
   check(first && first.text.length > 20 && first.text.includes('rofr-2025'), 'the crossing is read out in words', first && first.text);
   await page.screenshot({ path: OUT + 'sweep-breakeven.png' });
+
+  // ---- the same input in a deal whose clauses sit elsewhere -----------------------------------------
+  // commitment-2025q4 holds its Azure commitment at /contract/1 and CoreWeave's reservation at /contract/3;
+  // open-2026 holds its Azure commitment at /contract/3 (assets/presets). Sweeping open-2026's Azure commitment
+  // price with commitment-2025q4 pinned must move the pinned deal's own Azure commitment.
+  {
+    const { page: p2, errors: e2 } = await open(browser, server.url);
+    await preset(p2, 'commitment-2025q4');
+    await click(p2, 'tab:Compare');
+    await click(p2, 'pin');
+    await preset(p2, 'open-2026');
+    await click(p2, 'tab:Sweep');
+    await click(p2, 'metric:sweep');
+    await click(p2, 'metric:sweep=buyer.net_usd');
+    await click(p2, 'input:sweep_x');
+    await p2.keyboard.type('commitment azure price');
+    await frames(p2, 4);
+    const price = '/price_usd_per_h100e_hour';
+    await click(p2, 'input:sweep_x=/contract/3' + price);
+    const w = await until(p2, (x) => x.sweep.input === '/contract/3' + price && x.sweep.series.length === 2);
+    check(JSON.stringify(w.sweep.series_inputs) === JSON.stringify(['/contract/3' + price, '/contract/1' + price]),
+      "the pinned deal's curve moves its own Azure commitment (/contract/1), not its /contract/3 (CoreWeave's reservation)", JSON.stringify(w.sweep.series_inputs));
+    const pinnedName = JSON.parse(cli('run', 'preset:commitment-2025q4')).scenario;
+    const rows = parseCsv((await p2.evaluate(() => window.pactscope.exportFile('sweep.csv'))).text).filter((r) => r[0] === 'cell' && r[1] === pinnedName);
+    const pinnedValues = rows.map((r) => Number(r[4]));
+    const cliRows = parseCsv(cli('sweep', 'preset:commitment-2025q4', '--param', `/contract/1${price}=${w.sweep.lo}:${w.sweep.hi}:${w.sweep.steps}`,
+      '--metric', 'buyer.net_usd', '--format', 'csv')).filter((r) => r[0] === 'cell');
+    const cliValues = cliRows.map((r) => Number(r[4]));
+    check(pinnedValues.length === w.sweep.steps && pinnedValues.every((x, i) => close(x, cliValues[i], 1e-12)),
+      "its values equal pactscope sweep of commitment-2025q4 over /contract/1's price", JSON.stringify({ page: pinnedValues.slice(0, 3), cli: cliValues.slice(0, 3) }));
+    await p2.screenshot({ path: OUT + 'sweep-same-input.png' });
+    check(e2.length === 0, 'no page error in the same-input sweep', e2.join('; '));
+    await p2.context().close();
+  }
 
   // ---- compare: labels, B − A, tie ------------------------------------------------------------------
   await click(page, 'tab:Compare');

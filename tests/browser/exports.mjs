@@ -16,7 +16,7 @@
 //     opens with its metric, input, range and steps, and its own share link reopens them in a new context
 // Screenshots land in build/wasm/web-test/. Exit code 0 when every check passes.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { ROOT, runSuite, open, newContext, openIn, frames, state, click, reveal, cli, decodePng, inkStats } from './harness.mjs';
+import { ROOT, runSuite, open, newContext, openIn, frames, state, click, reveal, cli, decodePng, inkStats, parseCsv } from './harness.mjs';
 
 const OUT = ROOT + 'build/wasm/web-test/';
 mkdirSync(OUT, { recursive: true });
@@ -32,22 +32,6 @@ function parseShown(text) {
 // Each `<span class="kpi" data-metric="M">TEXT</span>` in document order: [{metric, text}].
 const kpisOf = (html) => [...html.matchAll(/<span class="kpi" data-metric="([^"]+)">([^<]*)<\/span>/g)].map((m) => ({ metric: m[1], text: m[2] }));
 
-// RFC 4180 rows (quoted fields with "" for a quote).
-function parseCsv(text) {
-  const rows = [];
-  let row = [], field = '', quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; }
-    else if (c === '\n') { row.push(field); rows.push(row); row = []; field = ''; }
-    else field += c;
-  }
-  if (field || row.length) { row.push(field); rows.push(row); }
-  return rows;
-}
 
 const valueOf = (run, metric) => (metric.startsWith('buyer.') ? run.stakeholders.buyer[metric.slice(6)] : run.totals[metric]);
 
