@@ -286,9 +286,12 @@ std::string App::export_file(const std::string& kind, std::string& file_name) {
         file_name = slug + "-results.csv";
         return result_to_csv(s, model_.result());
     }
+    // The current deal as exports name it (AppModel::export_name: "(edited)" beside a pinned deal of its name).
+    Scenario named = s;
+    named.name = model_.export_name();
     if (kind == "compare.csv" || kind == "what-changed.csv") {  // the current deal against the pinned ones
         if (model_.pinned().empty()) return {};
-        std::vector<const Scenario*> deals = {&s};
+        std::vector<const Scenario*> deals = {&named};
         for (const PinnedScenario& p : model_.pinned()) deals.push_back(&p.scenario);
         if (kind == "what-changed.csv") {  // the waterfall on screen: its metric, from its pinned deal to the current one
             file_name = slug + "-what-changed.csv";
@@ -313,12 +316,12 @@ std::string App::export_file(const std::string& kind, std::string& file_name) {
             reuse = reuse && p.sim.trials() == sim.trials() && p.sim.seed() == sim.seed() && p.sim.trials_done() == p.sim.trials();
         if (reuse) {
             ReportInput in;
-            in.deals.push_back({&s, &model_.result(), &sim});
+            in.deals.push_back({&named, &model_.result(), &sim});
             for (const PinnedScenario& p : model_.pinned()) in.deals.push_back({&p.scenario, &p.result, &p.sim});
             if (!model_.pinned().empty()) in.what_changed = report_explanation(s, model_.pinned().front().scenario, kReportExplainedMetric);
             return report_html(in);
         }
-        std::vector<Scenario> deals = {s};
+        std::vector<Scenario> deals = {named};
         for (const PinnedScenario& p : model_.pinned()) deals.push_back(p.scenario);
         return build_report(deals, sim.trials(), sim.seed(), "");
     }
@@ -354,7 +357,7 @@ json App::chart_export(const std::string& date, const std::string& chart_id) con
     if (!rc) return json{{"ok", false}};
     // On screen the current deal is "current" (the sweep adds its preset: "current (open-2026)"); on a slide
     // every deal goes by its name.
-    std::vector<DealName> deals = {{"current", model_.scenario().name}, {"current (" + model_.preset_label() + ")", model_.scenario().name}};
+    std::vector<DealName> deals = {{"current", model_.export_name()}, {"current (" + model_.preset_label() + ")", model_.export_name()}};
     for (const PinnedScenario& p : model_.pinned()) deals.push_back({p.label, p.scenario.name});
     const Simulation& sim = model_.sim();
     const std::string source = chart_source_line(model_.scenario().name, date, sim.seed(), sim.trials_done() > 0 ? sim.trials_done() : -1);

@@ -1,5 +1,7 @@
 #include "document_controls.h"
 
+#include <algorithm>
+
 namespace pactscope::ui {
 
 using nlohmann::json;
@@ -61,6 +63,20 @@ void choice_combo(AppModel& m, const char* label, const std::string& object, con
         ImGui::EndCombo();
     }
     items().track(object + "/" + field);
+    // What an earlier switch removed is kept, and said so: nothing typed is lost by switching to look.
+    if (const json* aside = m.set_aside(object)) {
+        std::string names;
+        for (const auto& item : aside->items()) {
+            const InputField* f = input_field(item.key());
+            std::string words = f ? f->label : item.key();
+            std::replace(words.begin(), words.end(), '_', ' ');
+            names += (names.empty() ? "" : ", ") + words;
+        }
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextDisabled("Set aside while %s is %s: %s. Switching back restores it.", field, cur.c_str(), names.c_str());
+        ImGui::PopTextWrapPos();
+        items().track(object + "/set_aside");
+    }
 }
 
 void quarter_field(AppModel& m, FieldEdits& edits, const char* label, const std::string& pointer, bool optional, bool allow_agi) {

@@ -89,10 +89,12 @@ std::string ExplainView::csv() const {
     const auto& pinned = model_.pinned();
     if (pinned.empty()) return {};
     const Scenario& a = pinned[static_cast<std::size_t>(std::clamp(pinned_, 0, static_cast<int>(pinned.size()) - 1))].scenario;
-    if (result_ && result_metric_ == metric_ && !working() && started_for_ == start_key()) return explanation_to_csv(a, model_.scenario(), *result_);
+    Scenario b = model_.scenario();
+    b.name = model_.export_name();  // told apart from a pinned deal of the same name
+    if (result_ && result_metric_ == metric_ && !working() && started_for_ == start_key()) return explanation_to_csv(a, b, *result_);
     std::string error;  // not on screen yet (another tab, or still running): the same attribution, run here
     const auto ex = explain_scenarios(a, model_.scenario(), metric_, error);
-    return ex ? explanation_to_csv(a, model_.scenario(), *ex) : std::string();
+    return ex ? explanation_to_csv(a, b, *ex) : std::string();
 }
 
 bool ExplainView::working() const { return explainer_ && !explainer_->done(); }

@@ -11,15 +11,21 @@ using nlohmann::json;
 AppModel::AppModel() { load_preset("rofr-2025"); }
 
 bool AppModel::load_text(std::string_view text, Issues& problems) {
-    LoadedScenario ls = load_scenario(text);
-    problems = ls.issues;
-    if (!ls.scenario) return false;
-    // The reader accepted it, so it is JSON; keep the document as written for editing.
-    doc_ = json::parse(text.begin(), text.end(), nullptr, false);
-    ++doc_revision_;
-    issues_.clear();
-    preset_id_.clear();
-    adopt(std::move(*ls.scenario));
+    if (!load_document(text, problems)) return false;
+    // A file or link that is a preset as shipped is that preset, not an import. Share links and saved files
+    // carry the scenario as written out (scenario_to_json), so it is compared in that form; only a preset of
+    // the same name can match, so at most one is read.
+    for (const Preset& p : presets()) {
+        if (json::parse(p.json, nullptr, false).value("name", std::string()) != scenario_.name) continue;
+        const LoadedScenario shipped = load_scenario(p.json);
+        if (shipped.scenario && scenario_to_json(*shipped.scenario) == scenario_to_json(scenario_)) {
+            // Edits are measured against the preset's own document from here on.
+            doc_ = json::parse(p.json, nullptr, false);
+            preset_id_ = p.id;
+            edited_revision_ = ~0ull;
+        }
+        break;
+    }
     return true;
 }
 
@@ -27,8 +33,22 @@ bool AppModel::load_preset(const std::string& id) {
     const Preset* p = find_preset(id);
     if (!p) return false;
     Issues problems;
-    if (!load_text(p->json, problems)) return false;
+    if (!load_document(p->json, problems)) return false;
     preset_id_ = id;
+    return true;
+}
+
+bool AppModel::load_document(std::string_view text, Issues& problems) {
+    LoadedScenario ls = load_scenario(text);
+    problems = ls.issues;
+    if (!ls.scenario) return false;
+    // The reader accepted it, so it is JSON; keep the document as written for editing.
+    doc_ = json::parse(text.begin(), text.end(), nullptr, false);
+    set_aside_.clear();
+    ++doc_revision_;
+    issues_.clear();
+    preset_id_.clear();
+    adopt(std::move(*ls.scenario));
     return true;
 }
 
@@ -57,7 +77,22 @@ void AppModel::switch_variant(const std::string& object_pointer, const std::stri
     const json* object = at(object_pointer);
     if (!object || !object->is_object()) return;
     json next = pactscope::switch_variant(*object, field, value);
-    if (next != *object) set(object_pointer, std::move(next));
+    if (next == *object) return;
+    // What the new variant forbids is set aside, and what it needs comes back from there when it was set aside
+    // before (else the variant's default): switching to look and back loses nothing typed.
+    json& aside = set_aside_[object_pointer];
+    if (!aside.is_object()) aside = json::object();
+    for (const auto& [key, v] : next.items())
+        if (!object->contains(key) && aside.contains(key)) next[key] = aside[key], aside.erase(key);
+    for (const auto& [key, v] : object->items())
+        if (!next.contains(key)) aside[key] = v;
+    if (aside.empty()) set_aside_.erase(object_pointer);
+    set(object_pointer, std::move(next));
+}
+
+const json* AppModel::set_aside(const std::string& object_pointer) const {
+    const auto it = set_aside_.find(object_pointer);
+    return it == set_aside_.end() ? nullptr : &it->second;
 }
 
 void AppModel::erase(const std::string& pointer) {
@@ -68,6 +103,7 @@ void AppModel::erase(const std::string& pointer) {
     const std::string key = ptr.back();
     if (parent.is_array()) parent.erase(static_cast<std::size_t>(std::stoul(key)));
     else parent.erase(key);
+    if (parent.is_array()) set_aside_.clear();  // later elements move up: set-aside fields would follow the wrong object
     apply(std::move(next));
 }
 
@@ -90,12 +126,19 @@ bool AppModel::preset_edited() const {
     return edited_;
 }
 
+std::string AppModel::export_name() const {
+    bool shared = false;
+    for (const PinnedScenario& p : pinned_) shared = shared || p.scenario.name == scenario_.name;
+    return shared && preset_edited() ? scenario_.name + " (edited)" : scenario_.name;
+}
+
 std::string AppModel::preset_label() const {
     if (preset_id_.empty()) return scenario_.name.empty() ? std::string("(imported)") : scenario_.name + " (imported)";
     return preset_edited() ? preset_id_ + " (edited)" : preset_id_;
 }
 
 void AppModel::restore(const Snapshot& s) {
+    set_aside_.clear();  // undo brings back the document as it was, fields and all
     apply(s.doc);
     preset_id_ = s.preset_id;
 }

@@ -15,6 +15,7 @@
 //   m.step_monte_carlo(200);                                 // each frame, a bounded slice
 #pragma once
 #include <cstdint>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -48,6 +49,10 @@ public:
     // What the scenario is, for the picker and pinned copies: "rofr-2025", "rofr-2025 (edited)", or
     // the scenario's name when it came from a file or link.
     std::string preset_label() const;
+    // The current deal's name in exports (compare table, report, slides, sweep table): its scenario name, with
+    // " (edited)" when it is an edited preset and a pinned deal has the same name (pin, tweak, compare), so the
+    // two are told apart as on screen.
+    std::string export_name() const;
 
     // Edits of the working document at a JSON pointer (validated at once).
     void set(const std::string& pointer, const nlohmann::json& value);
@@ -57,7 +62,11 @@ public:
     std::string set_checked(const std::string& pointer, const nlohmann::json& value);
     // Switches the variant `field` of the object at `object_pointer` (scenario_variants.h): one edit
     // that removes what the new variant forbids and adds what it needs.
+    // The fields it removes are set aside for that object, and switching back restores them instead of the
+    // variant's defaults; set_aside() lists them (nullptr: none). Loading, undo and removing an array element
+    // forget them.
     void switch_variant(const std::string& object_pointer, const std::string& field, const std::string& value);
+    const nlohmann::json* set_aside(const std::string& object_pointer) const;
     void erase(const std::string& pointer);            // an array element or an object key
     void append(const std::string& array_pointer, const nlohmann::json& value);
     const nlohmann::json* at(const std::string& pointer) const;  // nullptr when absent
@@ -120,6 +129,7 @@ private:
     Scenario scenario_;
     Result result_;
     std::string preset_id_;
+    std::map<std::string, nlohmann::json> set_aside_;  // per object pointer: fields a variant switch removed
     std::uint64_t revision_ = 0, doc_revision_ = 0;
     mutable std::uint64_t edited_revision_ = ~0ull;  // preset_edited() is cached per document revision
     mutable bool edited_ = false;
@@ -132,6 +142,7 @@ private:
 
     void apply(nlohmann::json next);  // validate; adopt when valid
     void adopt(Scenario s);
+    bool load_document(std::string_view text, Issues& problems);  // load_text without naming the preset
 };
 
 }  // namespace pactscope::ui

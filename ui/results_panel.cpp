@@ -288,8 +288,11 @@ void ResultsPanel::draw_money() {
     for (std::size_t p = 0; p < s.providers.size(); ++p) flow(buyer + " \xe2\x86\x92 " + provider_display_name(s, p), r.stakeholders[p].revenue_usd, static_cast<int>(p));
     flow("of which stranded or idle", r.totals.stranded_usd, 1);
     flow("of which SLA credits (refunded)", -r.totals.sla_credit_usd, 3);
-    flow("revenue share \xe2\x86\x92 holder", r.totals.revenue_share_to_holder_usd, 4);
-    flow("revenue share \xe2\x86\x92 " + buyer, r.totals.revenue_share_to_buyer_usd, 5);
+    // Revenue shares by who pays whom (each clause's holder by name, not "holder").
+    for (std::size_t p = 0; p < s.providers.size(); ++p) {
+        flow("revenue share: " + buyer + " \xe2\x86\x92 " + provider_display_name(s, p), r.stakeholders[p].revenue_share_received_usd, 4);
+        flow("revenue share: " + provider_display_name(s, p) + " \xe2\x86\x92 " + buyer, r.stakeholders[p].revenue_share_paid_usd, 5);
+    }
     for (std::size_t p = 0; p < s.providers.size(); ++p) flow("IP value \xe2\x86\x92 " + provider_display_name(s, p), r.stakeholders[p].ip_value_usd, 6);
     charts::hbars("flows", "Money flows over the horizon", flows, Unit::usd);
 

@@ -131,10 +131,8 @@ void ScenarioPanel::draw_timeline() {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     // The label column is as wide as the longest label (up to 45% of the width), so labels never run into the bars.
     float label_w = 60;
-    for (const Clause& cl : s.contract) {
-        const int who = clause_type_info(cl.type).party(cl);
-        std::string label = to_string(cl.type);
-        if (who >= 0) label += " " + s.providers[static_cast<std::size_t>(who)].id;
+    for (std::size_t c = 0; c < s.contract.size(); ++c) {
+        const std::string label = clause_name(s, c);  // "revenue share on azure #2", as inputs and parts are named
         label_w = std::max(label_w, ImGui::CalcTextSize(label.c_str()).x + 8);
     }
     const float x0 = p.x + std::min(label_w, w * 0.45f), x1 = p.x + w - 4;
@@ -154,9 +152,7 @@ void ScenarioPanel::draw_timeline() {
     for (std::size_t c = 0; c < s.contract.size(); ++c) {
         const Clause& cl = s.contract[c];
         const float y = p.y + row * static_cast<float>(c);
-        std::string label = to_string(cl.type);
-        const int who = clause_type_info(cl.type).party(cl);
-        if (who >= 0) label += " " + s.providers[static_cast<std::size_t>(who)].id;
+        const std::string label = clause_name(s, c);
         dl->PushClipRect(ImVec2(p.x, y), ImVec2(x0 - 4, y + row), true);
         dl->AddText(ImVec2(p.x, y), ImGui::GetColorU32(ImGuiCol_Text), label.c_str());
         dl->PopClipRect();

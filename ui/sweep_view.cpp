@@ -206,7 +206,12 @@ std::string SweepView::csv() {
         compute(model_.scenario(), true);
     }
     if (!error_.empty() || grid_.axes.empty()) return {};
-    return sweep_to_csv(deals_, metric_, grid_, sweep_crossings(deals_, metrics_, grid_));
+    const std::vector<SweepCrossing> crossings = sweep_crossings(deals_, metrics_, grid_);
+    Scenario current = *deals_[0];
+    current.name = model_.export_name();  // told apart from a pinned deal of the same name
+    std::vector<const Scenario*> named = deals_;
+    named[0] = &current;
+    return sweep_to_csv(named, metric_, grid_, crossings);
 }
 
 void SweepView::draw() {

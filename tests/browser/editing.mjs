@@ -133,6 +133,23 @@ await runSuite('browser editing', async ({ server, browser, check }) => {
         JSON.stringify({ after: obj(a), issues: a.issues.concat(b.issues) }));
       await click(page, 'card:' + base);  // close it again
     }
+    // Switching to look and back keeps what was typed: a commitment's contract price range survives a
+    // switch to a discount and back (set aside meanwhile, and the card says so), and so does a provider's
+    // price and own cost across owned and back.
+    await preset(page, 'commitment-2025q4');
+    await click(page, 'card:/contract/1');
+    await frames(page, 3);
+    await typeInto(page, '/contract/1/price_usd_per_h100e_hour#hi', '2.2');
+    const typed = (await state(page)).scenario.contract[1].price_usd_per_h100e_hour;
+    await choose(page, '/contract/1/pricing', 'discount');
+    const asDiscount = await state(page);
+    const note = (await items(page))['/contract/1/set_aside'];
+    await choose(page, '/contract/1/pricing', 'contract');
+    const back = await state(page);
+    check(typed === '1.5 to 2.2' && !('price_usd_per_h100e_hour' in asDiscount.scenario.contract[1]) && !!note &&
+          back.scenario.contract[1].price_usd_per_h100e_hour === typed && !('discount' in back.scenario.contract[1]) && back.valid,
+      'contract price -> discount -> contract price restores the typed range "1.5 to 2.2" (set aside meanwhile, with a note)',
+      JSON.stringify({ typed, back: back.scenario.contract[1].price_usd_per_h100e_hour, note: !!note }));
     await page.context().close();
   }
 

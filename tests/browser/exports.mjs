@@ -244,6 +244,8 @@ await runSuite('browser exports', async ({ server, browser, check }) => {
   check(JSON.stringify(after.scenario) === JSON.stringify(before.scenario), 'the link reopens the current scenario exactly');
   check(JSON.stringify(after.pinned) === JSON.stringify(before.pinned), 'the link reopens both pinned deals (labels, trials)', JSON.stringify(after.pinned));
   check(after.tab === 'Compare', 'the link reopens the Compare tab', after.tab);
+  check(after.preset === 'commitment-2025q4' && before.preset === 'commitment-2025q4', 'an unchanged preset reopens as that preset, not "(imported)"',
+    `${before.preset} -> ${after.preset}`);
   const cmpBefore = (await page.evaluate(() => window.pactscope.exportFile('compare.csv'))).text;
   const cmpAfter = (await opened.page.evaluate(() => window.pactscope.exportFile('compare.csv'))).text;
   check(cmpBefore.length > 0 && cmpAfter === cmpBefore, "the reopened comparison's table is the same, number for number");
@@ -311,6 +313,37 @@ await runSuite('browser exports', async ({ server, browser, check }) => {
   check(many.steps === 200 && /500 steps are 200 here/.test(many.opened), "a link's 500 steps open as 200, and the page says so",
         JSON.stringify({ steps: many.steps, opened: many.opened }));
   await third.close();
+
+  // ---- exports tell an edited deal from its pinned original (pin, tweak one number, compare) ------------
+  {
+    const ctx = await newContext(browser);
+    const { page: p3, errors: e3 } = await openIn(ctx, server.url);
+    await p3.waitForFunction(() => window.pactscope && window.pactscope.ready, null, { timeout: 60000 });
+    await p3.evaluate(() => window.pactscope.preset('commitment-2025q4'));
+    await frames(p3, 4);
+    await click(p3, 'tab:Compare');
+    await click(p3, 'pin');
+    await click(p3, 'card:/contract/1');
+    const field = await reveal(p3, '/contract/1/usd');
+    await p3.mouse.click(field.x + field.w / 2, field.y + field.h / 2);
+    await p3.keyboard.type('150B');
+    await p3.keyboard.press('Enter');
+    await frames(p3, 4);
+    const st = await state(p3);
+    const name = st.scenario.name;
+    const head = parseCsv((await p3.evaluate(() => window.pactscope.exportFile('compare.csv'))).text)[0];
+    check(st.scenario.contract[1].usd === 1.5e11 && head.includes(`${name} (edited) p50`) && head.includes(`${name} p50`),
+      'the comparison table heads the edited deal "NAME (edited)" and the pinned original "NAME"', head.filter((h) => / p50$/.test(h)).join(' | '));
+    await click(p3, 'tab:Overview');
+    await p3.mouse.move(5, 5);
+    await frames(p3, 3);
+    await click(p3, 'tab:Compare');
+    await frames(p3, 3);
+    const wc = (await p3.evaluate(() => window.pactscope.exportFile('what-changed.csv'))).text;
+    check(wc.includes(`"${name} (edited)"`) || wc.includes(`${name} (edited)`), 'what changed names the edited deal "(edited)"', wc.split('\n').slice(-2).join(' | '));
+    check(e3.length === 0, 'no console error while comparing an edited deal with its original', e3.join('; '));
+    await ctx.close();
+  }
 
   check(errors.length === 0, 'no console error in the page', errors.join('; '));
 });
