@@ -56,7 +56,7 @@ ExportedChart export_chart(const charts::RecordedChart& rc, const std::vector<De
         else if (it.kind == "area") c.items.push_back(chart_series(ChartKind::stacked_area, name, colour, it.y));
         else if (it.kind == "bars" || it.kind == "histogram") c.items.push_back(chart_series(ChartKind::stacked_bars, name, colour, it.y));
         else if (it.kind == "band") c.items.push_back(chart_band(name, colour, it.y, it.y2));
-        else if (it.kind == "hbar") c.items.push_back(chart_hbars(name, colour, it.y));
+        else if (it.kind == "hbar") c.items.push_back(chart_hbars(name, colour, it.y, it.low, it.high));  // with the whiskers drawn
         else if (it.kind == "tornado") {  // the metric with the input at its P10, and at its P90
             c.items.push_back(chart_hbars("input at P10", 0, it.y));
             c.items.push_back(chart_hbars("input at P90", 1, it.y2));

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <limits>
 #include <map>
 
 #include "capture.h"
@@ -547,8 +548,10 @@ void hbars(const char* id, const std::string& title, const std::vector<Bar>& row
                 ImGui::SetTooltip("%s: %s", b.label.c_str(), v.c_str());
         }
         item.y.push_back(b.value), item.labels.push_back(b.label);
-        if (whisker) item.y2.push_back(b.high);
+        item.low.push_back(whisker ? b.low : std::numeric_limits<double>::quiet_NaN());
+        item.high.push_back(whisker ? b.high : std::numeric_limits<double>::quiet_NaN());
     }
+    if (std::all_of(item.low.begin(), item.low.end(), [](double v) { return std::isnan(v); })) item.low.clear(), item.high.clear();
     f.dl->AddLine(ImVec2(px(0), f.min.y), ImVec2(px(0), f.max.y), text_color());
     record_whole(id, title, unit, "", std::move(item));
 }

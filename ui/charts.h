@@ -73,9 +73,10 @@ void heatmap(const char* id, const std::string& title, const Axes& axes, const s
 struct RecordedItem {
     std::string kind;  // line, dashed, area, bars, band, marker, hbar, histogram, tornado, cell
     std::string name;
-    std::vector<double> y, y2;  // y2: a band's high end, a bar's P90, a tornado row's P90
+    std::vector<double> y, y2;  // y2: a band's high end, a tornado row's P90
     std::vector<std::string> labels;  // per value, when the item has its own labels (hbars, tornado)
     ImU32 color = 0;
+    std::vector<double> low = {}, high = {};  // hbars with whiskers: each bar's P10 and P90 (NaN for a bar without)
 };
 struct RecordedChart {
     std::string id, title, x_title, y_title;

@@ -91,7 +91,7 @@ void ResultsPanel::draw_compare_table(const Comparison& c, const std::vector<std
             row.push_back(delta);
             tip.push_back("paired B \xe2\x88\x92 A over the common trials: P10 " + delta_value(d->delta.p10) + ", P50 " + delta_value(d->delta.p50) +
                           ", P90 " + delta_value(d->delta.p90));
-            row.push_back(tie ? "tie" : d->direction != 0 ? format_probability(d->p_b_better()) : "n/a");
+            row.push_back(tie ? "tie" : d->direction != 0 ? probability_text(d->p_b_better()) : "n/a");
             tip.push_back(d->direction != 0 ? "share of the trials in which " + labels[k] + " is better than the current deal (" + l.direction_text + ")"
                                             : "no better direction");
         }

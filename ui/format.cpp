@@ -48,18 +48,6 @@ std::string format_value(double v, Unit unit) {
     return format_compact(v);
 }
 
-std::string format_probability(double p) {
-    if (std::isnan(p)) return "-";
-    char buf[32];
-    const double pct = 100 * p;
-    if (p <= 0 || p >= 1) std::snprintf(buf, sizeof buf, "%.0f%%", pct);
-    else if (pct >= 99.95) return ">99.9%";
-    else if (pct < 0.05) return "<0.1%";
-    else if (pct >= 99.5 || pct < 0.5) std::snprintf(buf, sizeof buf, "%.1f%%", pct);
-    else std::snprintf(buf, sizeof buf, "%.0f%%", pct);
-    return buf;
-}
-
 ValueUnit value_unit(Unit u) {
     switch (u) {
         case Unit::usd: return ValueUnit::usd;

@@ -19,10 +19,6 @@ std::string format_value(double v, Unit unit);
 std::string format_usd(double v);            // $1.23B, -$45.6M, $780K, $12
 std::string format_compact(double v);        // 1.23B, 45.6M, 780K, 12.3
 
-// A probability as a percentage: whole percents, but never 0% or 100% unless it is exactly that (0.9979 is
-// "99.8%", 0.99996 ">99.9%", 0.0004 "<0.1%"): "100%" must mean every trial.
-std::string format_probability(double p);
-
 // The core's unit for a page unit (plain: an index), and back (a price per H100e-hour reads as USD).
 ValueUnit value_unit(Unit u);
 Unit page_unit(ValueUnit u);

@@ -315,7 +315,8 @@ private:
                 cells.push_back(any ? esc(delta_text(dd->delta.p50, unit)) + "<br><span class=\"range\">" + esc(delta_text(dd->delta.p10, unit)) + " to " +
                                           esc(delta_text(dd->delta.p90, unit)) + "</span>"
                                     : std::string("-"));
-                cells.push_back(any && dd->direction != 0 ? esc(fixed_text(100 * dd->p_a_better(), 0)) + "%" : std::string("n/a"));
+                // "tie" when equal in every paired trial, as the page says; else never 0% or 100% unless exact.
+                cells.push_back(!any || dd->direction == 0 ? std::string("n/a") : dd->p_equal >= 1.0 ? std::string("tie") : esc(probability_text(dd->p_a_better())));
             }
             t.row(cells);
         };

@@ -172,6 +172,15 @@ std::vector<double> nice_ticks(double lo, double hi, int target) {
 
 const char* axis_unit_words(ValueUnit unit, double largest) { return unit_scale(unit, std::fabs(largest), false).words; }
 
+std::string probability_text(double p) {
+    if (std::isnan(p)) return "-";
+    const double pct = 100 * p;
+    if (p <= 0 || p >= 1) return fixed_text(pct, 0) + "%";
+    if (pct >= 99.95) return ">99.9%";
+    if (pct < 0.05) return "<0.1%";
+    return fixed_text(pct, pct >= 99.5 || pct < 0.5 ? 1 : 0) + "%";
+}
+
 std::string grouped_integer(long long n) {
     std::string digits = std::to_string(n < 0 ? -static_cast<unsigned long long>(n) : static_cast<unsigned long long>(n));
     for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) digits.insert(static_cast<std::size_t>(i), 1, ',');

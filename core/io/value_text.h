@@ -40,6 +40,10 @@ std::vector<double> nice_ticks(double lo, double hi, int target);
 // show it). A CSV header names it by value_unit_csv_name (model/result_fields.h).
 const char* axis_unit_words(ValueUnit unit, double largest = 0);
 
+// A probability as a percentage: whole percents, but never 0% or 100% unless it is exactly that: 0.9979 is
+// "99.8%", 0.99996 ">99.9%", 0.0004 "<0.1%" ("100%" must mean every trial). NaN: "-".
+std::string probability_text(double p);
+
 // Grouped digits of a whole number: 10000 -> "10,000".
 std::string grouped_integer(long long n);
 

@@ -196,3 +196,14 @@ TEST_CASE("sweep CSV: the input's unit in the header, every cell, the best deal,
     CHECK(std::stod(x[2]) == Approx(5475000).epsilon(1e-9));
     CHECK(std::stod(x[3]) == Approx(5475000).epsilon(1e-9));
 }
+
+TEST_CASE("a probability never reads 0% or 100% unless it is") {
+    CHECK(probability_text(1) == "100%");
+    CHECK(probability_text(0) == "0%");
+    CHECK(probability_text(0.9979) == "99.8%");   // 2,079 of 2,083 paired trials, say: not every one
+    CHECK(probability_text(0.99996) == ">99.9%");
+    CHECK(probability_text(0.0004) == "<0.1%");
+    CHECK(probability_text(0.004) == "0.4%");
+    CHECK(probability_text(0.5) == "50%");
+    CHECK(probability_text(0.994) == "99%");
+}

@@ -53,14 +53,3 @@ TEST_CASE("axis ticks of power and quarters read in their units", "[format]") {
     CHECK(labels(axis_ticks(4, 8, 4, Unit::quarter_index)) == std::vector<std::string>{"4 q", "5 q", "6 q", "7 q", "8 q"});
 }
 
-TEST_CASE("a probability never reads 0% or 100% unless it is", "[format]") {
-    using pactscope::ui::format_probability;
-    CHECK(format_probability(1) == "100%");
-    CHECK(format_probability(0) == "0%");
-    CHECK(format_probability(0.9979) == "99.8%");   // 2,079 of 2,083 paired trials, say: not every one
-    CHECK(format_probability(0.99996) == ">99.9%");
-    CHECK(format_probability(0.0004) == "<0.1%");
-    CHECK(format_probability(0.004) == "0.4%");
-    CHECK(format_probability(0.5) == "50%");
-    CHECK(format_probability(0.994) == "99%");
-}
