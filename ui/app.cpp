@@ -286,13 +286,14 @@ std::string App::export_file(const std::string& kind, std::string& file_name) {
         file_name = slug + "-results.csv";
         return result_to_csv(s, model_.result());
     }
-    // The current deal as exports name it (AppModel::export_name: "(edited)" beside a pinned deal of its name).
-    Scenario named = s;
-    named.name = model_.export_name();
+    // The deals as exports name them (AppModel::export_names: "(edited)" beside a deal of the same name).
+    const Scenario named = model_.named_for_export(s);
+    std::vector<Scenario> named_pinned;
+    for (const PinnedScenario& p : model_.pinned()) named_pinned.push_back(model_.named_for_export(p.scenario));
     if (kind == "compare.csv" || kind == "what-changed.csv") {  // the current deal against the pinned ones
         if (model_.pinned().empty()) return {};
         std::vector<const Scenario*> deals = {&named};
-        for (const PinnedScenario& p : model_.pinned()) deals.push_back(&p.scenario);
+        for (const Scenario& p : named_pinned) deals.push_back(&p);
         if (kind == "what-changed.csv") {  // the waterfall on screen: its metric, from its pinned deal to the current one
             file_name = slug + "-what-changed.csv";
             return results_.explain().csv();
@@ -317,12 +318,13 @@ std::string App::export_file(const std::string& kind, std::string& file_name) {
         if (reuse) {
             ReportInput in;
             in.deals.push_back({&named, &model_.result(), &sim});
-            for (const PinnedScenario& p : model_.pinned()) in.deals.push_back({&p.scenario, &p.result, &p.sim});
+            for (std::size_t k = 0; k < named_pinned.size(); ++k)
+                in.deals.push_back({&named_pinned[k], &model_.pinned()[k].result, &model_.pinned()[k].sim});
             if (!model_.pinned().empty()) in.what_changed = report_explanation(s, model_.pinned().front().scenario, kReportExplainedMetric);
             return report_html(in);
         }
         std::vector<Scenario> deals = {named};
-        for (const PinnedScenario& p : model_.pinned()) deals.push_back(p.scenario);
+        deals.insert(deals.end(), named_pinned.begin(), named_pinned.end());
         return build_report(deals, sim.trials(), sim.seed(), "");
     }
     if (model_.sim().trials_done() == 0) return {};
@@ -357,8 +359,9 @@ json App::chart_export(const std::string& date, const std::string& chart_id) con
     if (!rc) return json{{"ok", false}};
     // On screen the current deal is "current" (the sweep adds its preset: "current (open-2026)"); on a slide
     // every deal goes by its name.
-    std::vector<DealName> deals = {{"current", model_.export_name()}, {"current (" + model_.preset_label() + ")", model_.export_name()}};
-    for (const PinnedScenario& p : model_.pinned()) deals.push_back({p.label, p.scenario.name});
+    const std::vector<std::string> names = model_.export_names();
+    std::vector<DealName> deals = {{"current", names[0]}, {"current (" + model_.preset_label() + ")", names[0]}};
+    for (std::size_t k = 0; k < model_.pinned().size(); ++k) deals.push_back({model_.pinned()[k].label, names[k + 1]});
     const Simulation& sim = model_.sim();
     const std::string source = chart_source_line(model_.scenario().name, date, sim.seed(), sim.trials_done() > 0 ? sim.trials_done() : -1);
     const ExportedChart e = export_chart(*rc, deals, source);

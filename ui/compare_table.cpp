@@ -64,7 +64,7 @@ void ResultsPanel::draw_compare_table(const Comparison& c, const std::vector<std
         auto stat = [&](std::size_t run, const Scenario& sc) { return metric_stat(c.summaries[run], sc, m); };
         // A difference of shares is in percentage points ("-2.5 pp"), not a share of its own.
         auto delta_value = [&](double v) {
-            if (u == Unit::share) return delta_text(v, ValueUnit::share);
+            if (u == Unit::share || u == Unit::quarter_index) return delta_text(v, value_unit(u));  // "-2.5 pp", "+1.0 q"
             std::string out = v > 0 ? "+" : "";
             out += format_value(v, u);
             return out;

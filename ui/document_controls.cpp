@@ -64,7 +64,7 @@ void choice_combo(AppModel& m, const char* label, const std::string& object, con
     }
     items().track(object + "/" + field);
     // What an earlier switch removed is kept, and said so: nothing typed is lost by switching to look.
-    if (const json* aside = m.set_aside(object)) {
+    if (const json* aside = m.set_aside(object, field)) {
         std::string names;
         for (const auto& item : aside->items()) {
             const InputField* f = input_field(item.key());
@@ -75,7 +75,7 @@ void choice_combo(AppModel& m, const char* label, const std::string& object, con
         ImGui::PushTextWrapPos(0);
         ImGui::TextDisabled("Set aside while %s is %s: %s. Switching back restores it.", field, cur.c_str(), names.c_str());
         ImGui::PopTextWrapPos();
-        items().track(object + "/set_aside");
+        items().track(object + "/" + field + "/set_aside");
     }
 }
 

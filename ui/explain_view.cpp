@@ -88,12 +88,12 @@ std::string ExplainView::start_key() const {
 std::string ExplainView::csv() const {
     const auto& pinned = model_.pinned();
     if (pinned.empty()) return {};
-    const Scenario& a = pinned[static_cast<std::size_t>(std::clamp(pinned_, 0, static_cast<int>(pinned.size()) - 1))].scenario;
-    Scenario b = model_.scenario();
-    b.name = model_.export_name();  // told apart from a pinned deal of the same name
+    const Scenario& pinned_a = pinned[static_cast<std::size_t>(std::clamp(pinned_, 0, static_cast<int>(pinned.size()) - 1))].scenario;
+    // Named as exports name them: an edited deal told apart from its original (AppModel::export_names).
+    const Scenario a = model_.named_for_export(pinned_a), b = model_.named_for_export(model_.scenario());
     if (result_ && result_metric_ == metric_ && !working() && started_for_ == start_key()) return explanation_to_csv(a, b, *result_);
     std::string error;  // not on screen yet (another tab, or still running): the same attribution, run here
-    const auto ex = explain_scenarios(a, model_.scenario(), metric_, error);
+    const auto ex = explain_scenarios(pinned_a, model_.scenario(), metric_, error);
     return ex ? explanation_to_csv(a, b, *ex) : std::string();
 }
 

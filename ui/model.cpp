@@ -45,6 +45,7 @@ bool AppModel::load_document(std::string_view text, Issues& problems) {
     // The reader accepted it, so it is JSON; keep the document as written for editing.
     doc_ = json::parse(text.begin(), text.end(), nullptr, false);
     set_aside_.clear();
+    ++documents_loaded_;
     ++doc_revision_;
     issues_.clear();
     preset_id_.clear();
@@ -80,18 +81,18 @@ void AppModel::switch_variant(const std::string& object_pointer, const std::stri
     if (next == *object) return;
     // What the new variant forbids is set aside, and what it needs comes back from there when it was set aside
     // before (else the variant's default): switching to look and back loses nothing typed.
-    json& aside = set_aside_[object_pointer];
+    json& aside = set_aside_[object_pointer + "|" + field];
     if (!aside.is_object()) aside = json::object();
     for (const auto& [key, v] : next.items())
         if (!object->contains(key) && aside.contains(key)) next[key] = aside[key], aside.erase(key);
     for (const auto& [key, v] : object->items())
         if (!next.contains(key)) aside[key] = v;
-    if (aside.empty()) set_aside_.erase(object_pointer);
+    if (aside.empty()) set_aside_.erase(object_pointer + "|" + field);
     set(object_pointer, std::move(next));
 }
 
-const json* AppModel::set_aside(const std::string& object_pointer) const {
-    const auto it = set_aside_.find(object_pointer);
+const json* AppModel::set_aside(const std::string& object_pointer, const std::string& field) const {
+    const auto it = set_aside_.find(object_pointer + "|" + field);
     return it == set_aside_.end() ? nullptr : &it->second;
 }
 
@@ -103,7 +104,10 @@ void AppModel::erase(const std::string& pointer) {
     const std::string key = ptr.back();
     if (parent.is_array()) parent.erase(static_cast<std::size_t>(std::stoul(key)));
     else parent.erase(key);
-    if (parent.is_array()) set_aside_.clear();  // later elements move up: set-aside fields would follow the wrong object
+    if (parent.is_array()) {  // later elements move up: what was set aside in this list would follow the wrong object
+        const std::string list = ptr.parent_pointer().to_string() + "/";
+        std::erase_if(set_aside_, [&](const auto& entry) { return entry.first.compare(0, list.size(), list) == 0; });
+    }
     apply(std::move(next));
 }
 
@@ -126,10 +130,35 @@ bool AppModel::preset_edited() const {
     return edited_;
 }
 
-std::string AppModel::export_name() const {
-    bool shared = false;
-    for (const PinnedScenario& p : pinned_) shared = shared || p.scenario.name == scenario_.name;
-    return shared && preset_edited() ? scenario_.name + " (edited)" : scenario_.name;
+std::vector<std::string> AppModel::export_names() const {
+    std::vector<const Scenario*> deals = {&scenario_};
+    std::vector<bool> edited = {preset_edited()};
+    static const std::string kEdited = " (edited)";
+    for (const PinnedScenario& p : pinned_) {
+        deals.push_back(&p.scenario);
+        edited.push_back(p.label.size() > kEdited.size() && p.label.compare(p.label.size() - kEdited.size(), kEdited.size(), kEdited) == 0);
+    }
+    std::vector<std::string> out;
+    for (std::size_t k = 0; k < deals.size(); ++k) {
+        bool shared = false;
+        for (std::size_t j = 0; j < deals.size(); ++j) shared = shared || (j != k && deals[j]->name == deals[k]->name);
+        out.push_back(shared && edited[k] ? deals[k]->name + kEdited : deals[k]->name);
+    }
+    return out;
+}
+
+std::string AppModel::export_name_of(const Scenario& s) const {
+    const std::vector<std::string> names = export_names();
+    if (&s == &scenario_) return names[0];
+    for (std::size_t k = 0; k < pinned_.size(); ++k)
+        if (&s == &pinned_[k].scenario) return names[k + 1];
+    return s.name;
+}
+
+Scenario AppModel::named_for_export(const Scenario& s) const {
+    Scenario out = s;
+    out.name = export_name_of(s);
+    return out;
 }
 
 std::string AppModel::preset_label() const {

@@ -49,10 +49,15 @@ public:
     // What the scenario is, for the picker and pinned copies: "rofr-2025", "rofr-2025 (edited)", or
     // the scenario's name when it came from a file or link.
     std::string preset_label() const;
-    // The current deal's name in exports (compare table, report, slides, sweep table): its scenario name, with
-    // " (edited)" when it is an edited preset and a pinned deal has the same name (pin, tweak, compare), so the
-    // two are told apart as on screen.
-    std::string export_name() const;
+    // Each deal's name in exports (compare table, report, slides, sweep table, what changed), the current first
+    // and then the pinned ones: its scenario name, with " (edited)" for an edited preset (the current one, or a
+    // pinned one labelled so) when another deal has the same name — pin, tweak, compare — so they are told apart
+    // as on screen; deal_names numbers any repeat left.
+    std::vector<std::string> export_names() const;
+    // The export name of the current deal or a pinned one, by its scenario (else its own name); and a copy of
+    // the scenario under that name, for the exporters that name deals by their scenarios.
+    std::string export_name_of(const Scenario& s) const;
+    Scenario named_for_export(const Scenario& s) const;
 
     // Edits of the working document at a JSON pointer (validated at once).
     void set(const std::string& pointer, const nlohmann::json& value);
@@ -62,11 +67,11 @@ public:
     std::string set_checked(const std::string& pointer, const nlohmann::json& value);
     // Switches the variant `field` of the object at `object_pointer` (scenario_variants.h): one edit
     // that removes what the new variant forbids and adds what it needs.
-    // The fields it removes are set aside for that object, and switching back restores them instead of the
-    // variant's defaults; set_aside() lists them (nullptr: none). Loading, undo and removing an array element
-    // forget them.
+    // The fields it removes are set aside for that object and field, and switching back restores them instead
+    // of the variant's defaults; set_aside() lists them (nullptr: none). Loading, undo and removing an element
+    // of the object's list forget them.
     void switch_variant(const std::string& object_pointer, const std::string& field, const std::string& value);
-    const nlohmann::json* set_aside(const std::string& object_pointer) const;
+    const nlohmann::json* set_aside(const std::string& object_pointer, const std::string& field) const;
     void erase(const std::string& pointer);            // an array element or an object key
     void append(const std::string& array_pointer, const nlohmann::json& value);
     const nlohmann::json* at(const std::string& pointer) const;  // nullptr when absent
@@ -78,6 +83,7 @@ public:
     const Result& result() const { return result_; }
     std::uint64_t revision() const { return revision_; }  // +1 each time the valid scenario changes
     std::uint64_t doc_revision() const { return doc_revision_; }  // +1 each time the document changes, valid or not
+    std::uint64_t documents_loaded() const { return documents_loaded_; }  // +1 each time a whole document is loaded
     // The document and where it came from, for undo (history.h); restore() puts one back.
     Snapshot snapshot() const { return {doc_, preset_id_}; }
     void restore(const Snapshot& s);
@@ -129,8 +135,8 @@ private:
     Scenario scenario_;
     Result result_;
     std::string preset_id_;
-    std::map<std::string, nlohmann::json> set_aside_;  // per object pointer: fields a variant switch removed
-    std::uint64_t revision_ = 0, doc_revision_ = 0;
+    std::map<std::string, nlohmann::json> set_aside_;  // per "object pointer|field": what switching that field removed
+    std::uint64_t revision_ = 0, doc_revision_ = 0, documents_loaded_ = 0;
     mutable std::uint64_t edited_revision_ = ~0ull;  // preset_edited() is cached per document revision
     mutable bool edited_ = false;
     Simulation sim_;

@@ -25,13 +25,15 @@ using nlohmann::json;
 //-----------------------------------------------------------------------------
 
 void ScenarioPanel::draw() {
+    // Another document arrived (a preset from any view, a file, a link): what was typed or refused in the old
+    // one no longer applies.
+    if (model_.documents_loaded() != loads_seen_) loads_seen_ = model_.documents_loaded(), forget_edits();
     ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 4);
     if (ImGui::BeginCombo("Preset", model_.preset_label().c_str())) {
         for (const Preset& p : presets()) {
             const std::string id(p.id);
             if (ImGui::Selectable(id.c_str(), id == model_.preset_id())) {
                 model_.load_preset(id);
-                forget_edits();
             }
             items().track("preset:" + id);
         }

@@ -11,6 +11,7 @@
 //   panel.draw();                      // every frame, inside a child window
 //   panel.end_frame();                 // after everything is drawn: commits numbers typed and left
 #pragma once
+#include <cstdint>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -39,6 +40,7 @@ public:
 private:
     AppModel& model_;
     FieldEdits fields_;
+    std::uint64_t loads_seen_ = 0;  // AppModel::documents_loaded() when the fields last belonged to the document
     std::string load_errors_;
     int today_quarter_ = -1;
 

@@ -78,15 +78,14 @@ void SweepView::compute(const Scenario& s, bool with_crossings) {
     const bool two = !axis_[1].pointer.empty();
     std::vector<const Scenario*> ss = {&s};
     names_ = {"current (" + model_.preset_label() + ")"};
-    // Each deal's pointer of each swept input: a pinned deal is matched by the input's name, since its
-    // clauses or providers may sit at other places (scenario_inputs.h same_input).
+    // Each deal's pointer of each swept input: a pinned deal's is matched by what the input is (ids, clause
+    // names), since its clauses or providers may sit at other places (scenario_inputs.h same_input).
     std::vector<std::string> pointers[2] = {{axis_[0].pointer}, {axis_[1].pointer}};
     if (!two || regime_)
         for (const PinnedScenario& p : model_.pinned()) {
-            const std::vector<ScenarioInput> theirs = scenario_inputs(p.scenario);
             std::string at[2];
             bool has = true;
-            for (int a = 0; a < (two ? 2 : 1); ++a) has = has && !(at[a] = same_input(inputs_, axis_[a].pointer, theirs)).empty();
+            for (int a = 0; a < (two ? 2 : 1); ++a) has = has && !(at[a] = same_input(s, axis_[a].pointer, p.scenario)).empty();
             if (!has) {
                 left_out_.push_back(p.label);
                 continue;
@@ -142,8 +141,8 @@ void SweepView::draw_crossings(const Metric& m) {
     const Unit u = metric_unit_ui(m);
     ImGui::TextUnformatted("Break-evens");
     help_marker("Where two deals' curves cross: the first crossing in the range is pactscope breakeven PINNED CURRENT --param "
-                "INPUT=LO:HI over this range (64 intervals scanned, then bisected); later ones are searched again from just past "
-                "each crossing.");
+                "INPUT=LO:HI over this range (64 intervals scanned, then bisected; each deal moves its own copy of the input, "
+                "wherever its list puts it); later ones are searched again from just past each crossing.");
     ImGui::SameLine();
     ImGui::TextDisabled("(%s)", l.direction_text.empty() ? "no better direction" : l.direction_text.c_str());
     for (std::size_t k = 0; k < crossings_.size(); ++k) {
@@ -207,10 +206,11 @@ std::string SweepView::csv() {
     }
     if (!error_.empty() || grid_.axes.empty()) return {};
     const std::vector<SweepCrossing> crossings = sweep_crossings(deals_, metrics_, grid_);
-    Scenario current = *deals_[0];
-    current.name = model_.export_name();  // told apart from a pinned deal of the same name
-    std::vector<const Scenario*> named = deals_;
-    named[0] = &current;
+    // Named as exports name them: an edited deal told apart from its original (AppModel::export_names).
+    std::vector<Scenario> copies;
+    for (const Scenario* d : deals_) copies.push_back(model_.named_for_export(*d));
+    std::vector<const Scenario*> named;
+    for (const Scenario& c : copies) named.push_back(&c);
     return sweep_to_csv(named, metric_, grid_, crossings);
 }
 
@@ -226,7 +226,8 @@ void SweepView::draw() {
     if (ImGui::Button(PS_ICON_DOWNLOAD "  Download table (CSV)")) download_requested_ = true;
     items().track("sweep:csv");
     if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("The grid and its break-evens as CSV: the same table as pactscope sweep CURRENT PINNED... --param INPUT=LO:HI:STEPS --metric METRIC --format csv");
+        ImGui::SetTooltip("The grid and its break-evens as CSV: the same table as pactscope sweep CURRENT PINNED... --param INPUT=LO:HI:STEPS "
+                          "--metric METRIC --format csv, with rows saying where each deal holds the input when the places differ");
     // A new metric or another scenario: open on what drives the metric most.
     const std::string opened_for = metric_ + "|" + s.name;
     if (opened_for != opened_for_ || !find_input(inputs_, axis_[0].pointer)) {

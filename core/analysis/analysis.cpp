@@ -335,6 +335,7 @@ BreakEven break_even(const Scenario& a, const Metric& ma, const Scenario& b, con
         if (i < intervals) {
             double a2, b2;
             be.diff_above = diff(scan_point(i + 1), a2, b2);
+            if (!std::isnan(be.diff_above) && tie(a2, b2)) be.diff_above = 0;  // equal there too, within the tie tolerance
         }
         return be;
     };

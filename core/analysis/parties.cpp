@@ -7,7 +7,7 @@ namespace pactscope {
 
 namespace {
 
-bool owned_and_idle(const Scenario& s, const Result& r, std::size_t p) {
+bool owned_billing_nothing(const Scenario& s, const Result& r, std::size_t p) {
     if (s.providers[p].kind != ProviderKind::owned || p >= r.stakeholders.size()) return false;
     const ProviderView& v = r.stakeholders[p];
     return v.revenue_usd == 0 && v.cost_usd == 0 && v.revenue_share_paid_usd == 0 && v.revenue_share_received_usd == 0 && v.ip_value_usd == 0 &&
@@ -21,14 +21,14 @@ void add_name(std::string& list, const std::string& name) { list += (list.empty(
 std::vector<std::size_t> party_providers(const Scenario& s, const Result& r) {
     std::vector<std::size_t> out;
     for (std::size_t p = 0; p < s.providers.size(); ++p)
-        if (!owned_and_idle(s, r, p)) out.push_back(p);
+        if (!owned_billing_nothing(s, r, p)) out.push_back(p);
     return out;
 }
 
 std::string owned_capacity_names(const Scenario& s, const Result& r) {
     std::string out;
     for (std::size_t p = 0; p < s.providers.size(); ++p)
-        if (owned_and_idle(s, r, p)) add_name(out, provider_display_name(s, p));
+        if (owned_billing_nothing(s, r, p)) add_name(out, provider_display_name(s, p));
     return out;
 }
 

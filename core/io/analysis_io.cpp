@@ -328,6 +328,16 @@ std::string sweep_to_csv(const std::vector<const Scenario*>& ss, const std::stri
     add_cell(out, csv_field(metric + " of versus" + unit));
     out += ",best,jump,label\n";
     auto label = [&](std::size_t k) { return csv_field(label_of(*ss[k], metric).name); };  // in this scenario's words (MODEL §8)
+    // Deals holding an input at different pointers (the page matches it across deals, MODEL §8): one row per
+    // deal first, saying where each was swept, so no column header is read for a deal it does not describe.
+    bool moved = false;
+    for (const SweepAxis& axis : g.axes)
+        for (std::size_t k = 0; k < ss.size(); ++k) moved = moved || axis.pointer_in(k) != axis.pointer;
+    for (std::size_t k = 0; moved && k < ss.size(); ++k) {
+        out += "input," + csv_field(names[k]) + ",";
+        for (const SweepAxis& axis : g.axes) add_cell(out, csv_field(axis.pointer_in(k)));
+        out += ",,,,,\n";  // metric, metric of versus, best, jump, label: empty
+    }
     const std::size_t n0 = g.axes.empty() ? 1 : g.axes[0].values.size();
     const std::size_t n1 = g.axes.size() > 1 ? g.axes[1].values.size() : 1;
     for (std::size_t k = 0; k < ss.size(); ++k)

@@ -53,7 +53,8 @@ nlohmann::ordered_json sweep_to_json(const std::vector<const Scenario*>& ss, con
 // the metric steps over rather than crosses). Columns: kind, scenario, versus, each input's pointer,
 // METRIC (unit), METRIC of versus (unit), best, jump, label. Each input's header names its unit as the first
 // scenario's inputs do ("/providers/0/price_usd_per_h100e_hour (USD per H100e-hour)"); quarter inputs say
-// "quarter", plain numbers nothing.
+// "quarter", plain numbers nothing. When the deals hold an input at different pointers (SweepAxis::pointers,
+// the page's matching), rows "input" come first: each deal with the pointer of each input it was swept at.
 std::string sweep_to_csv(const std::vector<const Scenario*>& ss, const std::string& metric, const SweepGrid& g,
                          const std::vector<SweepCrossing>& crossings = {});
 

@@ -307,11 +307,12 @@ std::string format_with(double v, NumberUnit unit, int significant, bool words =
     const UnitInfo& u = info(unit);
     if (std::isinf(v)) return v > 0 ? "unlimited" : "-unlimited";
     Digits d = digits_of(v, u.scale == Scale::grouped ? 0 : significant);
-    // Shares and yearly rates are written with the digits they have, up to 7 (6 beyond that): an SLA tier's
-    // 99.999% must not read as 100%, which would mean any outage earns the credit.
+    // Shares and yearly rates people type are short decimals: one of up to 7 significant digits is written whole,
+    // so an SLA tier's 99.999% never reads 100% (any outage would earn the credit). A computed one (a sweep's
+    // grid value) keeps `significant` digits.
     if (u.scale == Scale::percent && significant > 0) {
         const Digits exact = digits_of(v, 0);
-        d = exact.digits.size() <= 7 ? exact : digits_of(v, 6);
+        if (exact.digits.size() <= 7) d = exact;
     }
     const Shown s = shown(u, d);
     std::string out = v < 0 ? "-" : "";

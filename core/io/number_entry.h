@@ -55,7 +55,8 @@ struct NumberEntry {
 
 NumberEntry parse_number_entry(std::string_view text, NumberUnit unit);
 
-// The natural form for display: 4 significant digits, the unit's scale and words ("$1.235B", "35%").
+// The natural form for display: 4 significant digits, the unit's scale and words ("$1.235B", "35%"); a share
+// or yearly rate with at most 7 significant digits is written whole ("99.999%").
 std::string format_number_display(double v, NumberUnit unit);
 // The natural form without the unit's words, for narrow places ("$3", "1.2", but "35%" and "1.2 GW" keep their scale).
 std::string format_number_bare(double v, NumberUnit unit);

@@ -316,7 +316,8 @@ private:
                                           esc(delta_text(dd->delta.p90, unit)) + "</span>"
                                     : std::string("-"));
                 // "tie" when equal in every paired trial, as the page says; else never 0% or 100% unless exact.
-                cells.push_back(!any || dd->direction == 0 ? std::string("n/a") : dd->p_equal >= 1.0 ? std::string("tie") : esc(probability_text(dd->p_a_better())));
+                cells.push_back(!any ? std::string("n/a") : dd->p_equal >= 1.0 ? std::string("tie") : dd->direction == 0 ? std::string("n/a")
+                                                                                                              : esc(probability_text(dd->p_a_better())));
             }
             t.row(cells);
         };
@@ -348,9 +349,11 @@ private:
             row("<code>" + esc(id) + ".net_usd</code>", ValueUnit::usd, stat_k, delta_k);
         }
         h += t.done();
+        bool uncosted = false;  // some deal leaves a cloud's own cost out: its bar is starred (nets_chart)
+        for (const Deal& d : deals_) uncosted = uncosted || !uncosted_names(*d.s, party_providers(*d.s, *d.r)).empty();
         h += figure(nets_chart(deals_, true, "Each party's net by deal: Monte Carlo P50 with P10" + kDash + "P90",
                                chart_source_line(a.name + " and " + std::to_string(deals_.size() - 1) + " pinned", date_label_, seed_, trials_)),
-                    "");
+                    uncosted ? "* Before what the capacity costs its provider, which a deal does not give (no provider cost)." : "");
         return h + "</section>\n";
     }
 

@@ -123,12 +123,20 @@ Chart nets_chart(const std::vector<Deal>& deals, bool p50, const std::string& ti
     const Scenario& first = *deals.front().s;
     c.x.push_back(buyer_display_name(first) + " (buyer)");
     std::vector<std::string> ids;
+    std::vector<bool> uncosted;  // per id: some deal does not give this cloud's own cost
     for (const Deal& d : deals)
-        for (std::size_t p : party_providers(*d.s, *d.r))
-            if (std::find(ids.begin(), ids.end(), d.s->providers[p].id) == ids.end()) {
+        for (std::size_t p : party_providers(*d.s, *d.r)) {
+            const auto at = std::find(ids.begin(), ids.end(), d.s->providers[p].id);
+            if (at == ids.end()) {
                 ids.push_back(d.s->providers[p].id);
-                c.x.push_back(provider_display_name(*d.s, p) + (provider_cost_given(*d.s, p) ? "" : "*"));
+                c.x.push_back(provider_display_name(*d.s, p));
+                uncosted.push_back(!provider_cost_given(*d.s, p));
+            } else if (!provider_cost_given(*d.s, p)) {
+                uncosted[static_cast<std::size_t>(at - ids.begin())] = true;
             }
+        }
+    for (std::size_t k = 0; k < ids.size(); ++k)
+        if (uncosted[k]) c.x[k + 1] += "*";  // c.x[0] is the buyer
     const int buyer_net = field_index(buyer_figures(), "net_usd"), provider_net = field_index(provider_figures(), "net_usd");
     for (std::size_t k = 0; k < deals.size(); ++k) {
         const Deal& d = deals[k];

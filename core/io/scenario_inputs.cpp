@@ -49,6 +49,25 @@ void owner_and_field(const Scenario& s, const std::string& pointer, std::string&
     }
 }
 
+// What an input is, in terms that hold across deals (MODEL §8 "The same input in another deal"): its pointer
+// with each place in a list replaced by what sits there — a provider or workload by its id, a clause by its
+// name (type, party id, place among that party's clauses of the type), a quarter of a demand series by its
+// label — so /contract/3/price_usd_per_h100e_hour reads "contract/commitment on azure/price_usd_per_h100e_hour".
+std::string input_key(const Scenario& s, const std::string& pointer) {
+    std::vector<std::string> t = pointer_tokens(pointer);
+    if (t.size() > 1 && is_index(t[1])) {
+        const std::size_t i = index_of(t[1]);
+        if (t[0] == "providers" && i < s.providers.size()) t[1] = "id:" + s.providers[i].id;
+        else if (t[0] == "workloads" && i < s.workloads.size()) {
+            t[1] = "id:" + s.workloads[i].id;
+            if (t.size() > 4 && t[2] == "demand" && t[3] == "series" && is_index(t[4])) t[4] = quarter_label(s.start + static_cast<int>(index_of(t[4])));
+        } else if (t[0] == "contract" && i < s.contract.size()) t[1] = "clause:" + clause_name(s, i);
+    }
+    std::string key;
+    for (const std::string& token : t) key += "/" + token;
+    return key;
+}
+
 // A span to sweep for an input fixed at 0, by unit: where such inputs usually lie.
 double typical_span(NumberUnit u) {
     switch (u) {
@@ -171,12 +190,12 @@ const ScenarioInput* find_input(const std::vector<ScenarioInput>& inputs, const 
     return nullptr;
 }
 
-std::string same_input(const std::vector<ScenarioInput>& here, const std::string& pointer, const std::vector<ScenarioInput>& there) {
-    const ScenarioInput* mine = find_input(here, pointer);
-    if (!mine) return "";
-    if (const ScenarioInput* at = find_input(there, pointer); at && at->name == mine->name) return pointer;
-    for (const ScenarioInput& in : there)
-        if (in.name == mine->name) return in.pointer;
+std::string same_input(const Scenario& here, const std::string& pointer, const Scenario& there) {
+    if (here.find_quantity(pointer) < 0) return "";
+    const std::string key = input_key(here, pointer);
+    if (there.find_quantity(pointer) >= 0 && input_key(there, pointer) == key) return pointer;
+    for (const Quantity& q : there.quantities)
+        if (input_key(there, q.pointer) == key) return q.pointer;
     return "";
 }
 

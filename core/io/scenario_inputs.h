@@ -51,12 +51,13 @@ std::vector<ScenarioInput> scenario_inputs(const Scenario& s);
 // The input of `inputs` at `pointer`, or nullptr.
 const ScenarioInput* find_input(const std::vector<ScenarioInput>& inputs, const std::string& pointer);
 
-// The pointer of the same input in another deal's inputs `there`: the input with the same name as the one at
-// `pointer` in `here` (MODEL §8 "Inputs by name": clauses by type, party and place among that party's clauses
-// of the type; providers and tranches by name), or "" when `there` has none. Deals whose clause or provider
-// lists differ hold one input at different pointers (/contract/3 is the Azure commitment in one deal and a
-// CoreWeave reservation in another), so a pointer alone does not say which input it is.
-std::string same_input(const std::vector<ScenarioInput>& here, const std::string& pointer, const std::vector<ScenarioInput>& there);
+// The pointer in deal `there` of the input at `pointer` in deal `here`, or "" when `there` has none (MODEL §8
+// "The same input in another deal"): providers and workloads matched by id, clauses by type, party id and
+// place among that party's clauses of the type, tranches and tiers by their place, a demand series' quarter
+// by its label. Deals whose clause or provider lists differ hold one input at different pointers (/contract/3
+// is the Azure commitment in one deal and a CoreWeave reservation in another), so a pointer alone does not
+// say which input it is.
+std::string same_input(const Scenario& here, const std::string& pointer, const Scenario& there);
 
 // Indices of the entries matching `query`: every whitespace-separated word must appear, case-insensitively,
 // in the entry's name or pointer. Entries where more words start a word of the name come first, then the

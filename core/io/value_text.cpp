@@ -59,13 +59,14 @@ Scale unit_scale(ValueUnit unit, double a, bool with_words) {
 // Decimals for 3 significant digits of x (>= 0): 123 -> 0, 12.3 -> 1, 1.23 -> 2.
 int three_digits(double x) { return x >= 100 ? 0 : x >= 10 ? 1 : 2; }
 
-// Decimals that show `step` exactly enough (0–6).
+// Decimals that show `step` exactly enough (0–9): the step must be a whole number of units of the last
+// decimal (at least one), so a step of 2.5e-7 (a $250K step on a $1T axis) gets 8 decimals, not 0.
 int step_decimals(double step) {
-    for (int d = 0; d < 6; ++d) {
+    for (int d = 0; d < 9; ++d) {
         const double s = step * kPow10[d];
-        if (std::fabs(s - std::round(s)) <= 1e-6 * std::max(1.0, s)) return d;
+        if (s >= 1 - 1e-6 && std::fabs(s - std::round(s)) <= 1e-6 * s) return d;
     }
-    return 6;
+    return 9;
 }
 
 std::string sign_of(double v) { return std::string(v < 0 ? "-" : ""); }
@@ -178,7 +179,7 @@ std::string probability_text(double p) {
     if (p <= 0 || p >= 1) return fixed_text(pct, 0) + "%";
     if (pct >= 99.95) return ">99.9%";
     if (pct < 0.05) return "<0.1%";
-    return fixed_text(pct, pct >= 99.5 || pct < 0.5 ? 1 : 0) + "%";
+    return fixed_text(pct, pct >= 99.5 || pct <= 0.5 ? 1 : 0) + "%";  // the same either side: 99.5%, 0.5%
 }
 
 std::string grouped_integer(long long n) {

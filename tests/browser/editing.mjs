@@ -143,7 +143,7 @@ await runSuite('browser editing', async ({ server, browser, check }) => {
     const typed = (await state(page)).scenario.contract[1].price_usd_per_h100e_hour;
     await choose(page, '/contract/1/pricing', 'discount');
     const asDiscount = await state(page);
-    const note = (await items(page))['/contract/1/set_aside'];
+    const note = (await items(page))['/contract/1/pricing/set_aside'];
     await choose(page, '/contract/1/pricing', 'contract');
     const back = await state(page);
     check(typed === '1.5 to 2.2' && !('price_usd_per_h100e_hour' in asDiscount.scenario.contract[1]) && !!note &&

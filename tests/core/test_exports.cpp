@@ -206,4 +206,6 @@ TEST_CASE("a probability never reads 0% or 100% unless it is") {
     CHECK(probability_text(0.004) == "0.4%");
     CHECK(probability_text(0.5) == "50%");
     CHECK(probability_text(0.994) == "99%");
+    CHECK(probability_text(0.995) == "99.5%");  // 1,990 of 2,000 trials
+    CHECK(probability_text(0.005) == "0.5%");   // 10 of 2,000: the same precision on the other side
 }

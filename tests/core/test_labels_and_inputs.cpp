@@ -4,6 +4,7 @@
 #include <set>
 
 #include "analysis/analysis.h"
+#include "io/analysis_io.h"
 #include "io/clause_types.h"
 #include "io/presets.h"
 #include "io/scenario_inputs.h"
@@ -215,13 +216,18 @@ TEST_CASE("same input in another deal: matched by name, not by pointer, and swep
     const Scenario open = preset("open-2026"), signed_2025 = preset("commitment-2025q4");
     REQUIRE(signed_2025.contract[1].type == ClauseType::commitment);
     REQUIRE(signed_2025.contract[3].type == ClauseType::reservation);
-    const std::vector<ScenarioInput> here = scenario_inputs(open), there = scenario_inputs(signed_2025);
     const std::string price = "/price_usd_per_h100e_hour";
-    CHECK(same_input(here, "/contract/3" + price, there) == "/contract/1" + price);
-    CHECK(same_input(here, "/contract/7" + price, there) == "/contract/5" + price);  // the reservation on oci-stargate
-    CHECK(same_input(here, "/contract/8" + price, there).empty());                   // aws-trainium: not in the 2025 deal
-    CHECK(same_input(here, "/providers/0" + price, there) == "/providers/0" + price);  // Azure in both, same place
-    CHECK(same_input(here, "/nowhere", there).empty());
+    CHECK(same_input(open, "/contract/3" + price, signed_2025) == "/contract/1" + price);
+    CHECK(same_input(open, "/contract/7" + price, signed_2025) == "/contract/5" + price);  // the reservation on oci-stargate
+    CHECK(same_input(open, "/contract/8" + price, signed_2025).empty());                   // aws-trainium: not in the 2025 deal
+    CHECK(same_input(open, "/providers/0" + price, signed_2025) == "/providers/0" + price);  // Azure in both, same place
+    CHECK(same_input(open, "/nowhere", signed_2025).empty());
+    // Providers go by id, not by name: exclusive-2019 names provider "oci" "Oracle OCI", the later presets
+    // "Oracle OCI (incl. Abilene)"; its price is the same input (/providers/1 in both).
+    const Scenario first = preset("exclusive-2019");
+    REQUIRE(first.providers[1].id == "oci");
+    REQUIRE(first.providers[1].name != signed_2025.providers[1].name);
+    CHECK(same_input(signed_2025, "/providers/1" + price, first) == "/providers/1" + price);
 
     std::string error;
     const auto axis = sweep_axis({&open, &signed_2025}, {"/contract/3" + price, "/contract/1" + price}, 1.5, 2.5, 2, false, error);
@@ -246,6 +252,10 @@ TEST_CASE("same input in another deal: matched by name, not by pointer, and swep
     }
     // The pointer alone would have moved CoreWeave's reservation price in the 2025 deal: a different curve.
     CHECK(g.values[1][0] != net_at(signed_2025, "/contract/3" + price, axis->values[0]));
+    // The table says where each deal was swept, before its cells (the header names the first deal's pointer).
+    const std::string csv = sweep_to_csv({&open, &signed_2025}, "buyer.net_usd", g, {});
+    CHECK(csv.find("\ninput,\"" + open.name + "\",,/contract/3" + price + ",,,,,\ninput,\"" + signed_2025.name + "\",,/contract/1" + price +
+                   ",,,,,\ncell,") != std::string::npos);
     // A pair's axis keeps each deal's own pointer, in the order given.
     const SweepAxis pair = axis->for_pair(1, 0);
     CHECK(pair.pointers == std::vector<std::string>{"/contract/1" + price, "/contract/3" + price});

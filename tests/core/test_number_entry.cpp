@@ -152,7 +152,8 @@ TEST_CASE("display forms are natural and never scientific", "[number_entry]") {
     // Shares keep their digits (up to 7 significant, else 6): an SLA tier at 99.999% never reads "100%".
     CHECK(format_number_display(0.99999, NumberUnit::share) == "99.999%");
     CHECK(format_number_display(0.9995, NumberUnit::share) == "99.95%");
-    CHECK(format_number_display(0.12345678, NumberUnit::share) == "12.3457%");
+    CHECK(format_number_display(0.12345678, NumberUnit::share) == "12.35%");  // 8 digits: computed, 4 shown
+    CHECK(format_number_display(0.6 + 0.8 * 7 / 23, NumberUnit::share) == "84.35%");  // a sweep grid value
     CHECK(format_number_display(-0.125, NumberUnit::fraction_per_year) == "-12.5%/yr");
     CHECK(format_number_display(1200, NumberUnit::mw) == "1.2 GW");
     CHECK(format_number_display(300, NumberUnit::mw) == "300 MW");

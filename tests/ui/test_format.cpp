@@ -32,6 +32,13 @@ TEST_CASE("axis ticks on a narrow range of costs carry the digits their step nee
     CHECK(t[1].at == Approx(1.0775e12));
 }
 
+TEST_CASE("axis ticks on a span tiny beside its values still differ", "[format]") {
+    // $1.0775T to $1.0775T + $1M, 4 ticks: raw step 2.5e5, a nice step of 2.5 × 10^5 = 2.5e-7 T, which needs 8
+    // decimals of trillions (25 units of the 8th). With 0 decimals every tick read "$1T".
+    const auto t = axis_ticks(1.0775e12, 1.0775e12 + 1e6, 4, Unit::usd);
+    CHECK(labels(t) == std::vector<std::string>{"$1.07750000T", "$1.07750025T", "$1.07750050T", "$1.07750075T", "$1.07750100T"});
+}
+
 TEST_CASE("axis ticks stay inside the axis", "[format]") {
     // $0.3B to $0.95B with 5 ticks: raw step 0.65e9 / 5 = 0.13e9, so the step is 0.2e9 (the first nice value
     // at or above it); 0.4, 0.6, 0.8 are inside, 0.2 and 1.0 are not. One decimal of billions; the scale is
