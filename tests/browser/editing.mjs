@@ -95,6 +95,18 @@ await runSuite('browser editing', async ({ server, browser, check }) => {
     check((await state(page)).refused.length === 1, 'the same entry is refused again', JSON.stringify((await state(page)).refused));
     await preset(page, 'commitment-2025q4');
     check(!(await state(page)).refused.length, 'a refusal goes when a preset is loaded through the page API', JSON.stringify((await state(page)).refused));
+    // ... and when the Story tab opens an era (another view that loads a preset).
+    await openCard();
+    await typeInto(page, '/contract/1/usd', '50B!');
+    await click(page, 'tab:Story');
+    await frames(page, 3);
+    await click(page, 'story:open-2026');
+    await frames(page, 4);
+    const afterStory = await state(page);
+    check(afterStory.preset === 'open-2026' && !afterStory.refused.length, 'a refusal goes when the Story tab opens another era',
+      JSON.stringify({ preset: afterStory.preset, refused: afterStory.refused }));
+    await click(page, 'tab:Overview');
+    await preset(page, 'commitment-2025q4');
     await openCard();
     // Typing "a to b" makes a number uncertain; each end keeps its forms.
     await typeInto(page, '/contract/1/usd', '$200B to $300B');
