@@ -165,6 +165,26 @@ void y_axis(Frame& f, Unit unit, const std::string& title) {
 // A label (a row's, an axis title) in at most `width`, cut at a word boundary with an ellipsis, never mid-word.
 std::string fit_label(const std::string& label, float width) {
     if (ImGui::CalcTextSize(label.c_str()).x <= width) return label;
+    // An input's name, "owner — field": the owner's first word (whose fleet), the end of the owner (which
+    // tranche: three tranches of one fleet differ only there) and the field say which input it is, so the
+    // owner gives way in its middle: "Broadcom … tranche 5, 2029Q3 — build slip".
+    static const std::string kDash = " \xe2\x80\x94 ";
+    if (const std::size_t dash = label.rfind(kDash); dash != std::string::npos && dash > 0) {
+        const std::string tail = label.substr(dash);
+        const std::size_t first_space = label.find(' ');
+        const std::string head = first_space < dash ? label.substr(0, first_space) + " \xe2\x80\xa6" : std::string("\xe2\x80\xa6");
+        std::string kept;
+        for (std::size_t j = dash; j > first_space + 1 && j > 0;) {
+            const std::size_t space = label.rfind(' ', j - 1);
+            if (space == std::string::npos || space <= first_space) break;
+            const std::size_t from = space + 1;
+            const std::string next = head + label.substr(from, dash - from) + tail;
+            if (ImGui::CalcTextSize(next.c_str()).x > width) break;
+            kept = next;
+            j = space;
+        }
+        if (!kept.empty()) return kept;
+    }
     std::string out;
     std::size_t i = 0;
     while (i < label.size()) {
