@@ -68,6 +68,7 @@ struct Frame {
 struct Context {
     Frame frame;
     RecordedChart chart;
+    std::vector<std::pair<double, std::string>> x_marks;  // Axes::x_marks of the chart being drawn
     const char* help = nullptr;
     bool open = false;
     std::map<std::string, RecordedChart> recorded;
@@ -207,7 +208,7 @@ int label_stride(const std::vector<std::string>& labels, float width) {
 
 // Labels along x: as many as fit, evenly spaced; the axis title at the right end, in at most a third of the
 // axis (a swept input's full name, which the chart's title above also gives, is cut so the ticks keep room).
-void x_axis(Frame& f, const std::vector<std::string>& x, const std::string& title) {
+void x_axis(Frame& f, const std::vector<std::string>& x, const std::string& title, const std::vector<std::pair<double, std::string>>& marks) {
     f.dl->AddLine(ImVec2(f.min.x, f.max.y), ImVec2(f.max.x, f.max.y), dim_color());
     float right = f.max.x;
     if (!title.empty()) {
@@ -215,6 +216,21 @@ void x_axis(Frame& f, const std::vector<std::string>& x, const std::string& titl
         const ImVec2 ts = ImGui::CalcTextSize(shown.c_str());
         right -= ts.x + 8;
         f.dl->AddText(ImVec2(f.max.x - ts.x, f.max.y + 4), dim_color(), shown.c_str());
+    }
+    if (!marks.empty()) {  // round values, each with a tick, while they fit left of the title
+        float free_x = f.min.x - 9;
+        for (const auto& [at, label] : marks) {
+            const float x_px = f.x_at(at);
+            const ImVec2 ts = ImGui::CalcTextSize(label.c_str());
+            const float cx = x_px - ts.x * 0.5f;
+            if (cx + ts.x > right) break;
+            f.dl->AddLine(ImVec2(x_px, f.max.y), ImVec2(x_px, f.max.y + 3), dim_color());
+            const float left = std::max(cx, f.min.x - 8);  // the first label may start at the axis' left end
+            if (left < free_x) continue;
+            f.dl->AddText(ImVec2(left, f.max.y + 4), dim_color(), label.c_str());
+            free_x = left + ts.x + 8;
+        }
+        return;
     }
     if (x.empty()) return;
     const int every = label_stride(x, f.max.x - f.min.x);
@@ -313,6 +329,7 @@ bool begin(const char* id, const std::string& title, const Axes& axes, ImVec2 si
     c.frame.fit = axes.fit;
     c.chart = RecordedChart{};
     c.chart.id = id, c.chart.title = title, c.chart.unit = axes.unit, c.chart.x = axes.x, c.chart.x_title = axes.x_title, c.chart.y_title = axes.y_title;
+    c.x_marks = axes.x_marks;
     c.help = help;
     c.open = true;
     return true;
@@ -361,8 +378,10 @@ void end() {
     if (f.fit && fit_hi > fit_lo) set_range(f, fit_lo - 0.05 * (fit_hi - fit_lo), fit_hi + 0.05 * (fit_hi - fit_lo));
     else set_range(f, lo < 0 ? lo * kHeadroom : lo, hi > lo ? hi * kHeadroom : lo + 1);
     y_axis(f, c.chart.unit, c.chart.y_title);
-    x_axis(f, c.chart.x, c.chart.x_title);
+    x_axis(f, c.chart.x, c.chart.x_title, c.x_marks);
     // Items, in call order: bands under lines; areas and bars stacked.
+    int marker_row = 0;     // markers' labels: the line the last one took
+    float marker_end = 0;   // and where it ended
     std::vector<double> area_base(n, 0.0), pos(n, 0.0), neg(n, 0.0);
     const float slot = (f.max.x - f.min.x) / std::max(1.0f, static_cast<float>(n));
     for (const RecordedItem& it : items) {
@@ -402,7 +421,11 @@ void end() {
         } else if (it.kind == "marker" && !it.y.empty()) {
             const float x = f.x_at(it.y[0]);
             dashed_line(f.dl, ImVec2(x, f.min.y), ImVec2(x, f.max.y), it.color, 1.5f);
-            f.dl->AddText(ImVec2(x + 3, f.min.y + 2), it.color, it.name.c_str());
+            // A label that would run into the previous marker's goes a line lower (two crossings close together).
+            const float w = ImGui::CalcTextSize(it.name.c_str()).x;
+            marker_row = x + 3 < marker_end ? marker_row + 1 : 0;
+            f.dl->AddText(ImVec2(x + 3, f.min.y + 2 + ImGui::GetTextLineHeight() * static_cast<float>(marker_row)), it.color, it.name.c_str());
+            marker_end = std::max(marker_row == 0 ? 0.0f : marker_end, x + 3 + w + 6);
         }
     }
     legend(f, items);

@@ -33,6 +33,9 @@ struct Axes {
     std::string x_title, y_title;
     bool categories = false;     // bars: each label sits in the middle of its slot
     bool fit = false;            // the y axis spans the lines' values only, not from zero (a sweep's curves)
+    // A numeric x axis (a sweep's evenly spaced input values): labelled ticks at round values, placed in units
+    // of points (0 is the first, n − 1 the last); empty: every few points' own labels.
+    std::vector<std::pair<double, std::string>> x_marks = {};
 };
 
 // Starts a chart; false when it is clipped away (then do not call items or end()). `help`: shown when

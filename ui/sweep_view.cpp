@@ -13,6 +13,7 @@
 #include "icons.h"
 #include "imgui.h"
 #include "io/analysis_io.h"
+#include "io/value_text.h"
 #include "model/quarter.h"
 
 namespace pactscope::ui {
@@ -326,7 +327,15 @@ void SweepView::draw() {
     // The chart's title names the input's owner; its axis, the field alone, so the tick labels keep the room.
     const ScenarioInput* x_in = find_input(inputs_, g.axes[0].pointer);
     const std::string x_title = x_in ? x_in->field : axis_title(0);
-    if (charts::begin("sweep1", ml.name + " over " + axis_title(0), {xs, u, x_title, ml.unit, false, true}, ImVec2(0, chart_h))) {
+    charts::Axes axes{xs, u, x_title, ml.unit, false, true, {}};
+    // A continuous input reads at round values ($1.6, $1.8, $2/H100e-h), placed between the grid's points; whole
+    // steps (quarters) keep each point's own label.
+    const double x_lo = g.axes[0].values.front(), x_hi = g.axes[0].values.back();
+    if (x_in && !x_in->whole_steps() && x_hi > x_lo && g.axes[0].values.size() > 1)
+        for (double t : nice_ticks(x_lo, x_hi, 5))
+            if (t >= x_lo - 1e-9 * (x_hi - x_lo) && t <= x_hi + 1e-9 * (x_hi - x_lo))
+                axes.x_marks.push_back({(t - x_lo) / (x_hi - x_lo) * static_cast<double>(g.axes[0].values.size() - 1), input_value_text(*x_in, t)});
+    if (charts::begin("sweep1", ml.name + " over " + axis_title(0), axes, ImVec2(0, chart_h))) {
         for (std::size_t k = 0; k < g.values.size(); ++k)
             charts::line(names_[k], g.values[k].data(), static_cast<int>(g.values[k].size()), charts::palette(static_cast<int>(k)));
         const double lo = g.axes[0].values.front(), hi = g.axes[0].values.back();
