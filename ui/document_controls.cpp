@@ -64,9 +64,9 @@ void choice_combo(AppModel& m, const char* label, const std::string& object, con
     }
     items().track(object + "/" + field);
     // What an earlier switch removed is kept, and said so: nothing typed is lost by switching to look.
-    if (const json* aside = m.set_aside(object, field)) {
+    if (const json aside = m.set_aside(object, field); !aside.empty()) {
         std::string names;
-        for (const auto& item : aside->items()) {
+        for (const auto& item : aside.items()) {
             const InputField* f = input_field(item.key());
             std::string words = f ? f->label : item.key();
             std::replace(words.begin(), words.end(), '_', ' ');

@@ -1,5 +1,8 @@
 #include "model.h"
 
+#include <algorithm>
+
+#include "io/analysis_io.h"
 #include "io/presets.h"
 #include "io/scenario_io.h"
 #include "io/scenario_variants.h"
@@ -79,21 +82,39 @@ void AppModel::switch_variant(const std::string& object_pointer, const std::stri
     if (!object || !object->is_object()) return;
     json next = pactscope::switch_variant(*object, field, value);
     if (next == *object) return;
-    // What the new variant forbids is set aside, and what it needs comes back from there when it was set aside
-    // before (else the variant's default): switching to look and back loses nothing typed.
+    // What the new variant forbids is set aside, and what was set aside comes back (over any default) wherever
+    // the new variant allows it: switching to look and back loses nothing typed. An entry belongs to the object
+    // it was taken from (its identity), so a list that moved under it is never restored into another object.
     json& aside = set_aside_[object_pointer + "|" + field];
-    if (!aside.is_object()) aside = json::object();
-    for (const auto& [key, v] : next.items())
-        if (!object->contains(key) && aside.contains(key)) next[key] = aside[key], aside.erase(key);
-    for (const auto& [key, v] : object->items())
-        if (!next.contains(key)) aside[key] = v;
-    if (aside.empty()) set_aside_.erase(object_pointer + "|" + field);
+    if (!aside.is_object() || aside.value("identity", json()) != object_identity(*object))
+        aside = json{{"identity", object_identity(*object)}, {"fields", json::object()}};
+    json& kept = aside["fields"];
+    const std::vector<std::string> forbidden = variant_forbids(*object, field, value);
+    for (auto it = kept.begin(); it != kept.end();) {
+        if (object->contains(it.key())) it = kept.erase(it);  // the object has it again (typed anew, or an undo): that value stands
+        else if (std::find(forbidden.begin(), forbidden.end(), it.key()) == forbidden.end()) next[it.key()] = it.value(), it = kept.erase(it);
+        else ++it;
+    }
+    for (const auto& item : object->items())
+        if (!next.contains(item.key())) kept[item.key()] = item.value();
+    if (kept.empty()) set_aside_.erase(object_pointer + "|" + field);
     set(object_pointer, std::move(next));
 }
 
-const json* AppModel::set_aside(const std::string& object_pointer, const std::string& field) const {
+json AppModel::object_identity(const json& object) {
+    if (!object.is_object()) return nullptr;
+    return json{{"id", object.value("id", std::string())}, {"type", object.value("type", std::string())},
+                {"party", object.value("holder", object.value("provider", std::string()))}};
+}
+
+json AppModel::set_aside(const std::string& object_pointer, const std::string& field) const {
     const auto it = set_aside_.find(object_pointer + "|" + field);
-    return it == set_aside_.end() ? nullptr : &it->second;
+    const json* object = at(object_pointer);
+    if (it == set_aside_.end() || !object || it->second.value("identity", json()) != object_identity(*object)) return json::object();
+    json out = json::object();  // what switching back would bring: kept, and not in the object now (an undo may have)
+    for (const auto& item : it->second["fields"].items())
+        if (!object->contains(item.key())) out[item.key()] = item.value();
+    return out;
 }
 
 void AppModel::erase(const std::string& pointer) {
@@ -104,9 +125,15 @@ void AppModel::erase(const std::string& pointer) {
     const std::string key = ptr.back();
     if (parent.is_array()) parent.erase(static_cast<std::size_t>(std::stoul(key)));
     else parent.erase(key);
-    if (parent.is_array()) {  // later elements move up: what was set aside in this list would follow the wrong object
+    if (parent.is_array()) {  // this element and those after it move: what they set aside would follow another object
         const std::string list = ptr.parent_pointer().to_string() + "/";
-        std::erase_if(set_aside_, [&](const auto& entry) { return entry.first.compare(0, list.size(), list) == 0; });
+        const std::size_t removed = static_cast<std::size_t>(std::stoul(key));
+        std::erase_if(set_aside_, [&](const auto& entry) {
+            if (entry.first.compare(0, list.size(), list) != 0) return false;
+            const std::string rest = entry.first.substr(list.size());
+            const std::size_t digits = rest.find_first_not_of("0123456789");
+            return digits != 0 && std::stoul(rest.substr(0, digits)) >= removed;
+        });
     }
     apply(std::move(next));
 }
@@ -144,7 +171,7 @@ std::vector<std::string> AppModel::export_names() const {
         for (std::size_t j = 0; j < deals.size(); ++j) shared = shared || (j != k && deals[j]->name == deals[k]->name);
         out.push_back(shared && edited[k] ? deals[k]->name + kEdited : deals[k]->name);
     }
-    return out;
+    return unique_names(out);  // two edited copies of one deal: "NAME (edited)" and "NAME (edited) (2)", as tables number them
 }
 
 std::string AppModel::export_name_of(const Scenario& s) const {
@@ -167,7 +194,8 @@ std::string AppModel::preset_label() const {
 }
 
 void AppModel::restore(const Snapshot& s) {
-    set_aside_.clear();  // undo brings back the document as it was, fields and all
+    // Undo and redo keep what was set aside: an entry checks its object's identity when used, and offers only
+    // fields the object does not have again.
     apply(s.doc);
     preset_id_ = s.preset_id;
 }

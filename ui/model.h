@@ -67,11 +67,12 @@ public:
     std::string set_checked(const std::string& pointer, const nlohmann::json& value);
     // Switches the variant `field` of the object at `object_pointer` (scenario_variants.h): one edit
     // that removes what the new variant forbids and adds what it needs.
-    // The fields it removes are set aside for that object and field, and switching back restores them instead
-    // of the variant's defaults; set_aside() lists them (nullptr: none). Loading, undo and removing an element
-    // of the object's list forget them.
+    // The fields it removes are set aside for that object and field, and a later switch of that field restores
+    // every one the new variant allows, over its defaults; set_aside() lists those the object lacks now (an
+    // empty object: none). Loading a document, or removing this element or one before it from its list,
+    // forgets them; undo and redo keep them.
     void switch_variant(const std::string& object_pointer, const std::string& field, const std::string& value);
-    const nlohmann::json* set_aside(const std::string& object_pointer, const std::string& field) const;
+    nlohmann::json set_aside(const std::string& object_pointer, const std::string& field) const;
     void erase(const std::string& pointer);            // an array element or an object key
     void append(const std::string& array_pointer, const nlohmann::json& value);
     const nlohmann::json* at(const std::string& pointer) const;  // nullptr when absent
@@ -135,7 +136,9 @@ private:
     Scenario scenario_;
     Result result_;
     std::string preset_id_;
-    std::map<std::string, nlohmann::json> set_aside_;  // per "object pointer|field": what switching that field removed
+    // Per "object pointer|field": {identity, fields} — what switching that field removed, from which object.
+    std::map<std::string, nlohmann::json> set_aside_;
+    static nlohmann::json object_identity(const nlohmann::json& object);  // id, or type and party
     std::uint64_t revision_ = 0, doc_revision_ = 0, documents_loaded_ = 0;
     mutable std::uint64_t edited_revision_ = ~0ull;  // preset_edited() is cached per document revision
     mutable bool edited_ = false;

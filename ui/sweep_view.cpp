@@ -212,7 +212,10 @@ std::string SweepView::csv() {
     for (const Scenario* d : deals_) copies.push_back(model_.named_for_export(*d));
     std::vector<const Scenario*> named;
     for (const Scenario& c : copies) named.push_back(&c);
-    return sweep_to_csv(named, metric_, grid_, crossings);
+    std::vector<std::string> not_drawn;  // pinned deals without the input, by their export names
+    for (const PinnedScenario& p : model_.pinned())
+        if (std::find(left_out_.begin(), left_out_.end(), p.label) != left_out_.end()) not_drawn.push_back(model_.export_name_of(p.scenario));
+    return sweep_to_csv(named, metric_, grid_, crossings, not_drawn);
 }
 
 void SweepView::draw() {

@@ -184,9 +184,15 @@ ojson comparison_to_json(const std::vector<const Scenario*>& ss, const Compariso
 }
 
 std::vector<std::string> deal_names(const std::vector<const Scenario*>& ss) {
+    std::vector<std::string> names;
+    for (const Scenario* s : ss) names.push_back(s->name);
+    return unique_names(names);
+}
+
+std::vector<std::string> unique_names(const std::vector<std::string>& names) {
     std::vector<std::string> out;
-    for (std::size_t k = 0; k < ss.size(); ++k) {
-        const std::string base = ss[k]->name.empty() ? "scenario " + std::to_string(k + 1) : ss[k]->name;
+    for (std::size_t k = 0; k < names.size(); ++k) {
+        const std::string base = names[k].empty() ? "scenario " + std::to_string(k + 1) : names[k];
         std::string name = base;
         for (int n = 2; std::find(out.begin(), out.end(), name) != out.end(); ++n) name = base + " (" + std::to_string(n) + ")";
         out.push_back(name);
@@ -309,7 +315,7 @@ ojson sweep_to_json(const std::vector<const Scenario*>& ss, const std::string& m
 }
 
 std::string sweep_to_csv(const std::vector<const Scenario*>& ss, const std::string& metric, const SweepGrid& g,
-                         const std::vector<SweepCrossing>& crossings) {
+                         const std::vector<SweepCrossing>& crossings, const std::vector<std::string>& not_drawn) {
     const std::vector<std::string> names = deal_names(ss);
     std::string unit;
     if (!ss.empty()) {
@@ -337,6 +343,11 @@ std::string sweep_to_csv(const std::vector<const Scenario*>& ss, const std::stri
         out += "input," + csv_field(names[k]) + ",";
         for (const SweepAxis& axis : g.axes) add_cell(out, csv_field(axis.pointer_in(k)));
         out += ",,,,,\n";  // metric, metric of versus, best, jump, label: empty
+    }
+    for (const std::string& name : not_drawn) {  // deals without the input: named, so the table does not hide them
+        out += "not_drawn," + csv_field(name) + ",";
+        for (std::size_t a = 0; a < g.axes.size(); ++a) add_cell(out, "");
+        out += ",,,,,\n";
     }
     const std::size_t n0 = g.axes.empty() ? 1 : g.axes[0].values.size();
     const std::size_t n1 = g.axes.size() > 1 ? g.axes[1].values.size() : 1;

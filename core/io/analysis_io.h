@@ -44,6 +44,8 @@ std::string comparison_to_csv(const std::vector<const Scenario*>& ss, const Comp
 // The scenarios' names as they head columns and legends: each one's `name`, "scenario N" when it has
 // none, and " (2)", " (3)" after a name already taken.
 std::vector<std::string> deal_names(const std::vector<const Scenario*>& ss);
+// The same rule over names already chosen (the page's export names).
+std::vector<std::string> unique_names(const std::vector<std::string>& names);
 
 // JSON adds "break_even": [{a, b, [PARAM2 value], value, metric_a, metric_b, jump}] when `crossings` are given.
 nlohmann::ordered_json sweep_to_json(const std::vector<const Scenario*>& ss, const std::string& metric, const SweepGrid& g,
@@ -55,8 +57,10 @@ nlohmann::ordered_json sweep_to_json(const std::vector<const Scenario*>& ss, con
 // scenario's inputs do ("/providers/0/price_usd_per_h100e_hour (USD per H100e-hour)"); quarter inputs say
 // "quarter", plain numbers nothing. When the deals hold an input at different pointers (SweepAxis::pointers,
 // the page's matching), rows "input" come first: each deal with the pointer of each input it was swept at.
+// Rows "not_drawn" name the deals left out for want of the input (`not_drawn`, the page's pinned deals).
 std::string sweep_to_csv(const std::vector<const Scenario*>& ss, const std::string& metric, const SweepGrid& g,
-                         const std::vector<SweepCrossing>& crossings = {});
+                         const std::vector<SweepCrossing>& crossings = {},
+                         const std::vector<std::string>& not_drawn = {});
 
 nlohmann::ordered_json sensitivity_to_json(const Scenario& s, const std::string& metric, const Tornado& t,
                                            const std::vector<Importance>& imp, std::int64_t trials);

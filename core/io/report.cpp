@@ -263,7 +263,7 @@ private:
         h += "<p class=\"note\">" + esc(buyer_display_name(s)) + " also: training value " + usd(b.training_value_usd) + ", value lost to shortfall and outages " +
              usd(b.lost_value_usd) + " (reported beside its net, not in it).";
         if (const std::string uncosted = uncosted_names(s, parties); !uncosted.empty())
-            h += " * Before what the capacity costs its provider, which the deal does not give (no provider cost): " + esc(uncosted) + ".";
+            h += " * Before what the capacity costs its provider, which the scenario does not give (no provider cost): " + esc(uncosted) + ".";
         if (const std::string owned = owned_capacity_names(s, r); !owned.empty())
             h += " Owned capacity, whose cost is in " + esc(buyer_display_name(s)) + "'s: " + esc(owned) + ".";
         h += "</p>\n";

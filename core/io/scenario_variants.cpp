@@ -79,6 +79,13 @@ std::string current_variant(const json& object, const std::string& field) {
     return "";
 }
 
+std::vector<std::string> variant_forbids(const json& object, const std::string& field, const std::string& value) {
+    const std::string owner = owner_of(object);
+    for (const Variant& v : variants())
+        if (owner == v.owner && field == v.field && value == v.value) return {v.removes.begin(), v.removes.end()};
+    return {};
+}
+
 json switch_variant(const json& object, const std::string& field, const std::string& value) {
     if (current_variant(object, field) == value) return object;
     const std::string owner = owner_of(object);

@@ -30,6 +30,9 @@ std::string current_variant(const nlohmann::json& object, const std::string& fie
 // it needs added with its default. Unchanged when `value` is the current variant.
 nlohmann::json switch_variant(const nlohmann::json& object, const std::string& field, const std::string& value);
 
+// The keys `object` may not keep once `field` is `value` (what switch_variant removes for that variant).
+std::vector<std::string> variant_forbids(const nlohmann::json& object, const std::string& field, const std::string& value);
+
 // The commitment pricing modes are not a JSON field of their own: they are the presence of
 // `discount` or `price_usd_per_h100e_hour`. This pseudo-field names them for the two calls above.
 inline constexpr const char* kPricingField = "pricing";

@@ -162,6 +162,30 @@ await runSuite('browser editing', async ({ server, browser, check }) => {
           back.scenario.contract[1].price_usd_per_h100e_hour === typed && !('discount' in back.scenario.contract[1]) && back.valid,
       'contract price -> discount -> contract price restores the typed range "1.5 to 2.2" (set aside meanwhile, with a note)',
       JSON.stringify({ typed, back: back.scenario.contract[1].price_usd_per_h100e_hour, note: !!note }));
+    // An unrelated undo, or removing a clause after it, keeps what was set aside.
+    await choose(page, '/contract/1/pricing', 'discount');
+    await typeInto(page, '/contract/1/usd', '280B');
+    await page.keyboard.press('Control+z');
+    await frames(page, 3);
+    const remove = await reveal(page, 'clause_remove:12');
+    await page.mouse.click(remove.x + remove.w / 2, remove.y + remove.h / 2);
+    await frames(page, 3);
+    await choose(page, '/contract/1/pricing', 'contract');
+    const kept = await state(page);
+    check(kept.scenario.contract[1].usd === 2.5e11 && kept.scenario.contract.length === 12 && kept.scenario.contract[1].price_usd_per_h100e_hour === typed,
+      'after an unrelated undo and removing a later clause, switching back still restores "1.5 to 2.2"',
+      JSON.stringify({ usd: kept.scenario.contract[1].usd, clauses: kept.scenario.contract.length, price: kept.scenario.contract[1].price_usd_per_h100e_hour }));
+    // A provider's kind, cloud -> owned -> cloud, brings back every cloud field, optional ones too.
+    const cwBefore = JSON.stringify((await state(page)).scenario.providers[2]);
+    if (!(await items(page))['provider:coreweave']) await click(page, 'section:providers');
+    await frames(page, 3);
+    await click(page, 'provider:coreweave');
+    await frames(page, 3);
+    await choose(page, '/providers/2/kind', 'owned');
+    await choose(page, '/providers/2/kind', 'cloud');
+    const cwAfter = JSON.stringify((await state(page)).scenario.providers[2]);
+    check(cwAfter === cwBefore, "CoreWeave cloud -> owned -> cloud comes back exactly (price, its drift, its own cost)",
+      cwAfter === cwBefore ? '' : `${cwBefore.slice(0, 200)} vs ${cwAfter.slice(0, 200)}`);
     await page.context().close();
   }
 

@@ -341,6 +341,19 @@ await runSuite('browser exports', async ({ server, browser, check }) => {
     await frames(p3, 3);
     const wc = (await p3.evaluate(() => window.pactscope.exportFile('what-changed.csv'))).text;
     check(wc.includes(`"${name} (edited)"`) || wc.includes(`${name} (edited)`), 'what changed names the edited deal "(edited)"', wc.split('\n').slice(-2).join(' | '));
+    // An edited copy pinned, then edited again: three deals of one name, each named apart on a slide too.
+    await click(p3, 'pin');
+    const field2 = await reveal(p3, '/contract/1/usd');
+    await p3.mouse.click(field2.x + field2.w / 2, field2.y + field2.h / 2);
+    await p3.keyboard.type('100B');
+    await p3.keyboard.press('Enter');
+    await click(p3, 'tab:Sweep');
+    await frames(p3, 10);
+    await p3.mouse.move(5, 5);
+    await frames(p3, 3);
+    const slide3 = await p3.evaluate(() => window.pactscope.slideChart());
+    check(slide3 && slide3.ok && slide3.legend.length === 3 && new Set(slide3.legend).size === 3,
+      'with an edited copy pinned and edited again, the slide names all three deals apart', JSON.stringify(slide3 && slide3.legend));
     check(e3.length === 0, 'no console error while comparing an edited deal with its original', e3.join('; '));
     await ctx.close();
   }

@@ -256,6 +256,8 @@ TEST_CASE("same input in another deal: matched by name, not by pointer, and swep
     const std::string csv = sweep_to_csv({&open, &signed_2025}, "buyer.net_usd", g, {});
     CHECK(csv.find("\ninput,\"" + open.name + "\",,/contract/3" + price + ",,,,,\ninput,\"" + signed_2025.name + "\",,/contract/1" + price +
                    ",,,,,\ncell,") != std::string::npos);
+    // A deal left out for want of the input is named in a row of its own (after the "input" rows).
+    CHECK(sweep_to_csv({&open, &signed_2025}, "buyer.net_usd", g, {}, {"deal X"}).find(",,,,,\nnot_drawn,deal X,,,,,,,\ncell,") != std::string::npos);
     // A pair's axis keeps each deal's own pointer, in the order given.
     const SweepAxis pair = axis->for_pair(1, 0);
     CHECK(pair.pointers == std::vector<std::string>{"/contract/1" + price, "/contract/3" + price});
