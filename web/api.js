@@ -1,7 +1,7 @@
 // api.js — the only caller of the module's exported functions (ui/platform/web_api.h documents them).
 //
 // page.api.call(name, args) sends a command with a JSON object of arguments and returns the answer
-// as an object; the input paths (wake, paste, touch, wheel) take plain values, once per event.
+// as an object; the input paths (wake, paste, text, touch, wheel) take plain values, once per event.
 // Strings cross into the WASM heap here and are freed here.
 'use strict';
 
@@ -31,6 +31,7 @@
     },
     wake() { Module._ps_wake(); },
     paste(text) { withString(text, (p) => Module._ps_paste(p)); },
+    text(text) { withString(text, (p) => Module._ps_text(p)); },
     touch(phase, x, y) { Module._ps_touch(phase, x, y); },
     wheel(dx, dy) { Module._ps_wheel(dx, dy); },
   };

@@ -1,6 +1,7 @@
 // input.js — what the browser's input needs beyond Emscripten's GLFW (DEVELOPING §7):
-// keys that belong to the page, the system clipboard, touch, drags that leave the canvas, and
-// waking the app's idle gate (ui/platform/web_main.cpp pauses the frame loop when idle).
+// keys that belong to the page, text that arrives without keys, the system clipboard, touch, drags
+// that leave the canvas, and waking the app's idle gate (ui/platform/web_main.cpp pauses the frame
+// loop when idle).
 //
 // These listeners are registered before the module's own (boot.js loads it last), so on the
 // same target they run first and can keep an event from GLFW with stopImmediatePropagation.
@@ -11,8 +12,12 @@
   const isMac = /Mac|iPhone|iPad/.test(navigator.platform || '');
   const command = (e) => (isMac ? e.metaKey : e.ctrlKey);
 
+  // While one of the model's text fields is being edited the keyboard focus is on a hidden text area
+  // (below), which counts as the canvas: its keys go to the model.
+  const textArea = document.createElement('textarea');
+  const ours = (t) => t === canvas || t === textArea;
   // A DOM control (menu, button, dialog, file input) has the keyboard: keys stay out of the model.
-  const inPage = (t) => t && t !== canvas && t !== document.body && t !== document.documentElement && t !== window && t !== document;
+  const inPage = (t) => t && !ours(t) && t !== document.body && t !== document.documentElement && t !== window && t !== document;
 
   // ---- keys ------------------------------------------------------------------------------------
   window.addEventListener('keydown', (e) => {
@@ -31,6 +36,50 @@
     window.addEventListener(type, (e) => { page.wake(); if (inPage(e.target)) e.stopImmediatePropagation(); }, true);
   }
 
+  // ---- text that arrives without keys ----------------------------------------------------------
+  // An input method (Chinese, Japanese, Korean; dead keys), dictation, an emoji picker, an on-screen
+  // keyboard or a test's insertText sends text with no key event, and only to an editable element:
+  // aimed at the canvas it would be lost, and "€50B" would arrive as "50B" — a different number.
+  // So while the model edits text (ImGui's IME data: ui/platform/web_main.cpp calls page.textInput),
+  // the keyboard focus sits on this transparent text area at the caret, where an input method opens
+  // its window. Keys still reach the model through GLFW's window listeners (their characters are kept
+  // out of the text area), and whatever text does land in the area is handed to the model and cleared.
+  textArea.id = 'text-input';
+  textArea.setAttribute('aria-label', 'Text of the field being edited');
+  textArea.setAttribute('autocomplete', 'off');
+  textArea.setAttribute('autocapitalize', 'off');
+  textArea.setAttribute('spellcheck', 'false');
+  textArea.tabIndex = -1;
+  document.body.appendChild(textArea);
+  let editing = false;
+  page.textInput = function (on, x, y, lineHeight) {
+    editing = on;
+    if (on) {
+      const r = canvas.getBoundingClientRect();
+      textArea.style.left = `${r.left + x}px`;
+      textArea.style.top = `${r.top + y}px`;
+      textArea.style.height = `${Math.max(1, lineHeight)}px`;
+      if (document.activeElement === canvas) textArea.focus({ preventScroll: true });
+    } else if (document.activeElement === textArea) {
+      canvas.focus({ preventScroll: true });
+    }
+  };
+  // A click on the canvas while a field is edited (the mouse focuses the canvas) keeps the text area's focus.
+  canvas.addEventListener('focus', () => { if (editing) textArea.focus({ preventScroll: true }); });
+  // A key's character reaches the model through GLFW's keypress listener; kept out of the area, it is not
+  // also delivered as inserted text.
+  textArea.addEventListener('keypress', (e) => e.preventDefault());
+  function deliver(text) {
+    textArea.value = '';
+    if (text && page.running) page.api.text(text);
+  }
+  textArea.addEventListener('input', (e) => {
+    if (e.isComposing) return;  // the input method is still composing: its result comes with compositionend
+    if (e.inputType && !e.inputType.startsWith('insert')) { textArea.value = ''; return; }  // deletions, undo: the model's keys do those
+    deliver(textArea.value.replace(/[\r\n]+/g, ''));  // Enter reaches the model as a key
+  });
+  textArea.addEventListener('compositionend', (e) => deliver(e.data));
+
   // ---- clipboard -------------------------------------------------------------------------------
   // Copy: ImGui hands over the text a frame after Ctrl+C, so the asynchronous clipboard API writes it.
   // Paste: ImGui asks for the text synchronously, so the DOM paste event (fired with Ctrl+V, before
@@ -44,7 +93,7 @@
   // focused canvas; only a DOM text field or a dialog keeps it.
   const editable = (t) => t && t.closest && t.closest('input, textarea, [contenteditable], dialog, .menu-list');
   document.addEventListener('paste', (e) => {
-    if (editable(e.target) || document.activeElement !== canvas || !page.running) return;
+    if ((editable(e.target) && e.target !== textArea) || !ours(document.activeElement) || !page.running) return;
     const text = e.clipboardData ? e.clipboardData.getData('text/plain') : '';
     page.api.paste(text);
     e.preventDefault();

@@ -134,6 +134,7 @@ window.PactScopePage = (function () {
     },
     request(what) { page.run(what); },
     copied(text) { page.copied(text); },
+    textInput(on, x, y, lineHeight) { page.textInput(on, x, y, lineHeight); },
     savePixels(rgba, w, h, name) { page.savePixels(rgba, w, h, name); },
     firstFrame() {
       const loading = document.getElementById('loading');

@@ -1,7 +1,8 @@
 // editing.mjs — editing never silently changes what was meant (issue #11), in headless Chromium, through
 // the real mouse and keyboard (the test hook only reads back what happened):
 //   - numbers typed in their natural forms are read exactly ("50B" = 5e10, "1.5k", "35%"); anything
-//     else is refused with a message beside the field and the value kept
+//     else is refused with a message beside the field and the value kept; text that comes without key
+//     events (an input method, insertText: "€50B") reaches the field whole
 //   - each variant switch and its reverse: valid at every step, two undo steps back to the original
 //   - undo and redo with every clause card open; an invalid edit's problems lead to their field and
 //     the results say they are the last valid ones
@@ -14,7 +15,7 @@
 // Screenshots land in build/wasm/web-test/. Exit code 0 when every check passes.
 import { mkdirSync } from 'node:fs';
 import { writeFileSync } from 'node:fs';
-import { ROOT, runSuite, open, frames, items, state, click, reveal, cli, close } from './harness.mjs';
+import { BROWSER, ROOT, runSuite, open, frames, items, state, click, reveal, cli, close } from './harness.mjs';
 
 const OUT = ROOT + 'build/wasm/web-test/';
 mkdirSync(OUT, { recursive: true });
@@ -108,6 +109,42 @@ await runSuite('browser editing', async ({ server, browser, check }) => {
     await click(page, 'tab:Overview');
     await preset(page, 'commitment-2025q4');
     await openCard();
+    // Text that arrives without key events — an input method, dictation, an emoji picker, an on-screen
+    // keyboard; Playwright types characters beyond the US layout that way — reaches the field whole: the
+    // canvas cannot take it, so web/input.js keeps the focus on a text area while a field is edited.
+    // "€50B" used to lose its "€" and become $50B; as typed it is refused (euros are not dollars).
+    const kept = await scenarioOf(page);
+    await typeInto(page, '/contract/1/usd', '€50B');
+    check(await scenarioOf(page) === kept && (await state(page)).refused.some((r) => r.field === '/contract/1/usd' && r.text === '€50B'),
+      'typed "€50B" (its "€" comes without key events) is refused as typed, never read as $50B', JSON.stringify((await state(page)).refused));
+    {
+      const r = await reveal(page, '/contract/1/usd');
+      await page.mouse.click(r.x + r.w / 2, r.y + r.h / 2);
+      await frames(page, 2);
+      check(await page.evaluate(() => document.activeElement && document.activeElement.id) === 'text-input',
+        'while a field is edited the keyboard focus is on the page\'s text area', await page.evaluate(() => document.activeElement && document.activeElement.id));
+      await page.keyboard.insertText('75B');
+      await page.keyboard.press('Enter');
+      await frames(page, 4);
+      check(await usd() === 7.5e10, 'text inserted without key events ("75B") is taken: 7.5e10', String(await usd()));
+      check(await page.evaluate(() => document.activeElement && document.activeElement.id) === 'canvas', 'Enter ends the edit and the focus goes back to the canvas',
+        await page.evaluate(() => document.activeElement && document.activeElement.id));
+    }
+    if (BROWSER === 'chromium') {  // an input method's composition, as Chromium's DevTools protocol sends it
+      const r = await reveal(page, '/contract/1/usd');
+      await page.mouse.click(r.x + r.w / 2, r.y + r.h / 2);
+      await frames(page, 2);
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Input.imeSetComposition', { text: '９', selectionStart: 1, selectionEnd: 1 });
+      await frames(page, 2);
+      check(await usd() === 7.5e10, 'text still being composed does not reach the field', String(await usd()));
+      await cdp.send('Input.imeSetComposition', { text: '90B', selectionStart: 3, selectionEnd: 3 });
+      await cdp.send('Input.insertText', { text: '90B' });
+      await page.keyboard.press('Enter');
+      await frames(page, 4);
+      check(await usd() === 9e10, 'an input method\'s committed text ("90B") is taken once: 9e10', String(await usd()));
+      await cdp.detach();
+    }
     // Typing "a to b" makes a number uncertain; each end keeps its forms.
     await typeInto(page, '/contract/1/usd', '$200B to $300B');
     check((await state(page)).scenario.contract[1].usd === '200000000000 to 300000000000', '"$200B to $300B" becomes the interval "2e11 to 3e11"',

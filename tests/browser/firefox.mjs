@@ -109,7 +109,7 @@ class FirefoxPage {
       down: (k) => r.keyboard.down(k),
       up: (k) => r.keyboard.up(k),
       type: (text, o = {}) => r.keyboard.type(text, { delay: o.delay }),
-      insertText: (text) => r.keyboard.sendCharacter(text),
+      insertText: async (text) => { for (const ch of text) await r.keyboard.sendCharacter(ch); },  // one character a call here
       press: async (keys, o = {}) => {
         const parts = chord(keys), key = parts.pop();
         for (const m of parts) await r.keyboard.down(m);

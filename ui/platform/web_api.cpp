@@ -104,6 +104,13 @@ EMSCRIPTEN_KEEPALIVE void ps_paste(const char* text) {
     web::wake();
 }
 
+// Text that arrived without key events (an input method, dictation, insertText: web/input.js), for
+// the text field being edited.
+EMSCRIPTEN_KEEPALIVE void ps_text(const char* text) {
+    if (text) ImGui::GetIO().AddInputCharactersUTF8(text);
+    web::wake();
+}
+
 EMSCRIPTEN_KEEPALIVE void ps_touch(int phase, float x, float y) {
     ImGuiIO& io = ImGui::GetIO();
     io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);

@@ -1,7 +1,7 @@
 // web_main.cpp — the browser platform: the only file that sees Emscripten, GLFW and GL.
 //
 // [SECTION] Canvas, pixel ratio and fonts
-// [SECTION] Clipboard, touch and the idle gate
+// [SECTION] Clipboard, text input, touch and the idle gate
 // [SECTION] Frame
 // [SECTION] What the page API needs (web_platform.h; the API itself is web_api.cpp)
 // [SECTION] Start
@@ -110,12 +110,22 @@ void build_fonts(float scale) {
 }
 
 //-----------------------------------------------------------------------------
-// [SECTION] Clipboard, touch and the idle gate
+// [SECTION] Clipboard, text input, touch and the idle gate
 //-----------------------------------------------------------------------------
 
 EM_JS(void, js_clipboard_write, (const char* text), {
     if (window.pactscopeShell) window.pactscopeShell.copied(UTF8ToString(text));
 });
+
+// Where the text field being edited is (ImGui's IME data, sent when it changes): the page keeps the
+// keyboard focus on a text area there while one is, so text without key events reaches the field.
+EM_JS(void, js_text_input, (int on, float x, float y, float line_height), {
+    if (window.pactscopeShell) window.pactscopeShell.textInput(on != 0, x, y, line_height);
+});
+
+void set_ime_data(ImGuiViewport*, ImGuiPlatformImeData* data) {
+    js_text_input(data->WantVisible ? 1 : 0, data->InputPos.x, data->InputPos.y, data->InputLineHeight);
+}
 
 void set_clipboard(void*, const char* text) {
     g_clipboard = text ? text : "";
@@ -328,6 +338,7 @@ int main() {
     ImGui_ImplOpenGL3_Init("#version 300 es");
     io.SetClipboardTextFn = set_clipboard;  // GLFW's are empty stubs in Emscripten 3.1.6
     io.GetClipboardTextFn = get_clipboard;
+    io.SetPlatformImeDataFn = set_ime_data;  // text from input methods (web/input.js)
     g_app = std::make_unique<App>([] { return emscripten_get_now(); });
     g_app->set_today(js_today_quarter());
     pactscope::ui::web::start_without_workers_decided();  // until web/mc_pool.js says (mc_workers)
