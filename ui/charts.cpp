@@ -17,6 +17,7 @@
 #include "icons.h"
 #include "io/chart_svg.h"
 #include "uncertainty/stats.h"
+#include "widgets.h"
 
 namespace pactscope::ui::charts {
 
@@ -112,7 +113,7 @@ bool begin_frame(const char* id, const std::string& title, ImVec2 size, Frame& f
         f.dl->AddText(q, dim_color(), "(?)");
         if (ImGui::IsMouseHoveringRect(p, ImVec2(q.x + ImGui::CalcTextSize("(?)").x, p.y + line)) && ImGui::BeginTooltip()) {
             ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
-            ImGui::TextUnformatted(help);
+            wrapped_text(help);
             ImGui::PopTextWrapPos();
             ImGui::EndTooltip();
         }

@@ -72,9 +72,7 @@ void choice_combo(AppModel& m, const char* label, const std::string& object, con
             std::replace(words.begin(), words.end(), '_', ' ');
             names += (names.empty() ? "" : ", ") + words;
         }
-        ImGui::PushTextWrapPos(0);
-        ImGui::TextDisabled("Set aside while %s is %s: %s. Switching back restores it.", field, cur.c_str(), names.c_str());
-        ImGui::PopTextWrapPos();
+        wrapped_text(std::string("Set aside while ") + field + " is " + cur + ": " + names + ". Switching back restores it.", true);
         items().track(object + "/" + field + "/set_aside");
     }
 }

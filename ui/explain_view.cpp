@@ -178,7 +178,7 @@ void ExplainView::draw() {
         const std::string title = std::to_string(edges.size()) + " thing" + (edges.size() == 1 ? "" : "s") + " outside the horizon move " + l.name +
                                   " and are not counted above###outside";
         if (ImGui::TreeNode(title.c_str())) {
-            for (const std::string& edge : edges) ImGui::Bullet(), ImGui::TextWrapped("%s", edge.c_str());
+            for (const std::string& edge : edges) ImGui::Bullet(), wrapped_text(edge);
             ImGui::TreePop();
         }
         items().track("explain:outside");

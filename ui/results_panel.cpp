@@ -326,13 +326,12 @@ void ResultsPanel::draw_money() {
                        format_usd(v.net_usd) + (costed ? "" : "*"), range(net)});
     }
     text_table("pnl", {"party", "revenue", "cost", "share paid", "share received", "IP value", "net", "net P10\xe2\x80\x93P90"}, pnl);
-    ImGui::PushTextWrapPos(0);
-    ImGui::TextDisabled("%s also: training value %s, value lost to shortfall and outages %s (reported beside its net, not in it).", buyer.c_str(),
-                        format_usd(b.training_value_usd).c_str(), format_usd(b.lost_value_usd).c_str());
+    wrapped_text(buyer + " also: training value " + format_usd(b.training_value_usd) + ", value lost to shortfall and outages " +
+                     format_usd(b.lost_value_usd) + " (reported beside its net, not in it).", true);
     if (const std::string uncosted = uncosted_names(s, parties); !uncosted.empty())
-        ImGui::TextDisabled("* Before what the capacity costs its provider, which the scenario does not give (no provider cost): %s.", uncosted.c_str());
+        wrapped_text("* Before what the capacity costs its provider, which the scenario does not give (no provider cost): " + uncosted + ".", true);
     if (const std::string owned = owned_capacity_names(s, r); !owned.empty())
-        ImGui::TextDisabled("Owned capacity, whose cost is in %s's: %s.", buyer.c_str(), owned.c_str());
+        wrapped_text("Owned capacity, whose cost is in " + buyer + "'s: " + owned + ".", true);
     ImGui::PopTextWrapPos();
     items().track("pnl_notes");
 
@@ -396,8 +395,8 @@ const Comparison* ResultsPanel::comparison() {
 
 void ResultsPanel::draw_compare() {
     auto& pinned = model_.pinned();
-    ImGui::TextWrapped("Pin up to three scenarios, then change the current one (or pick another preset): every pinned "
-                       "scenario runs the same trials with the same seed, so deltas are paired (common random numbers).");
+    wrapped_text("Pin up to three scenarios, then change the current one (or pick another preset): every pinned "
+                 "scenario runs the same trials with the same seed, so deltas are paired (common random numbers).");
     ImGui::BeginDisabled(pinned.size() >= AppModel::kMaxPinned);
     if (ImGui::Button("Pin the current scenario")) {
         model_.pin_current(model_.preset_label());

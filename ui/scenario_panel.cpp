@@ -50,7 +50,7 @@ void ScenarioPanel::draw() {
     refusal_note(fields_, "/name");
     if (!model_.scenario().description.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-        ImGui::TextWrapped("%s", model_.scenario().description.c_str());
+        wrapped_text(model_.scenario().description);
         ImGui::PopStyleColor();
         items().track("description");
     }
@@ -81,14 +81,14 @@ void ScenarioPanel::draw_issues() {
     const ImU32 red = IM_COL32(255, 140, 120, 255);
     if (!load_errors_.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, red);
-        ImGui::TextWrapped("Not loaded \xe2\x80\x94 the previous scenario is kept:\n%s", load_errors_.c_str());
+        wrapped_text("Not loaded \xe2\x80\x94 the previous scenario is kept:\n" + load_errors_);
         ImGui::PopStyleColor();
         if (ImGui::SmallButton("Dismiss")) load_errors_.clear();
     }
     if (model_.issues().empty()) return;
     ImGui::PushStyleColor(ImGuiCol_Text, red);
-    ImGui::TextWrapped("This edit makes the scenario invalid; the results on the right are the last valid scenario's. "
-                       "Click a problem to go to its field, or undo (Ctrl+Z):");
+    wrapped_text("This edit makes the scenario invalid; the results on the right are the last valid scenario's. "
+                 "Click a problem to go to its field, or undo (Ctrl+Z):");
     ImGui::PopStyleColor();
     int n = 0;
     for (const Issue& i : model_.issues()) {
@@ -97,7 +97,7 @@ void ScenarioPanel::draw_issues() {
         const std::string text = (i.pointer.empty() ? std::string("(document)") : i.pointer) + ": " + i.message;
         ImGui::Bullet();
         ImGui::PushStyleColor(ImGuiCol_Text, red);
-        ImGui::TextWrapped("%s", text.c_str());
+        wrapped_text(text);
         ImGui::PopStyleColor();
         items().track("issue:" + std::to_string(n));
         if (ImGui::IsItemHovered()) {
@@ -385,7 +385,7 @@ void ScenarioPanel::draw_policy_uncertainty() {
     const json corr = unc.value("correlations", json::array());
     for (std::size_t i = 0; i < corr.size(); ++i) {
         ImGui::PushID(("/uncertainty/correlations/" + std::to_string(i)).c_str());
-        ImGui::TextWrapped("%s ~ %s", corr[i].value("a", "").c_str(), corr[i].value("b", "").c_str());
+        wrapped_text(corr[i].value("a", "") + " ~ " + corr[i].value("b", ""));
         edit_quantity(model_, fields_, "rank correlation", "/uncertainty/correlations/" + std::to_string(i) + "/rho");
         ImGui::PopID();
     }

@@ -84,10 +84,9 @@ void StoryView::draw() {
         if (e->sim.done() && !e->summarized) e->summary = e->sim.summary(), e->summarized = true;
         done += e->sim.trials_done(), all += e->sim.trials();
     }
-    ImGui::TextWrapped("Every preset, ordered by when its terms began, each run with the same %lld trials and seed %llu (common random "
-                       "numbers: the inputs the presets share are drawn alike). Bars are medians, whiskers P10\xe2\x80\x93P90. Click an era "
-                       "in the table to open it.",
-                       static_cast<long long>(kTrials), static_cast<unsigned long long>(kSeed));
+    wrapped_text("Every preset, ordered by when its terms began, each run with the same " + std::to_string(kTrials) + " trials and seed " +
+                 std::to_string(kSeed) + " (common random numbers: the inputs the presets share are drawn alike). Bars are medians, whiskers "
+                 "P10\xe2\x80\x93P90. Click an era in the table to open it.");
     if (done < all) {
         char overlay[64];
         std::snprintf(overlay, sizeof overlay, "%lld / %lld trials", static_cast<long long>(done), static_cast<long long>(all));

@@ -15,6 +15,7 @@
 #include "io/analysis_io.h"
 #include "io/value_text.h"
 #include "model/quarter.h"
+#include "widgets.h"
 
 namespace pactscope::ui {
 
@@ -177,7 +178,7 @@ void SweepView::draw_crossings(const Metric& m) {
                      " (" + l.name + " " + format_value(c.be.metric_a, u) + " each)" + sides();
         }
         ImGui::Bullet();
-        ImGui::TextWrapped("%s", c.text.c_str());
+        wrapped_text(c.text);
         items().track("crossing:" + std::to_string(k));
     }
 }

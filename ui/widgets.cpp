@@ -7,6 +7,7 @@
 
 #include "imgui_internal.h"
 #include "model/number_text.h"
+#include "text_wrap.h"
 
 namespace pactscope::ui {
 
@@ -38,7 +39,7 @@ void quantity_tooltip(const std::string& pointer, const json* v, const std::stri
     const InputField* d = input_field_at(pointer);
     const NumberUnit unit = d ? d->unit : NumberUnit::plain;
     if (d) {
-        ImGui::TextUnformatted(d->meaning);
+        wrapped_text(d->meaning);
         ImGui::TextDisabled("Unit: %s   Allowed: %s", number_unit_name(unit), d->range);
     } else {
         ImGui::TextUnformatted(last_token(pointer).c_str());
@@ -54,7 +55,7 @@ void quantity_tooltip(const std::string& pointer, const json* v, const std::stri
     ImGui::TextDisabled("%s", pointer.c_str());
     if (!note.empty()) {
         ImGui::Separator();
-        ImGui::TextUnformatted(note.c_str());
+        wrapped_text(note);
     }
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
@@ -302,8 +303,8 @@ void refusal_note(const FieldEdits& edits, const std::string& key) {
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 140, 120, 255));
     // Parse refusals quote what was typed already; the reader's messages do not.
     const std::string quoted = "\"" + r->text + "\"";
-    if (r->message.find(quoted) != std::string::npos) ImGui::TextWrapped("Not taken: %s. The value is unchanged.", r->message.c_str());
-    else ImGui::TextWrapped("%s was not taken: %s. The value is unchanged.", quoted.c_str(), r->message.c_str());
+    if (r->message.find(quoted) != std::string::npos) wrapped_text("Not taken: " + r->message + ". The value is unchanged.");
+    else wrapped_text(quoted + " was not taken: " + r->message + ". The value is unchanged.");
     ImGui::PopStyleColor();
     items().track("refused:" + key);
 }
@@ -313,12 +314,23 @@ bool input_string(const char* label, std::string& s, ImGuiInputTextFlags flags) 
     return ImGui::InputText(label, s.data(), s.capacity() + 1, flags, resize_callback, &s);
 }
 
+void wrapped_text(std::string_view text, bool disabled) {
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    const float width = std::max(1.0f, ImGui::CalcWrapWidthForPos(window->DC.CursorPos, std::max(0.0f, window->DC.TextWrapPos)));
+    const auto width_of = [](std::string_view t) { return ImGui::CalcTextSize(t.data(), t.data() + t.size(), false).x; };
+    if (disabled) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::BeginGroup();
+    for (std::string_view line : wrap_at_spaces(text, width, width_of)) ImGui::TextUnformatted(line.data(), line.data() + line.size());
+    ImGui::EndGroup();
+    if (disabled) ImGui::PopStyleColor();
+}
+
 void help_marker(const char* text) {
     ImGui::SameLine();
     ImGui::TextDisabled("(?)");
     if (ImGui::BeginItemTooltip()) {
         ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
-        ImGui::TextUnformatted(text);
+        wrapped_text(text);
         ImGui::PopTextWrapPos();
         ImGui::EndTooltip();
     }

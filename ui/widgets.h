@@ -9,6 +9,7 @@
 //   text_field      a string field committed when it is left (names, quarter labels)
 //   input_string    ImGui::InputText over std::string
 //   help_marker     the "(?)" after a label
+//   wrapped_text    text wrapped at spaces only, never inside a number ("60.73%/yr", "$1,500")
 //   track           names the last item's screen rectangle for the test hook
 //
 // FieldEdits is the view state these controls share: the text being typed in a field until it
@@ -19,6 +20,7 @@
 #include <functional>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -77,6 +79,11 @@ bool edit_quantity(AppModel& m, FieldEdits& edits, const char* label, const std:
 void text_field(AppModel& m, FieldEdits& edits, const char* label, const std::string& pointer, float width, bool optional);
 bool input_string(const char* label, std::string& s, ImGuiInputTextFlags flags = 0);
 void help_marker(const char* text);
+// Text wrapped at spaces to the current wrap position (ImGui::PushTextWrapPos; without one, the
+// content region's edge, as ImGui::TextWrapped), as one item (a group). ImGui's own wrapping also
+// breaks after '.' and ',', so a number at the end of a line could read as two ("60." / "73%/yr").
+// A word wider than the line gets a line of its own. `disabled`: in the dim text colour.
+void wrapped_text(std::string_view text, bool disabled = false);
 // The message of a refused entry, under its field (wrapped, red), and its item named "refused:<key>".
 void refusal_note(const FieldEdits& edits, const std::string& key);
 

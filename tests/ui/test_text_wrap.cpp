@@ -1,0 +1,31 @@
+// Where the page's wrapped text breaks (ui/text_wrap.h): at spaces only, so a number is never split
+// across lines the way ImGui's own wrapping splits it after '.' or ','. Widths here are one unit a
+// character, so every expected line is counted by hand.
+#include <catch2/catch.hpp>
+
+#include "text_wrap.h"
+
+using pactscope::ui::wrap_at_spaces;
+using Lines = std::vector<std::string_view>;
+
+namespace {
+float chars(std::string_view t) { return static_cast<float>(t.size()); }
+}  // namespace
+
+TEST_CASE("text wraps at spaces, never inside a number", "[text_wrap]") {
+    // Words "equal"(5) "at"(2) "60.73%/yr"(9) "and"(3) "$1,500"(6), 12 to a line: "equal at" is 8, adding
+    // " 60.73%/yr" makes 18; "60.73%/yr and" is 13; "and $1,500" is 10. ImGui's wrapping would have cut
+    // after "60." (it fits "equal at 60." in 12).
+    CHECK(wrap_at_spaces("equal at 60.73%/yr and $1,500", 12, chars) == Lines{"equal at", "60.73%/yr", "and $1,500"});
+    // A line exactly as wide as allowed stays one line (10 characters, width 10).
+    CHECK(wrap_at_spaces("and $1,500", 10, chars) == Lines{"and $1,500"});
+}
+
+TEST_CASE("text wrapping keeps line ends, inner spaces and words too long for a line", "[text_wrap]") {
+    CHECK(wrap_at_spaces("a b\n\nc", 10, chars) == Lines{"a b", "", "c"});        // '\n' ends a line; an empty one stays
+    CHECK(wrap_at_spaces("x abcdefghijkl y", 5, chars) == Lines{"x", "abcdefghijkl", "y"});  // 12 > 5: a line of its own
+    CHECK(wrap_at_spaces("a  b   c", 100, chars) == Lines{"a  b   c"});         // spaces inside a line are kept ...
+    CHECK(wrap_at_spaces("aa  bb", 3, chars) == Lines{"aa", "bb"});             // ... those at a break dropped
+    CHECK(wrap_at_spaces("ab  ", 10, chars) == Lines{"ab"});                    // trailing spaces dropped
+    CHECK(wrap_at_spaces("", 10, chars) == Lines{""});                          // nothing is one empty line
+}

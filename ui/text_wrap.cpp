@@ -1,0 +1,32 @@
+#include "text_wrap.h"
+
+#include <algorithm>
+
+namespace pactscope::ui {
+
+std::vector<std::string_view> wrap_at_spaces(std::string_view text, float width, const std::function<float(std::string_view)>& width_of) {
+    std::vector<std::string_view> lines;
+    const char* const end = text.data() + text.size();
+    for (const char* para = text.data();; ++para) {
+        const char* const stop = std::find(para, end, '\n');
+        const char* line = para;     // the line being filled starts here ...
+        const char* fits = nullptr;  // ... and holds the words up to here
+        for (const char* word = para;;) {
+            const char* const word_end = std::find(word, stop, ' ');
+            if (fits && width_of(std::string_view(line, static_cast<std::size_t>(word_end - line))) > width) {
+                lines.emplace_back(line, static_cast<std::size_t>(fits - line));
+                line = word;
+            }
+            fits = word_end;
+            word = word_end;
+            while (word < stop && *word == ' ') ++word;
+            if (word == stop) break;
+        }
+        lines.emplace_back(line, static_cast<std::size_t>(fits - line));
+        if (stop == end) break;
+        para = stop;
+    }
+    return lines;
+}
+
+}  // namespace pactscope::ui
