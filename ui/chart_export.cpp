@@ -46,6 +46,7 @@ ExportedChart export_chart(const charts::RecordedChart& rc, const std::vector<De
     c.unit = value_unit(rc.unit);
     c.y_title = value_title(rc.y_title, c.unit);
     c.x = rc.x;
+    c.x_values = rc.x_values;
     c.source = source;
     for (const charts::RecordedItem& it : rc.items) {
         const std::string name = deal_name(it.name, deals);

@@ -36,6 +36,7 @@ struct Axes {
     // A numeric x axis (a sweep's evenly spaced input values): labelled ticks at round values, placed in units
     // of points (0 is the first, n − 1 the last); empty: every few points' own labels.
     std::vector<std::pair<double, std::string>> x_marks = {};
+    std::vector<double> x_values = {};  // the same axis's exact value at each point, for the chart's data (CSV)
 };
 
 // Starts a chart; false when it is clipped away (then do not call items or end()). `help`: shown when
@@ -85,6 +86,7 @@ struct RecordedChart {
     std::string id, title, x_title, y_title;
     Unit unit = Unit::plain;
     std::vector<std::string> x;
+    std::vector<double> x_values;  // Axes::x_values
     std::vector<RecordedItem> items;
 };
 // The chart with this id as last drawn, or nullptr (capture.h says which chart the user pointed at).

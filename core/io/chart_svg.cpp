@@ -522,7 +522,9 @@ std::string chart_svg(const Chart& chart, int width, int height) {
 
 std::string chart_csv(const Chart& chart) {
     const std::string unit = std::string(" (") + value_unit_csv_name(chart.unit) + ")";
-    std::string out = csv_field(chart.x_title.empty() ? std::string("label") : chart.x_title);
+    const bool numeric_x = !chart.x_values.empty();
+    std::string out = csv_field(chart.x_title.empty() ? std::string(numeric_x ? "x" : "label") : chart.x_title);
+    if (numeric_x) add_cell(out, csv_field((chart.x_title.empty() ? std::string("x") : chart.x_title) + " (as shown)"));
     for (const ChartItem& it : chart.items) {
         const std::string name = it.name.empty() ? std::string("series") : it.name;
         if (it.kind == ChartKind::band) {
@@ -538,7 +540,8 @@ std::string chart_csv(const Chart& chart) {
     }
     out += "\n";
     for (std::size_t i = 0; i < chart.x.size(); ++i) {
-        out += csv_field(chart.x[i]);
+        if (numeric_x) out += csv_number(at(chart.x_values, i)), add_cell(out, csv_field(chart.x[i]));
+        else out += csv_field(chart.x[i]);
         for (const ChartItem& it : chart.items) {
             add_cell(out, csv_number(at(it.values, i)));
             if (it.kind == ChartKind::band) add_cell(out, csv_number(at(it.upper, i)));

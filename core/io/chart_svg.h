@@ -60,6 +60,7 @@ struct Chart {
     std::string y_title;             // the value axis without its unit: the writer adds "(USD)", "(GW)", "(%)"
     ValueUnit unit = ValueUnit::usd;  // of every value
     std::vector<std::string> x;      // one label per position
+    std::vector<double> x_values;    // optional, one per position: the numbers behind the labels (a sweep's input values)
     std::vector<ChartItem> items;
     std::string source;              // optional last line (chart_source_line)
 };
@@ -67,7 +68,8 @@ struct Chart {
 // The SVG document (UTF-8, starting with "<svg"), `width` × `height` user units (at least 240 × 160).
 std::string chart_svg(const Chart& chart, int width, int height);
 
-// The chart's numbers, one row per x label: the x label, then per item "NAME (UNIT)" — a band gives
+// The chart's numbers, one row per x label: the x label (with x_values: the exact number, then the label
+// under "X_TITLE (as shown)"), then per item "NAME (UNIT)" — a band gives
 // "NAME low" and "NAME high", hbars with whiskers add "NAME P10" and "NAME P90". Numbers are exact
 // (they read back as the same doubles); an empty cell where there is none.
 std::string chart_csv(const Chart& chart);

@@ -193,6 +193,14 @@ await runSuite('browser exports', async ({ server, browser, check }) => {
     `${sweepCsv.length} vs ${cliSweep.length} bytes`);
   const sweepHead = parseCsv(sweepCsv)[0];
   check(sweepHead[3].startsWith(onSweep.input + ' (') && / \(USD\)$/.test(sweepHead[4]), 'its header names the input\'s unit and the metric\'s', sweepHead.join(','));
+  // The sweep chart's data (Download chart data) gives the input's exact values first, then the labels as shown
+  // ("$1.67/H100e-h"): the same numbers as the table's input column (cells of the current deal).
+  const chartRows = parseCsv(compared.csv).filter((r) => r.length > 1);
+  const tableX = parseCsv(sweepCsv).filter((r) => r[0] === 'cell' && r[1] === s.scenario.name).map((r) => r[3]);
+  check(chartRows[0][1] === chartRows[0][0] + ' (as shown)' && chartRows.length - 1 === tableX.length &&
+    chartRows.slice(1).every((r, i) => r[0] === tableX[i] && r[1].length > 0),
+    "the sweep chart's data has the input's exact values (as the sweep table's) and the labels as shown",
+    JSON.stringify(chartRows.slice(0, 3)) + ' vs ' + JSON.stringify(tableX.slice(0, 2)));
   // A count of quarters (a build slip: the engine rounds it) is swept one quarter a step: AMD's slip, "4 to 16",
   // opens on 4 q to 16 q in 13 steps; typing 10 q as the upper end (mouse and keyboard) makes it 7 steps, not 13
   // half-quarter ones; an end that is not whole (10.5 q) is kept as typed, and so are the steps.

@@ -94,6 +94,21 @@ TEST_CASE("chart CSV: one row per x label, units in the header, exact numbers", 
           "2026,2250000000,2,4,\n");
 }
 
+TEST_CASE("chart CSV of a numeric x axis: the exact values, then the labels as shown", "[exports]") {
+    // A sweep over a price: the labels round ("$1.67"), the first column keeps the numbers (5/3 = 1.6666…
+    // written as its shortest round-trip form).
+    Chart c;
+    c.x_title = "price";
+    c.unit = ValueUnit::usd;
+    c.x = {"$1.5", "$1.67"};
+    c.x_values = {1.5, 5.0 / 3.0};
+    c.items.push_back(chart_series(ChartKind::line, "net", 0, {10, 20}));
+    CHECK(chart_csv(c) ==
+          "price,price (as shown),net (USD)\n"
+          "1.5,$1.5,10\n"
+          "1.6666666666666667,$1.67,20\n");
+}
+
 TEST_CASE("chart SVG: light, titled, legend names, source line; a waterfall's bars scale with its steps", "[exports]") {
     // A waterfall from 10 to 12 by +5 and −3: the bars' heights are in the ratio 10 : 5 : 3 : 12.
     Chart c;
