@@ -10,7 +10,8 @@
 //
 // Accepted forms, for every numeric field:
 //   plain numbers (2.5, -3, 1e10), thousands separators (1,500,000), an optional $ on money
-//   fields, the suffixes k / M / B / T in any case (50B, 1.5k), % on shares and yearly
+//   fields, the suffixes k / M / B / T in any case (50B, 1.5k) and their words (250bn, 1.5 billion,
+//   3 mn, 2 thousand, 1 tn), % on shares and yearly
 //   fractions (35% = 0.35), the field's unit words (1.2 GW on a MW field, $30M per MW), and
 //   "a to b" with any of these forms on both ends.
 #pragma once

@@ -77,6 +77,23 @@ TEST_CASE("suffixes k M B T in any case scale by powers of ten", "[number_entry]
     CHECK(read("10k", NumberUnit::count) == 10000);
 }
 
+TEST_CASE("the scales in words, as financial texts write them", "[number_entry]") {
+    CHECK(read("$250bn", NumberUnit::usd) == 2.5e11);
+    CHECK(read("$250 billion", NumberUnit::usd) == 2.5e11);
+    CHECK(read("250 Billion", NumberUnit::usd) == 2.5e11);
+    CHECK(read("$1.5 million", NumberUnit::usd) == 1.5e6);
+    CHECK(read("3 mn", NumberUnit::usd) == 3e6);
+    CHECK(read("2 thousand", NumberUnit::count) == 2000);
+    CHECK(read("$1 tn", NumberUnit::usd) == 1e12);
+    CHECK(read("1.2 trillion", NumberUnit::usd) == 1.2e12);  // "1.2e12": one decimal string, read once
+    CHECK(read("$1.5bn/q", NumberUnit::usd_per_quarter) == 1.5e9);  // before the unit's words
+    const NumberEntry both = parse_number_entry("$200bn to $300 billion", NumberUnit::usd);
+    CHECK((both.ok && both.interval && both.lo == 2e11 && both.hi == 3e11));
+    CHECK_THAT(refusal("5mm", NumberUnit::usd), Catch::Contains("is not a number this field takes"));  // millions or millimetres
+    CHECK_THAT(refusal("5 billions", NumberUnit::usd), Catch::Contains("is not a number this field takes"));
+    CHECK_THAT(refusal("1e3bn", NumberUnit::usd), Catch::Contains("not both"));
+}
+
 TEST_CASE("a dollar sign is optional on money fields only", "[number_entry]") {
     CHECK(read("$50B", NumberUnit::usd) == 5e10);
     CHECK(read("-$5M", NumberUnit::usd) == -5e6);
