@@ -47,6 +47,7 @@ ExportedChart export_chart(const charts::RecordedChart& rc, const std::vector<De
     c.y_title = value_title(rc.y_title, c.unit);
     c.x = rc.x;
     c.x_values = rc.x_values;
+    c.x_marks = rc.x_marks;
     c.source = source;
     for (const charts::RecordedItem& it : rc.items) {
         const std::string name = deal_name(it.name, deals);

@@ -332,6 +332,7 @@ bool begin(const char* id, const std::string& title, const Axes& axes, ImVec2 si
     c.chart.id = id, c.chart.title = title, c.chart.unit = axes.unit, c.chart.x = axes.x, c.chart.x_title = axes.x_title, c.chart.y_title = axes.y_title;
     c.x_marks = axes.x_marks;
     c.chart.x_values = axes.x_values;
+    c.chart.x_marks = axes.x_marks;
     c.help = help;
     c.open = true;
     return true;

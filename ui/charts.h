@@ -87,6 +87,7 @@ struct RecordedChart {
     Unit unit = Unit::plain;
     std::vector<std::string> x;
     std::vector<double> x_values;  // Axes::x_values
+    std::vector<std::pair<double, std::string>> x_marks;  // Axes::x_marks
     std::vector<RecordedItem> items;
 };
 // The chart with this id as last drawn, or nullptr (capture.h says which chart the user pointed at).

@@ -323,7 +323,9 @@ std::string vertical_svg(const Chart& c, int width, int height) {
     std::size_t every = 1, offset = 0;
     bool rotated = false;
     double cut = label_w;
-    if (quarters) {
+    if (!c.x_marks.empty()) {
+        // Round values at their own places (drawn below); the positions' labels are not drawn.
+    } else if (quarters) {
         while (static_cast<double>(every) * band < label_w + 8 && every < n) every = every < 4 ? every * 2 : every + 4;
         if (every >= 4)
             for (std::size_t i = 0; i < n && i < every; ++i)
@@ -437,7 +439,13 @@ std::string vertical_svg(const Chart& c, int width, int height) {
     // Axes, x labels, axis titles.
     svg.line(left, top, left, bottom, kAxis, 1);
     svg.line(left, bottom, right, bottom, kAxis, 1);
-    for (std::size_t i = offset; i < n; i += every) {
+    for (const auto& [at_point, label] : c.x_marks) {
+        const double x = left + (at_point + 0.5) * band;
+        svg.line(x, bottom, x, bottom + 3, kAxis, 1);
+        const double half = text_width(label, kTickSize) / 2;  // the last label ends where the first starts: inside the margins
+        svg.text(std::clamp(x, kPad + half, std::max(kPad + half, width - kPad - half)), bottom + kTickSize + 4, label, kTickSize, "middle", kMuted);
+    }
+    for (std::size_t i = offset; i < n && c.x_marks.empty(); i += every) {
         const double x = x_at(i);
         svg.line(x, bottom, x, bottom + 3, kAxis, 1);
         if (rotated)

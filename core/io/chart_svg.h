@@ -22,6 +22,7 @@
 #pragma once
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "model/result_fields.h"
@@ -61,6 +62,9 @@ struct Chart {
     ValueUnit unit = ValueUnit::usd;  // of every value
     std::vector<std::string> x;      // one label per position
     std::vector<double> x_values;    // optional, one per position: the numbers behind the labels (a sweep's input values)
+    // Optional: the x axis's labelled ticks at round values instead of the positions' own labels (a sweep over a
+    // continuous input: "60%/yr" between grid points), each at a fractional position (0 = the first, n − 1 the last).
+    std::vector<std::pair<double, std::string>> x_marks;
     std::vector<ChartItem> items;
     std::string source;              // optional last line (chart_source_line)
 };

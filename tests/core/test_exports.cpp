@@ -109,6 +109,31 @@ TEST_CASE("chart CSV of a numeric x axis: the exact values, then the labels as s
           "1.6666666666666667,$1.67,20\n");
 }
 
+TEST_CASE("chart SVG of a numeric x axis: round values at their places, not the grid's labels", "[exports]") {
+    // Five points $1.5 … $3 a step of $0.375; round ticks at $2 and $2.5 sit at 4/3 and 8/3 of a step from the
+    // first point, so along the axis ($1.5 → $3, points 0 → 4) they are a third and two thirds of the way.
+    Chart c;
+    c.x_title = "price";
+    c.unit = ValueUnit::usd;
+    c.x = {"$1.5", "$1.875", "$2.25", "$2.625", "$3"};
+    c.x_values = {1.5, 1.875, 2.25, 2.625, 3};
+    c.x_marks = {{0, "$1.5"}, {4.0 / 3.0, "$2"}, {8.0 / 3.0, "$2.5"}, {4, "$3"}};
+    c.items.push_back(chart_series(ChartKind::line, "net", 0, {10, 20, 30, 20, 10}));
+    const std::string svg = chart_svg(c, 800, 450);
+    CHECK(svg.find(">$1.875</text>") == std::string::npos);  // the grid's own labels are not drawn
+    CHECK(svg.find(">$2.625</text>") == std::string::npos);
+    auto x_of = [&](const std::string& label) {  // the x of the text element that says `label`
+        const std::size_t end = svg.find(">" + label + "</text>");
+        REQUIRE(end != std::string::npos);
+        const std::size_t at = svg.rfind("<text x=\"", end) + 9;
+        return std::stod(svg.substr(at, svg.find('"', at) - at));
+    };
+    const double x0 = x_of("$1.5"), x1 = x_of("$2"), x2 = x_of("$2.5"), x3 = x_of("$3");
+    // Positions are written at 0.1 px: allow 0.2 px over the axis's length.
+    CHECK((x1 - x0) / (x3 - x0) == Approx(1.0 / 3.0).margin(0.2 / (x3 - x0)));
+    CHECK((x2 - x0) / (x3 - x0) == Approx(2.0 / 3.0).margin(0.2 / (x3 - x0)));
+}
+
 TEST_CASE("chart SVG: light, titled, legend names, source line; a waterfall's bars scale with its steps", "[exports]") {
     // A waterfall from 10 to 12 by +5 and −3: the bars' heights are in the ratio 10 : 5 : 3 : 12.
     Chart c;
