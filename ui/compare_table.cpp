@@ -47,7 +47,7 @@ void ResultsPanel::draw_compare_table(const Comparison& c, const std::vector<std
     std::vector<std::string> header = {"metric", "better", "A: current, median"};
     for (std::size_t k = 1; k < labels.size(); ++k) {
         header.push_back("B: " + labels[k] + ", median");
-        header.push_back("B \xe2\x88\x92 A (" + labels[k] + " \xe2\x88\x92 current), median");
+        header.push_back("B \xe2\x88\x92 A, median");  // each pinned deal's columns follow its name ("B: NAME")
         header.push_back("P(B better)");
     }
     std::vector<std::vector<std::string>> cells, tips;

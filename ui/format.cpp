@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <iterator>
 
 #include "io/value_text.h"
 
@@ -9,17 +10,24 @@ namespace pactscope::ui {
 
 std::string format_compact(double v) {
     if (std::isnan(v)) return "-";
+    static constexpr struct {
+        double divisor;
+        const char* suffix;
+    } kScales[] = {{1e12, "T"}, {1e9, "B"}, {1e6, "M"}, {1e3, "K"}, {1, ""}};
+    constexpr std::size_t kUnits = std::size(kScales) - 1;
+    const auto decimals = [](double x) { return x >= 100 ? 0 : x >= 10 ? 1 : 2; };  // three significant digits
+    const auto rounded = [](double x, int d) { return std::round(x * std::pow(10.0, d)) / std::pow(10.0, d); };
     const double a = std::fabs(v);
+    std::size_t i = 0;
+    while (i < kUnits && a < kScales[i].divisor) ++i;
+    double x = a / kScales[i].divisor;
+    int d = decimals(x);
+    // Scale and decimals are decided after rounding, as the core's value_text: 999.96K reads 1.00M and 99.97
+    // reads 100 (not "1000K", "100.0").
+    if (i > 0 && rounded(x, d) >= 1000) --i, x = a / kScales[i].divisor, d = decimals(x);
+    d = decimals(rounded(x, d));
     char buf[48];
-    const char* suffix = "";
-    double x = v;
-    if (a >= 1e12) x = v / 1e12, suffix = "T";
-    else if (a >= 1e9) x = v / 1e9, suffix = "B";
-    else if (a >= 1e6) x = v / 1e6, suffix = "M";
-    else if (a >= 1e3) x = v / 1e3, suffix = "K";
-    const double ax = std::fabs(x);
-    const int digits = ax >= 100 ? 0 : ax >= 10 ? 1 : 2;
-    std::snprintf(buf, sizeof buf, "%.*f%s", digits, x, suffix);
+    std::snprintf(buf, sizeof buf, "%.*f%s", d, v < 0 ? -x : x, kScales[i].suffix);
     return buf;
 }
 

@@ -60,3 +60,22 @@ TEST_CASE("axis ticks of power and quarters read in their units", "[format]") {
     CHECK(labels(axis_ticks(4, 8, 4, Unit::quarter_index)) == std::vector<std::string>{"4 q", "5 q", "6 q", "7 q", "8 q"});
 }
 
+
+TEST_CASE("compact numbers round first, then pick their scale and decimals", "[format]") {
+    using pactscope::ui::format_compact;
+    using pactscope::ui::format_usd;
+    using pactscope::ui::format_value;
+    // Three significant digits: 1234 is 1.23K; 12.345 is 12.3 (1 decimal), 0.1234 is 0.12 (2).
+    CHECK(format_compact(1234) == "1.23K");
+    CHECK(format_compact(12.345) == "12.3");
+    CHECK(format_compact(0.1234) == "0.12");
+    // 99.97 with one decimal rounds to 100.0: a three-digit number takes no decimal, so "100".
+    CHECK(format_compact(99.97) == "100");
+    CHECK(format_compact(-9.996) == "-10.0");  // 10.00 → two digits before the point: one decimal
+    // 999.96K rounds to 1000K: the next scale, 0.99996M with two decimals, is 1.00M.
+    CHECK(format_compact(999.96e3) == "1.00M");
+    CHECK(format_usd(999.6e6) == "$1.00B");
+    // Energy: 99,970 GWh is 99.97 TWh, shown 100 (the compare table's "-100.0 TWh" before).
+    CHECK(format_value(-99970, Unit::gwh) == "-100 TWh");
+    CHECK(format_compact(1.5e15) == "1500T");  // no scale beyond T
+}
