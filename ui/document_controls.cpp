@@ -66,12 +66,7 @@ void choice_combo(AppModel& m, const char* label, const std::string& object, con
     // What an earlier switch removed is kept, and said so: nothing typed is lost by switching to look.
     if (const json aside = m.set_aside(object, field); !aside.empty()) {
         std::string names;
-        for (const auto& item : aside.items()) {
-            const InputField* f = input_field(item.key());
-            std::string words = f ? f->label : item.key();
-            std::replace(words.begin(), words.end(), '_', ' ');
-            names += (names.empty() ? "" : ", ") + words;
-        }
+        for (const auto& item : aside.items()) names += (names.empty() ? "" : ", ") + field_words(item.key());
         wrapped_text(std::string("Set aside while ") + field + " is " + cur + ": " + names + ". Switching back restores it.", true);
         items().track(object + "/" + field + "/set_aside");
     }

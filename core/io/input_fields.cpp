@@ -1,6 +1,7 @@
 // input_fields.cpp — the numeric field table (see input_fields.h). Meanings cite MODEL §3 and §11.
 #include "io/input_fields.h"
 
+#include <algorithm>
 #include <limits>
 
 namespace pactscope {
@@ -115,6 +116,13 @@ const InputField* input_field(const std::string& key) {
     for (const InputField& f : kFields)
         if (key == f.key) return &f;
     return nullptr;
+}
+
+std::string field_words(const std::string& key) {
+    if (const InputField* f = input_field(key)) return f->label;
+    std::string words = key;
+    std::replace(words.begin(), words.end(), '_', ' ');
+    return words;
 }
 
 const InputField* input_field_at(const std::string& pointer) {

@@ -30,6 +30,9 @@ struct InputField {
 
 // The entry for a JSON key, or nullptr.
 const InputField* input_field(const std::string& key);
+// A JSON key in words, for names and notes: its field's label ("price per H100e-hour" for
+// price_usd_per_h100e_hour), else the key with spaces for underscores.
+std::string field_words(const std::string& key);
 // The entry for the field a pointer names, walking up from distribution parameters, clip bounds and
 // array elements (/…/price_usd_per_h100e_hour/p5, /…/series/3), or nullptr.
 const InputField* input_field_at(const std::string& pointer);

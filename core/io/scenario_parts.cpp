@@ -6,6 +6,7 @@
 #include <map>
 
 #include "io/clause_types.h"
+#include "io/input_fields.h"
 #include "io/issue.h"
 #include "io/scenario_io.h"
 #include "model/names.h"
@@ -33,7 +34,7 @@ json without_provenance(const json& j) {
     return j;
 }
 
-// The top-level keys in which two objects differ: "usd, to".
+// The top-level keys in which two objects differ, in words (field_words): "committed spend, to".
 std::string changed_keys(const json& a, const json& b) {
     std::vector<std::string> keys;
     if (a.is_object() && b.is_object()) {
@@ -43,7 +44,7 @@ std::string changed_keys(const json& a, const json& b) {
             if (!a.contains(it.key())) keys.push_back(it.key());
     }
     std::string out;
-    for (std::size_t i = 0; i < keys.size() && i < 4; ++i) out += (i ? ", " : "") + keys[i];
+    for (std::size_t i = 0; i < keys.size() && i < 4; ++i) out += (i ? ", " : "") + field_words(keys[i]);
     if (keys.size() > 4) out += ", …";
     return out;
 }

@@ -58,7 +58,7 @@ TEST_CASE("explain: two changes whose order matters, split by their Shapley valu
     CHECK(ex.exact);
     CHECK(ex.coalitions == 4);
     REQUIRE(ex.contributions.size() == 2);
-    CHECK(ex.contributions[0].part == "provider a (changed: price_usd_per_h100e_hour)");
+    CHECK(ex.contributions[0].part == "provider a (changed: price per H100e-hour)");
     CHECK(ex.contributions[0].pointer == "/providers/0");
     CHECK(ex.contributions[0].value == Approx(750 * H));
     CHECK(ex.contributions[1].part == "preferred share on b (added)");
@@ -116,7 +116,7 @@ TEST_CASE("explain: a clause naming a provider only B has is attributed together
     b["contract"].push_back({{"type", "commitment"}, {"provider", "c"}, {"usd", 1e6}});
     const Explanation ex = explained(a, b, "cost_usd");
     REQUIRE(ex.contributions.size() == 2);
-    CHECK(ex.contributions[0].part == "provider a (changed: price_usd_per_h100e_hour)");
+    CHECK(ex.contributions[0].part == "provider a (changed: price per H100e-hour)");
     CHECK(ex.contributions[1].part == "provider c (added) + commitment on c (added)");
     CHECK(ex.contributions[1].pointers == std::vector<std::string>{"/providers/2", "/contract/0"});
     CHECK(sum_of(ex) == ex.delta);
@@ -141,7 +141,7 @@ TEST_CASE("explain: combinations the reader refuses are found and their parts at
     b["providers"][1]["price_usd_per_h100e_hour"] = 1;
     const Explanation ex = explained(a, b, "cost_usd");
     REQUIRE(ex.contributions.size() == 2);
-    CHECK(ex.contributions[0].part == "provider b (changed: price_usd_per_h100e_hour)");
+    CHECK(ex.contributions[0].part == "provider b (changed: price per H100e-hour)");
     CHECK(ex.contributions[1].part == "commitment on a (removed) + reservation on a (added)");
     CHECK(sum_of(ex) == ex.delta);
 }

@@ -184,7 +184,7 @@ TEST_CASE("report: one self-contained HTML page with the KPIs, the sources and t
     CHECK(html.find("$6.57M") != std::string::npos);
     CHECK(html.find("100.0%") != std::string::npos);
     CHECK(html.find("-$2.19M") != std::string::npos);
-    CHECK(html.find("provider a (changed: price_usd_per_h100e_hour)") != std::string::npos);
+    CHECK(html.find("provider a (changed: price per H100e-hour)") != std::string::npos);
     CHECK(html.find("A &lt;first&gt; source") != std::string::npos);
     CHECK(html.find("2024-03-05") != std::string::npos);
     CHECK(html.find("<section id=\"what-changed\"") != std::string::npos);
