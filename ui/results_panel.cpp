@@ -332,7 +332,6 @@ void ResultsPanel::draw_money() {
         wrapped_text("* Before what the capacity costs its provider, which the scenario does not give (no provider cost): " + uncosted + ".", true);
     if (const std::string owned = owned_capacity_names(s, r); !owned.empty())
         wrapped_text("Owned capacity, whose cost is in " + buyer + "'s: " + owned + ".", true);
-    ImGui::PopTextWrapPos();
     items().track("pnl_notes");
 
     ImGui::Spacing();

@@ -30,6 +30,9 @@ await runSuite('browser e2e', async ({ server, browser, check }) => {
     const png = await page.screenshot({ path: file });
     const ink = inkStats(decodePng(png));
     check(ink.colours > 40 && ink.inked > 0.15, `screenshot of ${view} is not blank`, JSON.stringify(ink));
+    // A crash shows the error overlay over a screen that is not blank: the overlay must stay hidden.
+    const crash = await page.evaluate(() => document.getElementById('overlay').hidden ? '' : document.getElementById('overlay-message').textContent);
+    check(crash === '', `${view} draws without stopping the app`, crash);
   }
 
   // ---- parity: browser deterministic totals == CLI run, for every preset --------------------------
