@@ -294,7 +294,7 @@ std::string App::export_file(const std::string& kind, std::string& file_name) {
         if (model_.pinned().empty()) return {};
         std::vector<const Scenario*> deals = {&named};
         for (const Scenario& p : named_pinned) deals.push_back(&p);
-        if (kind == "what-changed.csv") {  // the waterfall on screen: its metric, from its pinned deal to the current one
+        if (kind == "what-changed.csv") {  // the waterfall on screen: its metric, from the current deal to its pinned one
             file_name = slug + "-what-changed.csv";
             return results_.explain().csv();
         }

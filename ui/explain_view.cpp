@@ -38,13 +38,11 @@ void waterfall(const char* id, const std::string& title, const std::string& a_la
     dl->AddText(p, text, title.c_str());
     double lo = std::min(a, b), hi = std::max(a, b), run = a;
     for (const Contribution& c : parts) run += c.value, lo = std::min(lo, run), hi = std::max(hi, run);
-    // The axis spans the running totals (so small parts stay visible), from zero when that costs little;
-    // A's and B's bars then start at the axis' left end.
-    const double span = hi - lo;
-    if (lo > 0 && lo - 0.15 * span > 0 && span < 0.5 * hi) lo -= 0.15 * span, hi += 0.05 * span;
-    else lo = std::min(lo, 0.0), hi = std::max(hi, 0.0);
+    // The axis spans the running totals and zero, so A's and B's bars are as long as their values (an axis
+    // that started near the smaller total made $566B look twice $431B) — as the report's waterfall. A small
+    // part stays a visible sliver with its value beside it.
+    lo = std::min(lo, 0.0), hi = std::max(hi, 0.0);
     if (!(hi > lo)) hi = lo + 1;
-    const double base = std::max(lo, 0.0);
     const float label_w = std::min(size.x * 0.42f, ImGui::GetFontSize() * 24), value_w = ImGui::GetFontSize() * 6;
     const float x0 = p.x + label_w, x1 = p.x + size.x - value_w, top = p.y + line + 10;
     auto px = [&](double v) { return x0 + static_cast<float>((v - lo) / (hi - lo)) * (x1 - x0); };
@@ -65,7 +63,7 @@ void waterfall(const char* id, const std::string& title, const std::string& a_la
         dl->AddText(ImVec2(std::max(px(from), px(to)) + 4, y0), text, value.c_str());
         if (hovered && ImGui::GetIO().MousePos.y >= y0 && ImGui::GetIO().MousePos.y < y1) ImGui::SetTooltip("%s: %s", label.c_str(), value.c_str());
     };
-    row(0, a_label, base, a, charts::palette(8), format_value(a, unit));
+    row(0, a_label, 0.0, a, charts::palette(8), format_value(a, unit));
     run = a;
     for (std::size_t k = 0; k < parts.size(); ++k) {
         const double v = parts[k].value;
@@ -74,7 +72,7 @@ void waterfall(const char* id, const std::string& title, const std::string& a_la
         row(static_cast<int>(k) + 1, parts[k].part, run, run + v, v >= 0 ? charts::palette(3) : charts::palette(1), value);
         run += v;
     }
-    row(rows - 1, b_label, base, b, charts::palette(0), format_value(b, unit));
+    row(rows - 1, b_label, 0.0, b, charts::palette(0), format_value(b, unit));
 }
 }  // namespace
 
@@ -90,10 +88,10 @@ std::string ExplainView::csv() const {
     if (pinned.empty()) return {};
     const Scenario& pinned_a = pinned[static_cast<std::size_t>(std::clamp(pinned_, 0, static_cast<int>(pinned.size()) - 1))].scenario;
     // Named as exports name them: an edited deal told apart from its original (AppModel::export_names).
-    const Scenario a = model_.named_for_export(pinned_a), b = model_.named_for_export(model_.scenario());
+    const Scenario a = model_.named_for_export(model_.scenario()), b = model_.named_for_export(pinned_a);
     if (result_ && result_metric_ == metric_ && !working() && started_for_ == start_key()) return explanation_to_csv(a, b, *result_);
     std::string error;  // not on screen yet (another tab, or still running): the same attribution, run here
-    const auto ex = explain_scenarios(pinned_a, model_.scenario(), metric_, error);
+    const auto ex = explain_scenarios(model_.scenario(), pinned_a, metric_, error);
     return ex ? explanation_to_csv(a, b, *ex) : std::string();
 }
 
@@ -105,8 +103,9 @@ void ExplainView::restart() {
     result_.reset();
     error_.clear();
     const PinnedScenario& p = model_.pinned()[static_cast<std::size_t>(pinned_)];
-    a_label_ = p.label;
-    diff_ = std::make_unique<ScenarioParts>(p.scenario, model_.scenario());
+    pinned_label_ = p.label;
+    // A is the current deal and B the pinned one, as in the comparison table above (B − A) and the report.
+    diff_ = std::make_unique<ScenarioParts>(model_.scenario(), p.scenario);
     explainer_ = std::make_unique<Explainer>(*diff_);
 }
 
@@ -116,7 +115,7 @@ void ExplainView::draw() {
     pinned_ = std::clamp(pinned_, 0, static_cast<int>(pinned.size()) - 1);
     const Scenario& s = model_.scenario();
     ImGui::SeparatorText("What changed, and by how much");
-    ImGui::TextUnformatted("From");
+    ImGui::TextUnformatted("From the current deal to");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
     if (ImGui::BeginCombo("##explain_a", pinned[static_cast<std::size_t>(pinned_)].label.c_str())) {
@@ -126,13 +125,13 @@ void ExplainView::draw() {
     }
     items().track("explain:from");
     ImGui::SameLine();
-    ImGui::TextUnformatted("to the current deal, in");
+    ImGui::TextUnformatted("in");
     ImGui::SameLine();
     metric_picker("explain", s, metric_, ImGui::GetFontSize() * 18);
     help_marker("The difference of the deterministic runs split among the parts in which the deals differ (each clause added, removed "
                 "or changed, each provider, each workload, policy) by their Shapley values: each part's average effect over every order "
-                "of switching the parts from the pinned deal to the current one. Exact up to 12 parts; beyond, sampled orders. The same "
-                "as pactscope explain PINNED CURRENT --metric M.");
+                "of switching the parts from the current deal to the pinned one (the direction of the table's B \xe2\x88\x92 A and of the "
+                "report). Exact up to 12 parts; beyond, sampled orders. The same as pactscope explain CURRENT PINNED --metric M.");
     if (const std::string key = start_key(); key != started_for_) started_for_ = key, restart();
     if (explainer_ && !explainer_->done()) {
         explainer_->step(kCombinationsPerFrame);
@@ -163,16 +162,16 @@ void ExplainView::draw() {
         ImGui::TextUnformatted("The two deals do not differ in anything that moves a number: tie.");
         return;
     }
-    waterfall("explain", "What moved " + l.name + " from " + a_label_ + " to the current deal (" + (e.delta >= 0 ? "+" : "") +
+    waterfall("explain", "What moves " + l.name + " from the current deal to " + pinned_label_ + " (" + (e.delta >= 0 ? "+" : "") +
                              format_value(e.delta, u) + ")",
-              a_label_, e.value_a, "current", e.value_b, e.contributions, u);
+              "current", e.value_a, pinned_label_, e.value_b, e.contributions, u);
     // What falls outside the horizon in either deal and moves this metric: the numbers above leave it out.
     std::vector<std::string> edges;
     for (int side = 0; side < 2; ++side) {
         const Scenario& sc = side ? s : pinned[static_cast<std::size_t>(pinned_)].scenario;
         const Result& r = side ? model_.result() : pinned[static_cast<std::size_t>(pinned_)].result;
         for (const HorizonEdge& h : outside_horizon(sc, r))
-            if (std::find(h.moves.begin(), h.moves.end(), m.name) != h.moves.end()) edges.push_back((side ? "current: " : a_label_ + ": ") + h.text);
+            if (std::find(h.moves.begin(), h.moves.end(), m.name) != h.moves.end()) edges.push_back((side ? "current: " : pinned_label_ + ": ") + h.text);
     }
     if (!edges.empty()) {
         const std::string title = std::to_string(edges.size()) + " thing" + (edges.size() == 1 ? "" : "s") + " outside the horizon move " + l.name +
@@ -186,7 +185,7 @@ void ExplainView::draw() {
 }
 
 nlohmann::json ExplainView::to_json() const {
-    nlohmann::json o = {{"metric", metric_}, {"from", a_label_}, {"working", working()}};
+    nlohmann::json o = {{"metric", metric_}, {"from", "current"}, {"to", pinned_label_}, {"working", working()}};
     if (result_) {
         nlohmann::json parts = nlohmann::json::array();
         for (const Contribution& c : result_->contributions) parts.push_back({{"part", c.part}, {"pointer", c.pointer}, {"value", c.value}});

@@ -29,8 +29,8 @@ public:
     // Still running combinations (the page keeps drawing frames meanwhile).
     bool working() const;
     nlohmann::json to_json() const;
-    // The waterfall on screen as CSV (io/explanation_io.h, as `pactscope explain PINNED CURRENT --metric M
-    // --format csv`): its metric, from its pinned deal to the current one. Empty without a pinned deal or
+    // The waterfall on screen as CSV (io/explanation_io.h, as `pactscope explain CURRENT PINNED --metric M
+    // --format csv`): its metric, from the current deal to its pinned one. Empty without a pinned deal or
     // when the metric is null in some combination.
     std::string csv() const;
 
@@ -42,7 +42,7 @@ private:
     std::unique_ptr<ScenarioDifference> diff_;
     std::unique_ptr<Explainer> explainer_;
     std::optional<Explanation> result_;
-    std::string result_metric_, error_, a_label_;
+    std::string result_metric_, error_, pinned_label_;
 
     void restart();
     std::string start_key() const;  // what the attribution on screen was started for

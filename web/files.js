@@ -46,7 +46,7 @@
   page.commands['download-summary'] = () => downloadExport('summary.csv', 'text/csv', 'No Monte Carlo trials have run yet.');
   page.commands['download-compare'] = () => downloadExport('compare.csv', 'text/csv', 'Pin a deal first (Compare tab): the table compares the current deal with the pinned ones.');
   page.commands['download-sweep'] = () => downloadExport('sweep.csv', 'text/csv', 'Open the Sweep tab first: the table is the sweep it shows, with its break-evens.');
-  page.commands['download-what-changed'] = () => downloadExport('what-changed.csv', 'text/csv', 'Pin a deal first (Compare tab): the waterfall explains what changed from a pinned deal to the current one.');
+  page.commands['download-what-changed'] = () => downloadExport('what-changed.csv', 'text/csv', 'Pin a deal first (Compare tab): the waterfall explains what changes from the current deal to a pinned one.');
   // The report (core/io/report.h) runs its own Monte Carlo of every deal: a few seconds, so the toast
   // is drawn before the work starts.
   page.commands['download-report'] = () => {

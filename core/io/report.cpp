@@ -296,14 +296,15 @@ private:
         h += "<p>Every deal runs the same " + esc(trials_text()) + " with seed " + std::to_string(seed_) +
              ", so trial i of each sees the same draws of the inputs they share (common random numbers) and the differences are paired. "
              "Columns give each deal's P50; " +
-             "\xce\x94 is the P50 of the paired difference (pinned " + kDash + " current) with its P10 to P90 below; P(A better) is the share of trials in "
-             "which the current deal does better by the metric's own direction.</p>\n<ul class=\"deals\">\n";
+             "\xce\x94 is the P50 of the paired difference (pinned " + kDash + " current) with its P10 to P90 below; P(B better) is the share of trials in "
+             "which that pinned deal does better than the current one by the metric's own direction (as on the page's Compare tab).</p>\n"
+             "<ul class=\"deals\">\n";
         for (std::size_t k = 0; k < deals_.size(); ++k)
             h += "<li><strong>" + letter(k) + "</strong> " + esc(deals_[k].name) + (k == 0 ? " (current)" : " (pinned)") + "</li>\n";
         h += "</ul>\n";
         std::vector<std::string> head = {"metric", "A P50"};
         for (std::size_t k = 1; k < deals_.size(); ++k)
-            head.push_back(letter(k) + " P50"), head.push_back("\xce\x94 " + letter(k) + " " + kDash + " A"), head.push_back("P(A better than " + letter(k) + ")");
+            head.push_back(letter(k) + " P50"), head.push_back("\xce\x94 " + letter(k) + " " + kDash + " A"), head.push_back("P(" + letter(k) + " better)");
         Table t("compare");
         t.head(head);
         auto row = [&](const std::string& label, ValueUnit unit, auto stat_k, auto delta_k) {
@@ -317,7 +318,7 @@ private:
                                     : std::string("-"));
                 // "tie" when equal in every paired trial, as the page says; else never 0% or 100% unless exact.
                 cells.push_back(!any ? std::string("n/a") : dd->p_equal >= 1.0 ? std::string("tie") : dd->direction == 0 ? std::string("n/a")
-                                                                                                              : esc(probability_text(dd->p_a_better())));
+                                                                                                              : esc(probability_text(dd->p_b_better())));
             }
             t.row(cells);
         };
@@ -327,11 +328,15 @@ private:
             return nullptr;
         };
         auto at = [](const auto& v, std::size_t i) { return i < v.size() ? &v[i] : nullptr; };
+        // Each metric by its name, as the page's pickers and tables say it ("Total cost", "OpenAI — net").
+        std::vector<const Scenario*> scenarios;
+        for (const Deal& d : deals_) scenarios.push_back(d.s);
+        auto name = [&](const std::string& key) { return esc(metric_label(scenarios, key).name); };
         for (std::size_t i = 0; i < kTotalFields.size(); ++i)
-            row("<code>" + esc(kTotalFields[i].name) + "</code>", kTotalFields[i].unit, [&](std::size_t k) { return at(deals_[k].m.totals, i); },
+            row(name(kTotalFields[i].name), kTotalFields[i].unit, [&](std::size_t k) { return at(deals_[k].m.totals, i); },
                 [&](std::size_t k) { const PairComparison* pc = pair_of(k); return pc ? at(pc->totals, i) : nullptr; });
         for (std::size_t f = 0; f < buyer_figures().size(); ++f)
-            row("<code>buyer." + esc(buyer_figures()[f].name) + "</code>", buyer_figures()[f].unit, [&](std::size_t k) { return at(deals_[k].m.buyer, f); },
+            row(name("buyer." + std::string(buyer_figures()[f].name)), buyer_figures()[f].unit, [&](std::size_t k) { return at(deals_[k].m.buyer, f); },
                 [&](std::size_t k) { const PairComparison* pc = pair_of(k); return pc ? at(pc->buyer, f) : nullptr; });
         // Each provider's net, matched by id.
         const std::size_t net = static_cast<std::size_t>(field_index(provider_figures(), "net_usd"));
@@ -346,7 +351,7 @@ private:
                 const PairComparison* pc = pair_of(k);
                 return pc ? metric_delta(*pc, m) : nullptr;
             };
-            row("<code>" + esc(id) + ".net_usd</code>", ValueUnit::usd, stat_k, delta_k);
+            row(name(id + ".net_usd"), ValueUnit::usd, stat_k, delta_k);
         }
         h += t.done();
         bool uncosted = false;  // some deal leaves a cloud's own cost out: its bar is starred (nets_chart)

@@ -8,7 +8,7 @@
 //     crossing `pactscope breakeven preset:rofr-2025 preset:open-2026` gives over the same range, with the
 //     CLI's direction
 //   - the compare table shows no raw key, says "B − A", and says "tie" for a deal pinned beside itself
-//   - what changed (rofr-2025 → open-2026) equals `pactscope explain` part by part
+//   - what changed (current open-2026 → pinned rofr-2025) equals `pactscope explain` part by part
 //   - the story shows every preset, the earliest terms (exclusive-2019) first, each median equal to
 //     `pactscope compare` of the presets with the same trials and seed; a click on an era opens it
 // Screenshots (1400x900) land in build/wasm/web-test/: sweep-breakeven.png, compare-table.png, compare-explain.png,
@@ -137,14 +137,15 @@ await runSuite('browser analysis', async ({ server, browser, check }) => {
 
   // ---- what changed equals pactscope explain --------------------------------------------------------
   v = await until(page, (x) => !x.explain.working && x.explain.contributions);
-  const ex = JSON.parse(cli('explain', 'preset:rofr-2025', 'preset:open-2026', '--metric', 'buyer.net_usd'));
+  // From the current deal to the pinned one: the direction of the table's B − A (pinned − current) and of the report.
+  const ex = JSON.parse(cli('explain', 'preset:open-2026', 'preset:rofr-2025', '--metric', 'buyer.net_usd'));
   const parts = v.explain.contributions || [];
-  check(v.explain.from === 'rofr-2025' && close(v.explain.delta, ex.delta) && parts.length === ex.contributions.length &&
+  check(v.explain.from === 'current' && v.explain.to === 'rofr-2025' && close(v.explain.delta, ex.delta) && parts.length === ex.contributions.length &&
     parts.every((p, i) => p.part === ex.contributions[i].part && close(p.value, ex.contributions[i].value, 1e-9)),
-    'what changed from rofr-2025 is `pactscope explain`, part by part', JSON.stringify({ page: parts.slice(0, 2), cli: ex.contributions.slice(0, 2) }));
+    'what changes from the current deal to rofr-2025 is `pactscope explain CURRENT PINNED`, part by part', JSON.stringify({ page: parts.slice(0, 2), cli: ex.contributions.slice(0, 2) }));
   await page.screenshot({ path: OUT + 'compare-table.png' });
   const fall = await reveal(page, 'chart:explain');
-  check(fall.h >= 24 * (parts.length + 2), 'the waterfall has a row for the pinned deal, each part and the current deal', JSON.stringify(fall));
+  check(fall.h >= 24 * (parts.length + 2), 'the waterfall has a row for the current deal, each part and the pinned deal', JSON.stringify(fall));
   await page.mouse.move(fall.x + 5, 60);  // no hover read-out in the picture
   await frames(page, 3);
   await page.screenshot({ path: OUT + 'compare-explain.png' });

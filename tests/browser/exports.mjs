@@ -112,16 +112,17 @@ await runSuite('browser exports', async ({ server, browser, check }) => {
   const p50col = head.indexOf(s.scenario.name + ' p50');
   check(p50col > 0 && Number(costRow[p50col]) === s.mc.totals.cost_usd.p50,
     "the comparison table's current P50 of cost == the page's", `${costRow && costRow[p50col]} vs ${s.mc.totals.cost_usd.p50}`);
-  // What changed is the waterfall on screen: from the pinned deal to the current one, in the metric it shows.
+  // What changed is the waterfall on screen: from the current deal to the pinned one (as the table's B − A), in
+  // the metric it shows.
   const wcText = (await page.evaluate(() => window.pactscope.exportFile('what-changed.csv'))).text;
   const wc = parseCsv(wcText);
   const a = wc.find((r) => r[2] === 'a'), b = wc.find((r) => r[2] === 'b'), parts = wc.filter((r) => r[2] === 'part');
   const partSum = parts.reduce((t, r) => t + Number(r[5]), 0);
-  check(b && Number(b[5]) === s.result.stakeholders.buyer.net_usd && a && Number(a[5]) === runs[1].stakeholders.buyer.net_usd,
-    "what changed runs from the pinned deal's net to the current deal's net on screen", `${a && a[5]} -> ${b && b[5]}`);
+  check(a && Number(a[5]) === s.result.stakeholders.buyer.net_usd && b && Number(b[5]) === runs[1].stakeholders.buyer.net_usd,
+    "what changed runs from the current deal's net on screen to the pinned deal's", `${a && a[5]} -> ${b && b[5]}`);
   check(b && parts.length > 0 && Math.abs(Number(a[5]) + partSum - Number(b[5])) <= 1e-9 * Math.abs(Number(b[5])), 'its parts add up from A to B');
-  check(wcText === cli('explain', 'preset:rofr-2025', 'preset:commitment-2025q4', '--metric', 'buyer.net_usd', '--format', 'csv'),
-    'what changed == pactscope explain PINNED CURRENT --format csv, byte for byte');
+  check(wcText === cli('explain', 'preset:commitment-2025q4', 'preset:rofr-2025', '--metric', 'buyer.net_usd', '--format', 'csv'),
+    'what changed == pactscope explain CURRENT PINNED --format csv, byte for byte');
   // Another metric picked on the Compare tab with the mouse: the file follows the screen.
   await click(page, 'tab:Compare');
   await frames(page, 3);
@@ -130,7 +131,7 @@ await runSuite('browser exports', async ({ server, browser, check }) => {
   await page.waitForFunction(() => { const e = window.pactscope.views().explain; return e.metric === 'azure.net_usd' && !e.working && e.contributions; },
     null, { timeout: 60000 }).catch(() => {});
   const azure = (await page.evaluate(() => window.pactscope.exportFile('what-changed.csv'))).text;
-  check(azure === cli('explain', 'preset:rofr-2025', 'preset:commitment-2025q4', '--metric', 'azure.net_usd', '--format', 'csv'),
+  check(azure === cli('explain', 'preset:commitment-2025q4', 'preset:rofr-2025', '--metric', 'azure.net_usd', '--format', 'csv'),
     "with Microsoft Azure's net picked, the file is that waterfall (pactscope explain --metric azure.net_usd)", azure.split('\n').slice(0, 2).join(' | '));
   await click(page, 'metric:explain');
   await click(page, 'metric:explain=buyer.net_usd');
