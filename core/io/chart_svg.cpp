@@ -406,7 +406,16 @@ std::string vertical_svg(const Chart& c, int width, int height) {
     for (const ChartItem& it : c.items)
         if (it.kind == ChartKind::waterfall) {
             double level = 0;
-            const bool labels = band >= 34;
+            const bool labels = band >= 28;
+            // One size for every value label: 10, or smaller (to 8) so the widest fits its bar's band whole —
+            // a label cut to "+$58…" says nothing; only one that still does not fit at 8 is cut.
+            double label_size = 10;
+            for (std::size_t i = 0; i < n; ++i) {
+                const double v = at(it.values, i);
+                if (!std::isfinite(v)) continue;
+                const std::string t = i == 0 || i + 1 == n ? value_text(v, c.unit) : delta_text(v, c.unit);
+                while (label_size > 8 && text_width(t, label_size) > band - 2) label_size -= 0.5;
+            }
             for (std::size_t i = 0; i < n; ++i) {
                 const double v = at(it.values, i);
                 if (!std::isfinite(v)) continue;
@@ -419,7 +428,7 @@ std::string vertical_svg(const Chart& c, int width, int height) {
                 if (labels) {
                     const std::string t = total ? value_text(v, c.unit) : delta_text(v, c.unit);
                     const bool up = to >= from;
-                    svg.text(x_at(i), up ? std::min(ya, yb) - 4 : std::max(ya, yb) + kTickSize, fit_text(t, 10, band), 10, "middle", kInk);
+                    svg.text(x_at(i), up ? std::min(ya, yb) - 4 : std::max(ya, yb) + kTickSize, fit_text(t, label_size, band - 2), label_size, "middle", kInk);
                 }
                 level = to;
             }

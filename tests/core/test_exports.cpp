@@ -109,6 +109,23 @@ TEST_CASE("chart CSV of a numeric x axis: the exact values, then the labels as s
           "1.6666666666666667,$1.67,20\n");
 }
 
+TEST_CASE("chart SVG: a waterfall's value labels are written whole, smaller when the bars are narrow", "[exports]") {
+    // 13 bars in a 680-wide chart leave about 37 units a bar: "+$58.9B" at size 10 is wider than that, so every
+    // label shrinks (not below 8) instead of being cut to "+$58…".
+    Chart c;
+    c.unit = ValueUnit::usd;
+    std::vector<double> v = {566e9};
+    for (int k = 0; k < 11; ++k) v.push_back(k % 2 ? -5.76e9 : 58.9e9);
+    v.push_back(566e9 + 6 * 58.9e9 - 5 * 5.76e9);
+    for (std::size_t k = 0; k < v.size(); ++k) c.x.push_back(k == 0 ? "A" : k + 1 == v.size() ? "B" : "step " + std::to_string(k));
+    c.items.push_back(chart_series(ChartKind::waterfall, "net", 0, v));
+    const std::string svg = chart_svg(c, 680, 450);
+    CHECK(svg.find(">+$58.9B</text>") != std::string::npos);
+    CHECK(svg.find(">-$5.76B</text>") != std::string::npos);
+    CHECK(svg.find("$58\xe2\x80\xa6") == std::string::npos);  // never cut
+    CHECK(svg.find("font-size=\"10\" text-anchor=\"middle\" fill=\"#111827\">+$58.9B") == std::string::npos);  // not at the full size
+}
+
 TEST_CASE("chart SVG of a numeric x axis: round values at their places, not the grid's labels", "[exports]") {
     // Five points $1.5 … $3 a step of $0.375; round ticks at $2 and $2.5 sit at 4/3 and 8/3 of a step from the
     // first point, so along the axis ($1.5 → $3, points 0 → 4) they are a third and two thirds of the way.
