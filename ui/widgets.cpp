@@ -202,7 +202,10 @@ void FieldEdits::end_frame() {
         Typing t = std::move(it->second);
         it = typing_.erase(it);
         const std::string text = t.buffer.c_str();
-        if (text == t.initial) continue;
+        if (text == t.initial) {  // left as it was (Escape, or nothing typed): an earlier refusal's note has been seen
+            refusals_.erase(t.key);
+            continue;
+        }
         const NumberEntry e = parse_number_entry(text, t.unit);
         const std::string refused = e.ok ? t.commit(e) : e.error;
         if (refused.empty()) refusals_.erase(t.key);
@@ -357,6 +360,8 @@ void text_field(AppModel& m, FieldEdits& edits, const char* label, const std::st
         } else {
             edits.forget(pointer);
         }
+    } else if (ImGui::IsItemDeactivated()) {
+        edits.forget(pointer);  // left as it was (Escape, or nothing typed): an earlier refusal's note has been seen
     }
     if (!ImGui::IsItemActive()) text = value;
 }

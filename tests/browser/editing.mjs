@@ -79,6 +79,15 @@ await runSuite('browser editing', async ({ server, browser, check }) => {
       await typeInto(page, '/contract/1/usd', bad);
       check(await scenarioOf(page) === before && (await state(page)).refused.some((r) => r.text === bad), `"${bad}" is refused and the value kept`);
     }
+    {  // Escape in the refused field (the user gives up that entry): the value stays, the note about the entry goes.
+      const r = await reveal(page, '/contract/1/usd');
+      await page.mouse.click(r.x + r.w / 2, r.y + r.h / 2);
+      await frames(page, 2);
+      await page.keyboard.press('Escape');
+      await frames(page, 3);
+      check(await scenarioOf(page) === before && !(await state(page)).refused.length && !(await items(page))['refused:/contract/1/usd'],
+        'Escape in a refused field keeps its value and drops the note about the refused entry', JSON.stringify((await state(page)).refused));
+    }
     await typeInto(page, '/contract/1/usd', '250B');
     check(await usd() === 2.5e11 && !(await state(page)).refused.length && !(await items(page))['refused:/contract/1/usd'],
       'a good entry after a refusal is taken and the message goes', String(await usd()));
