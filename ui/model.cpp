@@ -67,12 +67,19 @@ void AppModel::set(const std::string& pointer, const json& value) {
     apply(std::move(next));
 }
 
-std::string AppModel::set_checked(const std::string& pointer, const json& value) {
+std::string AppModel::check(const std::string& pointer, const json& value) const {
     json next = doc_;
     next[json::json_pointer(pointer)] = value;
     const LoadedScenario ls = load_scenario_document(next);
     for (const Issue& i : ls.issues)
         if (i.pointer == pointer || i.pointer.rfind(pointer + "/", 0) == 0) return i.message;
+    return {};
+}
+
+std::string AppModel::set_checked(const std::string& pointer, const json& value) {
+    if (std::string refused = check(pointer, value); !refused.empty()) return refused;
+    json next = doc_;
+    next[json::json_pointer(pointer)] = value;
     apply(std::move(next));
     return {};
 }

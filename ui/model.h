@@ -65,6 +65,8 @@ public:
     // else the reader's message for the field (and nothing changes). Typed values go through here,
     // so a refused one keeps the previous value and the message shows beside the field.
     std::string set_checked(const std::string& pointer, const nlohmann::json& value);
+    // What set_checked would answer, without applying anything.
+    std::string check(const std::string& pointer, const nlohmann::json& value) const;
     // Switches the variant `field` of the object at `object_pointer` (scenario_variants.h): one edit
     // that removes what the new variant forbids and adds what it needs.
     // The fields it removes are set aside for that object and field, and a later switch of that field restores

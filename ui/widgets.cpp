@@ -85,6 +85,13 @@ json entry_json(const NumberEntry& e, NumberUnit unit) {
     return e.lo;
 }
 
+// Commits a typed quantity. An interval typed with its ends reversed is refused in the words of the
+// field (the reader, worded for files, would quote the ends as raw numbers).
+std::string commit_entry(AppModel& m, const std::string& pointer, NumberUnit unit, const NumberEntry& e) {
+    if (e.interval && e.lo > e.hi) return "its lower end is above its upper end; write the smaller end first";
+    return m.set_checked(pointer, entry_json(e, unit));
+}
+
 // The distribution editor of an object quantity {"dist": ...}.
 bool edit_distribution(AppModel& m, FieldEdits& edits, const std::string& pointer, const json& obj) {
     bool changed = false;
@@ -382,7 +389,7 @@ bool edit_quantity(AppModel& m, FieldEdits& edits, const char* label, const std:
         ImGui::SetScrollHereY(0.3f);
         edits.focus_request.clear();
     }
-    auto whole = [&m, pointer, unit](const NumberEntry& e) { return m.set_checked(pointer, entry_json(e, unit)); };
+    auto whole = [&m, pointer, unit](const NumberEntry& e) { return commit_entry(m, pointer, unit, e); };
     double ilo = 0, ihi = 0;
     if (!v || v->is_number()) {
         double x = v ? v->get<double>() : 0;
@@ -403,8 +410,13 @@ bool edit_quantity(AppModel& m, FieldEdits& edits, const char* label, const std:
         // "a to b": each end its own field (a 90% interval, MODEL §2); typing "a to b" in either sets both.
         const float end_w = (w - button - 4 - ImGui::GetStyle().ItemInnerSpacing.x) / 2;
         auto end = [&m, pointer, unit, ilo, ihi](bool high) {
-            return [&m, pointer, unit, ilo, ihi, high](const NumberEntry& e) {
-                if (e.interval) return m.set_checked(pointer, entry_json(e, unit));
+            return [&m, pointer, unit, ilo, ihi, high](const NumberEntry& e) -> std::string {
+                if (e.interval) return commit_entry(m, pointer, unit, e);
+                // One end: first whether the field takes the value at all (a share is not 2T), then the order,
+                // each said in the field's own terms.
+                if (std::string alone = m.check(pointer, e.lo); !alone.empty()) return alone;
+                if (high && e.lo < ilo) return "the upper end would be below the lower end, " + format_number_display(ilo, unit);
+                if (!high && e.lo > ihi) return "the lower end would be above the upper end, " + format_number_display(ihi, unit);
                 return m.set_checked(pointer, high ? interval_text(ilo, e.lo) : interval_text(e.lo, ihi));
             };
         };

@@ -158,6 +158,16 @@ await runSuite('browser editing', async ({ server, browser, check }) => {
     await typeInto(page, '/contract/1/usd', '$200B to $300B');
     check((await state(page)).scenario.contract[1].usd === '200000000000 to 300000000000', '"$200B to $300B" becomes the interval "2e11 to 3e11"',
       JSON.stringify((await state(page)).scenario.contract[1].usd));
+    // Reversed ends are refused in the field's own terms, never as raw numbers ("300000000000 to 200000000000").
+    const interval = await scenarioOf(page);
+    await typeInto(page, '/contract/1/usd', '$300B to $200B');
+    let reversed = (await state(page)).refused.find((r) => r.field === '/contract/1/usd');
+    check(await scenarioOf(page) === interval && reversed && /lower end is above its upper end/.test(reversed.message) && !/00000000/.test(reversed.message),
+      '"$300B to $200B" is refused: its lower end is above its upper end (no raw numbers)', JSON.stringify(reversed));
+    await typeInto(page, '/contract/1/usd', '$400B');  // the low end of $200B to $300B
+    reversed = (await state(page)).refused.find((r) => r.field === '/contract/1/usd');
+    check(await scenarioOf(page) === interval && reversed && reversed.message.includes('above the upper end, $300B'),
+      'a low end typed above the high end is refused naming the high end as shown ($300B)', JSON.stringify(reversed));
     // No scientific notation anywhere: the money field shows its natural form.
     check((await state(page)).tab === 'Overview', 'digits typed into fields never switched the result tab', (await state(page)).tab);
     await page.context().close();
