@@ -16,6 +16,7 @@
 #include "fonts.h"
 #include "icons.h"
 #include "io/chart_svg.h"
+#include "io/value_text.h"
 #include "uncertainty/stats.h"
 #include "widgets.h"
 
@@ -44,6 +45,8 @@ struct Frame {
     std::string id;
     ImVec2 outer_min, outer_max, min, max;  // min/max: the plot area
     double y0 = 0, y1 = 1;
+    bool flat = false;  // the values had no extent (all equal): the y axis labels that one value only ...
+    double flat_at = 0; // ... this one
     int n = 0;  // x points
     bool categories = false;
     bool fit = false;  // Axes::fit
@@ -126,6 +129,7 @@ bool begin_frame(const char* id, const std::string& title, ImVec2 size, Frame& f
 }
 
 void set_range(Frame& f, double lo, double hi) {
+    f.flat = lo == hi, f.flat_at = lo;
     if (!(hi > lo)) {
         if (lo == hi) hi = lo == 0 ? 1 : lo + std::fabs(lo) * 0.1, lo = lo == 0 ? 0 : lo - std::fabs(lo) * 0.1;
         else lo = 0, hi = 1;
@@ -135,8 +139,15 @@ void set_range(Frame& f, double lo, double hi) {
 
 // The one tick routine: nice values (1, 2, 2.5, 5 × 10^k) along an axis, each labelled in its unit.
 // `vertical`: ticks on the y axis (labels left of the plot, grid lines across); else along x.
+// The ticks of an axis from lo to hi. One without extent (lo == hi: every value the same, often all zero) is
+// labelled at that value alone: ticks at $0.5 and $1.0 beside bars of $0 would invent a scale.
+std::vector<AxisTick> axis_marks(double lo, double hi, int target, Unit unit) {
+    if (hi > lo) return axis_ticks(lo, hi, target, unit);
+    return {{lo, value_text(lo, value_unit(unit))}};
+}
+
 void ticks(Frame& f, double lo, double hi, Unit unit, bool vertical, int target, const std::function<float(double)>& at) {
-    for (const AxisTick& tick : axis_ticks(lo, hi, target, unit)) {
+    for (const AxisTick& tick : axis_marks(lo, hi, target, unit)) {
         const double t = tick.at;
         const std::string& s = tick.label;
         const ImVec2 ts = ImGui::CalcTextSize(s.c_str());
@@ -154,9 +165,10 @@ void ticks(Frame& f, double lo, double hi, Unit unit, bool vertical, int target,
 // Widens the left margin to the widest y tick label, then draws the y axis.
 void y_axis(Frame& f, Unit unit, const std::string& title) {
     float widest = 0;
-    for (const AxisTick& t : axis_ticks(f.y0, f.y1, 5, unit)) widest = std::max(widest, ImGui::CalcTextSize(t.label.c_str()).x);
+    const double lo = f.flat ? f.flat_at : f.y0, hi = f.flat ? f.flat_at : f.y1;
+    for (const AxisTick& t : axis_marks(lo, hi, 5, unit)) widest = std::max(widest, ImGui::CalcTextSize(t.label.c_str()).x);
     f.min.x = f.outer_min.x + widest + 10;
-    ticks(f, f.y0, f.y1, unit, true, 5, [&](double v) { return f.y_at(v); });
+    ticks(f, lo, hi, unit, true, 5, [&](double v) { return f.y_at(v); });
     f.dl->AddLine(ImVec2(f.min.x, f.min.y), ImVec2(f.min.x, f.max.y), dim_color());
     if (!title.empty()) {  // above the axis, where a reader looks for the unit
         const float line = ImGui::GetTextLineHeight();
@@ -379,7 +391,7 @@ void end() {
         for (double v : it.y)
             if (it.kind == "line" && !std::isnan(v)) fit_lo = std::min(fit_lo, v), fit_hi = std::max(fit_hi, v);
     if (f.fit && fit_hi > fit_lo) set_range(f, fit_lo - 0.05 * (fit_hi - fit_lo), fit_hi + 0.05 * (fit_hi - fit_lo));
-    else set_range(f, lo < 0 ? lo * kHeadroom : lo, hi > lo ? hi * kHeadroom : lo + 1);
+    else set_range(f, lo < 0 ? lo * kHeadroom : lo, hi > lo ? hi * kHeadroom : lo);  // all equal: set_range spreads them, flat
     y_axis(f, c.chart.unit, c.chart.y_title);
     x_axis(f, c.chart.x, c.chart.x_title, c.x_marks);
     // Items, in call order: bands under lines; areas and bars stacked.
@@ -480,7 +492,7 @@ void histogram(const char* id, const std::string& title, const double* samples, 
     set_range(f, 0, peak * 1.1);
     f.min.x = f.outer_min.x + 10;
     auto px = [&](double x) { return f.min.x + static_cast<float>((x - lo) / (hi > lo ? hi - lo : 1)) * (f.max.x - f.min.x); };
-    ticks(f, lo, hi > lo ? hi : lo + 1, unit, false, 5, px);
+    ticks(f, lo, hi, unit, false, 5, px);
     f.dl->AddLine(ImVec2(f.min.x, f.max.y), ImVec2(f.max.x, f.max.y), dim_color());
     if (!x_title.empty()) {
         const ImVec2 ts = ImGui::CalcTextSize(x_title.c_str());
@@ -525,7 +537,7 @@ void tornado(const char* id, const std::string& title, double base, const std::v
     const float label_w = std::min(320.0f, (f.max.x - f.outer_min.x) * 0.45f);
     f.min.x = f.outer_min.x + label_w;
     auto px = [&](double x) { return f.min.x + static_cast<float>((x - lo) / (hi > lo ? hi - lo : 1)) * (f.max.x - f.min.x); };
-    ticks(f, lo, hi > lo ? hi : lo + 1, unit, false, 4, px);
+    ticks(f, lo, hi, unit, false, 4, px);
     const float row_h = (f.max.y - f.min.y) / static_cast<float>(rows.size());
     int hovered = -1;
     RecordedItem low{"tornado", "input at P10", {}, {}, {}, palette(0)};
@@ -555,7 +567,8 @@ void hbars(const char* id, const std::string& title, const std::vector<Bar>& row
     if (!begin_frame(id, title, size, f, nullptr)) return;
     double lo = 0, hi = 0;
     for (const Bar& b : rows) lo = std::min({lo, b.value, b.low}), hi = std::max({hi, b.value, b.high});
-    if (!(hi > lo)) hi = lo + 1;
+    const bool flat = !(hi > lo);  // every bar 0: the axis says $0 only
+    if (flat) hi = lo + 1;
     float label_w = 60;
     for (const Bar& b : rows) label_w = std::max(label_w, ImGui::CalcTextSize(b.label.c_str()).x + 12);
     label_w = std::min(label_w, (f.max.x - f.outer_min.x) * 0.4f);
@@ -568,7 +581,7 @@ void hbars(const char* id, const std::string& title, const std::vector<Bar>& row
     if (hi > 0) hi += pad;
     if (lo < 0) lo -= pad;
     auto px = [&](double x) { return f.min.x + static_cast<float>((x - lo) / (hi - lo)) * (f.max.x - f.min.x); };
-    ticks(f, lo, hi, unit, false, 4, px);
+    ticks(f, flat ? 0.0 : lo, flat ? 0.0 : hi, unit, false, 4, px);
     const float row_h = (f.max.y - f.min.y) / static_cast<float>(std::max<std::size_t>(rows.size(), 1));
     RecordedItem item{"hbar", title, {}, {}, {}, palette(0)};
     for (std::size_t k = 0; k < rows.size(); ++k) {

@@ -10,6 +10,7 @@ namespace pactscope::ui {
 
 std::string format_compact(double v) {
     if (std::isnan(v)) return "-";
+    if (v == 0) return "0";  // exactly nothing, as the core's value_text writes it ("$0", not "$0.00")
     static constexpr struct {
         double divisor;
         const char* suffix;
@@ -30,6 +31,8 @@ std::string format_compact(double v) {
     std::snprintf(buf, sizeof buf, "%.*f%s", d, v < 0 ? -x : x, kScales[i].suffix);
     return buf;
 }
+
+std::string range_text(double lo, double hi, Unit unit) { return format_value(lo, unit) + " to " + format_value(hi, unit); }
 
 std::string format_usd(double v) {
     if (std::isnan(v)) return "-";

@@ -18,6 +18,8 @@ enum class Unit { usd, mw, gwh, h100e, h100e_hours, share, quarter_index, plain 
 std::string format_value(double v, Unit unit);
 std::string format_usd(double v);            // $1.23B, -$45.6M, $780K, $12
 std::string format_compact(double v);        // 1.23B, 45.6M, 780K, 12.3
+// A range "$1.07T to $1.24T": "to", since a dash beside a minus sign ("-$8.64B–-$2.03B") reads as neither.
+std::string range_text(double lo, double hi, Unit unit);
 
 // The core's unit for a page unit (plain: an index), and back (a price per H100e-hour reads as USD).
 ValueUnit value_unit(Unit u);

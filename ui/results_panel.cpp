@@ -18,6 +18,7 @@
 #include "analysis/parties.h"
 #include "fonts.h"
 #include "icons.h"
+#include "io/value_text.h"
 #include "charts.h"
 #include "format.h"
 #include "imgui.h"
@@ -144,7 +145,7 @@ void ResultsPanel::draw_kpis() {
         }
         const Stat* st = metric_stat(m, s, metric);
         // The Monte Carlo P10–P90 range (the label is in the tooltip: the card is narrow).
-        const std::string range = st && st->count > 0 ? format_value(st->p10, unit) + " \xe2\x80\x93 " + format_value(st->p90, unit) : "\xe2\x80\xa6";
+        const std::string range = st && st->count > 0 ? range_text(st->p10, st->p90, unit) : "\xe2\x80\xa6";
         ImGui::TextDisabled("%s", range.c_str());
         kpi_cards_.push_back({{"title", title}, {"value", format_value(value, unit)}, {"range", range}, {"trials", m.trials_done}});
         ImGui::SetItemTooltip("Monte Carlo P10\xe2\x80\x93P90 (%lld trials so far)", static_cast<long long>(m.trials_done));
@@ -304,7 +305,7 @@ void ResultsPanel::draw_money() {
                 "capacity bills nothing: its cost is the buyer's.");
     const bool mc = m.trials_done > 0;
     auto range = [&](const Stat* st) {
-        return st && st->count > 0 ? format_usd(st->p10) + " \xe2\x80\x93 " + format_usd(st->p90) : std::string("\xe2\x80\xa6");
+        return st && st->count > 0 ? range_text(st->p10, st->p90, Unit::usd) : std::string("\xe2\x80\xa6");
     };
     auto stat_of = [&](const std::vector<Stat>& v, const char* figure, const auto& table) -> const Stat* {
         const int k = field_index(table, figure);
@@ -354,8 +355,9 @@ void ResultsPanel::draw_money() {
         std::vector<std::vector<std::string>> rows;
         for (const ReservationOutcome& o : r.reservations) {
             const double used = o.reserved_h100e_hours > 0 ? o.used_h100e_hours / o.reserved_h100e_hours : 0;
-            rows.push_back({s.providers[static_cast<std::size_t>(o.provider)].id, format_value(o.reserved_h100e_hours, Unit::h100e_hours),
-                            format_value(o.used_h100e_hours, Unit::h100e_hours), format_value(used, Unit::share), format_usd(o.idle_usd),
+            // Named as the P&L names them; used reads 100% only when nothing was idle (99.991% is not 100.0%).
+            rows.push_back({provider_display_name(s, o.provider), format_value(o.reserved_h100e_hours, Unit::h100e_hours),
+                            format_value(o.used_h100e_hours, Unit::h100e_hours), probability_text(used), format_usd(o.idle_usd),
                             format_usd(o.paid_usd)});
         }
         text_table("reservations", {"reservation", "reserved", "used", "used %", "idle (paid)", "paid"}, rows);
@@ -365,7 +367,7 @@ void ResultsPanel::draw_money() {
         ImGui::TextUnformatted("Commitments");
         std::vector<std::vector<std::string>> cells;
         for (const CommitmentOutcome& c : r.commitments)
-            cells.push_back({s.providers[static_cast<std::size_t>(c.provider)].id, format_usd(c.usd), format_usd(c.spent_usd), format_usd(c.stranded_usd),
+            cells.push_back({provider_display_name(s, c.provider), format_usd(c.usd), format_usd(c.spent_usd), format_usd(c.stranded_usd),
                              c.settled ? "yes" : "after the horizon"});
         text_table("commitments", {"commitment", "committed", "spent", "stranded", "settled"}, cells);
     }

@@ -110,7 +110,7 @@ void StoryView::draw() {
 
 void StoryView::draw_table() {
     auto cell = [](const Stat& st, Unit u) {
-        return st.count > 0 ? format_value(st.p50, u) + " (" + format_value(st.p10, u) + "\xe2\x80\x93" + format_value(st.p90, u) + ")" : std::string("none");
+        return st.count > 0 ? format_value(st.p50, u) + " (" + range_text(st.p10, st.p90, u) + ")" : std::string("none");
     };
     // Scrolls sideways when the panel is narrower than the table (nothing is cut).
     const float row_h = ImGui::GetTextLineHeight() + ImGui::GetStyle().CellPadding.y * 2 + 1;

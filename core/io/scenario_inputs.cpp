@@ -9,6 +9,7 @@
 #include "io/input_fields.h"
 #include "io/clause_types.h"
 #include "io/issue.h"
+#include "io/number_entry.h"
 #include "model/number_text.h"
 #include "model/quarter.h"
 
@@ -110,7 +111,7 @@ void sweep_span(ScenarioInput& in) {
     } else if (in.median != 0) {
         const double a = in.median * 0.5, b = in.median * 1.5;
         in.sweep_lo = std::min(a, b), in.sweep_hi = std::max(a, b);
-        in.sweep_note = "fixed at " + shortest_number(in.median) + ": 50% either side";
+        in.sweep_note = "fixed at " + format_number_display(in.median, in.number_unit) + ": 50% either side";  // as the field shows it
     } else {
         const double span = typical_span(in.number_unit);
         in.sweep_lo = in.number_unit == NumberUnit::fraction_per_year ? -span : 0;

@@ -120,7 +120,7 @@ TEST_CASE("inputs by name: every quantity, named \"owner — field (unit)\", wit
     CHECK_FALSE(usd.uncertain);
     CHECK(usd.sweep_lo == Approx(1.25e11));
     CHECK(usd.sweep_hi == Approx(3.75e11));
-    CHECK(usd.sweep_note == "fixed at 250000000000: 50% either side");
+    CHECK(usd.sweep_note == "fixed at $250B: 50% either side");  // the value as its field shows it
     const ScenarioInput& top = input_at(ci, "/contract/1/take_or_pay");  // 1, the top of [0, 1]
     CHECK(top.sweep_lo == Approx(0.5));
     CHECK(top.sweep_hi == 1);
@@ -156,7 +156,7 @@ TEST_CASE("inputs by name: every quantity, named \"owner — field (unit)\", wit
     const ScenarioInput& fixed = input_at(cfi, "/providers/10/capacity/4/slip_quarters");
     CHECK(fixed.sweep_lo == 1.0);
     CHECK(fixed.sweep_hi == 4.0);
-    CHECK(fixed.sweep_note == "fixed at 2.4: 50% either side, in whole quarters");
+    CHECK(fixed.sweep_note == "fixed at 2.4 q: 50% either side, in whole quarters");
     CHECK_FALSE(usd.whole_steps());
 }
 

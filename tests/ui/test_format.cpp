@@ -78,4 +78,6 @@ TEST_CASE("compact numbers round first, then pick their scale and decimals", "[f
     // Energy: 99,970 GWh is 99.97 TWh, shown 100 (the compare table's "-100.0 TWh" before).
     CHECK(format_value(-99970, Unit::gwh) == "-100 TWh");
     CHECK(format_compact(1.5e15) == "1500T");  // no scale beyond T
+    CHECK(format_usd(0) == "$0");               // exactly zero: no decimals
+    CHECK(format_usd(0.004) == "$0.00");        // a little is not nothing
 }
