@@ -57,7 +57,7 @@ void sla_tiers(AppModel& m, FieldEdits& edits, const std::string& base, const js
                 const InputField* d = input_field(key);
                 if (number_field(edits, key, ptr, v, NumberUnit::share, d->lo, d->hi, ImGui::GetContentRegionAvail().x, plain)) m.set(ptr, v);
                 items().track(ptr);
-                ImGui::SetItemTooltip("%s", d->meaning);
+                item_tooltip(d->meaning);
             }
             ImGui::TableNextColumn();
             if (ImGui::SmallButton("x")) remove = row;
@@ -96,12 +96,13 @@ void ScenarioPanel::draw_clauses() {
         // Named as the timeline, inputs and parts name it ("revenue share on azure #2") while the document is valid.
         const Scenario& valid = model_.scenario();
         const bool named = model_.valid() && i < valid.contract.size();
-        const std::string title = (named ? clause_name(valid, i) : type + (who.empty() ? "" : " - " + who)) + "###card";
+        // While it is not (an edit made it invalid), the same words from the document, without the number.
+        const std::string title = (named ? clause_name(valid, i) : std::string(info ? info->label : type.c_str()) + (who.empty() ? "" : " on " + who)) + "###card";
         if (opens_for_focus(fields_.focus_request, base)) ImGui::SetNextItemOpen(true);
         const bool open = ImGui::TreeNodeEx(title.c_str(), ImGuiTreeNodeFlags_Framed | ImGuiTreeNodeFlags_SpanAvailWidth | ImGuiTreeNodeFlags_AllowOverlap);
         items().track("card:" + base);
         const std::string note = provenance(c);
-        if (info || !note.empty()) ImGui::SetItemTooltip("%s%s%s", info ? info->meaning : "", info && !note.empty() ? "\n\n" : "", note.c_str());
+        item_tooltip(std::string(info ? info->meaning : "") + (info && !note.empty() ? "\n\n" : "") + note);
         ImGui::SameLine(ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 3);
         if (ImGui::SmallButton("remove")) remove = static_cast<int>(i);
         items().track("clause_remove:" + std::to_string(i));
@@ -124,7 +125,7 @@ void ScenarioPanel::draw_clauses() {
                 const auto parties = eligible_parties(doc, t.type);
                 model_.append("/contract", clause_example(t.type, parties.empty() ? "" : parties.front()));
             }
-            ImGui::SetItemTooltip("%s", t.meaning);
+            item_tooltip(t.meaning);
             items().track(std::string("add_clause=") + t.name);
         }
         ImGui::EndCombo();
@@ -162,7 +163,7 @@ void ScenarioPanel::draw_clause_fields(const ClauseTypeInfo& info, const std::st
             case FieldKind::choice: {
                 const std::vector<std::string> options(f.choices.begin(), f.choices.end());
                 choice_combo(model_, f.name, base, f.name, options, options.front());
-                ImGui::SetItemTooltip("%s", f.meaning);
+                item_tooltip(f.meaning);
                 break;
             }
             case FieldKind::quantity:
@@ -174,8 +175,8 @@ void ScenarioPanel::draw_clause_fields(const ClauseTypeInfo& info, const std::st
                     std::vector<std::string> modes;
                     for (const VariantChoice& v : variant_choices(*object, kPricingField)) modes.push_back(v.value);
                     choice_combo(model_, "pricing", base, kPricingField, modes, current_variant(*object, kPricingField));
-                    ImGui::SetItemTooltip("discount: the provider's price less a discount while the commitment is unspent; contract: a fixed "
-                                          "contract price per H100e-hour over the window (MODEL §11.1)");
+                    item_tooltip("discount: the provider's price less a discount while the commitment is unspent; contract: a fixed "
+                                 "contract price per H100e-hour over the window (MODEL §11.1)");
                 }
                 if (c.contains(f.name)) {
                     edit_quantity(model_, fields_, label.c_str(), at, note);
@@ -191,7 +192,7 @@ void ScenarioPanel::draw_clause_fields(const ClauseTypeInfo& info, const std::st
                 } else if (!pricing) {
                     ImGui::PushID(f.name);
                     if (ImGui::SmallButton(("add " + label).c_str())) model_.set(at, f.default_value.value_or(f.example));
-                    ImGui::SetItemTooltip("%s%s", f.meaning, f.default_value ? (" (default " + shortest_number(*f.default_value) + ")").c_str() : "");
+                    item_tooltip(std::string(f.meaning) + (f.default_value ? " (default " + shortest_number(*f.default_value) + ")" : ""));
                     items().track("add_field:" + at);
                     ImGui::PopID();
                 }

@@ -111,7 +111,7 @@ void ResultsPanel::draw_compare_table(const Comparison& c, const std::vector<std
             ImGui::TableNextColumn();
             fit_cell("cmp", static_cast<int>(r), static_cast<int>(k), text_width(cells[r][k]));
             ImGui::TextUnformatted(cells[r][k].c_str());
-            if (!tips[r][k].empty()) ImGui::SetItemTooltip("%s", tips[r][k].c_str());
+            item_tooltip(tips[r][k]);
         }
     }
     ImGui::EndTable();

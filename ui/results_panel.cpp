@@ -125,7 +125,7 @@ void ResultsPanel::draw_kpis() {
         ImGui::BeginChild(k.metric, ImVec2(w, card_h), true, ImGuiWindowFlags_NoScrollbar);
         ImGui::TextDisabled("%s", title.c_str());
         items().track(buyer_net ? std::string("kpi:buyer net") : std::string("kpi:") + title);
-        ImGui::SetItemTooltip("%s", k.meaning);
+        item_tooltip(k.meaning);
         // Horizon honesty (MODEL §8): what reaches past the horizon and moves this number, beside it.
         const std::string key = k.metric;
         std::string outside;
@@ -157,7 +157,7 @@ void ResultsPanel::draw_kpis() {
                   static_cast<long long>(sim.trials()), static_cast<unsigned long long>(sim.seed()));
     ImGui::ProgressBar(static_cast<float>(sim.progress()), ImVec2(-1, 0), overlay);
     items().track("mc_progress");
-    if (!model_.trials_where().empty()) ImGui::SetItemTooltip("%s", model_.trials_where().c_str());
+    item_tooltip(model_.trials_where());
     if (sim.trials() < model_.scenario().uncertainty.trials)
         ImGui::TextColored(ImVec4(0.95f, 0.75f, 0.35f, 1), "The page runs %lld of the scenario's %lld trials (their samples would not fit its memory); "
                            "the CLI's simulate runs them all.", static_cast<long long>(sim.trials()), static_cast<long long>(model_.scenario().uncertainty.trials));

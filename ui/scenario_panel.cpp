@@ -207,7 +207,7 @@ void ScenarioPanel::draw_providers() {
         const bool open = ImGui::TreeNodeEx((str(p, "id") + " (" + kind + ")###prov").c_str(), ImGuiTreeNodeFlags_Framed | ImGuiTreeNodeFlags_SpanAvailWidth | ImGuiTreeNodeFlags_AllowOverlap);
         items().track("provider:" + str(p, "id"));
         const std::string note = provenance(p);
-        if (!note.empty()) ImGui::SetItemTooltip("%s", note.c_str());
+        item_tooltip(note);
         ImGui::SameLine(ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 3);
         if (ImGui::SmallButton("remove")) remove = static_cast<int>(i);
         items().track("provider_remove:" + std::to_string(i));

@@ -335,6 +335,14 @@ void wrapped_text(std::string_view text, bool disabled) {
     if (disabled) ImGui::PopStyleColor();
 }
 
+void item_tooltip(std::string_view text) {
+    if (text.empty() || !ImGui::BeginItemTooltip()) return;
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
+    wrapped_text(text);
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+}
+
 void help_marker(const char* text) {
     ImGui::SameLine();
     ImGui::TextDisabled("(?)");

@@ -8,7 +8,7 @@
 //                   range, exact value and source
 //   text_field      a string field committed when it is left (names, quarter labels)
 //   input_string    ImGui::InputText over std::string
-//   help_marker     the "(?)" after a label
+//   help_marker     the "(?)" after a label; item_tooltip, a wrapped tooltip on the last item
 //   wrapped_text    text wrapped at spaces only, never inside a number ("60.73%/yr", "$1,500")
 //   track           names the last item's screen rectangle for the test hook
 //
@@ -79,6 +79,8 @@ bool edit_quantity(AppModel& m, FieldEdits& edits, const char* label, const std:
 void text_field(AppModel& m, FieldEdits& edits, const char* label, const std::string& pointer, float width, bool optional);
 bool input_string(const char* label, std::string& s, ImGuiInputTextFlags flags = 0);
 void help_marker(const char* text);
+// The last item's tooltip, wrapped at 30 em (ImGui::SetItemTooltip would run a long note off the screen).
+void item_tooltip(std::string_view text);
 // Text wrapped at spaces to the current wrap position (ImGui::PushTextWrapPos; without one, the
 // content region's edge, as ImGui::TextWrapped), as one item (a group). ImGui's own wrapping also
 // breaks after '.' and ',', so a number at the end of a line could read as two ("60." / "73%/yr").
