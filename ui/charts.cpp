@@ -227,15 +227,25 @@ void x_axis(Frame& f, const std::vector<std::string>& x, const std::string& titl
     if (!title.empty()) {
         const std::string shown = fit_label(title, (f.max.x - f.min.x) / 3);
         const ImVec2 ts = ImGui::CalcTextSize(shown.c_str());
-        right -= ts.x + 8;
-        f.dl->AddText(ImVec2(f.max.x - ts.x, f.max.y + 4), dim_color(), shown.c_str());
+        // Beside the labels, right; where that would hide a round value's label (the end of a sweep's range),
+        // just above the axis instead, so every mark keeps its label.
+        bool above = false;
+        for (const auto& [at, label] : marks)
+            above = above || f.x_at(at) + ImGui::CalcTextSize(label.c_str()).x * 0.5f > f.max.x - ts.x - 8;
+        if (above) {
+            right = f.outer_max.x;
+            f.dl->AddText(ImVec2(f.max.x - ts.x, f.max.y - ts.y - 2), dim_color(), shown.c_str());
+        } else {
+            right -= ts.x + 8;
+            f.dl->AddText(ImVec2(f.max.x - ts.x, f.max.y + 4), dim_color(), shown.c_str());
+        }
     }
     if (!marks.empty()) {  // round values, each with a tick, while they fit left of the title
         float free_x = f.min.x - 9;
         for (const auto& [at, label] : marks) {
             const float x_px = f.x_at(at);
             const ImVec2 ts = ImGui::CalcTextSize(label.c_str());
-            const float cx = x_px - ts.x * 0.5f;
+            const float cx = std::min(x_px - ts.x * 0.5f, f.outer_max.x - ts.x);  // the last label may end at the frame's right edge
             if (cx + ts.x > right) break;
             f.dl->AddLine(ImVec2(x_px, f.max.y), ImVec2(x_px, f.max.y + 3), dim_color());
             const float left = std::max(cx, f.min.x - 8);  // the first label may start at the axis' left end
