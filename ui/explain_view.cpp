@@ -118,12 +118,12 @@ void ExplainView::draw() {
     ImGui::TextUnformatted("From the current deal to");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
-    if (ImGui::BeginCombo("##explain_a", pinned[static_cast<std::size_t>(pinned_)].label.c_str())) {
+    if (ImGui::BeginCombo("##explain_pinned", pinned[static_cast<std::size_t>(pinned_)].label.c_str())) {
         for (int i = 0; i < static_cast<int>(pinned.size()); ++i)
             if (ImGui::Selectable((pinned[static_cast<std::size_t>(i)].label + "##" + std::to_string(i)).c_str(), i == pinned_)) pinned_ = i;
         ImGui::EndCombo();
     }
-    items().track("explain:from");
+    items().track("explain:pinned");
     ImGui::SameLine();
     ImGui::TextUnformatted("in");
     ImGui::SameLine();

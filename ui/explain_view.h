@@ -1,11 +1,11 @@
-// explain_view.h — "what changed, and by how much" between a pinned deal and the current one (MODEL §8
+// explain_view.h — "what changed, and by how much" between the current deal and a pinned one (MODEL §8
 // "What changed"), under the Compare tab.
 //
-// What it is: a metric picker and a choice of pinned deal (A); the difference metric(current) − metric(A)
-// of the deterministic runs split into the contributions of the parts that differ — each clause,
-// provider, workload, policy — by their Shapley values (explain.h: the same Explainer as `pactscope
-// explain A B`), drawn as a waterfall from A's value through each part to the current value, every part
-// named. The combinations are run a slice per frame (the page stays responsive); exact or sampled is
+// What it is: a metric picker and a choice of pinned deal (B); the difference metric(B) − metric(current)
+// of the deterministic runs — the direction of the comparison table's B − A and of the report — split into
+// the contributions of the parts that differ — each clause, provider, workload, policy — by their Shapley
+// values (explain.h: the same Explainer as `pactscope explain CURRENT PINNED`), drawn as a waterfall from
+// the current value through each part to B's, every part named. The combinations are run a slice per frame (the page stays responsive); exact or sampled is
 // stated on screen. Beside it, what falls outside the horizon (outside_horizon.h) in either deal.
 // View state it owns: the choices and the attribution in progress, restarted when either deal changes.
 #pragma once

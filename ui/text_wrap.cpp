@@ -23,7 +23,7 @@ std::vector<std::string_view> wrap_at_spaces(std::string_view text, float width,
             if (word == stop) break;
         }
         lines.emplace_back(line, static_cast<std::size_t>(fits - line));
-        if (stop == end) break;
+        if (stop == end || stop + 1 == end) break;  // a '\n' that ends the text ends its last line, as ImGui reads it
         para = stop;
     }
     return lines;

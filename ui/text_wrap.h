@@ -11,7 +11,8 @@
 
 namespace pactscope::ui {
 
-// The lines of `text` no wider than `width` by `width_of`: each '\n' ends a line; words (runs without
+// The lines of `text` no wider than `width` by `width_of`: each '\n' ends a line (a last one adds no empty
+// line); words (runs without
 // a space) are kept whole, spaces between two lines are dropped, spaces inside a line kept. A word
 // wider than `width` gets a line of its own. The lines are views into `text`.
 std::vector<std::string_view> wrap_at_spaces(std::string_view text, float width, const std::function<float(std::string_view)>& width_of);

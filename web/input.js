@@ -78,7 +78,9 @@
     if (e.inputType && !e.inputType.startsWith('insert')) { textArea.value = ''; return; }  // deletions, undo: the model's keys do those
     deliver(textArea.value.replace(/[\r\n]+/g, ''));  // Enter reaches the model as a key
   });
-  textArea.addEventListener('compositionend', (e) => deliver(e.data));
+  // Chrome and Firefox send the composition's last input event before compositionend, Safari after it: what the
+  // area holds is delivered once the events of this turn are through, by whichever comes last to a full area.
+  textArea.addEventListener('compositionend', () => setTimeout(() => deliver(textArea.value.replace(/[\r\n]+/g, ''))));
 
   // ---- clipboard -------------------------------------------------------------------------------
   // Copy: ImGui hands over the text a frame after Ctrl+C, so the asynchronous clipboard API writes it.

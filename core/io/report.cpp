@@ -296,8 +296,8 @@ private:
         h += "<p>Every deal runs the same " + esc(trials_text()) + " with seed " + std::to_string(seed_) +
              ", so trial i of each sees the same draws of the inputs they share (common random numbers) and the differences are paired. "
              "Columns give each deal's P50; " +
-             "\xce\x94 is the P50 of the paired difference (pinned " + kDash + " current) with its P10 to P90 below; P(B better) is the share of trials in "
-             "which that pinned deal does better than the current one by the metric's own direction (as on the page's Compare tab).</p>\n"
+             "\xce\x94 is the P50 of the paired difference (pinned " + kDash + " current) with its P10 to P90 below; P(X better) is the share of trials in "
+             "which pinned deal X does better than the current one by the metric's own direction (as on the page's Compare tab).</p>\n"
              "<ul class=\"deals\">\n";
         for (std::size_t k = 0; k < deals_.size(); ++k)
             h += "<li><strong>" + letter(k) + "</strong> " + esc(deals_[k].name) + (k == 0 ? " (current)" : " (pinned)") + "</li>\n";

@@ -144,9 +144,17 @@ await runSuite('browser editing', async ({ server, browser, check }) => {
       await page.mouse.click(r.x + r.w / 2, r.y + r.h / 2);
       await frames(page, 2);
       const cdp = await page.context().newCDPSession(page);
+      // Composed, then cancelled: had the composing text reached the field, Enter would refuse "９".
       await cdp.send('Input.imeSetComposition', { text: '９', selectionStart: 1, selectionEnd: 1 });
       await frames(page, 2);
-      check(await usd() === 7.5e10, 'text still being composed does not reach the field', String(await usd()));
+      await cdp.send('Input.imeSetComposition', { text: '', selectionStart: 0, selectionEnd: 0 });
+      await frames(page, 2);
+      await page.keyboard.press('Enter');
+      await frames(page, 3);
+      check(await usd() === 7.5e10 && !(await state(page)).refused.length, 'text being composed, then cancelled, never reaches the field',
+        JSON.stringify({ usd: await usd(), refused: (await state(page)).refused }));
+      await page.mouse.click(r.x + r.w / 2, r.y + r.h / 2);
+      await frames(page, 2);
       await cdp.send('Input.imeSetComposition', { text: '90B', selectionStart: 3, selectionEnd: 3 });
       await cdp.send('Input.insertText', { text: '90B' });
       await page.keyboard.press('Enter');

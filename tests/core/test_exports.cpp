@@ -206,6 +206,16 @@ TEST_CASE("report: one self-contained HTML page with the KPIs, the sources and t
     CHECK(html.find("2024-03-05") != std::string::npos);
     CHECK(html.find("<section id=\"what-changed\"") != std::string::npos);
     CHECK(html.find("<section id=\"comparison\"") != std::string::npos);
+    // The comparison says what the page's Compare tab says: B (the dearer deal) is never the better on cost, so
+    // P(B better) is 0%, in a row named as the page names it ("Total cost", not cost_usd).
+    const std::size_t section = html.find("<section id=\"comparison\"");
+    const std::string cmp = html.substr(section, html.find("</section>", section) - section);
+    CHECK(cmp.find("<th>P(B better)</th>") != std::string::npos);
+    const std::size_t cost_row = cmp.find("<th scope=\"row\">Total cost</th>");
+    REQUIRE(cost_row != std::string::npos);
+    const std::string row = cmp.substr(cost_row, cmp.find("</tr>", cost_row) - cost_row);
+    CHECK(row.find("<td>0%</td>") != std::string::npos);
+    CHECK(cmp.find("<code>cost_usd</code>") == std::string::npos);
     // The same inputs give the same bytes, whatever the number of threads.
     CHECK(build_report({a, b}, 200, 11, "2026-11-30", 2) == html);
     CHECK(build_report({a, b}, 200, 12, "2026-11-30") != html);  // the seed is written in it

@@ -28,4 +28,6 @@ TEST_CASE("text wrapping keeps line ends, inner spaces and words too long for a 
     CHECK(wrap_at_spaces("aa  bb", 3, chars) == Lines{"aa", "bb"});             // ... those at a break dropped
     CHECK(wrap_at_spaces("ab  ", 10, chars) == Lines{"ab"});                    // trailing spaces dropped
     CHECK(wrap_at_spaces("", 10, chars) == Lines{""});                          // nothing is one empty line
+    CHECK(wrap_at_spaces("a b\n", 10, chars) == Lines{"a b"});                  // a closing '\n' adds no empty line
+    CHECK(wrap_at_spaces("a\n\n", 10, chars) == Lines{"a", ""});               // ... but one before it stays
 }

@@ -25,7 +25,7 @@
 //                                        direction, input, input_name, lo, hi, steps, second_input, series,
 //                                        crossings: [{a, b, found, value, jump, first, text}], opened,
 //                                        search: {query, matches}}, compare: [[header...], [row...]...]
-//                                        (the table's text), explain: {metric, from, working, value_a,
+//                                        (the table's text), explain: {metric, from ("current"), to (the pinned deal), working, value_a,
 //                                        value_b, delta, exact, contributions: [{part, pointer, value}]},
 //                                        story: {trials, seed, eras: [{preset, date, trials_done, trials,
 //                                        seed, p50: {cost_usd, served_fraction, stranded_usd,
@@ -55,12 +55,13 @@
 //    run is gone (an edit replaced it) or the block does not fit.
 //
 // 3. The input paths, called per event, with plain numbers: ps_wake(), ps_paste(text) (the DOM paste
-//    event's text, just before ImGui reads the clipboard), ps_touch(phase, x, y) (one finger as the
+//    event's text, just before ImGui reads the clipboard), ps_text(text) (text that came without key
+//    events — an input method, dictation — for the field being edited: web/input.js), ps_touch(phase, x, y) (one finger as the
 //    mouse: 0 down, 1 move, 2 up; CSS pixels), ps_wheel(dx, dy) (ImGui wheel steps, +y = up).
 //
 // The module calls the shell back through window.pactscopeShell (web_main.cpp): scenarioChanged(text,
 // preset), summaryChanged(text), mcJob(run, text, trials, seed), mcCancel(run), historyChanged(undo, redo), request(what), copied(text),
-// savePixels(rgba, w, h, name), firstFrame().
+// savePixels(rgba, w, h, name), textInput(on, x, y, line_height) (where the text field being edited is), firstFrame().
 #pragma once
 
 extern "C" {
