@@ -22,6 +22,7 @@
   // ---- keys ------------------------------------------------------------------------------------
   window.addEventListener('keydown', (e) => {
     page.wake();
+    if (e.target === textArea) flushText(e);  // text that came before this key reaches the field before it
     const k = e.key.toLowerCase();
     // Shortcuts that need the user's gesture (the file picker, a download) are handled here, in the event.
     if (command(e) && !e.altKey && (k === 'o' || k === 's')) {
@@ -73,6 +74,13 @@
     textArea.value = '';
     if (text && page.running) page.api.text(text);
   }
+  // An input method's result may still wait in the area (compositionend delivers it a turn later, below) when
+  // the next key comes — Enter right after choosing a candidate: it is delivered first, so the key acts on it.
+  let composing = false;
+  function flushText(e) {
+    if (!composing && !e.isComposing && textArea.value) deliver(textArea.value.replace(/[\r\n]+/g, ''));
+  }
+  textArea.addEventListener('compositionstart', () => { composing = true; });
   textArea.addEventListener('input', (e) => {
     if (e.isComposing) return;  // the input method is still composing: its result comes with compositionend
     if (e.inputType && !e.inputType.startsWith('insert')) { textArea.value = ''; return; }  // deletions, undo: the model's keys do those
@@ -80,7 +88,10 @@
   });
   // Chrome and Firefox send the composition's last input event before compositionend, Safari after it: what the
   // area holds is delivered once the events of this turn are through, by whichever comes last to a full area.
-  textArea.addEventListener('compositionend', () => setTimeout(() => deliver(textArea.value.replace(/[\r\n]+/g, ''))));
+  textArea.addEventListener('compositionend', () => {
+    composing = false;
+    setTimeout(() => deliver(textArea.value.replace(/[\r\n]+/g, '')));
+  });
 
   // ---- clipboard -------------------------------------------------------------------------------
   // Copy: ImGui hands over the text a frame after Ctrl+C, so the asynchronous clipboard API writes it.
