@@ -70,10 +70,7 @@
   // A key's character reaches the model through GLFW's keypress listener; kept out of the area, it is not
   // also delivered as inserted text.
   textArea.addEventListener('keypress', (e) => e.preventDefault());
-  // What the area holds goes to the field being edited, and the area is cleared. Line breaks are left out:
-  // Enter reaches the model as a key.
-  function deliver() {
-    const text = textArea.value.replace(/[\r\n]+/g, '');
+  function deliver(text) {
     textArea.value = '';
     if (text && page.running) page.api.text(text);
   }
@@ -81,19 +78,19 @@
   // the next key comes — Enter right after choosing a candidate: it is delivered first, so the key acts on it.
   let composing = false;
   function flushText(e) {
-    if (!composing && !e.isComposing && textArea.value) deliver();
+    if (!composing && !e.isComposing && textArea.value) deliver(textArea.value.replace(/[\r\n]+/g, ''));
   }
   textArea.addEventListener('compositionstart', () => { composing = true; });
   textArea.addEventListener('input', (e) => {
     if (e.isComposing) return;  // the input method is still composing: its result comes with compositionend
     if (e.inputType && !e.inputType.startsWith('insert')) { textArea.value = ''; return; }  // deletions, undo: the model's keys do those
-    deliver();
+    deliver(textArea.value.replace(/[\r\n]+/g, ''));  // Enter reaches the model as a key
   });
   // Chrome and Firefox send the composition's last input event before compositionend, Safari after it: what the
   // area holds is delivered once the events of this turn are through, by whichever comes last to a full area.
   textArea.addEventListener('compositionend', () => {
     composing = false;
-    setTimeout(deliver);
+    setTimeout(() => deliver(textArea.value.replace(/[\r\n]+/g, '')));
   });
 
   // ---- clipboard -------------------------------------------------------------------------------
