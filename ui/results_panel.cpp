@@ -311,20 +311,23 @@ void ResultsPanel::draw_money() {
         const int k = field_index(table, figure);
         return mc && k >= 0 && static_cast<std::size_t>(k) < v.size() ? &v[static_cast<std::size_t>(k)] : nullptr;
     };
-    std::vector<std::vector<std::string>> pnl;
+    // The money columns in one scale (io/value_text.h statement_scale), so a row foots by hand.
     const BuyerView& b = r.buyer;
-    pnl.push_back({buyer + " (buyer)", format_usd(b.revenue_usd), format_usd(b.cost_usd), format_usd(b.revenue_share_paid_usd),
-                   format_usd(b.revenue_share_received_usd), "\xe2\x80\x94", format_usd(b.net_usd), range(stat_of(m.buyer, "net_usd", buyer_figures()))});
+    const std::vector<std::size_t> parties = party_providers(s, r);
+    const StatementScale scale = statement_scale(pnl_money(r, parties));
+    const auto usd = [&](double v) { return statement_text(v, scale); };
+    std::vector<std::vector<std::string>> pnl;
+    pnl.push_back({buyer + " (buyer)", usd(b.revenue_usd), usd(b.cost_usd), usd(b.revenue_share_paid_usd),
+                   usd(b.revenue_share_received_usd), "\xe2\x80\x94", usd(b.net_usd), range(stat_of(m.buyer, "net_usd", buyer_figures()))});
     // Parties (analysis/parties.h): owned capacity that bills nothing is the buyer's own, named in a note; a
     // cloud whose own cost the scenario does not give shows "not given", its net marked as before that cost.
-    const std::vector<std::size_t> parties = party_providers(s, r);
     for (std::size_t p : parties) {
         const ProviderView& v = r.stakeholders[p];
         const bool costed = provider_cost_given(s, p);
         const Stat* net = mc && p < m.providers.size() ? stat_of(m.providers[p], "net_usd", provider_figures()) : nullptr;
-        pnl.push_back({provider_display_name(s, p), format_usd(v.revenue_usd), costed ? format_usd(v.cost_usd) : std::string("not given"),
-                       format_usd(v.revenue_share_paid_usd), format_usd(v.revenue_share_received_usd), format_usd(v.ip_value_usd),
-                       format_usd(v.net_usd) + (costed ? "" : "*"), range(net)});
+        pnl.push_back({provider_display_name(s, p), usd(v.revenue_usd), costed ? usd(v.cost_usd) : std::string("not given"),
+                       usd(v.revenue_share_paid_usd), usd(v.revenue_share_received_usd), usd(v.ip_value_usd),
+                       usd(v.net_usd) + (costed ? "" : "*"), range(net)});
     }
     text_table("pnl", {"party", "revenue", "cost", "share paid", "share received", "IP value", "net", "net P10\xe2\x80\x93P90"}, pnl);
     wrapped_text(buyer + " also: training value " + format_usd(b.training_value_usd) + ", value lost to shortfall and outages " +

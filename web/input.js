@@ -65,6 +65,13 @@
       canvas.focus({ preventScroll: true });
     }
   };
+  // GLFW releases every held key on any blur it sees (a capturing window listener sees each element's): the
+  // focus passing between the canvas and the text area is no blur of the model's, so a Control pressed on the
+  // canvas still holds when the A of Ctrl+A reaches the text area. (Firefox lost Ctrl+A typed at once after
+  // a click into a field: the text went in at the caret instead of replacing the old.)
+  window.addEventListener('blur', (e) => {
+    if (ours(e.target) && ours(e.relatedTarget)) e.stopImmediatePropagation();
+  }, true);
   // A click on the canvas while a field is edited (the mouse focuses the canvas) keeps the text area's focus.
   canvas.addEventListener('focus', () => { if (editing) textArea.focus({ preventScroll: true }); });
   // A key's character reaches the model through GLFW's keypress listener; kept out of the area, it is not

@@ -32,6 +32,16 @@ std::string owned_capacity_names(const Scenario& s, const Result& r) {
     return out;
 }
 
+std::vector<double> pnl_money(const Result& r, const std::vector<std::size_t>& parties) {
+    const BuyerView& b = r.buyer;
+    std::vector<double> cells = {b.revenue_usd, b.cost_usd, b.revenue_share_paid_usd, b.revenue_share_received_usd, b.net_usd};
+    for (std::size_t p : parties) {
+        const ProviderView& v = r.stakeholders[p];
+        cells.insert(cells.end(), {v.revenue_usd, v.cost_usd, v.revenue_share_paid_usd, v.revenue_share_received_usd, v.ip_value_usd, v.net_usd});
+    }
+    return cells;
+}
+
 bool provider_cost_given(const Scenario& s, std::size_t p) {
     return s.providers[p].kind != ProviderKind::cloud || s.providers[p].provider_cost.present;
 }

@@ -19,6 +19,10 @@ std::vector<std::size_t> party_providers(const Scenario& s, const Result& r);
 // Owned providers left out of party_providers, by display name, joined with ", " ("" when none).
 std::string owned_capacity_names(const Scenario& s, const Result& r);
 
+// Every money cell of the P&L that lists `parties` (revenue, cost, shares, IP value, net of the buyer and
+// of each party): one statement scale is chosen over them all (io/value_text.h), so every row foots by hand.
+std::vector<double> pnl_money(const Result& r, const std::vector<std::size_t>& parties);
+
 // False for a cloud whose scenario has no provider_cost: its cost_usd is 0 by default, not a figure.
 bool provider_cost_given(const Scenario& s, std::size_t p);
 // The clouds among `parties` without provider_cost, by display name, joined with ", " ("" when none).

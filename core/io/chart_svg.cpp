@@ -215,12 +215,32 @@ std::string unit_title(const Chart& c, double largest) {
     return words.empty() ? c.y_title : c.y_title + " (" + words + ")";
 }
 
-// Ticks covering a range (0 included when `with_zero`), at about one per `spacing` units of `length`.
-std::vector<double> value_ticks(ValueSpan r, bool with_zero, double length, double spacing) {
+// A value axis: its ends, and the ticks inside them with their labels (one scale and one number of decimals).
+struct ValueAxis {
+    double lo = 0, hi = 1;
+    std::vector<double> ticks;
+    std::vector<std::string> labels;
+};
+
+// The axis for a range (0 included when `with_zero`), at about one tick per `spacing` units of `length`.
+// An end sits on the tick beyond the data unless that tick lies more than half a step past it: then the
+// end is the data's, with a margin of 3% of the span, and that tick is left out. ($1B of SLA credits below
+// a $500B cost ran the axis to -$50B, a tenth of the plot for a sliver.)
+ValueAxis value_axis(ValueSpan r, bool with_zero, double length, double spacing, ValueUnit unit) {
     if (r.empty()) r.add(0), r.add(1);
     if (with_zero) r.add(0);
     const int target = std::clamp(static_cast<int>(length / spacing), 2, 10);
-    return nice_ticks(r.lo, r.hi, target);
+    const std::vector<double> ticks = nice_ticks(r.lo, r.hi, target);
+    const std::vector<std::string> labels = tick_texts(ticks, unit);  // from every tick: the scale stays
+    ValueAxis a;
+    a.lo = ticks.front(), a.hi = ticks.back();
+    const double step = ticks.size() > 1 ? ticks[1] - ticks[0] : 0, margin = 0.03 * (r.hi - r.lo);
+    if (r.lo - a.lo > 0.5 * step && r.lo != 0) a.lo = r.lo - margin;
+    if (a.hi - r.hi > 0.5 * step && r.hi != 0) a.hi = r.hi + margin;
+    const double slack = step * 1e-9;
+    for (std::size_t k = 0; k < ticks.size(); ++k)
+        if (ticks[k] >= a.lo - slack && ticks[k] <= a.hi + slack) a.ticks.push_back(ticks[k]), a.labels.push_back(labels[k]);
+    return a;
 }
 
 bool is_quarter_label(const std::string& s) {
@@ -307,8 +327,9 @@ std::string vertical_svg(const Chart& c, int width, int height) {
     double label_h = kTickSize + 8;
     double bottom = f.bottom - x_title_h - label_h;
     const double top = f.top + 6;
-    std::vector<double> ticks = value_ticks(range, with_zero, std::max(40.0, bottom - top), 48);
-    std::vector<std::string> tick_labels = tick_texts(ticks, c.unit);
+    const ValueAxis axis = value_axis(range, with_zero, std::max(40.0, bottom - top), 48, c.unit);
+    const std::vector<double>& ticks = axis.ticks;
+    const std::vector<std::string>& tick_labels = axis.labels;
     double tick_w = 0;
     for (const std::string& t : tick_labels) tick_w = std::max(tick_w, text_width(t, kTickSize));
     double left = kPad + (kTickSize + 8) + tick_w + 8;
@@ -348,7 +369,7 @@ std::string vertical_svg(const Chart& c, int width, int height) {
     }
     bottom = std::max(top + 40, f.bottom - x_title_h - label_h);
 
-    const double t0 = ticks.front(), t1 = ticks.back();
+    const double t0 = axis.lo, t1 = axis.hi;
     auto y_at = [&](double v) { return bottom - (v - t0) / (t1 - t0) * (bottom - top); };
     auto x_at = [&](std::size_t i) { return left + (static_cast<double>(i) + 0.5) * band; };
 
@@ -486,9 +507,10 @@ std::string horizontal_svg(const Chart& c, int width, int height) {
     label_w = std::min(label_w, width * 0.32);
     const double left = kPad + cat_title_w + label_w + 8, right = width - kPad - 16;
     const double top = f.top + 4, bottom = std::max(top + 30, f.bottom - (kTickSize + 8) - (kTickSize + 10));
-    const std::vector<double> ticks = value_ticks(range, true, right - left, 90);
-    const std::vector<std::string> tick_labels = tick_texts(ticks, c.unit);
-    const double t0 = ticks.front(), t1 = ticks.back();
+    const ValueAxis axis = value_axis(range, true, right - left, 90, c.unit);
+    const std::vector<double>& ticks = axis.ticks;
+    const std::vector<std::string>& tick_labels = axis.labels;
+    const double t0 = axis.lo, t1 = axis.hi;
     auto x_at = [&](double v) { return left + (v - t0) / (t1 - t0) * (right - left); };
 
     for (std::size_t k = 0; k < ticks.size(); ++k) {

@@ -243,20 +243,23 @@ private:
         t.head({"party", "revenue", "cost", "share paid", "share received", "IP value", "net", "net P10" + kDash + "P90"});
         const int bnet = field_index(buyer_figures(), "net_usd"), pnet = field_index(provider_figures(), "net_usd");
         const BuyerView& b = r.buyer;
+        const std::vector<std::size_t> parties = party_providers(s, r);
+        // The money columns in one scale (io/value_text.h statement_scale), so a row foots by hand.
+        const StatementScale scale = statement_scale(pnl_money(r, parties));
+        auto money = [&](double v) { return esc(statement_text(v, scale)); };
         auto usd = [](double v) { return esc(value_text(v, ValueUnit::usd)); };
-        t.row({esc(buyer_display_name(s)) + " (buyer)", usd(b.revenue_usd), usd(b.cost_usd), usd(b.revenue_share_paid_usd), usd(b.revenue_share_received_usd), kMdash,
-               "<strong>" + usd(b.net_usd) + "</strong>",
+        t.row({esc(buyer_display_name(s)) + " (buyer)", money(b.revenue_usd), money(b.cost_usd), money(b.revenue_share_paid_usd), money(b.revenue_share_received_usd), kMdash,
+               "<strong>" + money(b.net_usd) + "</strong>",
                esc(range_text(static_cast<std::size_t>(bnet) < d.m.buyer.size() ? &d.m.buyer[static_cast<std::size_t>(bnet)] : nullptr, ValueUnit::usd, s))});
         // Parties (analysis/parties.h): owned capacity that bills nothing is named in a note; a cloud whose own
         // cost the deal does not give reads "not given", its net marked as before that cost.
-        const std::vector<std::size_t> parties = party_providers(s, r);
         for (std::size_t p : parties) {
             const ProviderView& v = r.stakeholders[p];
             const Stat* st = p < d.m.providers.size() && static_cast<std::size_t>(pnet) < d.m.providers[p].size() ? &d.m.providers[p][static_cast<std::size_t>(pnet)]
                                                                                                                       : nullptr;
             const bool costed = provider_cost_given(s, p);
-            t.row({esc(provider_display_name(s, p)), usd(v.revenue_usd), costed ? usd(v.cost_usd) : std::string("not given"), usd(v.revenue_share_paid_usd),
-                   usd(v.revenue_share_received_usd), usd(v.ip_value_usd), "<strong>" + usd(v.net_usd) + (costed ? "" : "*") + "</strong>",
+            t.row({esc(provider_display_name(s, p)), money(v.revenue_usd), costed ? money(v.cost_usd) : std::string("not given"), money(v.revenue_share_paid_usd),
+                   money(v.revenue_share_received_usd), money(v.ip_value_usd), "<strong>" + money(v.net_usd) + (costed ? "" : "*") + "</strong>",
                    esc(range_text(st, ValueUnit::usd, s))});
         }
         h += t.done();

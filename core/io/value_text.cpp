@@ -171,6 +171,24 @@ std::vector<double> nice_ticks(double lo, double hi, int target) {
     return out;
 }
 
+StatementScale statement_scale(const std::vector<double>& usd) {
+    double top = 0;
+    for (double v : usd)
+        if (std::isfinite(v)) top = std::max(top, std::fabs(v));
+    const Scale s = compact_scale(std::min(top, 1e9));  // billions at most
+    return {s.divisor, s.divisor == 1e9 ? "B" : s.divisor == 1e6 ? "M" : s.divisor == 1e3 ? "K" : ""};
+}
+
+std::string statement_text(double usd, StatementScale scale) {
+    if (std::isnan(usd)) return "-";
+    if (usd == 0) return "$0";
+    std::string digits = fixed_text(std::fabs(usd) / scale.divisor, scale.divisor == 1 ? 0 : 1);
+    // Group the whole part: 1763.4 -> 1,763.4.
+    const std::size_t point = std::min(digits.find('.'), digits.size());
+    for (std::size_t i = point; i > 3; i -= 3) digits.insert(i - 3, 1, ',');
+    return (usd < 0 && digits.find_first_not_of("0.,") != std::string::npos ? "-$" : "$") + digits + scale.suffix;
+}
+
 const char* axis_unit_words(ValueUnit unit, double largest) { return unit_scale(unit, std::fabs(largest), false).words; }
 
 std::string probability_text(double p) {

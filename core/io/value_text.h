@@ -40,6 +40,19 @@ std::vector<double> nice_ticks(double lo, double hi, int target);
 // show it). A CSV header names it by value_unit_csv_name (model/result_fields.h).
 const char* axis_unit_words(ValueUnit unit, double largest = 0);
 
+// A statement's money columns (each party's P&L): every value in one scale, so a row foots by hand to
+// within a rounding of its last digit. Three significant digits each ($1.76T − $1.08T − $263B + $5.80B)
+// left $8B unexplained in a $431B net; one scale with one decimal leaves at most 0.05 of that scale per cell.
+// The scale is the largest magnitude's, billions at most (a trillion reads "$1,763.4B", as statements do);
+// exactly 0 is "$0", a nonzero value that rounds to nothing "$0.0B".
+struct StatementScale {
+    double divisor = 1;
+    const char* suffix = "";
+};
+StatementScale statement_scale(const std::vector<double>& usd);
+// "$1,763.4B", "-$1,080.2B", "$5.8B" in the scale {1e9, "B"}. NaN: "-".
+std::string statement_text(double usd, StatementScale scale);
+
 // A probability as a percentage: whole percents, but never 0% or 100% unless it is exactly that: 0.9979 is
 // "99.8%", 0.99996 ">99.9%", 0.0004 "<0.1%" ("100%" must mean every trial). NaN: "-".
 std::string probability_text(double p);

@@ -63,6 +63,29 @@ TEST_CASE("value text: the KPI cards' forms, rounding half away from zero, no -0
     CHECK(tick_texts({0, 0.25, 0.5}, ValueUnit::share) == std::vector<std::string>{"0%", "25%", "50%"});
 }
 
+TEST_CASE("a statement's money columns share one scale, so a row foots by hand (io/value_text.h)", "[exports]") {
+    // A P&L row like the October 2025 deal's buyer: revenue $1,763.4B + share received $5.8B − cost $1,080.2B
+    // − share paid $263.0B = net $426.0B. At three significant digits each ($1.76T, $5.80B, $1.08T, $263B) the
+    // cells add to $423B against the $426B net; in one scale with one decimal they add to it exactly.
+    const std::vector<double> row = {1763.4e9, 5.8e9, -1080.2e9, -263.0e9, 426.0e9};
+    const StatementScale s = statement_scale(row);
+    CHECK(s.divisor == 1e9);  // the largest is in trillions: billions at most
+    CHECK(statement_text(1763.4e9, s) == "$1,763.4B");
+    CHECK(statement_text(-1080.2e9, s) == "-$1,080.2B");
+    CHECK(statement_text(5.8e9, s) == "$5.8B");
+    CHECK(statement_text(426.0e9, s) == "$426.0B");
+    CHECK(statement_text(0, s) == "$0");          // exactly nothing
+    CHECK(statement_text(2e7, s) == "$0.0B");     // something, below the last digit
+    CHECK(statement_text(-2e7, s) == "$0.0B");    // never "-$0.0B"
+    CHECK(statement_text(std::nan(""), s) == "-");
+    // Smaller statements take the largest value's own scale: $328M and $1M in millions, $12 in dollars.
+    const StatementScale m = statement_scale({3.28e8, 1e6, std::nan("")});
+    CHECK(statement_text(3.28e8, m) == "$328.0M");
+    CHECK(statement_text(1e6, m) == "$1.0M");
+    CHECK(statement_text(12, statement_scale({12, 3})) == "$12");
+    CHECK(statement_text(1234567.8e9, s) == "$1,234,567.8B");
+}
+
 TEST_CASE("nice ticks cover the range with equal 1, 2, 2.5 or 5 × 10^k steps", "[exports]") {
     for (auto [lo, hi] : {std::pair{0.0, 9.3e8}, {-2.5e7, 4.1e8}, {0.12, 0.87}, {3.0, 3.0}}) {
         const std::vector<double> t = nice_ticks(lo, hi, 5);
@@ -78,6 +101,29 @@ TEST_CASE("nice ticks cover the range with equal 1, 2, 2.5 or 5 × 10^k steps", 
                           std::fabs(mantissa - 5) < 1e-9;
         CHECK(nice);
     }
+}
+
+TEST_CASE("chart SVG: an axis does not run a whole step past a sliver of data", "[exports]") {
+    // Cost by component: $400B and $500B of compute over $1B of SLA credits below zero. Ticks step $100B or
+    // $50B here, so the tick under -$1B is -$50B or -$100B: more than half a step past the data, so the
+    // axis ends just under -$1B instead (3% of the span) and draws no negative tick.
+    auto chart = [](double credit) {
+        Chart c;
+        c.title = "Cost by component";
+        c.unit = ValueUnit::usd;
+        c.x = {"2031", "2032"};
+        c.items.push_back(chart_series(ChartKind::stacked_bars, "compute", 0, {4e11, 5e11}));
+        c.items.push_back(chart_series(ChartKind::stacked_bars, "SLA credits", 1, {credit, credit}));
+        return chart_svg(c, 800, 450);
+    };
+    const std::string sliver = chart(-1e9);
+    CHECK(count_of(sliver, ">-$") == 0);
+    CHECK(count_of(sliver, ">$0<") == 1);
+    CHECK(count_of(sliver, ">$500B<") == 1);
+    // -$95B of credits: the plot's ~370 px at a tick per 48 px ask for 7 ticks over $595B, a $100B step
+    // (85B rounded up to 1, 2, 2.5, 5 × 10^k); -$100B is $5B past the data, under half a step: kept.
+    const std::string deep = chart(-9.5e10);
+    CHECK(count_of(deep, ">-$100B<") == 1);
 }
 
 TEST_CASE("chart CSV: one row per x label, units in the header, exact numbers", "[exports]") {
