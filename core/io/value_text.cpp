@@ -95,26 +95,43 @@ std::string fixed_text(double x, int decimals) {
     return (x < 0 && n != 0 ? "-" : "") + digits;
 }
 
-std::string value_text(double v, ValueUnit unit) {
-    if (std::isnan(v)) return "-";
+namespace {
+
+// v in the scale `scale_of` picks for its magnitude, three significant digits: the scale and the decimals are
+// chosen after rounding (999.6M is "1.00B", 9.996 is "10.0"). v != 0.
+template <class ScaleOf>
+std::string scaled_text(double v, ScaleOf scale_of) {
     const double a = std::fabs(v);
-    if (unit == ValueUnit::share) return fixed_text(v * 100, 1) + "%";
-    if (unit == ValueUnit::index) return fixed_text(v, 3);
-    if (unit == ValueUnit::quarter) return plus(v) + fixed_text(v, 1) + " q";
-    Scale s = unit_scale(unit, a, true);
-    std::string out = sign_of(v);
-    out += s.prefix;
-    if (a == 0) return out + "0" + (unit == ValueUnit::mw || unit == ValueUnit::gwh ? s.suffix : std::string());
+    Scale s = scale_of(a);
     double x = a / s.divisor;
     int d = three_digits(x);
     const double rounded = std::round(x * kPow10[d]) / kPow10[d];
     if (rounded >= 1000) {  // 999.6M rounds to 1000M: 1.00B
-        const Scale bigger = unit_scale(unit, rounded * s.divisor, true);
+        const Scale bigger = scale_of(rounded * s.divisor);
         if (bigger.divisor != s.divisor) s = bigger, x = a / s.divisor, d = three_digits(x);
     }
     d = three_digits(std::round(x * kPow10[d]) / kPow10[d]);  // 9.996 -> "10.0", not "10.00"
-    out += fixed_text(x, d);
-    return out + s.suffix;
+    return sign_of(v) + s.prefix + fixed_text(x, d) + s.suffix;
+}
+
+}  // namespace
+
+std::string value_text(double v, ValueUnit unit) {
+    if (std::isnan(v)) return "-";
+    if (unit == ValueUnit::share) return fixed_text(v * 100, 1) + "%";
+    if (unit == ValueUnit::index) return fixed_text(v, 3);
+    if (unit == ValueUnit::quarter) return plus(v) + fixed_text(v, 1) + " q";
+    if (v == 0) {
+        const Scale s = unit_scale(unit, 0, true);
+        return std::string(s.prefix) + "0" + (unit == ValueUnit::mw || unit == ValueUnit::gwh ? s.suffix : std::string());
+    }
+    return scaled_text(v, [unit](double a) { return unit_scale(unit, a, true); });
+}
+
+std::string compact_text(double v) {
+    if (std::isnan(v)) return "-";
+    if (v == 0) return "0";
+    return scaled_text(v, compact_scale);
 }
 
 std::string delta_text(double v, ValueUnit unit) {

@@ -24,6 +24,8 @@ std::string fixed_text(double x, int decimals);
 // H100e-hour), "35.0%" (share), "1.20 GW" / "850 MW", "3.40 TWh", "1.50M H100e", "2.19B H100e-h",
 // "0.452" (index), "+2 q" (quarter index). NaN: "-".
 std::string value_text(double v, ValueUnit unit);
+// A count without a unit in the same form: "1.23B", "-45.6M", "780K", "12.3", "0.12"; exactly 0 is "0".
+std::string compact_text(double v);
 // A signed difference: "+$1.23B", "-$45.6M", "+2.0 pp" for shares (percentage points). NaN: "-".
 std::string delta_text(double v, ValueUnit unit);
 

@@ -56,6 +56,11 @@ TEST_CASE("value text: the KPI cards' forms, rounding half away from zero, no -0
     CHECK(delta_text(1.234e9, ValueUnit::usd) == "+$1.23B");
     CHECK(delta_text(0.02, ValueUnit::share) == "+2.0 pp");  // shares differ in percentage points
     CHECK(value_text(std::nan(""), ValueUnit::usd) == "-");
+    // A count without a unit (the page's plain numbers): the same digits and scales, no words.
+    CHECK(compact_text(1234) == "1.23K");
+    CHECK(compact_text(-4.56e7) == "-45.6M");
+    CHECK(compact_text(999.96e3) == "1.00M");  // rounds to 1000K first: the next scale
+    CHECK(compact_text(0) == "0");
     CHECK(grouped_integer(10000) == "10,000");
     CHECK(grouped_integer(1234567) == "1,234,567");
     // Ticks share one scale and one number of decimals (the header's own example).
