@@ -35,6 +35,25 @@ void SweepView::set_range_from_input(int a) {
     keep_whole_steps(a);
 }
 
+void SweepView::steps_field(int a) {
+    const std::string key = "sweep:" + std::to_string(a) + ":steps";
+    double steps = axis_[a].steps;
+    auto commit = [this, a](const NumberEntry& e) -> std::string {
+        const std::string allowed = "the steps are one whole number from " + std::to_string(kMinSteps) + " to " + std::to_string(max_steps()) +
+                                    (axis_[1].pointer.empty() ? "" : " a side with a second input");
+        if (e.interval || e.lo != std::round(e.lo) || e.lo < kMinSteps || e.lo > max_steps()) return allowed;
+        axis_[a].steps = static_cast<int>(e.lo);
+        return {};
+    };
+    if (number_field(fields_, "steps", key, steps, NumberUnit::count, kMinSteps, max_steps(), ImGui::GetFontSize() * 3.5f, commit))
+        axis_[a].steps = static_cast<int>(std::lround(steps));
+    items().track(key);
+    item_tooltip("Points along this input (" + std::to_string(kMinSteps) + " to " + std::to_string(max_steps()) + "): drag, or click and type.");
+    ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("steps");
+}
+
 // A count of quarters (the engine rounds it, MODEL §13) is swept one quarter a step while both ends are
 // whole: on opening, and when an end is typed ("4 q to 10 q" gives 7 steps, not 13 half-quarter ones).
 // Ends that are not whole keep the steps as they are: nothing typed is rounded.
@@ -244,7 +263,10 @@ void SweepView::draw() {
         ImGui::PushID(a);
         ImGui::TextUnformatted(a == 0 ? "Input (x)" : "Second input (y)");
         ImGui::SameLine(em * 7.5f);
-        if (input_picker(a == 0 ? "sweep_x" : "sweep_y", inputs_, axis_[a].pointer, search_[a], em * 26, a == 1)) {
+        // The picker takes the line (its names are long: "reservation on oci-stargate — price per H100e-hour");
+        // the range and the steps go on the next one, under it, so nothing runs off a narrow window.
+        const float picker_w = std::max(em * 16, std::min(em * 40, ImGui::GetContentRegionAvail().x));
+        if (input_picker(a == 0 ? "sweep_x" : "sweep_y", inputs_, axis_[a].pointer, search_[a], picker_w, a == 1)) {
             set_range_from_input(a);
             // A grid: fewer steps a side, so the heatmap's labels stay readable (counts of quarters keep whole ones).
             if (a == 1) axis_[1].steps = 8, axis_[0].steps = std::min(axis_[0].steps, 12), keep_whole_steps(0), keep_whole_steps(1);
@@ -252,9 +274,10 @@ void SweepView::draw() {
         }
         const ScenarioInput* in = find_input(inputs_, axis_[a].pointer);
         if (in) {
+            ImGui::SetCursorPosX(ImGui::GetCursorPosX() + em * 7.5f);
             if (in->quarters) {
-                ImGui::SameLine();
-                ImGui::Text("%s to %s", input_value_text(*in, axis_[a].lo).c_str(), input_value_text(*in, axis_[a].hi).c_str());
+                ImGui::AlignTextToFramePadding();
+                ImGui::Text("from %s to %s", input_value_text(*in, axis_[a].lo).c_str(), input_value_text(*in, axis_[a].hi).c_str());
             } else {
                 // The range's ends in the input's own unit and number forms; "a to b" in either sets both.
                 for (int end = 0; end < 2; ++end) {
@@ -267,15 +290,19 @@ void SweepView::draw() {
                         if (a == 0) open_note_ = std::string("Range typed by you") + (whole ? ", one quarter a step." : ".");
                         return {};
                     };
-                    ImGui::SameLine(0, end ? ImGui::GetStyle().ItemInnerSpacing.x : -1.0f);
+                    ImGui::AlignTextToFramePadding();
+                    ImGui::TextUnformatted(end ? "to" : "from");
+                    ImGui::SameLine();
                     const std::string key = "sweep:" + std::to_string(a) + (end ? ":hi" : ":lo");
-                    number_field(fields_, end ? "hi" : "lo", key, v, in->number_unit, -DBL_MAX, DBL_MAX, em * 6, commit);
+                    number_field(fields_, end ? "hi" : "lo", key, v, in->number_unit, -DBL_MAX, DBL_MAX, em * 7, commit);
                     items().track(key);
+                    ImGui::SameLine();
                 }
             }
-            ImGui::SameLine();
-            ImGui::SetNextItemWidth(em * 5);
-            ImGui::SliderInt("steps", &axis_[a].steps, kMinSteps, max_steps(), "%d", ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp);
+            ImGui::SameLine(0, em);
+            steps_field(a);
+            // What was typed and not taken, under the row (the field keeps its value and a red frame).
+            for (const char* part : {":lo", ":hi", ":steps"}) refusal_note(fields_, "sweep:" + std::to_string(a) + part);
         }
         ImGui::PopID();
     }

@@ -54,10 +54,12 @@ public:
 private:
     AppModel& model_;
     FieldEdits fields_;  // the range fields
-    // Steps a side, wherever they come from (the slider, a link, a quarter input's range): one set of
+    // Steps a side, wherever they come from (the steps field, a link, a quarter input's range): one set of
     // limits. A grid of two inputs evaluates steps² points per deal at once, so it takes fewer a side.
     static constexpr int kMinSteps = 2, kMaxSteps = 200, kMaxGridSteps = 40;
     int max_steps() const { return axis_[1].pointer.empty() ? kMaxSteps : kMaxGridSteps; }
+    // Axis a's steps: dragged within the limits, or typed (a whole number within them, else refused).
+    void steps_field(int a);
     struct Axis {
         std::string pointer;
         double lo = 0, hi = 0;

@@ -16,7 +16,7 @@
 //     opens with its metric, input, range and steps, and its own share link reopens them in a new context
 // Screenshots land in build/wasm/web-test/. Exit code 0 when every check passes.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { ROOT, runSuite, open, newContext, openIn, frames, state, click, reveal, cli, decodePng, inkStats, parseCsv } from './harness.mjs';
+import { ROOT, runSuite, open, newContext, openIn, frames, state, click, reveal, items, cli, decodePng, inkStats, parseCsv } from './harness.mjs';
 
 const OUT = ROOT + 'build/wasm/web-test/';
 mkdirSync(OUT, { recursive: true });
@@ -229,6 +229,22 @@ await runSuite('browser exports', async ({ server, browser, check }) => {
   const half = await typeEnd('10.5 q');
   check(half.hi === 10.5 && half.steps === 7 && half.note === 'Range typed by you.', 'an upper end of 10.5 q stays 10.5 q, and the steps stay 7',
     JSON.stringify(half));
+  // The steps are a field beside the range (dragged, or clicked and typed): a whole number within the limits
+  // is taken; 2.5 or 500 is refused under the row, and the steps stay as they were.
+  const typeField = async (name, text) => {
+    const r = await reveal(page, name);
+    await page.mouse.click(r.x + r.w / 2, r.y + r.h / 2);
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(text);
+    await page.keyboard.press('Enter');
+    await frames(page, 4);
+    return { ...(await sweepNow()), refused: Object.keys(await items(page)).includes('refused:' + name) };
+  };
+  const s30 = await typeField('sweep:0:steps', '30');
+  check(s30.steps === 30 && !s30.refused, 'typing 30 in the steps field sweeps 30 steps', JSON.stringify(s30));
+  const sHalf = await typeField('sweep:0:steps', '2.5'), sMany = await typeField('sweep:0:steps', '500');
+  check(sHalf.steps === 30 && sHalf.refused && sMany.steps === 30 && sMany.refused,
+    'typing 2.5 or 500 steps is refused under the row, and the steps stay 30', JSON.stringify({ sHalf, sMany }));
   await page.screenshot({ path: OUT + 'sweep-whole-quarters.png' });
   await click(page, 'tab:Compare');
 
