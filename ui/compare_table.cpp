@@ -115,6 +115,11 @@ void ResultsPanel::draw_compare_table(const Comparison& c, const std::vector<std
         }
     }
     ImGui::EndTable();
+    // An analyst subtracts the columns and expects the difference column: say why it is not that.
+    wrapped_text("Monte Carlo medians over the same trials for every deal. B \xe2\x88\x92 A is the median of the trial-by-trial "
+                 "differences, which is not the difference of the two medians beside it; P(B better) is the share of trials in which B "
+                 "is better.",
+                 true);
 }
 
 }  // namespace pactscope::ui

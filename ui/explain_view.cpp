@@ -162,7 +162,10 @@ void ExplainView::draw() {
         ImGui::TextUnformatted("The two deals do not differ in anything that moves a number: tie.");
         return;
     }
-    waterfall("explain", "What moves " + l.name + " from the current deal to " + pinned_label_ + " (" + (e.delta >= 0 ? "+" : "") +
+    // Deterministic runs (the medians of every input), not the Monte Carlo medians of the table above: the title says so,
+    // with both ends, so the two differences on one screen are not read as one.
+    waterfall("explain", "What moves " + l.name + " from the current deal to " + pinned_label_ + " in the deterministic runs: " +
+                             format_value(e.value_a, u) + " to " + format_value(e.value_b, u) + " (" + (e.delta >= 0 ? "+" : "") +
                              format_value(e.delta, u) + ")",
               "current", e.value_a, pinned_label_, e.value_b, e.contributions, u);
     // What falls outside the horizon in either deal and moves this metric: the numbers above leave it out.

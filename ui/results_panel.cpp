@@ -330,6 +330,7 @@ void ResultsPanel::draw_money() {
                        usd(v.net_usd) + (costed ? "" : "*"), range(net)});
     }
     text_table("pnl", {"party", "revenue", "cost", "share paid", "share received", "IP value", "net", "net P10\xe2\x80\x93P90"}, pnl);
+    wrapped_text(statement_rounding_note(scale), true);
     wrapped_text(buyer + " also: training value " + format_usd(b.training_value_usd) + ", value lost to shortfall and outages " +
                      format_usd(b.lost_value_usd) + " (reported beside its net, not in it).", true);
     if (const std::string uncosted = uncosted_names(s, parties); !uncosted.empty())

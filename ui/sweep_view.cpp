@@ -80,6 +80,7 @@ void SweepView::open_on_strongest(const Scenario& s) {
         k = 0;
         open_note_ = "No uncertain input moves " + label + "; opened on the first input.";
     }
+    users_input_ = false;
     if (inputs_.empty()) return;
     axis_[0].pointer = inputs_[k].pointer;
     axis_[0].steps = 24;
@@ -252,11 +253,14 @@ void SweepView::draw() {
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("The grid and its break-evens as CSV: the same table as pactscope sweep CURRENT PINNED... --param INPUT=LO:HI:STEPS "
                           "--metric METRIC --format csv, with rows saying where each deal holds the input when the places differ");
-    // A new metric or another scenario: open on what drives the metric most.
+    // Another scenario, or a new metric while the input is the view's own choice: open on what drives the
+    // metric most. An input and range the user chose stay for a new metric (the same scenario, so the same
+    // input at the same pointer); a new scenario may hold another clause at that pointer.
     const std::string opened_for = metric_ + "|" + s.name;
     if (opened_for != opened_for_ || !find_input(inputs_, axis_[0].pointer)) {
+        const bool same_scenario = opened_for_.size() >= s.name.size() + 1 && opened_for_.ends_with("|" + s.name);
         opened_for_ = opened_for;
-        open_on_strongest(s);
+        if (!(same_scenario && users_input_ && find_input(inputs_, axis_[0].pointer))) open_on_strongest(s);
     }
     if (!axis_[1].pointer.empty() && !find_input(inputs_, axis_[1].pointer)) axis_[1].pointer.clear();
     for (int a = 0; a < 2; ++a) {
@@ -270,7 +274,7 @@ void SweepView::draw() {
             set_range_from_input(a);
             // A grid: fewer steps a side, so the heatmap's labels stay readable (counts of quarters keep whole ones).
             if (a == 1) axis_[1].steps = 8, axis_[0].steps = std::min(axis_[0].steps, 12), keep_whole_steps(0), keep_whole_steps(1);
-            if (a == 0) open_note_ = "Chosen by you, over its " + find_input(inputs_, axis_[0].pointer)->sweep_note + ".";
+            if (a == 0) open_note_ = "Chosen by you, over its " + find_input(inputs_, axis_[0].pointer)->sweep_note + ".", users_input_ = true;
         }
         const ScenarioInput* in = find_input(inputs_, axis_[a].pointer);
         if (in) {
@@ -283,11 +287,19 @@ void SweepView::draw() {
                 for (int end = 0; end < 2; ++end) {
                     double& v = end ? axis_[a].hi : axis_[a].lo;
                     auto commit = [this, a, end](const NumberEntry& e) -> std::string {
-                        if (e.interval) axis_[a].lo = e.lo, axis_[a].hi = e.hi;
-                        else (end ? axis_[a].hi : axis_[a].lo) = e.lo;
+                        // A range runs from a lower end to a higher one: a reversed or empty one is refused
+                        // in the field's terms, and the range stays.
+                        const double lo = e.interval ? e.lo : end ? axis_[a].lo : e.lo, hi = e.interval ? e.hi : end ? e.lo : axis_[a].hi;
+                        if (e.interval && !(lo < hi)) return "the range's lower end must be below its upper end";
+                        if (!(lo < hi)) {
+                            const ScenarioInput* now = find_input(inputs_, axis_[a].pointer);  // looked up now: the list may be rebuilt
+                            const std::string other = now ? input_value_text(*now, end ? lo : hi) : std::string();
+                            return end ? "the upper end must be above the lower end, " + other : "the lower end must be below the upper end, " + other;
+                        }
+                        axis_[a].lo = lo, axis_[a].hi = hi;
                         const bool whole = keep_whole_steps(a);
                         // The note said where the range came from; now it is the one typed.
-                        if (a == 0) open_note_ = std::string("Range typed by you") + (whole ? ", one quarter a step." : ".");
+                        if (a == 0) open_note_ = std::string("Range typed by you") + (whole ? ", one quarter a step." : "."), users_input_ = true;
                         return {};
                     };
                     ImGui::AlignTextToFramePadding();
@@ -438,6 +450,7 @@ void SweepView::apply(const nlohmann::json& j) {
         // Keep the link's input: the view reopens on the strongest input only for a new metric or scenario.
         opened_for_ = metric_ + "|" + model_.scenario().name;
         open_note_ = "As the link had it." + limited;
+        users_input_ = true;
     } else {
         axis_[1] = Axis{};
     }

@@ -70,6 +70,7 @@ private:
     InputSearch search_[2];
     std::string opened_for_;  // metric + scenario name the first input was chosen for
     std::string open_note_;   // why the sweep opened on that input
+    bool users_input_ = false;  // the x input (and range) were chosen by the user or a link: a new metric keeps them
     std::uint64_t inputs_revision_ = ~0ull;
     std::vector<ScenarioInput> inputs_;
     // The computed grid, what it was computed for, and the deals and metrics it was computed with.

@@ -247,7 +247,10 @@ bool number_field(FieldEdits& edits, const char* str_id, const std::string& key,
     if (window->SkipItems) return false;
     ImGuiContext& g = *GImGui;
     const ImGuiStyle& style = g.Style;
-    const ImGuiID id = window->GetID(str_id);
+    // str_id names the field, it is not a label to show: typing hands it to ImGui's text input, which would draw
+    // it beside the text ("steps steps") unless it starts with "##" (and that input's id comes from the same string).
+    const std::string label = std::string_view(str_id).starts_with("##") ? std::string(str_id) : "##" + std::string(str_id);
+    const ImGuiID id = window->GetID(label.c_str());
     const ImVec2 at = window->DC.CursorPos;
     const ImRect bb(at, ImVec2(at.x + std::max(width, ImGui::GetFontSize() * 2), at.y + ImGui::GetFrameHeight()));
     ImGui::ItemSize(bb, style.FramePadding.y);
@@ -283,7 +286,7 @@ bool number_field(FieldEdits& edits, const char* str_id, const std::string& key,
             g.TempInputId = 0;  // a fresh text edit, whatever this field's last one left behind
             t = &edits.begin_typing(id, key, unit, format_number_exact(value, unit), std::move(commit));
         }
-        ImGui::TempInputText(bb, id, str_id, t->buffer.data(), static_cast<int>(t->buffer.size()), ImGuiInputTextFlags_AutoSelectAll);
+        ImGui::TempInputText(bb, id, label.c_str(), t->buffer.data(), static_cast<int>(t->buffer.size()), ImGuiInputTextFlags_AutoSelectAll);
         return false;
     }
     const FieldEdits::Refusal* refused = edits.refusal(key);

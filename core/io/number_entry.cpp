@@ -132,6 +132,10 @@ NumberEntry parse_one(std::string_view raw, const UnitInfo& u) {
     take_sign();
     while (i < s.size() && s[i] == ' ') ++i;
     if (dollar && !u.money) return fail(quoted + ": $ is for money fields; this field is in " + std::string(u.name));
+    // Another currency is not a number in another form: say which currency the model counts in.
+    for (const std::string_view other : {"\xe2\x82\xac", "\xc2\xa3", "\xc2\xa5"})  // €, £, ¥
+        if (s.substr(i).starts_with(other) || s.ends_with(other))
+            return fail(quoted + ": amounts are in US dollars; " + std::string(other) + " is not taken (convert it, then type $ or no sign)");
     // The digits.
     std::string int_part, frac_part;
     bool point = false, comma = false, bad_group = false;

@@ -263,7 +263,7 @@ private:
                    esc(range_text(st, ValueUnit::usd, s))});
         }
         h += t.done();
-        h += "<p class=\"note\">" + esc(buyer_display_name(s)) + " also: training value " + usd(b.training_value_usd) + ", value lost to shortfall and outages " +
+        h += "<p class=\"note\">" + esc(statement_rounding_note(scale)) + " " + esc(buyer_display_name(s)) + " also: training value " + usd(b.training_value_usd) + ", value lost to shortfall and outages " +
              usd(b.lost_value_usd) + " (reported beside its net, not in it).";
         if (const std::string uncosted = uncosted_names(s, parties); !uncosted.empty())
             h += " * Before what the capacity costs its provider, which the scenario does not give (no provider cost): " + esc(uncosted) + ".";

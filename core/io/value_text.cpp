@@ -206,6 +206,11 @@ std::string statement_text(double usd, StatementScale scale) {
     return (usd < 0 && digits.find_first_not_of("0.,") != std::string::npos ? "-$" : "$") + digits + scale.suffix;
 }
 
+std::string statement_rounding_note(StatementScale scale) {
+    const std::string unit = scale.divisor == 1 ? "$1" : std::string("$0.1") + scale.suffix;
+    return "Each figure is rounded on its own to " + unit + ": a row's sum may differ from its net in the last digit.";
+}
+
 const char* axis_unit_words(ValueUnit unit, double largest) { return unit_scale(unit, std::fabs(largest), false).words; }
 
 std::string probability_text(double p) {

@@ -54,6 +54,9 @@ struct StatementScale {
 StatementScale statement_scale(const std::vector<double>& usd);
 // "$1,763.4B", "-$1,080.2B", "$5.8B" in the scale {1e9, "B"}. NaN: "-".
 std::string statement_text(double usd, StatementScale scale);
+// What a reader needs to foot a row: "Each figure is rounded on its own to $0.1B: a row's sum may differ from
+// its net in the last digit."
+std::string statement_rounding_note(StatementScale scale);
 
 // A probability as a percentage: whole percents, but never 0% or 100% unless it is exactly that: 0.9979 is
 // "99.8%", 0.99996 ">99.9%", 0.0004 "<0.1%" ("100%" must mean every trial). NaN: "-".

@@ -245,6 +245,18 @@ await runSuite('browser exports', async ({ server, browser, check }) => {
   const sHalf = await typeField('sweep:0:steps', '2.5'), sMany = await typeField('sweep:0:steps', '500');
   check(sHalf.steps === 30 && sHalf.refused && sMany.steps === 30 && sMany.refused,
     'typing 2.5 or 500 steps is refused under the row, and the steps stay 30', JSON.stringify({ sHalf, sMany }));
+  // A reversed range is refused in the field's terms and the range stays.
+  const range0 = await sweepNow();
+  const reversed = await typeField('sweep:0:lo', '12 q');
+  check(reversed.lo === range0.lo && reversed.hi === range0.hi && reversed.refused,
+    'a lower end typed above the upper end is refused and the range stays', JSON.stringify({ range0, reversed }));
+  // A new metric keeps the input and range the user chose (the same scenario: the same input).
+  await click(page, 'metric:sweep');
+  await click(page, 'metric:sweep=buyer.net_usd');
+  await frames(page, 4);
+  const newMetric = await sweepNow();
+  check(newMetric.input === slip && newMetric.lo === range0.lo && newMetric.hi === range0.hi && newMetric.steps === 30,
+    'a new metric keeps the input, range and steps the user chose', JSON.stringify(newMetric));
   await page.screenshot({ path: OUT + 'sweep-whole-quarters.png' });
   await click(page, 'tab:Compare');
 

@@ -89,6 +89,10 @@ TEST_CASE("a statement's money columns share one scale, so a row foots by hand (
     CHECK(statement_text(1e6, m) == "$1.0M");
     CHECK(statement_text(12, statement_scale({12, 3})) == "$12");
     CHECK(statement_text(1234567.8e9, s) == "$1,234,567.8B");
+    // Rounded on its own, each cell is within $0.05B: the sum of four may miss the net by $0.1B or $0.2B (the
+    // October 2025 buyer: 1,763.5 + 5.8 − 1,075.3 − 262.9 = 431.1 against $431.2B), and the note says so.
+    CHECK(statement_rounding_note(s) == "Each figure is rounded on its own to $0.1B: a row's sum may differ from its net in the last digit.");
+    CHECK(statement_rounding_note(statement_scale({12, 3})).find("to $1:") != std::string::npos);
 }
 
 TEST_CASE("nice ticks cover the range with equal 1, 2, 2.5 or 5 × 10^k steps", "[exports]") {

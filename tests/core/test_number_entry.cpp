@@ -100,6 +100,9 @@ TEST_CASE("a dollar sign is optional on money fields only", "[number_entry]") {
     CHECK(read("$-5M", NumberUnit::usd) == -5e6);
     CHECK(read("$2.4", NumberUnit::usd_per_h100e_hour) == 2.4);
     CHECK_THAT(refusal("$300", NumberUnit::mw), Catch::Contains("$ is for money fields"));
+    // Another currency is refused as one, before or after the number: euros are not dollars.
+    CHECK_THAT(refusal("\xe2\x82\xac" "50B", NumberUnit::usd), Catch::Contains("amounts are in US dollars"));
+    CHECK_THAT(refusal("50B \xc2\xa3", NumberUnit::usd), Catch::Contains("amounts are in US dollars"));
 }
 
 TEST_CASE("percent where the unit is a share or a yearly fraction", "[number_entry]") {
