@@ -145,10 +145,10 @@ void SweepView::compute(const Scenario& s, bool with_crossings) {
                 if (!range) break;
                 const BreakEven be = break_even(*ss[a], metrics[a], *ss[b], metrics[b], *range);
                 if (!be.found) {
-                    if (k == 0) crossings_.push_back({static_cast<int>(a), static_cast<int>(b), be, true, {}});
+                    if (k == 0) crossings_.push_back({static_cast<int>(a), static_cast<int>(b), be, true, {}, {}});
                     break;
                 }
-                crossings_.push_back({static_cast<int>(a), static_cast<int>(b), be, k == 0, {}});
+                crossings_.push_back({static_cast<int>(a), static_cast<int>(b), be, k == 0, {}, {}});
                 from = be.value + (in.quarters ? 1 : (hi - lo) / 256);
             }
         }
@@ -200,7 +200,54 @@ void SweepView::draw_crossings(const Metric& m) {
         ImGui::Bullet();
         wrapped_text(c.text);
         items().track("crossing:" + std::to_string(k));
+        // After a pair's last crossing: when they cross more than once, the band between the first and the last
+        // is where they trade places, and "below it … is better" holds only next to each crossing. Say how
+        // close they stay there (the sweep's points and the scan points beside each crossing), so several
+        // break-evens a few points apart read as the near-tie they are.
+        const bool last_of_pair = k + 1 == crossings_.size() || crossings_[k + 1].a != c.a || crossings_[k + 1].b != c.b;
+        if (last_of_pair) {
+            c.band = band_text(k, u);
+            if (!c.band.empty()) {
+                ImGui::Indent();
+                wrapped_text(c.band, true);
+                ImGui::Unindent();
+                items().track("crossing_band:" + std::to_string(k));
+            }
+        }
     }
+}
+
+// The band where the pair of crossing `last` (its last crossing) trades places, in words; "" with one crossing.
+std::string SweepView::band_text(std::size_t last, Unit u) const {
+    const Crossing& c = crossings_[last];
+    std::size_t first = last, n = 0;
+    for (std::size_t k = 0; k <= last; ++k)
+        if (crossings_[k].a == c.a && crossings_[k].b == c.b && crossings_[k].be.found) first = std::min(first, k), ++n;
+    if (n < 2) return {};
+    const double lo = crossings_[first].be.value, hi = c.be.value;
+    double widest = 0, scale = 0;  // the largest |a − b| inside the band, and the largest |metric| there
+    for (std::size_t k = first; k <= last; ++k) {  // the scan points inside the band: above the first, below the last
+        const Crossing& x = crossings_[k];
+        if (x.a != c.a || x.b != c.b) continue;
+        if (k > first && std::isfinite(x.be.diff_below)) widest = std::max(widest, std::fabs(x.be.diff_below));
+        if (k < last && std::isfinite(x.be.diff_above)) widest = std::max(widest, std::fabs(x.be.diff_above));
+    }
+    const std::vector<double>& xs = grid_.axes[0].values;
+    const std::vector<double>& va = grid_.values[static_cast<std::size_t>(c.a)];
+    const std::vector<double>& vb = grid_.values[static_cast<std::size_t>(c.b)];
+    for (std::size_t i = 0; i < xs.size() && i < va.size() && i < vb.size(); ++i) {
+        if (xs[i] < lo || xs[i] > hi || !std::isfinite(va[i]) || !std::isfinite(vb[i])) continue;
+        widest = std::max(widest, std::fabs(va[i] - vb[i]));
+        scale = std::max({scale, std::fabs(va[i]), std::fabs(vb[i])});
+    }
+    scale = std::max({scale, std::fabs(c.be.metric_a), std::fabs(crossings_[first].be.metric_a)});
+    const ScenarioInput* in = find_input(inputs_, grid_.axes[0].pointer);
+    if (!in) return {};
+    std::string share;
+    if (scale > 0) share = " (" + probability_text(widest / scale) + " of the metric)";
+    return "Between " + input_value_text(*in, lo) + " and " + input_value_text(*in, hi) + " the two deals trade places " + std::to_string(n) +
+           " times or more, and their difference stays within " + format_value(widest, u) + share +
+           ": read them as tied there; which is better flips with small changes of the input.";
 }
 
 //-----------------------------------------------------------------------------
@@ -405,7 +452,7 @@ nlohmann::json SweepView::to_json() const {
     for (const Crossing& c : crossings_)
         crossings.push_back({{"a", names_[static_cast<std::size_t>(c.a)]}, {"b", names_[static_cast<std::size_t>(c.b)]}, {"found", c.be.found},
                              {"value", c.be.found ? nlohmann::json(c.be.value) : nlohmann::json(nullptr)}, {"jump", c.be.jump}, {"first", c.first},
-                             {"text", c.text}});
+                             {"text", c.text}, {"band", c.band}});
     return {{"metric", l.key}, {"metric_label", l.name}, {"direction", l.direction_text}, {"input", axis_[0].pointer},
             {"input_name", in ? in->name : ""}, {"lo", axis_[0].lo}, {"hi", axis_[0].hi}, {"steps", axis_[0].steps},
             {"second_input", axis_[1].pointer}, {"series", names_}, {"series_inputs", series_inputs}, {"crossings", crossings}, {"opened", open_note_},

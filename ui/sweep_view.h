@@ -49,6 +49,7 @@ public:
         BreakEven be;
         bool first = true;  // the first crossing in the range: what `pactscope breakeven` gives
         std::string text;
+        std::string band;  // on a pair's last crossing when it has several: where they trade places, and how close they stay
     };
 
 private:
@@ -60,6 +61,7 @@ private:
     int max_steps() const { return axis_[1].pointer.empty() ? kMaxSteps : kMaxGridSteps; }
     // Axis a's steps: dragged within the limits, or typed (a whole number within them, else refused).
     void steps_field(int a);
+    std::string band_text(std::size_t last, Unit u) const;
     struct Axis {
         std::string pointer;
         double lo = 0, hi = 0;

@@ -83,6 +83,12 @@ await runSuite('browser analysis', async ({ server, browser, check }) => {
     'the crossing read out in the page is `pactscope breakeven` over the same range', JSON.stringify({ page: first, cli: be.value }));
   check(v.sweep.direction === be.direction && /higher is better for OpenAI net/.test(v.sweep.direction), 'the direction is stated as the CLI states it', v.sweep.direction);
   check(first && first.text.length > 20 && first.text.includes('rofr-2025'), 'the crossing is read out in words', first && first.text);
+  // Several crossings of one pair are read as a band where the deals trade places, said after the last one.
+  const found = v.sweep.crossings.filter((c) => c.found);
+  const last = found[found.length - 1];
+  check(found.length >= 2 ? /trade places \d+ times or more, and their difference stays within/.test(last.band) && found.slice(0, -1).every((c) => c.band === '')
+                          : v.sweep.crossings.every((c) => c.band === ''),
+    'several crossings of a pair read as a band where they trade places; one crossing has none', JSON.stringify({ n: found.length, band: last && last.band }));
   await page.screenshot({ path: OUT + 'sweep-breakeven.png' });
 
   // ---- the same input in a deal whose clauses sit elsewhere -----------------------------------------
