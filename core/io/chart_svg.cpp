@@ -54,8 +54,12 @@ std::string chart_source_line(const std::string& scenario, const std::string& da
         out += (out.empty() ? "" : dot) + part;
     };
     add(date);
+    if (trials < 0) {
+        add("deterministic");
+        return out;
+    }
     add("seed " + std::to_string(seed));
-    if (trials >= 0) add(grouped_integer(trials) + (trials == 1 ? " trial" : " trials"));
+    add(grouped_integer(trials) + (trials == 1 ? " trial" : " trials"));
     return out;
 }
 

@@ -83,7 +83,8 @@ inline constexpr int kChartColours = 12;
 // "#rrggbb" of a palette index (the page's hues, darkened for a white background); cycles after kChartColours.
 const char* chart_colour(int index);
 
-// "NAME · DATE · seed S · N trials" (parts left out when empty / trials < 0).
+// "NAME · DATE · seed S · N trials" for a chart drawn from Monte Carlo trials; trials < 0: a chart of
+// deterministic runs, "NAME · DATE · deterministic" (a seed would claim trials it never used).
 std::string chart_source_line(const std::string& scenario, const std::string& date, std::uint64_t seed, std::int64_t trials);
 
 // The text with &, <, >, " and ' escaped, for XML and HTML.

@@ -112,7 +112,9 @@ private:
     std::int64_t trials_ = 0;
     std::uint64_t seed_ = 0;
 
+    // A chart of Monte Carlo trials names its seed and trials; a deterministic one says so (io/chart_svg.h).
     std::string source_line(const Deal& d) const { return chart_source_line(d.name, date_label_, seed_, trials_); }
+    std::string deterministic_line(const Deal& d) const { return chart_source_line(d.name, date_label_, seed_, -1); }
     std::string trials_text() const { return grouped_integer(trials_) + (trials_ == 1 ? " Monte Carlo trial" : " Monte Carlo trials"); }
 
     static std::string section_open(const char* id, const std::string& title) {
@@ -186,12 +188,12 @@ private:
     std::string figures() const {
         const Deal& d = deals_.front();
         const Scenario& s = *d.s;
-        const std::string src = source_line(d);
+        const std::string src = source_line(d), det = deterministic_line(d);
         std::string h = section_open("figures", "Key figures");
-        h += figure(cost_by_year(d, src), "");
+        h += figure(cost_by_year(d, det), "");
         h += figure(cost_fan(d, src), "");
-        h += figure(capacity_chart(d, src), "");
-        h += figure(allocation_chart(d, src), "");
+        h += figure(capacity_chart(d, det), "");
+        h += figure(allocation_chart(d, det), "");
         h += "<h3>Every total</h3>\n";
         Table t("totals");
         t.head({"total", "meaning", "deterministic", "P10", "P50", "P90"});
@@ -210,7 +212,7 @@ private:
         const Deal& d = deals_.front();
         const Scenario& s = *d.s;
         std::string h = section_open("timeline", "Clause timeline");
-        h += "<figure>\n" + timeline_svg(d, date_quarter(date_), source_line(d)) + "</figure>\n";
+        h += "<figure>\n" + timeline_svg(d, date_quarter(date_), deterministic_line(d)) + "</figure>\n";
         if (s.contract.empty()) return h + "<p>This deal has no clauses.</p>\n</section>\n";
         Table t("clauses");
         t.head({"clause", "window", "active", "meaning", "source"});

@@ -146,8 +146,17 @@ await runSuite('browser exports', async ({ server, browser, check }) => {
   const providers = s.scenario.providers.map((p) => p.name || p.id);
   check(slide && slide.legend.some((n) => providers.includes(n)) || slide.legend.some((n) => /compute|egress|stranded/.test(n)),
     'its legend names what is drawn', JSON.stringify(slide && slide.legend));
-  check(slide && slide.svg.includes(`>${slide.title.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</text>`) && slide.svg.includes(`seed ${s.mc.seed}`),
-    'the SVG carries the title and a source line with the seed');
+  // Its source line says it is a deterministic run; a chart of trials (the cost fan) names the seed and trials.
+  check(slide && slide.svg.includes(`>${slide.title.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</text>`) && slide.svg.includes('\u00b7 deterministic<') &&
+    !slide.svg.includes('seed '), 'the SVG carries the title and a source line saying the chart is deterministic (no seed)');
+  await click(page, 'tab:Uncertainty');
+  await frames(page, 3);
+  const fanSlide = await page.evaluate(() => window.pactscope.slideChart('fan'));
+  check(fanSlide && fanSlide.ok && fanSlide.svg.includes(`seed ${s.mc.seed} \u00b7 ${s.mc.trials.toLocaleString('en-US')} trials`),
+    "the cost fan's source line names the seed and the trials", fanSlide && fanSlide.svg.slice(-400));
+  await click(page, 'tab:Overview');
+  await page.mouse.move(5, 5);
+  await frames(page, 3);
   const [png] = await Promise.all([page.waitForEvent('download', { timeout: 30000 }),
     page.evaluate(() => document.querySelector('[data-command="download-chart-slides"]').click())]);
   const img = decodePng(readFileSync(await png.path()));
