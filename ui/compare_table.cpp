@@ -103,7 +103,7 @@ void ResultsPanel::draw_compare_table(const Comparison& c, const std::vector<std
     for (const std::string& h : header) cols.push_back({h, 0});
     for (const auto& row : cells)
         for (std::size_t k = 0; k < row.size(); ++k) cols[k].width = std::max(cols[k].width, text_width(row[k]));
-    if (!begin_fit_table("cmp", cols, static_cast<int>(cells.size()), ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg)) return;
+    if (!begin_fit_table("cmp", cols, static_cast<int>(cells.size()), ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg, true)) return;
     ImGui::TableHeadersRow();
     for (std::size_t r = 0; r < cells.size(); ++r) {
         ImGui::TableNextRow();

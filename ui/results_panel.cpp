@@ -39,7 +39,7 @@ void text_table(const char* id, const std::vector<std::string>& header, const st
     for (const std::string& h : header) cols.push_back({h, 0});
     for (const auto& row : cells)
         for (std::size_t c = 0; c < row.size() && c < cols.size(); ++c) cols[c].width = std::max(cols[c].width, text_width(row[c]));
-    if (!begin_fit_table(id, cols, static_cast<int>(cells.size()), ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg)) return;
+    if (!begin_fit_table(id, cols, static_cast<int>(cells.size()), ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg, true)) return;
     ImGui::TableHeadersRow();
     for (std::size_t r = 0; r < cells.size(); ++r) {
         ImGui::TableNextRow();

@@ -494,7 +494,7 @@ float edit_quantity_width(const AppModel& m, const std::string& pointer) {
     return text_width(distribution_summary(*v, unit)) + st.FramePadding.x * 2;
 }
 
-bool begin_fit_table(const char* id, std::vector<FitColumn> columns, int rows, ImGuiTableFlags flags) {
+bool begin_fit_table(const char* id, std::vector<FitColumn> columns, int rows, ImGuiTableFlags flags, bool text_rows) {
     const ImGuiStyle& st = ImGui::GetStyle();
     float total = 0;
     for (FitColumn& c : columns) {
@@ -502,10 +502,13 @@ bool begin_fit_table(const char* id, std::vector<FitColumn> columns, int rows, I
         total += c.width + st.CellPadding.x * 2 + 1;
     }
     const bool scroll = total > ImGui::GetContentRegionAvail().x;
-    // A sideways-scrolling table is a child window: give it the rows' height plus the scrollbar.
-    const float height = scroll ? (static_cast<float>(rows) + 1) * (ImGui::GetFrameHeight() + st.CellPadding.y * 2) + st.ScrollbarSize + 4 : 0;
+    // A sideways-scrolling table is a child window: give it the rows' height (a line of text or a field each,
+    // with the cell padding and a border) plus the scrollbar, and keep its first column (what each row is) in view.
+    const float row_h = (text_rows ? ImGui::GetTextLineHeight() : ImGui::GetFrameHeight()) + st.CellPadding.y * 2 + 1;
+    const float height = scroll ? (static_cast<float>(rows) + 1) * row_h + st.ScrollbarSize + 4 : 0;
     flags |= ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_NoKeepColumnsVisible | (scroll ? ImGuiTableFlags_ScrollX : 0);
     if (!ImGui::BeginTable(id, static_cast<int>(columns.size()), flags, ImVec2(0, height))) return false;
+    if (scroll) ImGui::TableSetupScrollFreeze(1, 0);
     for (const FitColumn& c : columns) ImGui::TableSetupColumn(c.label.c_str(), ImGuiTableColumnFlags_WidthFixed, c.width);
     return true;
 }

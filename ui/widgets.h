@@ -97,7 +97,9 @@ struct FitColumn {
     std::string label;
     float width = 0;  // the widest value in the column, CSS px (the label is measured here)
 };
-bool begin_fit_table(const char* id, std::vector<FitColumn> columns, int rows, ImGuiTableFlags flags = 0);
+// `text_rows`: every row is a line of text (else a row of fields, a frame high), for the height of a table
+// that scrolls sideways.
+bool begin_fit_table(const char* id, std::vector<FitColumn> columns, int rows, ImGuiTableFlags flags = 0, bool text_rows = false);
 // Call at the start of each cell, with the width its value needs.
 void fit_cell(const char* table, int row, int column, float needed);
 // Widths a value needs: text, a number field in its natural form, the editor of a quantity.

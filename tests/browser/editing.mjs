@@ -381,6 +381,18 @@ await runSuite('browser editing', async ({ server, browser, check }) => {
     await frames(page, 4);
     it = await items(page);
     check(JSON.stringify(columns(it)) === JSON.stringify(before), `at ${width} px columns do not change width on hover`);
+    // A table wider than its panel scrolls sideways with its first column (what each row is) kept in view.
+    const metric0 = it['cell:cmp:0:0'], delta0 = it['cell:cmp:0:3'];
+    const tableWidth = Object.keys(it).filter((k) => k.startsWith('col:cmp:')).reduce((s, k) => s + it[k].w, 0);
+    if (metric0 && delta0 && width === 1024) {
+      await page.mouse.move(delta0.x + 2, delta0.y + 2);
+      await page.keyboard.down('Shift'); await page.mouse.wheel(0, 600); await page.keyboard.up('Shift');
+      await frames(page, 4);
+      const moved = await items(page);
+      check(moved['cell:cmp:0:0'].x === metric0.x && moved['cell:cmp:0:3'].x < delta0.x,
+        'at 1024 px the comparison scrolls sideways and keeps its metric column in view',
+        JSON.stringify({ metric: [metric0.x, moved['cell:cmp:0:0'].x], delta: [delta0.x, moved['cell:cmp:0:3'].x], tableWidth }));
+    }
     await click(page, 'tab:Money');
     await frames(page, 3);
     const money = unfit(await items(page));
