@@ -362,11 +362,15 @@ json App::chart_export(const std::string& date, const std::string& chart_id) con
     const std::vector<std::string> names = model_.export_names();
     std::vector<DealName> deals = {{"current", names[0]}, {"current (" + model_.preset_label() + ")", names[0]}};
     for (std::size_t k = 0; k < model_.pinned().size(); ++k) deals.push_back({model_.pinned()[k].label, names[k + 1]});
-    // The charts drawn from Monte Carlo trials (the cost fan, the histogram, the nets' P10–P90 whiskers) name the
-    // seed and trials; the others are deterministic runs (a sweep, the waterfall, the tornado's P5/P95 runs).
-    const bool from_trials = id == "fan" || id == "hist" || id == "nets";
-    const Simulation& sim = model_.sim();
-    const std::string source = chart_source_line(model_.scenario().name, date, sim.seed(), from_trials ? sim.trials_done() : -1);
+    // The charts drawn from Monte Carlo trials name their seed and trials: the cost fan, the histogram and the
+    // nets' P10–P90 whiskers (the page's run), the Story's small multiples (its own run of every preset). The
+    // others are deterministic runs (a sweep, the waterfall, the tornado's P10/P90 runs), and so is a chart of
+    // trials exported before any trial is done.
+    const bool story = id.starts_with("story");
+    const bool page_trials = (id == "fan" || id == "hist" || id == "nets") && model_.sim().trials_done() > 0;
+    const std::string source = story         ? chart_source_line("every preset", date, StoryView::kSeed, StoryView::kTrials)
+                               : page_trials ? chart_source_line(model_.scenario().name, date, model_.sim().seed(), model_.sim().trials_done())
+                                             : chart_source_line(model_.scenario().name, date, 0, -1);
     const ExportedChart e = export_chart(*rc, deals, source);
     json legend = json::array();
     for (const ChartItem& it : e.chart.items) legend.push_back(it.name);

@@ -29,10 +29,15 @@ constexpr int kMaxCrossingsPerPair = 4;
 //-----------------------------------------------------------------------------
 
 void SweepView::set_range_from_input(int a) {
+    forget_refusals(a);  // what was refused for the axis's last input says nothing about this one
     const ScenarioInput* in = find_input(inputs_, axis_[a].pointer);
     if (!in) return;
     axis_[a].lo = in->sweep_lo, axis_[a].hi = in->sweep_hi;
     keep_whole_steps(a);
+}
+
+void SweepView::forget_refusals(int a) {
+    for (const char* part : {":lo", ":hi", ":steps"}) fields_.forget("sweep:" + std::to_string(a) + part);
 }
 
 void SweepView::steps_field(int a) {
@@ -152,6 +157,14 @@ void SweepView::compute(const Scenario& s, bool with_crossings) {
                 from = be.value + (in.quarters ? 1 : (hi - lo) / 256);
             }
         }
+    // After a pair's last crossing: when they cross more than once, the band between the first and the last is
+    // where they trade places, and "below it … is better" holds only next to each crossing (crossings are
+    // pushed pair by pair, so a pair's are contiguous).
+    for (std::size_t k = 0; k < crossings_.size(); ++k) {
+        const Crossing& c = crossings_[k];
+        if (k + 1 == crossings_.size() || crossings_[k + 1].a != c.a || crossings_[k + 1].b != c.b)
+            crossings_[k].band = band_text(k, metric_unit_ui(metrics[0]));
+    }
 }
 
 // Each crossing in words, with which side is better by the metric's direction.
@@ -200,19 +213,11 @@ void SweepView::draw_crossings(const Metric& m) {
         ImGui::Bullet();
         wrapped_text(c.text);
         items().track("crossing:" + std::to_string(k));
-        // After a pair's last crossing: when they cross more than once, the band between the first and the last
-        // is where they trade places, and "below it … is better" holds only next to each crossing. Say how
-        // close they stay there (the sweep's points and the scan points beside each crossing), so several
-        // break-evens a few points apart read as the near-tie they are.
-        const bool last_of_pair = k + 1 == crossings_.size() || crossings_[k + 1].a != c.a || crossings_[k + 1].b != c.b;
-        if (last_of_pair) {
-            c.band = band_text(k, u);
-            if (!c.band.empty()) {
-                ImGui::Indent();
-                wrapped_text(c.band, true);
-                ImGui::Unindent();
-                items().track("crossing_band:" + std::to_string(k));
-            }
+        if (!c.band.empty()) {  // after a pair's last crossing (compute: band_text)
+            ImGui::Indent();
+            wrapped_text(c.band, true);
+            ImGui::Unindent();
+            items().track("crossing_band:" + std::to_string(k));
         }
     }
 }
@@ -243,11 +248,13 @@ std::string SweepView::band_text(std::size_t last, Unit u) const {
     scale = std::max({scale, std::fabs(c.be.metric_a), std::fabs(crossings_[first].be.metric_a)});
     const ScenarioInput* in = find_input(inputs_, grid_.axes[0].pointer);
     if (!in) return {};
-    std::string share;
-    if (scale > 0) share = " (" + probability_text(widest / scale) + " of the metric)";
+    // How close they stay says how to read the band: within 5% of the metric the crossings are a near-tie that
+    // small changes of the input flip; further apart they are real changes of which deal is better.
+    const double ratio = scale > 0 ? widest / scale : 0;
+    const std::string share = scale > 0 ? " (" + probability_text(ratio) + " of the metric)" : std::string();
     return "Between " + input_value_text(*in, lo) + " and " + input_value_text(*in, hi) + " the two deals trade places " + std::to_string(n) +
-           " times or more, and their difference stays within " + format_value(widest, u) + share +
-           ": read them as tied there; which is better flips with small changes of the input.";
+           (n >= static_cast<std::size_t>(kMaxCrossingsPerPair) ? " times or more" : " times") + "; their difference there stays within " + format_value(widest, u) + share +
+           (ratio < 0.05 ? ": read them as tied there, which is better flipping with small changes of the input." : ".");
 }
 
 //-----------------------------------------------------------------------------
@@ -353,7 +360,10 @@ void SweepView::draw() {
                     ImGui::TextUnformatted(end ? "to" : "from");
                     ImGui::SameLine();
                     const std::string key = "sweep:" + std::to_string(a) + (end ? ":hi" : ":lo");
-                    number_field(fields_, end ? "hi" : "lo", key, v, in->number_unit, -DBL_MAX, DBL_MAX, em * 7, commit);
+                    // A drag stops short of the other end, as typing does (a range runs from a lower end to a higher one).
+                    const double drag_lo = end ? std::nextafter(axis_[a].lo, DBL_MAX) : -DBL_MAX;
+                    const double drag_hi = end ? DBL_MAX : std::nextafter(axis_[a].hi, -DBL_MAX);
+                    number_field(fields_, end ? "hi" : "lo", key, v, in->number_unit, drag_lo, drag_hi, em * 7, commit);
                     items().track(key);
                     ImGui::SameLine();
                 }
@@ -494,10 +504,11 @@ void SweepView::apply(const nlohmann::json& j) {
     const bool grid = j.contains("y") && read_axis(j["y"], "y", kMaxGridSteps, y);
     if (j.contains("x") && read_axis(j["x"], "x", grid ? kMaxGridSteps : kMaxSteps, axis_[0])) {
         axis_[1] = grid ? y : Axis{};
-        // Keep the link's input: the view reopens on the strongest input only for a new metric or scenario.
+        // Keep the link's input: the view reopens on the strongest input only for another scenario (users_input_).
         opened_for_ = metric_ + "|" + model_.scenario().name;
         open_note_ = "As the link had it." + limited;
         users_input_ = true;
+        forget_refusals(0), forget_refusals(1);
     } else {
         axis_[1] = Axis{};
     }

@@ -61,6 +61,7 @@ private:
     int max_steps() const { return axis_[1].pointer.empty() ? kMaxSteps : kMaxGridSteps; }
     // Axis a's steps: dragged within the limits, or typed (a whole number within them, else refused).
     void steps_field(int a);
+    void forget_refusals(int a);  // axis a's refused entries (range ends, steps), when its input or range is set anew
     std::string band_text(std::size_t last, Unit u) const;
     struct Axis {
         std::string pointer;

@@ -219,31 +219,41 @@ std::string unit_title(const Chart& c, double largest) {
     return words.empty() ? c.y_title : c.y_title + " (" + words + ")";
 }
 
-// A value axis: its ends, and the ticks inside them with their labels (one scale and one number of decimals).
+// A value axis: its ends, and the ticks inside them with their labels (one scale and one number of decimals),
+// and the magnitude that scale was chosen for (the axis title names the same unit: "MW" under 0–800 MW ticks).
 struct ValueAxis {
     double lo = 0, hi = 1;
     std::vector<double> ticks;
     std::vector<std::string> labels;
+    double label_top = 0;
 };
 
 // The axis for a range (0 included when `with_zero`), at about one tick per `spacing` units of `length`.
 // An end sits on the tick beyond the data unless that tick lies more than half a step past it: then the
 // end is the data's, with a margin of 3% of the span, and that tick is left out. ($1B of SLA credits below
-// a $500B cost ran the axis to -$50B, a tenth of the plot for a sliver.)
+// a $500B cost ran the axis to -$50B, a tenth of the plot for a sliver.) Data of no span (a flat line) keeps
+// the ticks' ends: there is no margin to take.
 ValueAxis value_axis(ValueSpan r, bool with_zero, double length, double spacing, ValueUnit unit) {
     if (r.empty()) r.add(0), r.add(1);
     if (with_zero) r.add(0);
     const int target = std::clamp(static_cast<int>(length / spacing), 2, 10);
-    const std::vector<double> ticks = nice_ticks(r.lo, r.hi, target);
-    const std::vector<std::string> labels = tick_texts(ticks, unit);  // from every tick: the scale stays
+    const std::vector<double> all = nice_ticks(r.lo, r.hi, target);
     ValueAxis a;
-    a.lo = ticks.front(), a.hi = ticks.back();
-    const double step = ticks.size() > 1 ? ticks[1] - ticks[0] : 0, margin = 0.03 * (r.hi - r.lo);
-    if (r.lo - a.lo > 0.5 * step && r.lo != 0) a.lo = r.lo - margin;
-    if (a.hi - r.hi > 0.5 * step && r.hi != 0) a.hi = r.hi + margin;
+    a.lo = all.front(), a.hi = all.back();
+    const double step = all.size() > 1 ? all[1] - all[0] : 0, margin = 0.03 * (r.hi - r.lo);
+    if (r.hi > r.lo) {
+        if (r.lo - a.lo > 0.5 * step && r.lo != 0) a.lo = r.lo - margin;
+        if (a.hi - r.hi > 0.5 * step && r.hi != 0) a.hi = r.hi + margin;
+    }
     const double slack = step * 1e-9;
-    for (std::size_t k = 0; k < ticks.size(); ++k)
-        if (ticks[k] >= a.lo - slack && ticks[k] <= a.hi + slack) a.ticks.push_back(ticks[k]), a.labels.push_back(labels[k]);
+    for (double t : all)
+        if (t >= a.lo - slack && t <= a.hi + slack) a.ticks.push_back(t);
+    // Labelled from the ticks shown (two at least, so the step is known), else from all of them.
+    const std::vector<double>& labelled = a.ticks.size() >= 2 ? a.ticks : all;
+    const std::vector<std::string> labels = tick_texts(labelled, unit);
+    for (double t : labelled) a.label_top = std::max(a.label_top, std::fabs(t));
+    for (std::size_t k = 0; k < labelled.size(); ++k)
+        if (&labelled == &a.ticks || (labelled[k] >= a.lo - slack && labelled[k] <= a.hi + slack)) a.labels.push_back(labels[k]);
     return a;
 }
 
@@ -489,7 +499,7 @@ std::string vertical_svg(const Chart& c, int width, int height) {
     }
     if (!c.x_title.empty()) svg.text((left + right) / 2, f.bottom - 4, c.x_title, kTickSize, "middle", kInk);
     const double mid = (top + bottom) / 2;
-    svg.text(kPad + kTickSize, mid, fit_text(unit_title(c, std::max(std::fabs(t0), std::fabs(t1))), kTickSize, bottom - top), kTickSize,
+    svg.text(kPad + kTickSize, mid, fit_text(unit_title(c, axis.label_top), kTickSize, bottom - top), kTickSize,
              "middle", kInk, false, -90);
     return svg.finish();
 }
@@ -546,7 +556,7 @@ std::string horizontal_svg(const Chart& c, int width, int height) {
         }
     }
     svg.line(left, bottom, right, bottom, kAxis, 1);
-    svg.text((left + right) / 2, bottom + 2 * kTickSize + 10, unit_title(c, std::max(std::fabs(t0), std::fabs(t1))), kTickSize, "middle", kInk);
+    svg.text((left + right) / 2, bottom + 2 * kTickSize + 10, unit_title(c, axis.label_top), kTickSize, "middle", kInk);
     if (!c.x_title.empty()) svg.text(kPad + kTickSize, (top + bottom) / 2, c.x_title, kTickSize, "middle", kInk, false, -90);
     return svg.finish();
 }

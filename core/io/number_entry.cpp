@@ -135,7 +135,8 @@ NumberEntry parse_one(std::string_view raw, const UnitInfo& u) {
     // Another currency is not a number in another form: say which currency the model counts in.
     for (const std::string_view other : {"\xe2\x82\xac", "\xc2\xa3", "\xc2\xa5"})  // €, £, ¥
         if (s.substr(i).starts_with(other) || s.ends_with(other))
-            return fail(quoted + ": amounts are in US dollars; " + std::string(other) + " is not taken (convert it, then type $ or no sign)");
+            return fail(u.money ? quoted + ": amounts are in US dollars; " + std::string(other) + " is not taken (convert it, then type $ or no sign)"
+                                : quoted + ": " + std::string(other) + " is a currency; this field is in " + std::string(u.name));
     // The digits.
     std::string int_part, frac_part;
     bool point = false, comma = false, bad_group = false;

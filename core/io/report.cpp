@@ -495,6 +495,7 @@ table.kpis .kpi { font-weight: 600; }
 table.totals td:nth-child(2) { text-align: left; }
 table.compare { font-size: 7.5pt; }
 table.pnl td, table.compare td, table.kpis td { overflow-wrap: normal; }  /* a number is never split ("$1,785.2 / B") */
+table.pnl td, table.kpis td { white-space: nowrap; }  /* nor broken after its minus sign ("- / $1,080.2B") */
 tr.total th, tr.total td { border-top: 1.5px solid #9ca3af; font-weight: 600; }
 code { font-family: "JetBrains Mono", "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 0.92em; overflow-wrap: anywhere; }
 ul.deals { margin: 0 0 3mm; padding-left: 5mm; }

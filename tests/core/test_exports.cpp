@@ -135,6 +135,32 @@ TEST_CASE("chart SVG: an axis does not run a whole step past a sliver of data", 
     CHECK(count_of(deep, ">-$100B<") == 1);
 }
 
+TEST_CASE("chart SVG: a flat line keeps a drawable axis; the axis title names the ticks' unit", "[exports]") {
+    // A line at $5B throughout (a sweep over an input that moves nothing): the ticks are padded around it and
+    // both ends lie more than half a step from the data, but data of no span has no margin to end at; the
+    // axis keeps its ticks' ends, so no coordinate is NaN.
+    Chart flat;
+    flat.unit = ValueUnit::usd;
+    flat.x = {"a", "b", "c"};
+    flat.items.push_back(chart_series(ChartKind::line, "net", 0, {5e9, 5e9, 5e9}));
+    const std::string svg = chart_svg(flat, 800, 450);
+    CHECK(svg.find("nan") == std::string::npos);
+    CHECK(count_of(svg, "<path") >= 1);
+    // Power from 0 to 880 MW: about 7 ticks over 880 MW is a 200 MW step (125.7 rounded up to 1, 2, 2.5, 5 ×
+    // 10^k), so the ticks run to 1000 MW, 120 MW past the data: more than half a step, dropped. The ticks shown
+    // stop at 800 MW and read in MW, and the title says MW as they do (labelled with the dropped 1000 MW tick,
+    // they read "0.8 GW" under a title in MW).
+    Chart power;
+    power.unit = ValueUnit::mw;
+    power.y_title = "power";
+    power.x = {"2025", "2026"};
+    power.items.push_back(chart_series(ChartKind::line, "drawn", 0, {0, 880}));
+    const std::string p = chart_svg(power, 800, 450);
+    CHECK(count_of(p, " GW<") == 0);
+    CHECK(count_of(p, ">800 MW<") == 1);
+    CHECK(count_of(p, ">power (MW)<") == 1);
+}
+
 TEST_CASE("chart CSV: one row per x label, units in the header, exact numbers", "[exports]") {
     Chart c;
     c.x_title = "year";

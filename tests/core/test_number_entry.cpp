@@ -103,6 +103,7 @@ TEST_CASE("a dollar sign is optional on money fields only", "[number_entry]") {
     // Another currency is refused as one, before or after the number: euros are not dollars.
     CHECK_THAT(refusal("\xe2\x82\xac" "50B", NumberUnit::usd), Catch::Contains("amounts are in US dollars"));
     CHECK_THAT(refusal("50B \xc2\xa3", NumberUnit::usd), Catch::Contains("amounts are in US dollars"));
+    CHECK_THAT(refusal("\xe2\x82\xac" "50", NumberUnit::mw), Catch::Contains("is a currency; this field is in"));
 }
 
 TEST_CASE("percent where the unit is a share or a yearly fraction", "[number_entry]") {
