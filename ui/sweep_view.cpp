@@ -343,7 +343,9 @@ void SweepView::draw() {
                     auto commit = [this, a, end](const NumberEntry& e) -> std::string {
                         // A range runs from a lower end to a higher one: a reversed or empty one is refused
                         // in the field's terms, and the range stays.
-                        const double lo = e.interval ? e.lo : end ? axis_[a].lo : e.lo, hi = e.interval ? e.hi : end ? e.lo : axis_[a].hi;
+                        double lo = axis_[a].lo, hi = axis_[a].hi;
+                        if (e.interval) lo = e.lo, hi = e.hi;
+                        else (end ? hi : lo) = e.lo;
                         if (e.interval && !(lo < hi)) return "the range's lower end must be below its upper end";
                         if (!(lo < hi)) {
                             const ScenarioInput* now = find_input(inputs_, axis_[a].pointer);  // looked up now: the list may be rebuilt

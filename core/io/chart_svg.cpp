@@ -245,15 +245,17 @@ ValueAxis value_axis(ValueSpan r, bool with_zero, double length, double spacing,
         if (r.lo - a.lo > 0.5 * step && r.lo != 0) a.lo = r.lo - margin;
         if (a.hi - r.hi > 0.5 * step && r.hi != 0) a.hi = r.hi + margin;
     }
-    const double slack = step * 1e-9;
-    for (double t : all)
-        if (t >= a.lo - slack && t <= a.hi + slack) a.ticks.push_back(t);
     // Labelled from the ticks shown (two at least, so the step is known), else from all of them.
-    const std::vector<double>& labelled = a.ticks.size() >= 2 ? a.ticks : all;
+    const double slack = step * 1e-9;
+    std::vector<double> shown;
+    for (double t : all)
+        if (t >= a.lo - slack && t <= a.hi + slack) shown.push_back(t);
+    const std::vector<double>& labelled = shown.size() >= 2 ? shown : all;
     const std::vector<std::string> labels = tick_texts(labelled, unit);
-    for (double t : labelled) a.label_top = std::max(a.label_top, std::fabs(t));
-    for (std::size_t k = 0; k < labelled.size(); ++k)
-        if (&labelled == &a.ticks || (labelled[k] >= a.lo - slack && labelled[k] <= a.hi + slack)) a.labels.push_back(labels[k]);
+    for (std::size_t k = 0; k < labelled.size(); ++k) {
+        a.label_top = std::max(a.label_top, std::fabs(labelled[k]));
+        if (labelled[k] >= a.lo - slack && labelled[k] <= a.hi + slack) a.ticks.push_back(labelled[k]), a.labels.push_back(labels[k]);
+    }
     return a;
 }
 

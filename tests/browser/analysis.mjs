@@ -20,6 +20,21 @@ const OUT = ROOT + 'build/wasm/web-test/';
 mkdirSync(OUT, { recursive: true });
 const views = (page) => page.evaluate(() => window.pactscope.views());
 const preset = async (page, id) => { await page.evaluate((i) => window.pactscope.preset(i), id); await frames(page, 4); };
+// open-2026 against commitment-2025q4 (pinned) on the Sweep tab for OpenAI's net, the input picker searched
+// for `query` (typed, as a user does) and `input` picked from what it lists.
+async function sweepNetAgainstPinned(page, query, input) {
+  await preset(page, 'commitment-2025q4');
+  await click(page, 'tab:Compare');
+  await click(page, 'pin');
+  await preset(page, 'open-2026');
+  await click(page, 'tab:Sweep');
+  await click(page, 'metric:sweep');
+  await click(page, 'metric:sweep=buyer.net_usd');
+  await click(page, 'input:sweep_x');
+  await page.keyboard.type(query);
+  await frames(page, 4);
+  await click(page, 'input:sweep_x=' + input);
+}
 // Waits (drawing frames) until `ok(views)` holds; returns the last views.
 async function until(page, ok, seconds = 90) {
   const end = Date.now() + seconds * 1000;
@@ -102,18 +117,8 @@ await runSuite('browser analysis', async ({ server, browser, check }) => {
   // price with commitment-2025q4 pinned must move the pinned deal's own Azure commitment.
   {
     const { page: p2, errors: e2 } = await open(browser, server.url);
-    await preset(p2, 'commitment-2025q4');
-    await click(p2, 'tab:Compare');
-    await click(p2, 'pin');
-    await preset(p2, 'open-2026');
-    await click(p2, 'tab:Sweep');
-    await click(p2, 'metric:sweep');
-    await click(p2, 'metric:sweep=buyer.net_usd');
-    await click(p2, 'input:sweep_x');
-    await p2.keyboard.type('commitment azure price');
-    await frames(p2, 4);
     const price = '/price_usd_per_h100e_hour';
-    await click(p2, 'input:sweep_x=/contract/3' + price);
+    await sweepNetAgainstPinned(p2, 'commitment azure price', '/contract/3' + price);
     const w = await until(p2, (x) => x.sweep.input === '/contract/3' + price && x.sweep.series.length === 2);
     check(JSON.stringify(w.sweep.series_inputs) === JSON.stringify(['/contract/3' + price, '/contract/1' + price]),
       "the pinned deal's curve moves its own Azure commitment (/contract/1), not its /contract/3 (CoreWeave's reservation)", JSON.stringify(w.sweep.series_inputs));
@@ -137,17 +142,7 @@ await runSuite('browser analysis', async ({ server, browser, check }) => {
   // the last crossing, with the largest difference inside the band, which must be what the CLI gives there.
   {
     const { page: p3, errors: e3 } = await open(browser, server.url);
-    await preset(p3, 'commitment-2025q4');
-    await click(p3, 'tab:Compare');
-    await click(p3, 'pin');
-    await preset(p3, 'open-2026');
-    await click(p3, 'tab:Sweep');
-    await click(p3, 'metric:sweep');
-    await click(p3, 'metric:sweep=buyer.net_usd');
-    await click(p3, 'input:sweep_x');
-    await p3.keyboard.type('inference growth');
-    await frames(p3, 3);
-    await click(p3, 'input:sweep_x=/workloads/0/demand/growth_per_year');
+    await sweepNetAgainstPinned(p3, 'inference growth', '/workloads/0/demand/growth_per_year');
     const r = await reveal(p3, 'sweep:0:lo');
     await p3.mouse.click(r.x + r.w / 2, r.y + r.h / 2);
     await p3.keyboard.press('Control+A');

@@ -223,23 +223,6 @@ await runSuite('browser exports', async ({ server, browser, check }) => {
   const slipOpened = await sweepNow();
   check(slipOpened.input === slip && slipOpened.lo === 4 && slipOpened.hi === 16 && slipOpened.steps === 13 && /in whole quarters/.test(slipOpened.note),
     'a build slip of "4 to 16" opens on 4 q to 16 q, one quarter a step, and says so', JSON.stringify(slipOpened));
-  const typeEnd = async (text) => {
-    const r = await reveal(page, 'sweep:0:hi');
-    await page.mouse.click(r.x + r.w / 2, r.y + r.h / 2);
-    await page.keyboard.press('Control+A');
-    await page.keyboard.type(text);
-    await page.keyboard.press('Enter');
-    await frames(page, 4);
-    return sweepNow();
-  };
-  const typed = await typeEnd('10 q');
-  check(typed.lo === 4 && typed.hi === 10 && typed.steps === 7 && typed.note === 'Range typed by you, one quarter a step.',
-    'typing 10 q as its upper end sweeps 4 q to 10 q in 7 steps, and the note says the range is the one typed', JSON.stringify(typed));
-  const half = await typeEnd('10.5 q');
-  check(half.hi === 10.5 && half.steps === 7 && half.note === 'Range typed by you.', 'an upper end of 10.5 q stays 10.5 q, and the steps stay 7',
-    JSON.stringify(half));
-  // The steps are a field beside the range (dragged, or clicked and typed): a whole number within the limits
-  // is taken; 2.5 or 500 is refused under the row, and the steps stay as they were.
   const typeField = async (name, text) => {
     const r = await reveal(page, name);
     await page.mouse.click(r.x + r.w / 2, r.y + r.h / 2);
@@ -249,6 +232,15 @@ await runSuite('browser exports', async ({ server, browser, check }) => {
     await frames(page, 4);
     return { ...(await sweepNow()), refused: Object.keys(await items(page)).includes('refused:' + name) };
   };
+  const typeEnd = (text) => typeField('sweep:0:hi', text);
+  const typed = await typeEnd('10 q');
+  check(typed.lo === 4 && typed.hi === 10 && typed.steps === 7 && typed.note === 'Range typed by you, one quarter a step.',
+    'typing 10 q as its upper end sweeps 4 q to 10 q in 7 steps, and the note says the range is the one typed', JSON.stringify(typed));
+  const half = await typeEnd('10.5 q');
+  check(half.hi === 10.5 && half.steps === 7 && half.note === 'Range typed by you.', 'an upper end of 10.5 q stays 10.5 q, and the steps stay 7',
+    JSON.stringify(half));
+  // The steps are a field beside the range (dragged, or clicked and typed): a whole number within the limits
+  // is taken; 2.5 or 500 is refused under the row, and the steps stay as they were.
   const s30 = await typeField('sweep:0:steps', '30');
   check(s30.steps === 30 && !s30.refused, 'typing 30 in the steps field sweeps 30 steps', JSON.stringify(s30));
   const sHalf = await typeField('sweep:0:steps', '2.5'), sMany = await typeField('sweep:0:steps', '500');
