@@ -66,8 +66,9 @@ ExportedChart export_chart(const charts::RecordedChart& rc, const std::vector<De
             c.items.push_back(chart_series(ChartKind::line, name, colour, it.y));
             out.vector = false;
         }
-        // markers (a single point on a line) add nothing a slide needs
+        else if (it.kind == "marker" && !it.y.empty()) c.markers.push_back({it.y.front(), it.name, colour});  // a sweep's break-even
     }
+    if (!c.markers.empty()) c.markers_legend = c.markers.size() == 1 ? "break-even" : "break-evens";
     if (c.y_title.empty() && c.items.size() == 1 && rc.items.front().kind == "histogram") c.y_title = "trials per bin";
     return out;
 }

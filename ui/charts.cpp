@@ -16,6 +16,8 @@
 #include "fonts.h"
 #include "icons.h"
 #include "io/chart_svg.h"
+#include "io/marker_labels.h"
+#include "io/text_wrap.h"
 #include "io/value_text.h"
 #include "uncertainty/stats.h"
 #include "widgets.h"
@@ -405,8 +407,8 @@ void end() {
     y_axis(f, c.chart.unit, c.chart.y_title);
     x_axis(f, c.chart.x, c.chart.x_title, c.x_marks);
     // Items, in call order: bands under lines; areas and bars stacked.
-    int marker_row = 0;     // markers' labels: the line the last one took
-    float marker_end = 0;   // and where it ended
+    std::vector<const RecordedItem*> markers;  // drawn with the items; their labels last, over every line
+    std::vector<MarkerLabel> marker_labels;
     std::vector<double> area_base(n, 0.0), pos(n, 0.0), neg(n, 0.0);
     const float slot = (f.max.x - f.min.x) / std::max(1.0f, static_cast<float>(n));
     for (const RecordedItem& it : items) {
@@ -446,12 +448,18 @@ void end() {
         } else if (it.kind == "marker" && !it.y.empty()) {
             const float x = f.x_at(it.y[0]);
             dashed_line(f.dl, ImVec2(x, f.min.y), ImVec2(x, f.max.y), it.color, 1.5f);
-            // A label that would run into the previous marker's goes a line lower (two crossings close together).
-            const float w = ImGui::CalcTextSize(it.name.c_str()).x;
-            marker_row = x + 3 < marker_end ? marker_row + 1 : 0;
-            f.dl->AddText(ImVec2(x + 3, f.min.y + 2 + ImGui::GetTextLineHeight() * static_cast<float>(marker_row)), it.color, it.name.c_str());
-            marker_end = std::max(marker_row == 0 ? 0.0f : marker_end, x + 3 + w + 6);
+            markers.push_back(&it);
+            marker_labels.push_back({x, ImGui::CalcTextSize(it.name.c_str()).x});
         }
+    }
+    // Marker labels after every line, each beside its own marker on the first row where it covers no other
+    // (marker_labels.h; a slide places them the same way), on a backing so lines do not run through them.
+    const std::vector<MarkerLabelPlace> places = place_marker_labels(marker_labels, f.min.x, f.max.x, 4);
+    for (std::size_t k = 0; k < markers.size(); ++k) {
+        const ImVec2 at(static_cast<float>(places[k].left), f.min.y + 2 + (ImGui::GetTextLineHeight() + 2) * static_cast<float>(places[k].row));
+        f.dl->AddRectFilled(ImVec2(at.x - 2, at.y), ImVec2(at.x + static_cast<float>(marker_labels[k].width) + 2, at.y + ImGui::GetTextLineHeight()),
+                            with_alpha(ImGui::GetColorU32(ImGuiCol_ChildBg), 0.85f));
+        f.dl->AddText(at, markers[k]->color, markers[k]->name.c_str());
     }
     legend(f, items);
     // The hover read-out: every item's value at the point under the mouse.
@@ -572,15 +580,32 @@ void tornado(const char* id, const std::string& title, double base, const std::v
 }
 
 void hbars(const char* id, const std::string& title, const std::vector<Bar>& rows, Unit unit, ImVec2 size) {
-    if (size.y <= 0) size.y = 26.0f * static_cast<float>(std::max<std::size_t>(rows.size(), 1)) + ImGui::GetTextLineHeight() * 3 + 20;
+    // The labels' column takes up to 40% of the width; a label longer than that wraps onto a second line
+    // ("revenue share: OpenAI → Microsoft" at 1024 px) and every row is then two lines tall, so no label is
+    // cut to "revenue share: Op…" (only a third line's worth would be).
+    const float avail = size.x > 0 ? size.x : ImGui::GetContentRegionAvail().x;
+    float label_w = 60;
+    for (const Bar& b : rows) label_w = std::max(label_w, ImGui::CalcTextSize(b.label.c_str()).x + 12);
+    label_w = std::min(label_w, avail * 0.4f);
+    const auto width_of = [](std::string_view t) { return ImGui::CalcTextSize(t.data(), t.data() + t.size()).x; };
+    std::vector<std::vector<std::string>> label_lines;
+    bool two_lines = false;
+    for (const Bar& b : rows) {
+        const std::vector<std::string_view> wrapped = wrap_at_spaces(b.label, label_w - 12, width_of);
+        std::vector<std::string> lines;
+        if (wrapped.size() <= 1) lines.push_back(b.label);
+        else lines = {std::string(wrapped[0]), b.label.substr(static_cast<std::size_t>(wrapped[1].data() - b.label.data()))};
+        two_lines = two_lines || lines.size() > 1;
+        label_lines.push_back(std::move(lines));
+    }
+    const float row_height = two_lines ? 2 * ImGui::GetTextLineHeight() + 12 : 26.0f;
+    if (size.y <= 0) size.y = row_height * static_cast<float>(std::max<std::size_t>(rows.size(), 1)) + ImGui::GetTextLineHeight() * 3 + 20;
     Frame f;
     if (!begin_frame(id, title, size, f, nullptr)) return;
     double lo = 0, hi = 0;
     for (const Bar& b : rows) lo = std::min({lo, b.value, b.low}), hi = std::max({hi, b.value, b.high});
     const bool flat = !(hi > lo);  // every bar 0: the axis says $0 only
     if (flat) hi = lo + 1;
-    float label_w = 60;
-    for (const Bar& b : rows) label_w = std::max(label_w, ImGui::CalcTextSize(b.label.c_str()).x + 12);
     label_w = std::min(label_w, (f.max.x - f.outer_min.x) * 0.4f);
     f.min.x = f.outer_min.x + label_w;
     // Room for the value labels: beside each bar, outside its whisker.
@@ -605,7 +630,9 @@ void hbars(const char* id, const std::string& title, const std::vector<Bar>& row
             f.dl->AddLine(ImVec2(px(b.low), y0 + 3), ImVec2(px(b.low), y1 - 3), text_color(), 1.5f);
             f.dl->AddLine(ImVec2(px(b.high), y0 + 3), ImVec2(px(b.high), y1 - 3), text_color(), 1.5f);
         }
-        f.dl->AddText(ImVec2(f.outer_min.x, y0), text_color(), fit_label(b.label, label_w - 12).c_str());
+        for (std::size_t l = 0; l < label_lines[k].size(); ++l)
+            f.dl->AddText(ImVec2(f.outer_min.x, y0 + ImGui::GetTextLineHeight() * static_cast<float>(l)), text_color(),
+                          fit_label(label_lines[k][l], label_w - 12).c_str());
         // The value beside the bar's far end, beyond the whisker so neither hides the other.
         const std::string v = format_value(b.value, unit);
         const double end_pos = b.value >= 0 ? std::max(b.value, whisker ? b.high : b.value) : std::min(b.value, whisker ? b.low : b.value);

@@ -6,8 +6,8 @@
 #include <cstdio>
 
 #include "imgui_internal.h"
+#include "io/text_wrap.h"
 #include "model/number_text.h"
-#include "text_wrap.h"
 
 namespace pactscope::ui {
 

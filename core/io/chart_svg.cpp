@@ -12,7 +12,9 @@
 #include <limits>
 
 #include "io/csv_text.h"
+#include "io/marker_labels.h"
 #include "io/svg_canvas.h"
+#include "io/text_wrap.h"
 
 namespace pactscope {
 
@@ -95,6 +97,25 @@ constexpr double kBandOpacity = 0.22, kAreaOpacity = 0.8;
 
 double at(const std::vector<double>& v, std::size_t i) { return i < v.size() ? v[i] : kNaN; }
 
+// A waterfall's bars: the first and last values are levels drawn from zero (totals), the others changes
+// drawn from the running level. NaN where a value is missing.
+struct WaterfallStep {
+    double from = kNaN, to = kNaN;
+    bool total = false;
+};
+std::vector<WaterfallStep> waterfall_steps(const ChartItem& it, std::size_t n) {
+    std::vector<WaterfallStep> out(n);
+    double level = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        const double v = at(it.values, i);
+        if (!std::isfinite(v)) continue;
+        const bool total = i == 0 || i + 1 == n;
+        out[i] = {total ? 0 : level, total ? v : level + v, total};
+        level = out[i].to;
+    }
+    return out;
+}
+
 struct ValueSpan {
     double lo = std::numeric_limits<double>::infinity(), hi = -std::numeric_limits<double>::infinity();
     void add(double v) {
@@ -134,6 +155,7 @@ std::vector<LegendEntry> legend_entries(const Chart& c) {
         }
     }
     if (whiskers) out.push_back({"P10\xe2\x80\x93P90", kInk, Swatch::whisker});
+    if (!c.markers.empty() && !c.markers_legend.empty()) out.push_back({c.markers_legend, kMuted, Swatch::dashed});
     return out;
 }
 
@@ -203,7 +225,18 @@ Frame frame(SvgCanvas& svg, const Chart& c, int width, int height) {
     f.rows = legend_rows(f.legend, inner);
     double y = height - kPad;
     if (!c.source.empty()) {
-        svg.text(kPad, y - 2, fit_text(c.source, kSourceSize, inner), kSourceSize, "start", kMuted);
+        // Wider than the chart (two deals' names, the date, the seed): a second line, so the end — which says
+        // whether the chart is of trials — is not cut.
+        const auto estimated = [](std::string_view t) { return static_cast<float>(text_width(std::string(t), kSourceSize)); };
+        const std::vector<std::string_view> lines = wrap_at_spaces(c.source, static_cast<float>(inner), estimated);
+        if (lines.size() > 1) {
+            const std::string rest = c.source.substr(static_cast<std::size_t>(lines[1].data() - c.source.data()));
+            svg.text(kPad, y - 2, fit_text(rest, kSourceSize, inner), kSourceSize, "start", kMuted);
+            y -= kSourceSize + 3;
+            svg.text(kPad, y - 2, std::string(lines[0]), kSourceSize, "start", kMuted);
+        } else {
+            svg.text(kPad, y - 2, c.source, kSourceSize, "start", kMuted);
+        }
         y -= kSourceSize + 8;
     }
     const double legend_h = static_cast<double>(f.rows.size()) * kLegendRow;
@@ -295,17 +328,10 @@ ValueSpan vertical_range(const Chart& c, std::size_t n, bool& with_zero) {
                 }
                 break;
             }
-            case ChartKind::waterfall: {
+            case ChartKind::waterfall:
                 with_zero = true;
-                double level = 0;
-                for (std::size_t i = 0; i < n; ++i) {
-                    const double v = at(it.values, i);
-                    if (!std::isfinite(v)) continue;
-                    level = i == 0 || i + 1 == n ? v : level + v;
-                    r.add(level);
-                }
+                for (const WaterfallStep& step : waterfall_steps(it, n)) r.add(step.to);
                 break;
-            }
             case ChartKind::hbars: break;
         }
     }
@@ -442,7 +468,6 @@ std::string vertical_svg(const Chart& c, int width, int height) {
             }
     for (const ChartItem& it : c.items)
         if (it.kind == ChartKind::waterfall) {
-            double level = 0;
             const bool labels = band >= 28;
             // One size for every value label: 10, or smaller (to 8) so the widest fits its bar's band whole —
             // a label cut to "+$58…" says nothing; only one that still does not fit at 8 is cut.
@@ -453,11 +478,11 @@ std::string vertical_svg(const Chart& c, int width, int height) {
                 const std::string t = i == 0 || i + 1 == n ? value_text(v, c.unit) : delta_text(v, c.unit);
                 while (label_size > 8 && text_width(t, label_size) > band - 2) label_size -= 0.5;
             }
+            const std::vector<WaterfallStep> steps = waterfall_steps(it, n);
             for (std::size_t i = 0; i < n; ++i) {
                 const double v = at(it.values, i);
                 if (!std::isfinite(v)) continue;
-                const bool total = i == 0 || i + 1 == n;
-                const double from = total ? 0 : level, to = total ? v : level + v;
+                const auto [from, to, total] = steps[i];
                 const double ya = y_at(from), yb = y_at(to);
                 const char* col = total ? chart_colour(it.colour) : v >= 0 ? kUp : kDown;
                 svg.rect(x_at(i) - bar_w / 2, std::min(ya, yb), bar_w, std::max(0.5, std::fabs(yb - ya)), col);
@@ -467,7 +492,6 @@ std::string vertical_svg(const Chart& c, int width, int height) {
                     const bool up = to >= from;
                     svg.text(x_at(i), up ? std::min(ya, yb) - 4 : std::max(ya, yb) + kTickSize, fit_text(t, label_size, band - 2), label_size, "middle", kInk);
                 }
-                level = to;
             }
         }
     for (const ChartItem& it : c.items)
@@ -481,6 +505,22 @@ std::string vertical_svg(const Chart& c, int width, int height) {
                     svg.rect(x_at(i) - 2, y_at(at(it.values, i)) - 2, 4, 4, chart_colour(it.colour));
             }
         }
+
+    // Markers (a sweep's break-evens): a dashed line each, its label at the top beside it, on the first row
+    // where it covers no other label (marker_labels.h: the page places them the same way). A white box under
+    // each label keeps it readable across the lines.
+    if (!c.markers.empty() && n > 0) {
+        auto marker_x = [&](double at_point) { return left + (std::clamp(at_point, 0.0, static_cast<double>(n - 1)) + 0.5) * band; };
+        std::vector<MarkerLabel> labels;
+        for (const ChartMarker& m : c.markers) labels.push_back({marker_x(m.at), text_width(m.label, kTickSize)});
+        const std::vector<MarkerLabelPlace> places = place_marker_labels(labels, left, right, 4);
+        for (std::size_t k = 0; k < c.markers.size(); ++k) svg.line(labels[k].x, top, labels[k].x, bottom, chart_colour(c.markers[k].colour), 1.5, "5 3");
+        for (std::size_t k = 0; k < c.markers.size(); ++k) {  // labels over every line
+            const double y = top + kTickSize + 2 + places[k].row * (kTickSize + 5);
+            svg.rect(places[k].left - 2, y - kTickSize, labels[k].width + 4, kTickSize + 4, "#ffffff", 0.85);
+            svg.text(places[k].left, y, c.markers[k].label, kTickSize, "start", chart_colour(c.markers[k].colour));
+        }
+    }
 
     // Axes, x labels, axis titles.
     svg.line(left, top, left, bottom, kAxis, 1);
@@ -510,19 +550,50 @@ std::string vertical_svg(const Chart& c, int width, int height) {
 // [SECTION] Horizontal bars
 //-----------------------------------------------------------------------------
 
+// Row i of a waterfall read across (horizontal_svg): its bar from the level before to the level after, a
+// dashed connector down to the next row's bar, and its value beside the bar's far end.
+void waterfall_row(SvgCanvas& svg, const ChartItem& it, std::size_t i, std::size_t n, double centre, double row, auto x_at, ValueUnit unit) {
+    const double v = at(it.values, i);
+    if (!std::isfinite(v)) return;
+    const WaterfallStep step = waterfall_steps(it, n)[i];
+    const double xa = x_at(step.from), xb = x_at(step.to), thick = std::min(row * 0.72, 26.0);
+    const char* col = step.total ? chart_colour(it.colour) : v >= 0 ? kUp : kDown;
+    svg.rect(std::min(xa, xb), centre - thick / 2, std::max(0.5, std::fabs(xb - xa)), thick, col);
+    if (i + 1 < n) svg.line(xb, centre + thick / 2, xb, centre + row - thick / 2, kAxis, 1, "3 2");
+    const std::string t = step.total ? value_text(v, unit) : delta_text(v, unit);
+    const bool right = step.to >= step.from;  // beside the end it moved to
+    svg.text(right ? std::max(xa, xb) + 5 : std::min(xa, xb) - 5, centre + 4, t, kTickSize, right ? "start" : "end", kInk);
+}
+
 std::string horizontal_svg(const Chart& c, int width, int height) {
     SvgCanvas svg(width, height, c.title);
     Frame f = frame(svg, c, width, height);
     const std::size_t n = c.x.size();
     ValueSpan range;
-    for (const ChartItem& it : c.items)
+    double value_w = 0;  // a waterfall's value labels, written beside its bars
+    for (const ChartItem& it : c.items) {
+        if (it.kind == ChartKind::waterfall) {
+            for (const WaterfallStep& step : waterfall_steps(it, n)) range.add(step.to);
+            for (std::size_t i = 0; i < n; ++i)
+                if (const double v = at(it.values, i); std::isfinite(v))
+                    value_w = std::max(value_w, text_width(i == 0 || i + 1 == n ? value_text(v, c.unit) : delta_text(v, c.unit), kTickSize));
+            continue;
+        }
         for (std::size_t i = 0; i < n; ++i) range.add(at(it.values, i)), range.add(at(it.low, i)), range.add(at(it.high, i));
+    }
     const double cat_title_w = c.x_title.empty() ? 0 : kTickSize + 8;
     double label_w = 0;
     for (const std::string& s : c.x) label_w = std::max(label_w, text_width(s, kTickSize));
-    label_w = std::min(label_w, width * 0.32);
+    label_w = std::min(label_w, width * (value_w > 0 ? 0.4 : 0.32));  // a waterfall's step names are its reading
     const double left = kPad + cat_title_w + label_w + 8, right = width - kPad - 16;
     const double top = f.top + 4, bottom = std::max(top + 30, f.bottom - (kTickSize + 8) - (kTickSize + 10));
+    // Room for the value labels beside the bars: the span grows by their width on the side(s) it extends to.
+    if (value_w > 0 && !range.empty()) {
+        const double lo = std::min(0.0, range.lo), hi = std::max(0.0, range.hi);
+        const double per_unit = (hi - lo) / std::max(1.0, right - left - 2 * (value_w + 6));
+        if (hi > 0) range.add(hi + (value_w + 6) * per_unit);
+        if (lo < 0) range.add(lo - (value_w + 6) * per_unit);
+    }
     const ValueAxis axis = value_axis(range, true, right - left, 90, c.unit);
     const std::vector<double>& ticks = axis.ticks;
     const std::vector<std::string>& tick_labels = axis.labels;
@@ -535,9 +606,22 @@ std::string horizontal_svg(const Chart& c, int width, int height) {
         svg.text(x, bottom + kTickSize + 4, tick_labels[k], kTickSize, "middle", kMuted);
     }
     const double row = n > 0 ? (bottom - top) / static_cast<double>(n) : 0;
+    // A category name wider than its column takes a second line where the rows have room for two (the rest
+    // of it, cut only if even that is too long); otherwise it is cut.
+    const bool two_lines = row >= 2 * kTickSize + 3;
+    const auto estimated = [](std::string_view t) { return static_cast<float>(text_width(std::string(t), kTickSize)); };
     for (std::size_t i = 0; i < n; ++i) {
         const double centre = top + (static_cast<double>(i) + 0.5) * row;
-        svg.text(left - 8, centre + 4, fit_text(c.x[i], kTickSize, label_w), kTickSize, "end", kInk);
+        const std::vector<std::string_view> lines = wrap_at_spaces(c.x[i], static_cast<float>(label_w), estimated);
+        if (two_lines && lines.size() > 1) {
+            const std::string rest = c.x[i].substr(static_cast<std::size_t>(lines[1].data() - c.x[i].data()));
+            svg.text(left - 8, centre - 2, std::string(lines[0]), kTickSize, "end", kInk);
+            svg.text(left - 8, centre + kTickSize + 1, fit_text(rest, kTickSize, label_w), kTickSize, "end", kInk);
+        } else {
+            svg.text(left - 8, centre + 4, fit_text(c.x[i], kTickSize, label_w), kTickSize, "end", kInk);
+        }
+        for (const ChartItem& it : c.items)
+            if (it.kind == ChartKind::waterfall) waterfall_row(svg, it, i, n, centre, row, x_at, c.unit);
         std::vector<const ChartItem*> here;
         for (const ChartItem& it : c.items)
             if (it.kind == ChartKind::hbars && std::isfinite(at(it.values, i))) here.push_back(&it);
@@ -563,11 +647,22 @@ std::string horizontal_svg(const Chart& c, int width, int height) {
     return svg.finish();
 }
 
+// A waterfall reads across, a row per step as on the page, when its step names would not stand upright
+// under its bars: turned 30° under a vertical chart they were cut ("reservation · Oracle OCI (incl. Abil…").
+bool waterfall_across(const Chart& c, int width) {
+    if (std::none_of(c.items.begin(), c.items.end(), [](const ChartItem& it) { return it.kind == ChartKind::waterfall; })) return false;
+    double label_w = 0;
+    for (const std::string& s : c.x) label_w = std::max(label_w, text_width(s, kTickSize));
+    const double band = (width - 2 * kPad - 80) / static_cast<double>(std::max<std::size_t>(c.x.size(), 1));  // 80: the value ticks
+    return label_w + 8 > band;
+}
+
 }  // namespace
 
 std::string chart_svg(const Chart& chart, int width, int height) {
     width = std::max(width, 240), height = std::max(height, 160);
-    const bool horizontal = std::any_of(chart.items.begin(), chart.items.end(), [](const ChartItem& it) { return it.kind == ChartKind::hbars; });
+    const bool horizontal = std::any_of(chart.items.begin(), chart.items.end(), [](const ChartItem& it) { return it.kind == ChartKind::hbars; }) ||
+                            waterfall_across(chart, width);
     return horizontal ? horizontal_svg(chart, width, height) : vertical_svg(chart, width, height);
 }
 

@@ -55,6 +55,12 @@ ChartItem chart_series(ChartKind kind, std::string name, int colour, std::vector
 ChartItem chart_band(std::string name, int colour, std::vector<double> lower, std::vector<double> upper);
 ChartItem chart_hbars(std::string name, int colour, std::vector<double> values, std::vector<double> low = {}, std::vector<double> high = {});
 
+struct ChartMarker {
+    double at = 0;      // the position: 0 = the first x label, n − 1 the last, fractions between
+    std::string label;  // "60.7%/yr"
+    int colour = 0;     // palette index (a sweep: the pinned deal's colour)
+};
+
 struct Chart {
     std::string title;
     std::string x_title;             // the x axis (hbars: the category axis); may be empty
@@ -66,6 +72,10 @@ struct Chart {
     // continuous input: "60%/yr" between grid points), each at a fractional position (0 = the first, n − 1 the last).
     std::vector<std::pair<double, std::string>> x_marks;
     std::vector<ChartItem> items;
+    // Optional vertical markers at fractional positions, each a dashed line with its label at the top (a
+    // sweep's break-evens: where two deals' curves cross). Drawn, not in the CSV (a sweep's CSV lists them).
+    std::vector<ChartMarker> markers;
+    std::string markers_legend;      // the legend's one entry for them ("break-even"); empty: none
     std::string source;              // optional last line (chart_source_line)
 };
 

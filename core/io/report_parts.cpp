@@ -10,6 +10,7 @@
 #include "analysis/parties.h"
 #include "io/clause_types.h"
 #include "io/svg_canvas.h"
+#include "io/text_wrap.h"
 #include "io/value_text.h"
 #include "model/quarter.h"
 
@@ -172,7 +173,7 @@ Chart nets_chart(const std::vector<Deal>& deals, bool p50, const std::string& ti
 std::string clause_label(const Scenario& s, std::size_t i) {
     const Clause& c = s.contract[i];
     const ClauseTypeInfo& info = clause_type_info(c.type);
-    std::string label = info.name;
+    std::string label = info.label;  // "revenue share", not the file's "revenue_share"
     const int party = info.party(c);
     if (party >= 0) label += kDot + provider_display_name(s, static_cast<std::size_t>(party));
     if (c.type == ClauseType::revenue_share) label += c.payer == SharePayer::buyer ? " (buyer pays)" : " (holder pays)";
@@ -209,7 +210,20 @@ std::string timeline_svg(const Deal& d, const std::optional<int>& date_q, const 
     for (std::size_t i = 0; i < n; ++i) {
         const double y = top + row * static_cast<double>(i);
         if (i % 2 == 1) svg.rect(pad, y, right - pad, row, "#f3f4f6");
-        svg.text(pad + 2, y + row / 2 + 4, fit_text(clause_label(s, i), 11, label_w - 10), 11, "start", "#111827");
+        // A label longer than its column ("reservation · Oracle OCI (Stargate sites, 4.5 GW)") takes two smaller
+        // lines rather than being cut.
+        const std::string label = clause_label(s, i);
+        const auto estimated = [](std::string_view t) { return static_cast<float>(text_width(std::string(t), 10)); };
+        const std::vector<std::string_view> lines = wrap_at_spaces(label, static_cast<float>(label_w - 10), estimated);
+        if (text_width(label, 11) <= label_w - 10) {
+            svg.text(pad + 2, y + row / 2 + 4, label, 11, "start", "#111827");
+        } else if (lines.size() <= 1) {
+            svg.text(pad + 2, y + row / 2 + 4, fit_text(label, 10, label_w - 10), 10, "start", "#111827");
+        } else {
+            svg.text(pad + 2, y + row / 2 - 2, std::string(lines[0]), 10, "start", "#111827");
+            svg.text(pad + 2, y + row / 2 + 9, fit_text(label.substr(static_cast<std::size_t>(lines[1].data() - label.data())), 10, label_w - 10), 10,
+                     "start", "#111827");
+        }
         const auto& active = i < r.clause_active.size() ? r.clause_active[i] : std::vector<std::uint8_t>{};
         for (int q = 0; q < T;) {
             if (q >= static_cast<int>(active.size()) || !active[static_cast<std::size_t>(q)]) {

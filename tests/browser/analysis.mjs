@@ -11,7 +11,7 @@
 //   - what changed (current open-2026 → pinned rofr-2025) equals `pactscope explain` part by part
 //   - the story shows every preset, the earliest terms (exclusive-2019) first, each median equal to
 //     `pactscope compare` of the presets with the same trials and seed; a click on an era opens it
-// Screenshots (1400x900) land in build/wasm/web-test/: sweep-breakeven.png, compare-table.png, compare-explain.png,
+// Screenshots (1400x900) land in build/wasm/web-test/: sweep-breakeven.png, sweep-crossings.png, compare-table.png, compare-explain.png,
 // story.png, uncertainty-party.png. Exit code 0 when every check passes.
 import { mkdirSync } from 'node:fs';
 import { ROOT, runSuite, open, frames, state, items, click, reveal, cli, close, parseCsv } from './harness.mjs';
@@ -166,6 +166,19 @@ await runSuite('browser analysis', async ({ server, browser, check }) => {
     check(found.length >= 2 && m && /trade places \d+ times/.test(band) && cliWidest <= +m[1] * 1e9 * 1.01,
       'a pair crossing several times is read as a band, within the largest difference the CLI finds there',
       JSON.stringify({ n: found.length, band, cliWidest, rows: rows.length }));
+    // The chart for slides carries the break-evens the page draws: a dashed line per crossing found, the legend
+    // naming them, and labels that cover no other (their white backings do not intersect).
+    await p3.screenshot({ path: OUT + 'sweep-crossings.png' });
+    const slide = await p3.evaluate(() => window.pactscope.slideChart('sweep1'));
+    const svg = slide ? slide.svg : '';
+    const dashes = (svg.match(/stroke-dasharray="5 3"/g) || []).length;
+    const backings = [...svg.matchAll(/<rect x="([-0-9.]+)" y="([-0-9.]+)" width="([0-9.]+)" height="([0-9.]+)" fill="#ffffff" fill-opacity/g)]
+      .map((b) => b.slice(1).map(Number));
+    const meet = (a, b) => a[0] < b[0] + b[2] && b[0] < a[0] + a[2] && a[1] < b[1] + b[3] && b[1] < a[1] + a[3];
+    const overlaps = backings.filter((a, i) => backings.some((b, j) => j > i && meet(a, b))).length;
+    check(dashes === found.length + 1 && /break-evens</.test(svg) && backings.length === found.length && overlaps === 0,
+      "the sweep's slide draws each break-even with its label, none over another, and names them in the legend",
+      JSON.stringify({ found: found.length, dashes, backings: backings.length, overlaps }));
     check(e3.length === 0, 'no page error in the several-crossings sweep', e3.join('; '));
     await p3.context().close();
   }

@@ -10,6 +10,8 @@
 #include "analysis/analysis.h"
 #include "io/analysis_io.h"
 #include "io/chart_svg.h"
+#include "io/marker_labels.h"
+#include "io/presets.h"
 #include "io/report.h"
 #include "io/value_text.h"
 #include "scenario_builder.h"
@@ -161,6 +163,64 @@ TEST_CASE("chart SVG: a flat line keeps a drawable axis; the axis title names th
     CHECK(count_of(p, ">power (MW)<") == 1);
 }
 
+TEST_CASE("marker labels: beside their own line, never over another label (io/marker_labels.h)", "[exports]") {
+    // A plot from x = 0 to 400, labels 50 wide, a gap of 4: a label starts 4 right of its line and needs 4
+    // clear beside it.
+    // Markers at 100 and 300: far apart, both on the top row, right of their lines (104, 304).
+    auto apart = place_marker_labels({{100, 50}, {300, 50}}, 0, 400, 4);
+    CHECK(apart[0].row == 0);
+    CHECK(apart[1].row == 0);
+    CHECK(apart[0].left == 104);
+    CHECK(apart[1].left == 304);
+    // Given out of order (a pair's later crossing before the next pair's first: 200, then 120, then 150): visited
+    // left to right, 120 takes row 0 at [124, 174]; 150's label [154, 204] meets it, so row 1; 200's [204, 254]
+    // starts 30 past 174 (row 0 is free) — the order given does not matter, only the places.
+    auto mixed = place_marker_labels({{200, 50}, {120, 50}, {150, 50}}, 0, 400, 4);
+    CHECK(mixed[1].row == 0);
+    CHECK(mixed[2].row == 1);
+    CHECK(mixed[0].row == 0);
+    CHECK(mixed[0].left == 204);
+    // Three crossings within 10 px: three rows, none sharing one.
+    auto close = place_marker_labels({{100, 50}, {105, 50}, {110, 50}}, 0, 400, 4);
+    CHECK(close[0].row == 0);
+    CHECK(close[1].row == 1);
+    CHECK(close[2].row == 2);
+    // Near the right edge (380: 384 + 50 would end at 434 > 400) the label goes left of its line: 380 − 4 − 50.
+    auto edge = place_marker_labels({{380, 50}}, 0, 400, 4);
+    CHECK(edge[0].left == 326);
+    // Touching spans within the gap count as meeting: 100 → [104, 154], 152 → [156, 206], 2 apart < 4: row 1.
+    auto touching = place_marker_labels({{100, 50}, {152, 50}}, 0, 400, 4);
+    CHECK(touching[1].row == 1);
+}
+
+TEST_CASE("chart SVG: markers are dashed lines with their labels, and the legend names them", "[exports]") {
+    Chart c;
+    c.unit = ValueUnit::usd;
+    c.x = {"50%", "75%", "100%", "125%"};
+    c.items.push_back(chart_series(ChartKind::line, "open-2026", 0, {1e11, 2e11, 3e11, 4e11}));
+    c.items.push_back(chart_series(ChartKind::line, "commitment-2025q4", 1, {2e11, 2e11, 2e11, 2e11}));
+    const std::string without = chart_svg(c, 800, 450);
+    // Two crossings 0.1 positions apart: both labels drawn, in the pinned deal's colour (palette 1).
+    c.markers = {{1.0, "75%/yr", 1}, {1.1, "77.5%/yr", 1}};
+    c.markers_legend = "break-evens";
+    const std::string with = chart_svg(c, 800, 450);
+    CHECK(count_of(with, ">75%/yr<") == 1);
+    CHECK(count_of(with, ">77.5%/yr<") == 1);
+    CHECK(count_of(with, ">break-evens<") == 1);
+    CHECK(count_of(without, ">break-evens<") == 0);
+    CHECK(count_of(with, "stroke-dasharray=\"5 3\"") == 3);  // two markers and the legend's swatch
+    CHECK(count_of(without, "stroke-dasharray=\"5 3\"") == 0);
+    // The two labels are on different rows: their y differ (row 1 is 16 units lower than row 0).
+    const auto y_of = [&](const std::string& label) {
+        const std::size_t at = with.rfind("<text", with.find(">" + label + "<"));
+        const std::size_t y = with.find(" y=\"", at) + 4;
+        return std::stod(with.substr(y, with.find('"', y) - y));
+    };
+    CHECK(y_of("77.5%/yr") - y_of("75%/yr") == Approx(16).margin(0.2));
+    // A chart's CSV is its x rows: markers add no column.
+    CHECK(chart_csv(c).find("75%/yr") == std::string::npos);
+}
+
 TEST_CASE("chart CSV: one row per x label, units in the header, exact numbers", "[exports]") {
     Chart c;
     c.x_title = "year";
@@ -205,6 +265,53 @@ TEST_CASE("chart SVG: a waterfall's value labels are written whole, smaller when
     CHECK(svg.find(">-$5.76B</text>") != std::string::npos);
     CHECK(svg.find("$58\xe2\x80\xa6") == std::string::npos);  // never cut
     CHECK(svg.find("font-size=\"10\" text-anchor=\"middle\" fill=\"#111827\">+$58.9B") == std::string::npos);  // not at the full size
+}
+
+TEST_CASE("chart SVG: a waterfall whose step names would not stand upright reads across, names whole", "[exports]") {
+    // The report's what-changed chart (720 wide) with 13 steps named as explain names them: a vertical chart
+    // gives each bar ~46 units, far less than "provider AWS (Trainium, 2 GW) (changed: capacity, provider cost)"
+    // needs, and cut it after 30° of turn. Across, each step is a row with its name in the left column (two lines
+    // where one is too short), its bar from the level before to the level after, and its value beside it.
+    Chart c;
+    c.unit = ValueUnit::usd;
+    c.x = {"A", "provider AWS (Trainium, 2 GW) (changed: capacity, provider cost)", "revenue share on azure #1 (changed: cap, to)", "B"};
+    // $566B, +$58.9B, -$272B, then B = 566 + 58.9 - 272 = $352.9B.
+    c.items.push_back(chart_series(ChartKind::waterfall, "OpenAI net", 0, {566e9, 58.9e9, -272e9, 352.9e9}));
+    c.source = "Non-exclusive, Azure primary (April 2026) \xe2\x86\x92 $250B Azure commitment, ROFR removed (October 2025) \xc2\xb7 2026-11-30 \xc2\xb7 deterministic";
+    std::vector<std::string> many = {"A"};
+    std::vector<double> values = {566e9};
+    for (int k = 0; k < 11; ++k) many.push_back("reservation on oci-stargate (removed) " + std::to_string(k)), values.push_back(1e9);
+    many.push_back("B"), values.push_back(577e9);
+    Chart thirteen = c;
+    thirteen.x = many;
+    thirteen.items = {chart_series(ChartKind::waterfall, "OpenAI net", 0, values)};
+    for (const Chart& chart : {c, thirteen}) {
+        const std::string svg = chart_svg(chart, 720, 420);
+        CHECK(svg.find("\xe2\x80\xa6") == std::string::npos);  // no name and no source cut with "…"
+        CHECK(svg.find("rotate(-30") == std::string::npos);       // no turned labels
+        CHECK(svg.find("deterministic</text>") != std::string::npos);  // the source's end, on its second line
+    }
+    const std::string svg = chart_svg(c, 720, 420);
+    // The long name on two lines, split at a space, each part written whole.
+    CHECK((svg.find(">provider AWS (Trainium, 2 GW) (changed:</text>") != std::string::npos ||
+           svg.find(">provider AWS (Trainium, 2 GW) (changed: capacity,</text>") != std::string::npos));
+    CHECK(svg.find("provider cost)</text>") != std::string::npos);
+    CHECK(svg.find(">+$58.9B</text>") != std::string::npos);
+    CHECK(svg.find(">-$272B</text>") != std::string::npos);
+    // Bars across: B's bar (palette 0, the last drawn in its colour: the legend's swatches come first) and the
+    // -$272B step (the decrease colour) are as wide as their values say, 272 / 352.9 of B's (a linear axis from 0).
+    const auto width_of = [&](const std::string& fill) {
+        const std::size_t at = svg.rfind("fill=\"" + fill + "\"/>");
+        const std::size_t w = svg.rfind(" width=\"", at) + 8;
+        return std::stod(svg.substr(w, svg.find('"', w) - w));
+    };
+    CHECK(width_of("#d93025") / width_of(chart_colour(0)) == Approx(272.0 / 352.9).margin(0.01));
+    // Short names still stand under the bars of a vertical chart (as before): "step 1" fits its band.
+    Chart upright;
+    upright.unit = ValueUnit::usd;
+    upright.x = {"A", "step 1", "B"};
+    upright.items.push_back(chart_series(ChartKind::waterfall, "net", 0, {10e9, 2e9, 12e9}));
+    CHECK(chart_svg(upright, 720, 420).find("text-anchor=\"middle\" fill=\"#4b5563\">step 1<") != std::string::npos);
 }
 
 TEST_CASE("chart SVG of a numeric x axis: round values at their places, not the grid's labels", "[exports]") {
@@ -303,6 +410,20 @@ TEST_CASE("report: one self-contained HTML page with the KPIs, the sources and t
     CHECK(report_date_valid("2026-02-28"));
     CHECK_FALSE(report_date_valid("2026-02-30"));
     CHECK_FALSE(report_date_valid("30/11/2026"));
+}
+
+TEST_CASE("report: the clause timeline names clauses in words, long names on two lines", "[exports][report]") {
+    // open-2026 holds two revenue_share clauses on Azure and a reservation named "Oracle OCI (Stargate sites,
+    // 4.5 GW)" (assets/presets): the timeline says "revenue share", as the page does, and no name is cut.
+    const auto ls = load_scenario(find_preset("open-2026")->json);
+    REQUIRE(ls.scenario);
+    const std::string html = build_report({*ls.scenario}, 20, 1, "2026-11-30");
+    const std::size_t at = html.find("<title>Clause timeline");
+    REQUIRE(at != std::string::npos);
+    const std::string timeline = html.substr(at, html.find("</svg>", at) - at);
+    CHECK(timeline.find("revenue_share") == std::string::npos);
+    CHECK(timeline.find(">revenue share \xc2\xb7 Microsoft Azure") != std::string::npos);
+    CHECK(timeline.find("\xe2\x80\xa6") == std::string::npos);
 }
 
 TEST_CASE("sweep CSV: the input's unit in the header, every cell, the best deal, and the break-even row", "[exports]") {

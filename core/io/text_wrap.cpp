@@ -1,8 +1,8 @@
-#include "text_wrap.h"
+#include "io/text_wrap.h"
 
 #include <algorithm>
 
-namespace pactscope::ui {
+namespace pactscope {
 
 std::vector<std::string_view> wrap_at_spaces(std::string_view text, float width, const std::function<float(std::string_view)>& width_of) {
     std::vector<std::string_view> lines;
@@ -29,4 +29,4 @@ std::vector<std::string_view> wrap_at_spaces(std::string_view text, float width,
     return lines;
 }
 
-}  // namespace pactscope::ui
+}  // namespace pactscope

@@ -1,11 +1,11 @@
-// Where the page's wrapped text breaks (ui/text_wrap.h): at spaces only, so a number is never split
+// Where wrapped text breaks (core/io/text_wrap.h: the page and the charts for slides): at spaces only, so a number is never split
 // across lines the way ImGui's own wrapping splits it after '.' or ','. Widths here are one unit a
 // character, so every expected line is counted by hand.
 #include <catch2/catch.hpp>
 
-#include "text_wrap.h"
+#include "io/text_wrap.h"
 
-using pactscope::ui::wrap_at_spaces;
+using pactscope::wrap_at_spaces;
 using Lines = std::vector<std::string_view>;
 
 namespace {

@@ -2,14 +2,14 @@
 //
 // ImGui's own wrapping (ImGui::TextWrapped) also breaks after '.' and ',', so a number at the end of a
 // line could read as two ("60." / "73%/yr", "$1," / "500"). The page wraps its text here instead
-// (widgets.h wrapped_text); this file knows nothing of ImGui, so its rule is tested natively
-// (tests/ui/test_text_wrap.cpp).
+// (ui/widgets.h wrapped_text, measured text), and so do the charts for slides and the report
+// (chart_svg.cpp, estimated text); it knows nothing of ImGui (tests/ui/test_text_wrap.cpp).
 #pragma once
 #include <functional>
 #include <string_view>
 #include <vector>
 
-namespace pactscope::ui {
+namespace pactscope {
 
 // The lines of `text` no wider than `width` by `width_of`: each '\n' ends a line (a last one adds no empty
 // line); words (runs without
@@ -17,4 +17,4 @@ namespace pactscope::ui {
 // wider than `width` gets a line of its own. The lines are views into `text`.
 std::vector<std::string_view> wrap_at_spaces(std::string_view text, float width, const std::function<float(std::string_view)>& width_of);
 
-}  // namespace pactscope::ui
+}  // namespace pactscope
