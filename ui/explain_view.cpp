@@ -12,6 +12,7 @@
 #include "imgui.h"
 #include "io/explanation_io.h"
 #include "io/scenario_parts.h"
+#include "io/text_wrap.h"
 #include "pickers.h"
 #include "widgets.h"
 
@@ -22,12 +23,19 @@ namespace {
 constexpr int kCombinationsPerFrame = 24;
 
 // A horizontal waterfall: a row for A's value, one per contribution (a bar from the running total to the
-// running total plus the contribution), a row for B's value. Labels left, cut at word boundaries.
+// running total plus the contribution), a row for B's value. Labels left; a label wider than its column takes
+// a second line (every row is then two lines tall), cut at a word boundary only past that.
 void waterfall(const char* id, const std::string& title, const std::string& a_label, double a, const std::string& b_label, double b,
                const std::vector<Contribution>& parts, Unit unit) {
     const float line = ImGui::GetTextLineHeight();
     const int rows = static_cast<int>(parts.size()) + 2;
-    const ImVec2 size(ImGui::GetContentRegionAvail().x, 24.0f * static_cast<float>(rows) + line * 2 + 24);
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float label_w = std::min(avail * 0.42f, ImGui::GetFontSize() * 24), value_w = ImGui::GetFontSize() * 6;
+    const auto width_of = [](std::string_view t) { return ImGui::CalcTextSize(t.data(), t.data() + t.size()).x; };
+    bool two_lines = false;
+    for (const Contribution& c : parts) two_lines = two_lines || wrap_at_spaces(c.part, label_w - 10, width_of).size() > 1;
+    const float row_step = two_lines ? 2 * line + 10 : 24.0f;
+    const ImVec2 size(avail, row_step * static_cast<float>(rows) + line * 2 + 24);
     const ImVec2 p = ImGui::GetCursorScreenPos();
     ImGui::InvisibleButton(id, size);
     items().track(std::string("chart:") + id);
@@ -43,7 +51,6 @@ void waterfall(const char* id, const std::string& title, const std::string& a_la
     // part stays a visible sliver with its value beside it.
     lo = std::min(lo, 0.0), hi = std::max(hi, 0.0);
     if (!(hi > lo)) hi = lo + 1;
-    const float label_w = std::min(size.x * 0.42f, ImGui::GetFontSize() * 24), value_w = ImGui::GetFontSize() * 6;
     const float x0 = p.x + label_w, x1 = p.x + size.x - value_w, top = p.y + line + 10;
     auto px = [&](double v) { return x0 + static_cast<float>((v - lo) / (hi - lo)) * (x1 - x0); };
     const float row_h = (p.y + size.y - top - line) / static_cast<float>(rows);
@@ -55,11 +62,16 @@ void waterfall(const char* id, const std::string& title, const std::string& a_la
     auto row = [&](int k, const std::string& label, double from, double to, ImU32 colour, const std::string& value) {
         const float y0 = top + row_h * static_cast<float>(k) + 3, y1 = y0 + row_h - 6;
         dl->AddRectFilled(ImVec2(std::min(px(from), px(to)), y0), ImVec2(std::max(std::max(px(from), px(to)), std::min(px(from), px(to)) + 1.5f), y1), colour);
-        // The label, cut at a word boundary (never mid-word) to fit.
-        std::string shown = label;
+        // The label on its lines (two at most), the last cut at a word boundary (never mid-word) if it must be.
+        const std::vector<std::string_view> lines = wrap_at_spaces(label, label_w - 10, width_of);
+        std::string first(lines.empty() ? std::string_view() : lines[0]), shown = label;
+        if (two_lines && lines.size() > 1) {
+            dl->AddText(ImVec2(p.x, y0), text, first.c_str());
+            shown = label.substr(static_cast<std::size_t>(lines[1].data() - label.data()));
+        }
         while (ImGui::CalcTextSize(shown.c_str()).x > label_w - 10 && shown.find(' ') != std::string::npos)
             shown = shown.substr(0, shown.rfind(' ', shown.size() - 2)) + "\xe2\x80\xa6";
-        dl->AddText(ImVec2(p.x, y0), text, shown.c_str());
+        dl->AddText(ImVec2(p.x, two_lines && lines.size() > 1 ? y0 + line : y0), text, shown.c_str());
         dl->AddText(ImVec2(std::max(px(from), px(to)) + 4, y0), text, value.c_str());
         if (hovered && ImGui::GetIO().MousePos.y >= y0 && ImGui::GetIO().MousePos.y < y1) ImGui::SetTooltip("%s: %s", label.c_str(), value.c_str());
     };
