@@ -72,6 +72,12 @@ bool SweepView::keep_whole_steps(int a) {
     return quarters + 1 <= max_steps();
 }
 
+// Which scenario the inputs were chosen for: the document loaded (a file or preset opened anew counts, even
+// under the same name) and its name (undo may bring back another document).
+std::string SweepView::scenario_key() const {
+    return std::to_string(model_.documents_loaded()) + "|" + model_.scenario().name;
+}
+
 // The input that moves the metric most (the tornado's first bar) over its P5–P95; the first input when
 // no uncertain input moves it.
 void SweepView::open_on_strongest(const Scenario& s) {
@@ -310,9 +316,9 @@ void SweepView::draw() {
     // Another scenario, or a new metric while the input is the view's own choice: open on what drives the
     // metric most. An input and range the user chose stay for a new metric (the same scenario, so the same
     // input at the same pointer); a new scenario may hold another clause at that pointer.
-    const std::string opened_for = metric_ + "|" + s.name;
+    const std::string opened_for = metric_ + "|" + scenario_key();
     if (opened_for != opened_for_ || !find_input(inputs_, axis_[0].pointer)) {
-        const bool same_scenario = opened_for_.size() >= s.name.size() + 1 && opened_for_.ends_with("|" + s.name);
+        const bool same_scenario = opened_for_.ends_with("|" + scenario_key());
         opened_for_ = opened_for;
         if (!(same_scenario && users_input_ && find_input(inputs_, axis_[0].pointer))) open_on_strongest(s);
     }
@@ -507,7 +513,7 @@ void SweepView::apply(const nlohmann::json& j) {
     if (j.contains("x") && read_axis(j["x"], "x", grid ? kMaxGridSteps : kMaxSteps, axis_[0])) {
         axis_[1] = grid ? y : Axis{};
         // Keep the link's input: the view reopens on the strongest input only for another scenario (users_input_).
-        opened_for_ = metric_ + "|" + model_.scenario().name;
+        opened_for_ = metric_ + "|" + scenario_key();
         open_note_ = "As the link had it." + limited;
         users_input_ = true;
         forget_refusals(0), forget_refusals(1);

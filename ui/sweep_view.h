@@ -71,7 +71,8 @@ private:
     std::string metric_ = "cost_usd";
     bool regime_ = false;
     InputSearch search_[2];
-    std::string opened_for_;  // metric + scenario name the first input was chosen for
+    std::string opened_for_;  // metric + scenario_key() the first input was chosen for
+    std::string scenario_key() const;
     std::string open_note_;   // why the sweep opened on that input
     bool users_input_ = false;  // the x input (and range) were chosen by the user or a link: a new metric keeps them
     std::uint64_t inputs_revision_ = ~0ull;

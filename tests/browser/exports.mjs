@@ -259,6 +259,14 @@ await runSuite('browser exports', async ({ server, browser, check }) => {
   check(newMetric.input === slip && newMetric.lo === range0.lo && newMetric.hi === range0.hi && newMetric.steps === 30,
     'a new metric keeps the input, range and steps the user chose', JSON.stringify(newMetric));
   await page.screenshot({ path: OUT + 'sweep-whole-quarters.png' });
+  // The same scenario opened anew (File > Open of a file with the same name): another file may hold other inputs at
+  // those pointers, so the tab opens again on what drives the metric most, as for any other scenario.
+  const file = await page.evaluate(() => window.pactscope.exportFile('scenario.json'));
+  await page.evaluate((t) => window.pactscope.load(t, 'scenario.json'), file.text);
+  await frames(page, 6);
+  const fresh = await sweepNow();
+  check(/^Opened on what drives/.test(fresh.note) && !/by you/.test(fresh.note),
+    'a file opened anew under the same name reopens the sweep on the strongest input', JSON.stringify({ before: newMetric, after: fresh }));
   await click(page, 'tab:Compare');
 
   // ---- a link that carries the analysis --------------------------------------------------------------
