@@ -421,6 +421,19 @@ void ResultsPanel::draw_compare() {
     if (pinned.empty()) return;
     std::vector<std::string> labels = {"current"};
     for (const PinnedScenario& p : pinned) labels.push_back(p.label);
+    // Totals over different years are not like for like (as the report says under its comparison).
+    const Scenario& s = model_.scenario();
+    std::string other_years;
+    for (const PinnedScenario& p : pinned)
+        if (p.scenario.start != s.start || p.scenario.quarters() != s.quarters())
+            other_years += (other_years.empty() ? "" : ", ") + p.label + " (" + quarter_span_label(p.scenario.start, p.scenario.end) + ")";
+    if (!other_years.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.95f, 0.75f, 0.35f, 1));
+        wrapped_text("Different horizons: " + other_years + " against the current " + quarter_span_label(s.start, s.end) +
+                     ". Totals and P(better) compare sums over different years, not the same years under different terms.");
+        ImGui::PopStyleColor();
+        items().track("compare_horizons");
+    }
     const Comparison* cached = comparison();
     if (cached) draw_compare_table(*cached, labels);
     else ImGui::TextDisabled("Running the trials...");

@@ -11,6 +11,7 @@
 #include <map>
 
 #include "analysis/kpis.h"
+#include "analysis/outside_horizon.h"
 #include "analysis/parties.h"
 #include "io/analysis_io.h"
 #include "io/chart_svg.h"
@@ -157,6 +158,31 @@ private:
                    esc(stat_text(st, &Stat::p10, unit, s)), esc(stat_text(st, &Stat::p50, unit, s)), esc(stat_text(st, &Stat::p90, unit, s))});
         }
         h += t.done();
+        // What reaches past the horizon is not in these figures (MODEL §8 "Outside the horizon"): the page marks the
+        // numbers it moves; the report lists it under them.
+        std::vector<HorizonEdge> buyers, providers_only;  // those that move the key figures above, and the rest
+        for (HorizonEdge& e : outside_horizon(s, r))
+            (std::any_of(e.moves.begin(), e.moves.end(), [](const std::string& m) { return m == "cost_usd" || m.starts_with("buyer."); }) ? buyers
+                                                                                                                                        : providers_only)
+                .push_back(std::move(e));
+        auto list = [&](const std::vector<HorizonEdge>& edges) {
+            std::string l = "<ul class=\"outside\">\n";
+            for (const HorizonEdge& e : edges)
+                l += "<li>" + esc(e.text) + (std::isfinite(e.amount_usd) ? " (" + esc(value_text(e.amount_usd, ValueUnit::usd)) + ")" : std::string()) + "</li>\n";
+            return l + "</ul>\n";
+        };
+        if (!buyers.empty()) {
+            double known = 0;
+            for (const HorizonEdge& e : buyers) known += std::isfinite(e.amount_usd) ? e.amount_usd : 0.0;
+            h += "<p class=\"note\"><strong>Outside the horizon.</strong> " + std::to_string(buyers.size()) + " thing" + (buyers.size() == 1 ? "" : "s") +
+                 " reaching past " + esc(horizon_text(s)) + " move the key figures above and " + (buyers.size() == 1 ? "is" : "are") + " not counted in them" +
+                 (known > 0 ? " (" + esc(value_text(known, ValueUnit::usd)) + " where an amount is known)" : std::string()) + ":</p>\n" + list(buyers);
+        }
+        if (!providers_only.empty())
+            h += "<p class=\"note\">" + std::string(buyers.empty() ? "<strong>Outside the horizon.</strong> " : "") + std::to_string(providers_only.size()) +
+                 (buyers.empty() ? " thing" + std::string(providers_only.size() == 1 ? "" : "s") + " reaching past " + esc(horizon_text(s))
+                                 : std::string(" more")) +
+                 " move only the providers' own costs (their P&L below):</p>\n" + list(providers_only);
         // The deal in brief.
         std::string providers, workloads, clauses;
         for (std::size_t p = 0; p < s.providers.size(); ++p) {
@@ -165,11 +191,14 @@ private:
             providers += (p ? ", " : "") + esc(label) + (s.providers[p].kind == ProviderKind::owned && !says_owned ? " (owned)" : "");
         }
         for (std::size_t w = 0; w < s.workloads.size(); ++w)
-            workloads += (w ? ", " : "") + esc(s.workloads[w].id) + (s.workloads[w].kind == WorkloadKind::training ? " (training)" : " (inference)");
+            workloads += (w ? ", " : "") + esc(s.workloads[w].id) +
+                         (s.workloads[w].id == (s.workloads[w].kind == WorkloadKind::training ? "training" : "inference") ? ""
+                          : s.workloads[w].kind == WorkloadKind::training                                          ? " (training)"
+                                                                                                                   : " (inference)");
         std::map<std::string, int> counts;
         std::vector<std::string> order;
         for (const Clause& c : s.contract) {
-            const std::string name = clause_type_info(c.type).name;
+            const std::string name = clause_type_info(c.type).label;  // "revenue share", not the file's revenue_share
             if (!counts[name]++) order.push_back(name);
         }
         for (std::size_t i = 0; i < order.size(); ++i)
@@ -200,7 +229,8 @@ private:
         for (std::size_t i = 0; i < kTotalFields.size(); ++i) {
             const TotalField& f = kTotalFields[i];
             const Stat* st = i < d.m.totals.size() ? &d.m.totals[i] : nullptr;
-            t.row({"<code>" + esc(f.name) + "</code>", "<span class=\"meaning\">" + esc(f.meaning) + "</span>",
+            // Named as the page names it ("Total cost"); the file's key (cost_usd) is for the CLI's JSON and CSV.
+            t.row({esc(metric_label(std::vector<const Scenario*>{&s}, f.name).name), "<span class=\"meaning\">" + esc(f.meaning) + "</span>",
                    esc(shown(f.value(d.r->totals), f.unit, s)), esc(stat_text(st, &Stat::p10, f.unit, s)), esc(stat_text(st, &Stat::p50, f.unit, s)),
                    esc(stat_text(st, &Stat::p90, f.unit, s))});
         }
@@ -305,8 +335,18 @@ private:
              "which pinned deal X does better than the current one by the metric's own direction (as on the page's Compare tab).</p>\n"
              "<ul class=\"deals\">\n";
         for (std::size_t k = 0; k < deals_.size(); ++k)
-            h += "<li><strong>" + letter(k) + "</strong> " + esc(deals_[k].name) + (k == 0 ? " (current)" : " (pinned)") + "</li>\n";
+            h += "<li><strong>" + letter(k) + "</strong> " + esc(deals_[k].name) + (k == 0 ? " (current)" : " (pinned)") + kDot +
+                 esc(horizon_text(*deals_[k].s)) + "</li>\n";
         h += "</ul>\n";
+        // Totals over different years are not like for like (exclusive-2019's 22 quarters to 2024 beside 2025–2032).
+        std::string other_years;
+        for (std::size_t k = 1; k < deals_.size(); ++k)
+            if (deals_[k].s->start != a.s->start || deals_[k].s->quarters() != a.s->quarters())
+                other_years += (other_years.empty() ? "" : ", ") + letter(k) + " (" + esc(horizon_text(*deals_[k].s)) + ")";
+        if (!other_years.empty())
+            h += "<p class=\"note warning\"><strong>Different horizons.</strong> " + other_years + " cover" +
+                 (other_years.find(',') == std::string::npos ? "s" : "") + " other quarters than A (" + esc(horizon_text(*a.s)) +
+                 "): totals and P(better) compare sums over different years, not the same years under different terms.</p>\n";
         std::vector<std::string> head = {"metric", "A P50"};
         for (std::size_t k = 1; k < deals_.size(); ++k)
             head.push_back(letter(k) + " P50"), head.push_back("\xce\x94 " + letter(k) + " " + kDash + " A"), head.push_back("P(" + letter(k) + " better)");
@@ -499,6 +539,8 @@ table.pnl td, table.kpis td { white-space: nowrap; }  /* nor broken after its mi
 tr.total th, tr.total td { border-top: 1.5px solid #9ca3af; font-weight: 600; }
 code { font-family: "JetBrains Mono", "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 0.92em; overflow-wrap: anywhere; }
 ul.deals { margin: 0 0 3mm; padding-left: 5mm; }
+ul.outside { margin: 0 0 3mm; padding-left: 5mm; font-size: 8.5pt; color: #374151; }
+p.warning { color: #92400e; background: #fef3c7; padding: 1.5mm 2mm; font-size: 9pt; }
 footer { margin-top: 8mm; padding-top: 2mm; border-top: 1px solid #d1d5db; color: #4b5563; font-size: 8pt; }
 )css";
 

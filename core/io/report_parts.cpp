@@ -40,7 +40,7 @@ std::string range_text(const Stat* st, ValueUnit unit, const Scenario& s) {
     return shown(st->p10, unit, s) + " " + kDash + " " + shown(st->p90, unit, s);
 }
 
-std::string horizon_text(const Scenario& s) { return quarter_label(s.start) + kDash + quarter_label(s.end); }
+std::string horizon_text(const Scenario& s) { return quarter_span_label(s.start, s.end); }
 
 // The quarter of a date "YYYY-MM[-DD]", or nothing.
 std::optional<int> date_quarter(const std::string& d) {

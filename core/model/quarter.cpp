@@ -21,6 +21,8 @@ std::string quarter_label(int q) {
     return y + "Q" + std::to_string(n);
 }
 
+std::string quarter_span_label(int first, int last) { return quarter_label(first) + "\xe2\x80\x93" + quarter_label(last); }
+
 std::vector<std::string> quarter_labels(int first, int last) {
     std::vector<std::string> out;
     for (int q = first; q <= last; ++q) out.push_back(quarter_label(q));

@@ -17,6 +17,9 @@ std::optional<int> parse_quarter(std::string_view label);
 // Inverse of parse_quarter.
 std::string quarter_label(int absolute_index);
 
+// "2025Q1–2032Q4": a span of quarters (absolute indices, both included), as a horizon is written.
+std::string quarter_span_label(int first, int last);
+
 // The labels of every quarter from `first` to `last` (absolute indices, both included): a chart's x axis.
 std::vector<std::string> quarter_labels(int first, int last);
 

@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "analysis/analysis.h"
+#include "model/engine.h"
+#include "analysis/outside_horizon.h"
 #include "io/analysis_io.h"
 #include "io/chart_svg.h"
 #include "io/marker_labels.h"
@@ -424,6 +426,29 @@ TEST_CASE("report: the clause timeline names clauses in words, long names on two
     CHECK(timeline.find("revenue_share") == std::string::npos);
     CHECK(timeline.find(">revenue share \xc2\xb7 Microsoft Azure") != std::string::npos);
     CHECK(timeline.find("\xe2\x80\xa6") == std::string::npos);
+}
+
+TEST_CASE("report: what lies outside the horizon, deals over other years, totals in words", "[exports][report]") {
+    const auto load = [](const char* id) { return *load_scenario(find_preset(id)->json).scenario; };
+    const Scenario current = load("commitment-2025q4"), other_terms = load("open-2026"), earlier = load("exclusive-2019");
+    // exclusive-2019 runs 2019Q3–2024Q4 (assets/presets), the others 2025Q1–2032Q4: a comparison of sums over
+    // other years is named as such; two deals over the same years get no such note.
+    const std::string mixed = build_report({current, earlier}, 20, 1, "2026-11-30");
+    CHECK(mixed.find("<strong>Different horizons.</strong> B (2019Q3\xe2\x80\x93" "2024Q4) covers other quarters than A (2025Q1\xe2\x80\x93" "2032Q4)") !=
+          std::string::npos);
+    const std::string same = build_report({current, other_terms}, 20, 1, "2026-11-30");
+    CHECK(same.find("Different horizons") == std::string::npos);
+    // Every edge of the horizon (MODEL §8) is listed under the key figures, each with its sentence, split by
+    // whether it moves the buyer's figures (the owned fleets' capex after 2032Q4) or only a provider's.
+    const std::vector<HorizonEdge> edges = outside_horizon(current, evaluate(current));
+    REQUIRE(edges.size() >= 2);
+    for (const HorizonEdge& e : edges) CHECK(same.find(xml_escape(e.text)) != std::string::npos);
+    CHECK(same.find("move the key figures above and are not counted in them") != std::string::npos);
+    CHECK(same.find("move only the providers' own costs") != std::string::npos);
+    // The totals table names each total as the page does; the file's keys stay in the JSON and CSV.
+    CHECK(same.find("<code>cost_usd</code>") == std::string::npos);
+    CHECK(same.find(">Present value of cost<") != std::string::npos);
+    CHECK(same.find("revenue_share") == std::string::npos);
 }
 
 TEST_CASE("sweep CSV: the input's unit in the header, every cell, the best deal, and the break-even row", "[exports]") {
