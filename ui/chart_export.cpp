@@ -49,6 +49,7 @@ ExportedChart export_chart(const charts::RecordedChart& rc, const std::vector<De
     c.x_values = rc.x_values;
     c.x_marks = rc.x_marks;
     c.source = source;
+    if (rc.bars_from) c.bars_from = rc.bars_from, c.bars_from_legend = "base: every input at its median";
     for (const charts::RecordedItem& it : rc.items) {
         const std::string name = deal_name(it.name, deals);
         const int colour = colour_index(it.color);
@@ -58,6 +59,11 @@ ExportedChart export_chart(const charts::RecordedChart& rc, const std::vector<De
         else if (it.kind == "area") c.items.push_back(chart_series(ChartKind::stacked_area, name, colour, it.y));
         else if (it.kind == "bars" || it.kind == "histogram") c.items.push_back(chart_series(ChartKind::stacked_bars, name, colour, it.y));
         else if (it.kind == "band") c.items.push_back(chart_band(name, colour, it.y, it.y2));
+        else if (it.kind == "waterfall") {  // what changed: from deal A through each part to deal B, named as deals are
+            c.x.clear();
+            for (const std::string& label : it.labels) c.x.push_back(deal_name(label, deals));
+            c.items.push_back(chart_series(ChartKind::waterfall, name, colour, it.y));
+        }
         else if (it.kind == "hbar") c.items.push_back(chart_hbars(name, colour, it.y, it.low, it.high));  // with the whiskers drawn
         else if (it.kind == "tornado") {  // the metric with the input at its P10, and at its P90
             c.items.push_back(chart_hbars("input at P10", 0, it.y));
@@ -69,7 +75,10 @@ ExportedChart export_chart(const charts::RecordedChart& rc, const std::vector<De
         else if (it.kind == "marker" && !it.y.empty()) c.markers.push_back({it.y.front(), it.name, colour});  // a sweep's break-even
     }
     if (!c.markers.empty()) c.markers_legend = c.markers.size() == 1 ? "break-even" : "break-evens";
-    if (c.y_title.empty() && c.items.size() == 1 && rc.items.front().kind == "histogram") c.y_title = "trials per bin";
+    if (c.items.size() == 1 && rc.items.front().kind == "histogram") {  // counts of trials, not an index
+        c.unit = ValueUnit::count;
+        if (c.y_title.empty()) c.y_title = "trials per bin";
+    }
     return out;
 }
 

@@ -327,6 +327,8 @@ void record_whole(const char* id, const std::string& title, Unit unit, const std
 
 }  // namespace
 
+void record(RecordedChart chart) { store(std::move(chart)); }
+
 ImU32 palette(int i) {
     static const ImU32 colors[] = {IM_COL32(66, 133, 244, 255), IM_COL32(234, 67, 53, 255),  IM_COL32(251, 188, 5, 255),
                                    IM_COL32(52, 168, 83, 255),  IM_COL32(171, 71, 188, 255), IM_COL32(0, 172, 193, 255),
@@ -577,6 +579,7 @@ void tornado(const char* id, const std::string& title, double base, const std::v
                           format_value(r.high, unit).c_str(), format_value(base, unit).c_str());
     }
     record_whole(id, title, unit, "", std::move(low));
+    g_charts.recorded[id].bars_from = base;
 }
 
 void hbars(const char* id, const std::string& title, const std::vector<Bar>& rows, Unit unit, ImVec2 size) {

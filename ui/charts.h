@@ -17,6 +17,7 @@
 //   }
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -75,7 +76,7 @@ void heatmap(const char* id, const std::string& title, const Axes& axes, const s
 
 // What a chart showed, as drawn: the export's source.
 struct RecordedItem {
-    std::string kind;  // line, dashed, area, bars, band, marker, hbar, histogram, tornado, cell
+    std::string kind;  // line, dashed, area, bars, band, marker, hbar, histogram, tornado, cell, waterfall
     std::string name;
     std::vector<double> y, y2;  // y2: a band's high end, a tornado row's P90
     std::vector<std::string> labels;  // per value, when the item has its own labels (hbars, tornado)
@@ -89,7 +90,11 @@ struct RecordedChart {
     std::vector<double> x_values;  // Axes::x_values
     std::vector<std::pair<double, std::string>> x_marks;  // Axes::x_marks
     std::vector<RecordedItem> items;
+    std::optional<double> bars_from;  // a tornado's base (every input at its median): its bars start there
 };
+// Records a chart drawn by other means (the what-changed waterfall), so it can be exported like the others.
+void record(RecordedChart chart);
+
 // The chart with this id as last drawn, or nullptr (capture.h says which chart the user pointed at).
 const RecordedChart* recorded(const std::string& id);
 

@@ -25,8 +25,8 @@ constexpr int kCombinationsPerFrame = 24;
 // A horizontal waterfall: a row for A's value, one per contribution (a bar from the running total to the
 // running total plus the contribution), a row for B's value. Labels left; a label wider than its column takes
 // a second line (every row is then two lines tall), cut at a word boundary only past that.
-void waterfall(const char* id, const std::string& title, const std::string& a_label, double a, const std::string& b_label, double b,
-               const std::vector<Contribution>& parts, Unit unit) {
+void waterfall(const char* id, const std::string& title, const std::string& metric, const std::string& a_label, double a, const std::string& b_label,
+               double b, const std::vector<Contribution>& parts, Unit unit) {
     const float line = ImGui::GetTextLineHeight();
     const int rows = static_cast<int>(parts.size()) + 2;
     const float avail = ImGui::GetContentRegionAvail().x;
@@ -85,6 +85,14 @@ void waterfall(const char* id, const std::string& title, const std::string& a_la
         run += v;
     }
     row(rows - 1, b_label, 0.0, b, charts::palette(0), format_value(b, unit));
+    // Recorded as a chart, so "Download chart for slides" and "Download chart data" take it as they take the others.
+    charts::RecordedChart rc;
+    rc.id = id, rc.title = title, rc.unit = unit;
+    charts::RecordedItem item{"waterfall", metric, {a}, {}, {a_label}, charts::palette(0)};
+    for (const Contribution& c : parts) item.y.push_back(c.value), item.labels.push_back(c.part);
+    item.y.push_back(b), item.labels.push_back(b_label);
+    rc.items.push_back(std::move(item));
+    charts::record(std::move(rc));
 }
 }  // namespace
 
@@ -179,7 +187,7 @@ void ExplainView::draw() {
     waterfall("explain", "What moves " + l.name + " from the current deal to " + pinned_label_ + " in the deterministic runs: " +
                              format_value(e.value_a, u) + " to " + format_value(e.value_b, u) + " (" + (e.delta >= 0 ? "+" : "") +
                              format_value(e.delta, u) + ")",
-              "current", e.value_a, pinned_label_, e.value_b, e.contributions, u);
+              l.name, "current", e.value_a, pinned_label_, e.value_b, e.contributions, u);
     // What falls outside the horizon in either deal and moves this metric: the numbers above leave it out.
     std::vector<std::string> edges;
     for (int side = 0; side < 2; ++side) {

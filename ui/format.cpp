@@ -39,6 +39,7 @@ Unit page_unit(ValueUnit u) {
         case ValueUnit::gwh: return Unit::gwh;
         case ValueUnit::share: return Unit::share;
         case ValueUnit::quarter: return Unit::quarter_index;
+        case ValueUnit::count: break;
         case ValueUnit::index: break;
     }
     return Unit::plain;

@@ -349,7 +349,9 @@ void ResultsPanel::draw_money() {
         nets.push_back({provider_display_name(s, p) + (provider_cost_given(s, p) ? "" : "*"), v, st ? st->p10 : v, st ? st->p90 : v,
                         charts::palette(static_cast<int>(p))});
     }
-    charts::hbars("nets", "Each party's net, with the Monte Carlo P10\xe2\x80\x93P90", nets, Unit::usd);
+    // The bars are the deterministic run's nets, the whiskers the trials' P10–P90: the title says both, so a
+    // slide of it (whose source line names the trials) does not pass the bars off as Monte Carlo medians.
+    charts::hbars("nets", "Each party's net (deterministic), with the Monte Carlo P10\xe2\x80\x93P90", nets, Unit::usd);
 
     if (!r.reservations.empty()) {
         ImGui::Spacing();

@@ -156,6 +156,7 @@ std::vector<LegendEntry> legend_entries(const Chart& c) {
     }
     if (whiskers) out.push_back({"P10\xe2\x80\x93P90", kInk, Swatch::whisker});
     if (!c.markers.empty() && !c.markers_legend.empty()) out.push_back({c.markers_legend, kMuted, Swatch::dashed});
+    if (c.bars_from && !c.bars_from_legend.empty()) out.push_back({c.bars_from_legend, kInk, Swatch::line});
     return out;
 }
 
@@ -581,6 +582,8 @@ std::string horizontal_svg(const Chart& c, int width, int height) {
         }
         for (std::size_t i = 0; i < n; ++i) range.add(at(it.values, i)), range.add(at(it.low, i)), range.add(at(it.high, i));
     }
+    const double bars_from = c.bars_from.value_or(0.0);
+    if (c.bars_from) range.add(bars_from);
     const double cat_title_w = c.x_title.empty() ? 0 : kTickSize + 8;
     double label_w = 0;
     for (const std::string& s : c.x) label_w = std::max(label_w, text_width(s, kTickSize));
@@ -594,7 +597,7 @@ std::string horizontal_svg(const Chart& c, int width, int height) {
         if (hi > 0) range.add(hi + (value_w + 6) * per_unit);
         if (lo < 0) range.add(lo - (value_w + 6) * per_unit);
     }
-    const ValueAxis axis = value_axis(range, true, right - left, 90, c.unit);
+    const ValueAxis axis = value_axis(range, !c.bars_from, right - left, 90, c.unit);
     const std::vector<double>& ticks = axis.ticks;
     const std::vector<std::string>& tick_labels = axis.labels;
     const double t0 = axis.lo, t1 = axis.hi;
@@ -629,7 +632,7 @@ std::string horizontal_svg(const Chart& c, int width, int height) {
         const double thick = std::min(row * 0.72 / static_cast<double>(here.size()), 26.0);
         double y = centre - thick * static_cast<double>(here.size()) / 2;
         for (const ChartItem* it : here) {
-            const double v = at(it->values, i), xa = x_at(0), xb = x_at(v);
+            const double v = at(it->values, i), xa = x_at(bars_from), xb = x_at(v);
             svg.rect(std::min(xa, xb), y + thick * 0.08, std::max(0.5, std::fabs(xb - xa)), thick * 0.84, chart_colour(it->colour));
             const double lo = at(it->low, i), hi = at(it->high, i);
             if (std::isfinite(lo) && std::isfinite(hi) && (lo != v || hi != v)) {
@@ -641,6 +644,7 @@ std::string horizontal_svg(const Chart& c, int width, int height) {
             y += thick;
         }
     }
+    if (c.bars_from) svg.line(x_at(bars_from), top, x_at(bars_from), bottom, kInk, 1.5);
     svg.line(left, bottom, right, bottom, kAxis, 1);
     svg.text((left + right) / 2, bottom + 2 * kTickSize + 10, unit_title(c, axis.label_top), kTickSize, "middle", kInk);
     if (!c.x_title.empty()) svg.text(kPad + kTickSize, (top + bottom) / 2, c.x_title, kTickSize, "middle", kInk, false, -90);

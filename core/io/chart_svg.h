@@ -21,6 +21,7 @@
 //   std::string svg = chart_svg(c, 800, 450), csv = chart_csv(c);
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -76,6 +77,11 @@ struct Chart {
     // sweep's break-evens: where two deals' curves cross). Drawn, not in the CSV (a sweep's CSV lists them).
     std::vector<ChartMarker> markers;
     std::string markers_legend;      // the legend's one entry for them ("break-even"); empty: none
+    // Optional: horizontal bars drawn from this value instead of zero, marked by a solid line named in the legend
+    // (a tornado: each input at its P10 and P90 against every input at its median). The axis then spans the bars
+    // alone, so swings of 3% on a $1.2T metric are not drawn as bars of equal length from $0.
+    std::optional<double> bars_from;
+    std::string bars_from_legend;    // "base: every input at its median"
     std::string source;              // optional last line (chart_source_line)
 };
 

@@ -52,6 +52,9 @@ Scale unit_scale(ValueUnit unit, double a, bool with_words) {
         case ValueUnit::share: s = {0.01, "", "%", "%"}; break;
         case ValueUnit::index: s = {1, "", "", "index"}; break;
         case ValueUnit::quarter: s = {1, "", " q", "quarters"}; break;
+        case ValueUnit::count:  // "895", "1.20K": the axis title says what is counted ("trials per bin")
+            s = compact_scale(a), s.words = "";
+            break;
     }
     return s;
 }

@@ -82,8 +82,9 @@ constexpr ValueUnitWords kValueUnitWords[] = {
     {"share", "share 0-1"},                           // share
     {"index (0 to 1)", "index 0-1"},                  // index
     {"quarter", "quarters from the horizon's start"}, // quarter
+    {"count", "count"},                               // count
 };
-static_assert(std::size(kValueUnitWords) == static_cast<std::size_t>(ValueUnit::quarter) + 1, "one row per ValueUnit");
+static_assert(std::size(kValueUnitWords) == static_cast<std::size_t>(ValueUnit::count) + 1, "one row per ValueUnit");
 }  // namespace
 
 const char* value_unit_name(ValueUnit u) { return kValueUnitWords[static_cast<std::size_t>(u)].label; }

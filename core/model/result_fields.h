@@ -20,7 +20,8 @@
 
 namespace pactscope {
 
-enum class ValueUnit : std::uint8_t { usd, usd_per_h100e_hour, h100e, h100e_hours, mw, gwh, share, index, quarter };
+// count: a number of things, e.g. the trials in a histogram's bin.
+enum class ValueUnit : std::uint8_t { usd, usd_per_h100e_hour, h100e, h100e_hours, mw, gwh, share, index, quarter, count };
 
 // Which way is better for the party a number belongs to (the buyer for totals).
 inline constexpr int kLowerIsBetter = -1, kNoDirection = 0, kHigherIsBetter = +1;

@@ -259,5 +259,17 @@ await runSuite('browser analysis', async ({ server, browser, check }) => {
   await frames(page, 4);
   await page.screenshot({ path: OUT + 'uncertainty-party.png' });
   check((await items(page))['metric:tornado'] !== undefined, 'the tornado\'s picker is on screen');
+
+  // ---- deals over other years -------------------------------------------------------------------------
+  // exclusive-2019 runs 2019Q3–2024Q4, the pinned deals 2025Q1–2032Q4 (assets/presets): Compare says their totals
+  // are sums over different years; between deals over the same years it says nothing of the kind.
+  await click(page, 'tab:Compare');
+  await frames(page, 4);
+  const sameYears = (await items(page))['compare_horizons'] === undefined;
+  await preset(page, 'exclusive-2019');
+  await frames(page, 6);
+  check(sameYears && (await items(page))['compare_horizons'] !== undefined,
+    'Compare warns when a pinned deal covers other years than the current one (and not otherwise)');
+  await page.screenshot({ path: OUT + 'compare-other-years.png' });
   check(errors.length === 0, 'no console errors', errors.join('\n'));
 });

@@ -16,7 +16,7 @@
 //     opens with its metric, input, range and steps, and its own share link reopens them in a new context
 // Screenshots land in build/wasm/web-test/. Exit code 0 when every check passes.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { ROOT, runSuite, open, newContext, openIn, frames, state, click, reveal, items, cli, decodePng, inkStats, parseCsv } from './harness.mjs';
+import { ROOT, runSuite, open, newContext, openIn, frames, state, click, reveal, items, cli, close, decodePng, inkStats, parseCsv } from './harness.mjs';
 
 const OUT = ROOT + 'build/wasm/web-test/';
 mkdirSync(OUT, { recursive: true });
@@ -154,6 +154,14 @@ await runSuite('browser exports', async ({ server, browser, check }) => {
   const fanSlide = await page.evaluate(() => window.pactscope.slideChart('fan'));
   check(fanSlide && fanSlide.ok && fanSlide.svg.includes(`seed ${s.mc.seed} \u00b7 ${s.mc.trials.toLocaleString('en-US')} trials`),
     "the cost fan's source line names the seed and the trials", fanSlide && fanSlide.svg.slice(-400));
+  // The tornado's slide draws each input's swing from the base (every input at its median), not from $0, where
+  // swings of a few percent look alike; the histogram's counts read as trials, not as an index.
+  const tornadoSlide = await page.evaluate(() => window.pactscope.slideChart('tornado'));
+  check(tornadoSlide && tornadoSlide.ok && tornadoSlide.svg.includes('>base: every input at its median<') && !tornadoSlide.svg.includes('>$0<'),
+    "the tornado's slide draws its bars from the base, on an axis spanning the swings", tornadoSlide && tornadoSlide.legend.join(', '));
+  const histSlide = await page.evaluate(() => window.pactscope.slideChart('hist'));
+  check(histSlide && histSlide.ok && histSlide.svg.includes('>trials per bin<') && !/index/.test(histSlide.svg) && /trials per bin \(count\)/.test(histSlide.csv),
+    "the histogram's slide counts trials per bin (no index unit)", histSlide && histSlide.csv.split('\n')[0]);
   await click(page, 'tab:Overview');
   await page.mouse.move(5, 5);
   await frames(page, 3);
@@ -188,6 +196,18 @@ await runSuite('browser exports', async ({ server, browser, check }) => {
   console.log('  (Sweep chart: ' + (compared ? compared.title + ' / ' + JSON.stringify(compared.legend) : 'none') + ')');
   check(compared && compared.legend.includes(s.scenario.name) && !compared.legend.includes('current'),
     "the sweep chart's legend names the deals, not \"current\"", JSON.stringify(compared && compared.legend));
+  // What changed (the Compare tab's waterfall) goes to slides as the other charts do: from the current deal through
+  // each part to the pinned one, a row each with its name whole (read across), its data the page's values.
+  await click(page, 'tab:Compare');
+  await page.waitForFunction(() => { const v = window.pactscope.views().explain; return !v.working && v.contributions; }, null, { timeout: 120000 });
+  await frames(page, 3);
+  const whatChanged = await page.evaluate(() => window.pactscope.views().explain);
+  const fall = await page.evaluate(() => window.pactscope.slideChart('explain'));
+  const fallRows = fall && fall.ok ? parseCsv(fall.csv).filter((r) => r.length > 1) : [];
+  check(fall && fall.ok && fall.svg.includes('>increase<') && !fall.svg.includes('\u2026') && !fall.svg.includes('rotate(-30') &&
+    fallRows.length === whatChanged.contributions.length + 3 && whatChanged.contributions.every((c, i) => fallRows[i + 2][0] === c.part && close(+fallRows[i + 2][1], c.value, 1e-9)),
+    "what changed exports for slides: a row per part, names whole, the page's values", JSON.stringify({ rows: fallRows.slice(0, 3), parts: whatChanged.contributions.slice(0, 2) }));
+  await click(page, 'tab:Sweep');
   // The tab's "Download table (CSV)" button (a mouse click) saves the grid and its break-evens: the same bytes as
   // `pactscope sweep CURRENT PINNED --param INPUT=LO:HI:STEPS --metric METRIC --format csv`.
   const onSweep = await page.evaluate(() => window.pactscope.views().sweep);

@@ -223,6 +223,41 @@ TEST_CASE("chart SVG: markers are dashed lines with their labels, and the legend
     CHECK(chart_csv(c).find("75%/yr") == std::string::npos);
 }
 
+TEST_CASE("chart SVG: bars from a base (a tornado) span the swings, not zero; counts read as counts", "[exports]") {
+    // A tornado of total cost around a $1.18T base: one input moves it to $1.15T / $1.21T, another to $1.17T /
+    // $1.19T. From $0 every bar would be ~97% of the width; from the base the first swing is three times the second.
+    Chart t;
+    t.unit = ValueUnit::usd;
+    t.x = {"growth", "price"};
+    t.items.push_back(chart_hbars("input at P10", 0, {1.15e12, 1.17e12}));
+    t.items.push_back(chart_hbars("input at P90", 1, {1.21e12, 1.19e12}));
+    t.bars_from = 1.18e12;
+    t.bars_from_legend = "base: every input at its median";
+    const std::string svg = chart_svg(t, 800, 400);
+    CHECK(svg.find(">$0<") == std::string::npos);  // the axis spans the swings
+    CHECK(svg.find(">base: every input at its median<") != std::string::npos);
+    // The bars in palette 1 (input at P90), in row order: $30B then $10B above the base, 3 to 1.
+    std::vector<double> widths;
+    for (std::size_t at = svg.find("fill=\"" + std::string(chart_colour(1)) + "\"/>"); at != std::string::npos;
+         at = svg.find("fill=\"" + std::string(chart_colour(1)) + "\"/>", at + 1)) {
+        const std::size_t w = svg.rfind(" width=\"", at) + 8;
+        widths.push_back(std::stod(svg.substr(w, svg.find('"', w) - w)));
+    }
+    REQUIRE(widths.size() == 3);  // the legend's swatch, then the two bars
+    CHECK(widths[1] / widths[2] == Approx(3.0).margin(0.05));
+    // A histogram's counts: "trials per bin" with no unit after it (an index would read 0 to 1), ticks as counts.
+    Chart h;
+    h.unit = ValueUnit::count;
+    h.y_title = "trials per bin";
+    h.x = {"a", "b", "c"};
+    h.items.push_back(chart_series(ChartKind::stacked_bars, "trials per bin", 0, {120, 895, 310}));
+    const std::string hist = chart_svg(h, 800, 400);
+    CHECK(hist.find(">trials per bin<") != std::string::npos);
+    CHECK(hist.find("index") == std::string::npos);
+    CHECK(hist.find(">800<") != std::string::npos);  // a tick at 800 trials (steps of 100 or 200 over 0–895), not "0.800"
+    CHECK(chart_csv(h).find("trials per bin (count)") != std::string::npos);
+}
+
 TEST_CASE("chart CSV: one row per x label, units in the header, exact numbers", "[exports]") {
     Chart c;
     c.x_title = "year";
