@@ -521,7 +521,7 @@ figcaption { font-size: 8.5pt; color: #4b5563; }
 table { width: 100%; border-collapse: collapse; margin: 0 0 4mm; font-size: 8.5pt; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
-th, td { padding: 1.2mm 1.5mm; border-bottom: 1px solid #e5e7eb; text-align: right; vertical-align: top; overflow-wrap: anywhere; }
+th, td { padding: 1.2mm 1.5mm; border-bottom: 1px solid #e5e7eb; text-align: right; vertical-align: top; overflow-wrap: break-word; }  /* a word splits only if it cannot fit a line alone ("determini / stic" did) */
 th { font-weight: 600; }
 thead th { border-bottom: 1.5px solid #9ca3af; color: #374151; font-size: 8pt; }
 th:first-child, td:first-child { text-align: left; }
