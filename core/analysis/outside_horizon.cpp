@@ -38,7 +38,7 @@ void capex_edges(const Scenario& s, const std::vector<double>& v, std::size_t p,
     std::vector<std::string> moves;
     if (owned) moves = {"cost_usd", "npv_usd", "fixed_usd", "usd_per_served_h100e_hour", "buyer.cost_usd", "buyer.net_usd"};
     else moves = {pr.id + ".cost_usd", pr.id + ".net_usd"};
-    const std::string whose = owned ? "its capex" : "its own capex (provider_cost)";
+    const std::string whose = owned ? "its capex" : "its own capex (its provider cost)";
     for (std::size_t k = 0; k < pr.capacity.size(); ++k) {
         const Tranche& t = pr.capacity[k];
         const double mw = v[static_cast<std::size_t>(t.mw)];

@@ -571,9 +571,16 @@ std::string horizontal_svg(const Chart& c, int width, int height) {
     Frame f = frame(svg, c, width, height);
     const std::size_t n = c.x.size();
     ValueSpan range;
-    double value_w = 0;  // a waterfall's value labels, written beside its bars
+    double value_w = 0;  // value labels written beside the bars: a waterfall's, or one bar a row's
+    bool waterfall = false;
+    // One bar a row (money flows, each party's net): its value beside it, beyond its whisker, as on the page.
+    const bool bar_values = !c.bars_from && std::count_if(c.items.begin(), c.items.end(), [](const ChartItem& it) { return it.kind == ChartKind::hbars; }) == 1;
     for (const ChartItem& it : c.items) {
+        if (bar_values && it.kind == ChartKind::hbars)
+            for (std::size_t i = 0; i < n; ++i)
+                if (const double v = at(it.values, i); std::isfinite(v)) value_w = std::max(value_w, text_width(value_text(v, c.unit), kTickSize));
         if (it.kind == ChartKind::waterfall) {
+            waterfall = true;
             for (const WaterfallStep& step : waterfall_steps(it, n)) range.add(step.to);
             for (std::size_t i = 0; i < n; ++i)
                 if (const double v = at(it.values, i); std::isfinite(v))
@@ -587,7 +594,7 @@ std::string horizontal_svg(const Chart& c, int width, int height) {
     const double cat_title_w = c.x_title.empty() ? 0 : kTickSize + 8;
     double label_w = 0;
     for (const std::string& s : c.x) label_w = std::max(label_w, text_width(s, kTickSize));
-    label_w = std::min(label_w, width * (value_w > 0 ? 0.4 : 0.32));  // a waterfall's step names are its reading
+    label_w = std::min(label_w, width * (waterfall ? 0.4 : 0.32));  // a waterfall's step names are its reading
     const double left = kPad + cat_title_w + label_w + 8, right = width - kPad - 16;
     const double top = f.top + 4, bottom = std::max(top + 30, f.bottom - (kTickSize + 8) - (kTickSize + 10));
     // Room for the value labels beside the bars: the span grows by their width on the side(s) it extends to.
@@ -640,6 +647,11 @@ std::string horizontal_svg(const Chart& c, int width, int height) {
                 svg.line(x_at(lo), ym, x_at(hi), ym, kInk, 1.2);
                 svg.line(x_at(lo), ym - cap, x_at(lo), ym + cap, kInk, 1.2);
                 svg.line(x_at(hi), ym - cap, x_at(hi), ym + cap, kInk, 1.2);
+            }
+            if (bar_values) {
+                const bool whisker = std::isfinite(lo) && std::isfinite(hi);
+                const double far = v >= 0 ? std::max(v, whisker ? hi : v) : std::min(v, whisker ? lo : v);
+                svg.text(x_at(far) + (v >= 0 ? 5 : -5), y + thick / 2 + 4, value_text(v, c.unit), kTickSize, v >= 0 ? "start" : "end", kInk);
             }
             y += thick;
         }

@@ -258,6 +258,35 @@ TEST_CASE("chart SVG: bars from a base (a tornado) span the swings, not zero; co
     CHECK(chart_csv(h).find("trials per bin (count)") != std::string::npos);
 }
 
+TEST_CASE("chart SVG: one bar a row writes its value beside it, beyond its whisker", "[exports]") {
+    // Money flows as the page draws them: OpenAI → Azure $261B, the SLA credits refunded -$4B; each value is
+    // written beside its bar (the page does; the slide had none). A net with a P10–P90 whisker to $1.25T writes
+    // its $566B beyond the whisker's end, not over it.
+    Chart flows;
+    flows.unit = ValueUnit::usd;
+    flows.x = {"OpenAI \xe2\x86\x92 Microsoft Azure", "of which SLA credits (refunded)"};
+    flows.items.push_back(chart_hbars("Money flows", 0, {261e9, -4e9}));
+    const std::string svg = chart_svg(flows, 960, 540);
+    CHECK(svg.find(">$261B</text>") != std::string::npos);
+    CHECK(svg.find(">-$4.00B</text>") != std::string::npos);
+    Chart nets;
+    nets.unit = ValueUnit::usd;
+    nets.x = {"OpenAI"};
+    nets.items.push_back(chart_hbars("net", 0, {566e9}, {-189e9}, {1.25e12}));
+    const std::string n = chart_svg(nets, 960, 540);
+    const auto x_of = [&](const std::string& needle, const char* attr) {
+        const std::size_t at = n.rfind("<", n.find(needle));
+        const std::size_t x = n.find(attr, at) + std::string(attr).size();
+        return std::stod(n.substr(x, n.find('"', x) - x));
+    };
+    // The whisker's right cap is the last vertical line drawn before the label; the label starts past it.
+    const std::size_t label = n.find(">$566B</text>");
+    REQUIRE(label != std::string::npos);
+    const std::size_t cap = n.rfind("<line x1=\"", label);
+    const double cap_x = std::stod(n.substr(cap + 10, n.find('"', cap + 10) - cap - 10));
+    CHECK(x_of(">$566B</text>", " x=\"") > cap_x);
+}
+
 TEST_CASE("chart CSV: one row per x label, units in the header, exact numbers", "[exports]") {
     Chart c;
     c.x_title = "year";
