@@ -594,10 +594,9 @@ void hbars(const char* id, const std::string& title, const std::vector<Bar>& row
     std::vector<std::vector<std::string>> label_lines;
     bool two_lines = false;
     for (const Bar& b : rows) {
-        const std::vector<std::string_view> wrapped = wrap_at_spaces(b.label, label_w - 12, width_of);
-        std::vector<std::string> lines;
-        if (wrapped.size() <= 1) lines.push_back(b.label);
-        else lines = {std::string(wrapped[0]), b.label.substr(static_cast<std::size_t>(wrapped[1].data() - b.label.data()))};
+        const TwoLines wrapped = wrap_in_two(b.label, label_w - 12, width_of);
+        std::vector<std::string> lines = {std::string(wrapped.first)};
+        if (!wrapped.second.empty()) lines.emplace_back(wrapped.second);
         two_lines = two_lines || lines.size() > 1;
         label_lines.push_back(std::move(lines));
     }

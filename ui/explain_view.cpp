@@ -33,7 +33,7 @@ void waterfall(const char* id, const std::string& title, const std::string& metr
     const float label_w = std::min(avail * 0.42f, ImGui::GetFontSize() * 24), value_w = ImGui::GetFontSize() * 6;
     const auto width_of = [](std::string_view t) { return ImGui::CalcTextSize(t.data(), t.data() + t.size()).x; };
     bool two_lines = false;
-    for (const Contribution& c : parts) two_lines = two_lines || wrap_at_spaces(c.part, label_w - 10, width_of).size() > 1;
+    for (const Contribution& c : parts) two_lines = two_lines || !wrap_in_two(c.part, label_w - 10, width_of).second.empty();
     const float row_step = two_lines ? 2 * line + 10 : 24.0f;
     const ImVec2 size(avail, row_step * static_cast<float>(rows) + line * 2 + 24);
     const ImVec2 p = ImGui::GetCursorScreenPos();
@@ -63,15 +63,16 @@ void waterfall(const char* id, const std::string& title, const std::string& metr
         const float y0 = top + row_h * static_cast<float>(k) + 3, y1 = y0 + row_h - 6;
         dl->AddRectFilled(ImVec2(std::min(px(from), px(to)), y0), ImVec2(std::max(std::max(px(from), px(to)), std::min(px(from), px(to)) + 1.5f), y1), colour);
         // The label on its lines (two at most), the last cut at a word boundary (never mid-word) if it must be.
-        const std::vector<std::string_view> lines = wrap_at_spaces(label, label_w - 10, width_of);
-        std::string first(lines.empty() ? std::string_view() : lines[0]), shown = label;
-        if (two_lines && lines.size() > 1) {
-            dl->AddText(ImVec2(p.x, y0), text, first.c_str());
-            shown = label.substr(static_cast<std::size_t>(lines[1].data() - label.data()));
+        const TwoLines lines = wrap_in_two(label, label_w - 10, width_of);
+        const bool second = two_lines && !lines.second.empty();
+        std::string shown = label;
+        if (second) {
+            dl->AddText(ImVec2(p.x, y0), text, std::string(lines.first).c_str());
+            shown = std::string(lines.second);
         }
         while (ImGui::CalcTextSize(shown.c_str()).x > label_w - 10 && shown.find(' ') != std::string::npos)
             shown = shown.substr(0, shown.rfind(' ', shown.size() - 2)) + "\xe2\x80\xa6";
-        dl->AddText(ImVec2(p.x, two_lines && lines.size() > 1 ? y0 + line : y0), text, shown.c_str());
+        dl->AddText(ImVec2(p.x, second ? y0 + line : y0), text, shown.c_str());
         dl->AddText(ImVec2(std::max(px(from), px(to)) + 4, y0), text, value.c_str());
         if (hovered && ImGui::GetIO().MousePos.y >= y0 && ImGui::GetIO().MousePos.y < y1) ImGui::SetTooltip("%s: %s", label.c_str(), value.c_str());
     };

@@ -229,12 +229,11 @@ Frame frame(SvgCanvas& svg, const Chart& c, int width, int height) {
         // Wider than the chart (two deals' names, the date, the seed): a second line, so the end — which says
         // whether the chart is of trials — is not cut.
         const auto estimated = [](std::string_view t) { return static_cast<float>(text_width(std::string(t), kSourceSize)); };
-        const std::vector<std::string_view> lines = wrap_at_spaces(c.source, static_cast<float>(inner), estimated);
-        if (lines.size() > 1) {
-            const std::string rest = c.source.substr(static_cast<std::size_t>(lines[1].data() - c.source.data()));
-            svg.text(kPad, y - 2, fit_text(rest, kSourceSize, inner), kSourceSize, "start", kMuted);
+        const TwoLines lines = wrap_in_two(c.source, static_cast<float>(inner), estimated);
+        if (!lines.second.empty()) {
+            svg.text(kPad, y - 2, fit_text(std::string(lines.second), kSourceSize, inner), kSourceSize, "start", kMuted);
             y -= kSourceSize + 3;
-            svg.text(kPad, y - 2, std::string(lines[0]), kSourceSize, "start", kMuted);
+            svg.text(kPad, y - 2, std::string(lines.first), kSourceSize, "start", kMuted);
         } else {
             svg.text(kPad, y - 2, c.source, kSourceSize, "start", kMuted);
         }
@@ -622,11 +621,10 @@ std::string horizontal_svg(const Chart& c, int width, int height) {
     const auto estimated = [](std::string_view t) { return static_cast<float>(text_width(std::string(t), kTickSize)); };
     for (std::size_t i = 0; i < n; ++i) {
         const double centre = top + (static_cast<double>(i) + 0.5) * row;
-        const std::vector<std::string_view> lines = wrap_at_spaces(c.x[i], static_cast<float>(label_w), estimated);
-        if (two_lines && lines.size() > 1) {
-            const std::string rest = c.x[i].substr(static_cast<std::size_t>(lines[1].data() - c.x[i].data()));
-            svg.text(left - 8, centre - 2, std::string(lines[0]), kTickSize, "end", kInk);
-            svg.text(left - 8, centre + kTickSize + 1, fit_text(rest, kTickSize, label_w), kTickSize, "end", kInk);
+        const TwoLines lines = wrap_in_two(c.x[i], static_cast<float>(label_w), estimated);
+        if (two_lines && !lines.second.empty()) {
+            svg.text(left - 8, centre - 2, std::string(lines.first), kTickSize, "end", kInk);
+            svg.text(left - 8, centre + kTickSize + 1, fit_text(std::string(lines.second), kTickSize, label_w), kTickSize, "end", kInk);
         } else {
             svg.text(left - 8, centre + 4, fit_text(c.x[i], kTickSize, label_w), kTickSize, "end", kInk);
         }

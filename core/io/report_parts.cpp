@@ -214,15 +214,14 @@ std::string timeline_svg(const Deal& d, const std::optional<int>& date_q, const 
         // lines rather than being cut.
         const std::string label = clause_label(s, i);
         const auto estimated = [](std::string_view t) { return static_cast<float>(text_width(std::string(t), 10)); };
-        const std::vector<std::string_view> lines = wrap_at_spaces(label, static_cast<float>(label_w - 10), estimated);
+        const TwoLines lines = wrap_in_two(label, static_cast<float>(label_w - 10), estimated);
         if (text_width(label, 11) <= label_w - 10) {
             svg.text(pad + 2, y + row / 2 + 4, label, 11, "start", "#111827");
-        } else if (lines.size() <= 1) {
+        } else if (lines.second.empty()) {
             svg.text(pad + 2, y + row / 2 + 4, fit_text(label, 10, label_w - 10), 10, "start", "#111827");
         } else {
-            svg.text(pad + 2, y + row / 2 - 2, std::string(lines[0]), 10, "start", "#111827");
-            svg.text(pad + 2, y + row / 2 + 9, fit_text(label.substr(static_cast<std::size_t>(lines[1].data() - label.data())), 10, label_w - 10), 10,
-                     "start", "#111827");
+            svg.text(pad + 2, y + row / 2 - 2, std::string(lines.first), 10, "start", "#111827");
+            svg.text(pad + 2, y + row / 2 + 9, fit_text(std::string(lines.second), 10, label_w - 10), 10, "start", "#111827");
         }
         const auto& active = i < r.clause_active.size() ? r.clause_active[i] : std::vector<std::uint8_t>{};
         for (int q = 0; q < T;) {

@@ -29,4 +29,10 @@ std::vector<std::string_view> wrap_at_spaces(std::string_view text, float width,
     return lines;
 }
 
+TwoLines wrap_in_two(std::string_view text, float width, const std::function<float(std::string_view)>& width_of) {
+    const std::vector<std::string_view> lines = wrap_at_spaces(text, width, width_of);
+    if (lines.size() <= 1) return {text, {}};
+    return {lines[0], text.substr(static_cast<std::size_t>(lines[1].data() - text.data()))};
+}
+
 }  // namespace pactscope

@@ -17,4 +17,11 @@ namespace pactscope {
 // wider than `width` gets a line of its own. The lines are views into `text`.
 std::vector<std::string_view> wrap_at_spaces(std::string_view text, float width, const std::function<float(std::string_view)>& width_of);
 
+// `text` on two lines at most (a chart's label or source line): the first as wrap_at_spaces breaks it, the
+// second everything after it (the caller cuts that if even it is too long); `second` is empty when it fits one.
+struct TwoLines {
+    std::string_view first, second;
+};
+TwoLines wrap_in_two(std::string_view text, float width, const std::function<float(std::string_view)>& width_of);
+
 }  // namespace pactscope

@@ -5,7 +5,9 @@
 
 #include "io/text_wrap.h"
 
+using pactscope::TwoLines;
 using pactscope::wrap_at_spaces;
+using pactscope::wrap_in_two;
 using Lines = std::vector<std::string_view>;
 
 namespace {
@@ -30,4 +32,16 @@ TEST_CASE("text wrapping keeps line ends, inner spaces and words too long for a 
     CHECK(wrap_at_spaces("", 10, chars) == Lines{""});                          // nothing is one empty line
     CHECK(wrap_at_spaces("a b\n", 10, chars) == Lines{"a b"});                  // a closing '\n' adds no empty line
     CHECK(wrap_at_spaces("a\n\n", 10, chars) == Lines{"a", ""});               // ... but one before it stays
+}
+
+TEST_CASE("two lines at most: the first as wrapped, the second all the rest", "[text_wrap]") {
+    // "revenue share on azure #1 (changed: cap, to)" at 24 a line: "revenue share on azure" (22) fits, "#1"
+    // would make 25; the rest, however long, is the second line, from "#1" on.
+    const TwoLines two = wrap_in_two("revenue share on azure #1 (changed: cap, to)", 24, chars);
+    CHECK(two.first == "revenue share on azure");
+    CHECK(two.second == "#1 (changed: cap, to)");
+    // One line's worth: no second line.
+    const TwoLines one = wrap_in_two("commitment on azure", 24, chars);
+    CHECK(one.first == "commitment on azure");
+    CHECK(one.second.empty());
 }
