@@ -13,6 +13,7 @@
 #include "icons.h"
 #include "imgui.h"
 #include "io/analysis_io.h"
+#include "io/number_entry.h"
 #include "io/value_text.h"
 #include "model/quarter.h"
 #include "widgets.h"
@@ -440,10 +441,14 @@ void SweepView::draw() {
     // A continuous input reads at round values ($1.6, $1.8, $2/H100e-h), placed between the grid's points; whole
     // steps (quarters) keep each point's own label.
     const double x_lo = g.axes[0].values.front(), x_hi = g.axes[0].values.back();
-    if (x_in && !x_in->whole_steps() && x_hi > x_lo && g.axes[0].values.size() > 1)
+    if (x_in && !x_in->whole_steps() && x_hi > x_lo && g.axes[0].values.size() > 1) {
+        std::vector<double> inside;
         for (double t : nice_ticks(x_lo, x_hi, 5))
-            if (t >= x_lo - 1e-9 * (x_hi - x_lo) && t <= x_hi + 1e-9 * (x_hi - x_lo))
-                axes.x_marks.push_back({(t - x_lo) / (x_hi - x_lo) * static_cast<double>(g.axes[0].values.size() - 1), input_value_text(*x_in, t)});
+            if (t >= x_lo - 1e-9 * (x_hi - x_lo) && t <= x_hi + 1e-9 * (x_hi - x_lo)) inside.push_back(t);
+        const std::vector<std::string> texts = format_number_ticks(inside, x_in->number_unit);  // $1.0 beside $1.1
+        for (std::size_t k = 0; k < inside.size(); ++k)
+            axes.x_marks.push_back({(inside[k] - x_lo) / (x_hi - x_lo) * static_cast<double>(g.axes[0].values.size() - 1), texts[k]});
+    }
     if (charts::begin("sweep1", ml.name + " over " + axis_title(0), axes, ImVec2(0, chart_h))) {
         for (std::size_t k = 0; k < g.values.size(); ++k)
             charts::line(names_[k], g.values[k].data(), static_cast<int>(g.values[k].size()), charts::palette(static_cast<int>(k)));

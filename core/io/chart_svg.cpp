@@ -374,7 +374,13 @@ std::string vertical_svg(const Chart& c, int width, int height) {
     const std::vector<std::string>& tick_labels = axis.labels;
     double tick_w = 0;
     for (const std::string& t : tick_labels) tick_w = std::max(tick_w, text_width(t, kTickSize));
-    double left = kPad + (kTickSize + 8) + tick_w + 8;
+    // The y title turned upright along the plot; one too long for the plot's height takes a second line
+    // ("allocated H100-equivalents" / "(thousands)") rather than being cut, and the plot moves right for it.
+    const auto title_width = [](std::string_view t) { return static_cast<float>(text_width(std::string(t), kTickSize)); };
+    const std::string y_title_text = unit_title(c, axis.label_top);  // outlives the views into it
+    const TwoLines y_title = wrap_in_two(y_title_text, static_cast<float>(bottom - top), title_width);
+    const double y_title_w = y_title.second.empty() ? kTickSize + 8 : 2 * kTickSize + 11;
+    double left = kPad + y_title_w + tick_w + 8;
     const double right = width - kPad - 4;
     double band = n > 0 ? (right - left) / static_cast<double>(n) : right - left;
 
@@ -541,8 +547,10 @@ std::string vertical_svg(const Chart& c, int width, int height) {
     }
     if (!c.x_title.empty()) svg.text((left + right) / 2, f.bottom - 4, c.x_title, kTickSize, "middle", kInk);
     const double mid = (top + bottom) / 2;
-    svg.text(kPad + kTickSize, mid, fit_text(unit_title(c, axis.label_top), kTickSize, bottom - top), kTickSize,
-             "middle", kInk, false, -90);
+    svg.text(kPad + kTickSize, mid, fit_text(std::string(y_title.first), kTickSize, bottom - top), kTickSize, "middle", kInk, false, -90);
+    if (!y_title.second.empty())
+        svg.text(kPad + 2 * kTickSize + 3, mid, fit_text(std::string(y_title.second), kTickSize, bottom - top), kTickSize, "middle", kInk,
+                 false, -90);
     return svg.finish();
 }
 

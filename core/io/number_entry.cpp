@@ -7,6 +7,7 @@
 // parse(format_number_exact(x)) == x for every finite x.
 #include "io/number_entry.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstdio>
@@ -350,6 +351,42 @@ NumberEntry parse_number_entry(std::string_view text, NumberUnit unit) {
 }
 
 std::string format_number_display(double v, NumberUnit unit) { return format_with(v, unit, 4); }
+
+std::vector<std::string> format_number_ticks(const std::vector<double>& ticks, NumberUnit unit) {
+    const UnitInfo& u = info(unit);
+    double top = 0;
+    for (double t : ticks)
+        if (std::isfinite(t)) top = std::max(top, std::fabs(t));
+    const Shown s = shown(u, digits_of(top, 4));  // the largest tick's scale for all: 0.5M beside 1.5M, not 500K
+    std::vector<std::string> bodies;
+    std::size_t decimals = 0;
+    for (double t : ticks) {
+        bodies.push_back(std::isfinite(t) ? render(digits_of(t, 4), s.exp10, true) : std::string());
+        const auto dot = bodies.back().find('.');
+        if (dot != std::string::npos) decimals = std::max(decimals, bodies.back().size() - dot - 1);
+    }
+    std::vector<std::string> out;
+    for (std::size_t k = 0; k < ticks.size(); ++k) {
+        const double t = ticks[k];
+        if (!std::isfinite(t)) {
+            out.push_back(format_with(t, unit, 4));
+            continue;
+        }
+        std::string body = bodies[k];
+        if (body != "0" && decimals > 0) {  // zero stays "$0", as on value axes
+            const auto dot = body.find('.');
+            if (dot == std::string::npos) body += '.';
+            body.append(decimals - (dot == std::string::npos ? 0 : body.size() - dot - 1), '0');
+        }
+        std::string text = t < 0 && body != "0" ? "-" : "";
+        if (u.money) text += "$";
+        text += body;
+        if (body != "0" || u.scale == Scale::percent) text += s.suffix;
+        text += s.words;
+        out.push_back(text);
+    }
+    return out;
+}
 
 std::string format_number_exact(double v, NumberUnit unit) { return format_with(v, unit, 0); }
 

@@ -18,6 +18,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace pactscope {
 
@@ -61,6 +62,9 @@ NumberEntry parse_number_entry(std::string_view text, NumberUnit unit);
 std::string format_number_display(double v, NumberUnit unit);
 // The natural form without the unit's words, for narrow places ("$3", "1.2", but "35%" and "1.2 GW" keep their scale).
 std::string format_number_bare(double v, NumberUnit unit);
+// Labels of ticks along one axis: the largest tick's scale and one number of decimals for all, so "$1.0" sits
+// beside "$1.1" and "0.5M" beside "1.5M" (format_number_display would write "$1" and "500K"); zero is "$0".
+std::vector<std::string> format_number_ticks(const std::vector<double>& ticks, NumberUnit unit);
 // The natural form that reads back as exactly `v` ("$1.23456789B"): the text a field starts editing with.
 std::string format_number_exact(double v, NumberUnit unit);
 // Every digit, grouped by thousands, no unit ("50,000,000,000"): the exact number in tooltips.

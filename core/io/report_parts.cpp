@@ -99,7 +99,7 @@ Chart capacity_chart(const Deal& d, const std::string& source) {
         for (std::size_t q = 0; q < T && q < p.capacity_h100e.size(); ++q) cap[q] += p.capacity_h100e[q];
     for (const WorkloadSeries& w : r.workloads)
         for (std::size_t q = 0; q < T && q < w.demand_h100e.size(); ++q) demand[q] += w.demand_h100e[q], served[q] += w.served_h100e[q];
-    Chart c = quarterly_chart(d, "Capacity, demand and served", "H100-equivalents", ValueUnit::h100e, source);
+    Chart c = quarterly_chart(d, "Capacity, demand and served", "capacity, demand, served", ValueUnit::h100e, source);
     c.items.push_back(chart_series(ChartKind::dashed_line, "capacity (all providers)", 3, cap));
     c.items.push_back(chart_series(ChartKind::line, "demand", 1, demand));
     c.items.push_back(chart_series(ChartKind::line, "served", 0, served));
@@ -107,7 +107,7 @@ Chart capacity_chart(const Deal& d, const std::string& source) {
 }
 
 Chart allocation_chart(const Deal& d, const std::string& source) {
-    Chart c = quarterly_chart(d, "Allocation by provider", "allocated H100-equivalents", ValueUnit::h100e, source);
+    Chart c = quarterly_chart(d, "Allocation by provider", "allocated", ValueUnit::h100e, source);
     for (std::size_t p = 0; p < d.r->providers.size(); ++p)
         c.items.push_back(chart_series(ChartKind::stacked_area, provider_display_name(*d.s, p), static_cast<int>(p), d.r->providers[p].alloc_h100e));
     return c;

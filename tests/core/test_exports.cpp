@@ -436,6 +436,29 @@ TEST_CASE("chart SVG: light, titled, legend names, source line; a waterfall's ba
     CHECK(chart_svg(c, 800, 450) == svg);  // the same chart, the same bytes
 }
 
+TEST_CASE("chart SVG: a y title longer than the plot is tall takes a second line instead of being cut", "[exports]") {
+    Chart c;
+    c.title = "Allocation by provider";
+    c.y_title = "allocated H100-equivalents of every provider";
+    c.unit = ValueUnit::h100e;
+    c.x = {"2025Q1", "2025Q2", "2025Q3", "2025Q4"};
+    c.items.push_back(chart_series(ChartKind::line, "Azure", 0, {1e5, 2e5, 3e5, 4e5}));
+    const std::regex upright("<text[^>]*transform=\"rotate\\(-90[^>]*>([^<]*)</text>");
+    const auto titles = [&](const std::string& svg) {
+        std::vector<std::string> out;
+        for (auto it = std::sregex_iterator(svg.begin(), svg.end(), upright); it != std::sregex_iterator(); ++it) out.push_back((*it)[1]);
+        return out;
+    };
+    // Tall: the whole title, unit included, on one line.
+    CHECK(titles(chart_svg(c, 800, 600)) == std::vector<std::string>{"allocated H100-equivalents of every provider (H100e)"});
+    // Short (a plot ~150 px tall, the title ~300 px wide at 11 px): two lines, together the whole title, nothing cut.
+    const std::vector<std::string> two = titles(chart_svg(c, 800, 300));
+    REQUIRE(two.size() == 2);
+    CHECK(two[0] + " " + two[1] == "allocated H100-equivalents of every provider (H100e)");
+    CHECK(two[0].find("…") == std::string::npos);
+    CHECK(two[1].find("…") == std::string::npos);
+}
+
 TEST_CASE("report: one self-contained HTML page with the KPIs, the sources and the split of the difference", "[exports][report]") {
     const Scenario a = load_ok(one_cloud());
     // A: all 1000 H100e on a at $2: cost = 1000 × 2190 × 2 = $4,380,000 -> "$4.38M"; demand served 100.0%.

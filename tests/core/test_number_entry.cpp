@@ -197,6 +197,24 @@ TEST_CASE("display forms are natural and never scientific", "[number_entry]") {
             CHECK_FALSE(scientific(format_number_display(v, u)));
 }
 
+TEST_CASE("tick labels share one scale and one number of decimals", "[number_entry]") {
+    // A sweep of a price from $0.9 to $1.3: nice ticks at 0.9, 1.0, ..., 1.3 (step 0.1). One decimal for all, so
+    // the $1 tick reads "$1.0" beside "$1.1" (the display form alone writes "$1").
+    CHECK(format_number_ticks({0.9, 1.0, 1.1, 1.2000000000000002, 1.3}, NumberUnit::usd_per_h100e_hour) ==
+          std::vector<std::string>{"$0.9/H100e-h", "$1.0/H100e-h", "$1.1/H100e-h", "$1.2/H100e-h", "$1.3/H100e-h"});
+    // Money in the largest tick's scale: $500M and $1.5B are 0.5B and 1.5B; $1B is "$1.0B". Zero stays "$0".
+    CHECK(format_number_ticks({0, 5e8, 1e9, 1.5e9}, NumberUnit::usd) == std::vector<std::string>{"$0", "$0.5B", "$1.0B", "$1.5B"});
+    // Shares: 55%, 60% ... whole percents need no decimal; 57.5% gives every tick one (2.5-point steps).
+    CHECK(format_number_ticks({0.55, 0.6, 0.65}, NumberUnit::share) == std::vector<std::string>{"55%", "60%", "65%"});
+    CHECK(format_number_ticks({0.55, 0.575, 0.6}, NumberUnit::share) == std::vector<std::string>{"55.0%", "57.5%", "60.0%"});
+    CHECK(format_number_ticks({0, 0.5}, NumberUnit::share) == std::vector<std::string>{"0%", "50%"});
+    // Negative rates keep their sign and unit: -10%/yr to +5%/yr in 5-point steps.
+    CHECK(format_number_ticks({-0.1, -0.05, 0, 0.05}, NumberUnit::fraction_per_year) ==
+          std::vector<std::string>{"-10%/yr", "-5%/yr", "0%/yr", "5%/yr"});
+    // Megawatts past 1,000 are gigawatts on every tick: 500 MW reads 0.5 GW beside 1.5 GW.
+    CHECK(format_number_ticks({500, 1000, 1500}, NumberUnit::mw) == std::vector<std::string>{"0.5 GW", "1.0 GW", "1.5 GW"});
+}
+
 TEST_CASE("the display form reads back within its four significant digits", "[number_entry]") {
     for (double v : {5e10, 1234567890.0, 0.35, 0.123456, 1200.0, 2.4, 0.0085, 3.3e7, 987.65})
         for (NumberUnit u : {NumberUnit::usd, NumberUnit::share, NumberUnit::mw, NumberUnit::usd_per_mw, NumberUnit::h100e}) {
