@@ -9,10 +9,12 @@
 
 #include "results_panel.h"
 
+#include "analysis/parties.h"
 #include "format.h"
 #include "imgui.h"
 #include "io/value_text.h"
 #include "model/quarter.h"
+#include "model/result_fields.h"
 #include "pickers.h"
 
 namespace pactscope::ui {
@@ -29,7 +31,7 @@ void ResultsPanel::draw_compare_table(const Comparison& c, const std::vector<std
     ImGui::TextUnformatted("Rows");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
-    if (ImGui::BeginCombo("##compare_rows", shown.c_str())) {
+    if (ImGui::BeginCombo("##compare_rows", shown.c_str(), ImGuiComboFlags_HeightLarge)) {  // every provider in view, no scrolling
         for (const auto& g : groups) {
             if (ImGui::Selectable(g.second.c_str(), g.first == compare_rows_)) compare_rows_ = g.first;
             items().track("compare_rows=" + (g.first.empty() ? std::string("totals") : g.first));
@@ -69,13 +71,29 @@ void ResultsPanel::draw_compare_table(const Comparison& c, const std::vector<std
             out += format_value(v, u);
             return out;
         };
-        row.push_back(p50(stat(0, s)));
+        // A provider that is no party to a deal (analysis/parties.h: listed without capacity, or owned), or a cost
+        // the deal does not give, says so rather than showing a median of $0; the difference beside it is still
+        // what the results hold (a deal that pays a provider nothing pays it $0).
+        auto gap_of = [&](const Scenario& sc, const Result& r) {
+            return m.kind == Metric::Kind::provider ? figure_gap(sc, r, m.provider_id, provider_figures()[static_cast<std::size_t>(m.index)].name)
+                                                    : FigureGap::none;
+        };
+        auto median = [&](const Stat* st, FigureGap gap) { return gap == FigureGap::none ? p50(st) : std::string(figure_gap_text(gap)); };
+        const FigureGap gap_a = gap_of(s, model_.result());
+        row.push_back(median(stat(0, s), gap_a));
         tip.push_back("");
         for (std::size_t k = 1; k < labels.size(); ++k) {
             const PairComparison& pair = c.pairs[k - 1];  // pair (0, k): delta = pinned − current
             const PairedDelta* d = metric_delta(pair, m);
-            row.push_back(p50(stat(k, pinned[k - 1].scenario)));
+            const FigureGap gap_b = gap_of(pinned[k - 1].scenario, pinned[k - 1].result);
+            row.push_back(median(stat(k, pinned[k - 1].scenario), gap_b));
             tip.push_back("");
+            if (d && d->delta.count > 0 && !gap_comparable(gap_a, gap_b)) {
+                row.push_back("\xe2\x80\x94"), row.push_back("\xe2\x80\x94");
+                tip.push_back("no figure to compare: " + std::string(gap_a == FigureGap::none ? figure_gap_text(gap_b) : figure_gap_text(gap_a))),
+                    tip.push_back("");
+                continue;
+            }
             if (!d || d->delta.count == 0) {
                 row.push_back("\xe2\x80\x94"), row.push_back("\xe2\x80\x94");
                 tip.push_back(d ? "null in every paired trial" : labels[k] + " has no such party"), tip.push_back("");

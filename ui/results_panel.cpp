@@ -286,7 +286,15 @@ void ResultsPanel::draw_money() {
     auto flow = [&](std::string label, double v, int colour) {
         if (v != 0) flows.push_back({std::move(label), v, v, v, charts::palette(colour)});
     };
-    for (std::size_t p = 0; p < s.providers.size(); ++p) flow(buyer + " \xe2\x86\x92 " + provider_display_name(s, p), r.stakeholders[p].revenue_usd, static_cast<int>(p));
+    double billed = 0;
+    for (std::size_t p = 0; p < s.providers.size(); ++p) {
+        flow(buyer + " \xe2\x86\x92 " + provider_display_name(s, p), r.stakeholders[p].revenue_usd, static_cast<int>(p));
+        billed += r.stakeholders[p].revenue_usd;
+    }
+    // What owned capacity costs the buyer is paid to no provider (MODEL §11.6: the providers' revenue adds up to
+    // the buyer's cost less that part). A bar of its own, so the flows add up to the total cost, here and on a slide.
+    const double to_owned = r.buyer.cost_usd - billed;
+    if (to_owned > 1e-9 * std::fabs(r.buyer.cost_usd)) flow(buyer + " \xe2\x86\x92 owned capacity (capex, opex, power)", to_owned, 9);
     flow("of which stranded or idle", r.totals.stranded_usd, 1);
     flow("of which SLA credits (refunded)", -r.totals.sla_credit_usd, 3);
     // Revenue shares by who pays whom (each clause's holder by name, not "holder").
@@ -296,6 +304,10 @@ void ResultsPanel::draw_money() {
     }
     for (std::size_t p = 0; p < s.providers.size(); ++p) flow("IP value \xe2\x86\x92 " + provider_display_name(s, p), r.stakeholders[p].ip_value_usd, 6);
     charts::hbars("flows", "Money flows over the horizon", flows, Unit::usd);
+    wrapped_text("The flows to providers and to owned capacity add up to " + buyer + "'s total cost, " + format_usd(r.buyer.cost_usd) +
+                     " (the stranded or idle part is in them, the SLA credits already taken off).",
+                 true);
+    items().track("flows_note");
 
     // Each party's P&L (MODEL §11.5): the buyer's compute P&L and each provider's, with the Monte Carlo P10–P90 of net.
     ImGui::Spacing();
@@ -337,6 +349,8 @@ void ResultsPanel::draw_money() {
         wrapped_text("* Before what the capacity costs its provider, which the scenario does not give (no provider cost): " + uncosted + ".", true);
     if (const std::string owned = owned_capacity_names(s, r); !owned.empty())
         wrapped_text("Owned capacity, whose cost is in " + buyer + "'s: " + owned + ".", true);
+    if (const std::string outside = outside_deal_names(s, r); !outside.empty())
+        wrapped_text("Listed without capacity and taking no money, so not in this deal: " + outside + ".", true);
     items().track("pnl_notes");
 
     ImGui::Spacing();

@@ -1,12 +1,14 @@
 // parties.h — who is a party to the money, and whose cost the scenario leaves out (MODEL §11.5).
 //
 // What it is: the providers a P&L lists — every provider but owned capacity that bills, pays and is paid
-// nothing (the buyer's own fleet: its cost is already the buyer's) — and whether a cloud's own cost is
+// nothing (the buyer's own fleet: its cost is already the buyer's) and clouds listed without capacity that
+// take no money (outside the deal) — and whether a cloud's own cost is
 // given (provider_cost, MODEL §11.4). A cloud without it has cost 0 in the results, as the model says, so
 // its net is before what its capacity costs it: the page and the report say "not given" rather than "$0".
 #pragma once
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/result.h"
@@ -14,8 +16,28 @@
 
 namespace pactscope {
 
+// A cloud listed with no capacity that bills, pays and is paid nothing: the deal does not use it. (The presets
+// list every cloud in every deal so that JSON pointers pair up across deals; one outside a deal is not a party to
+// its money, and a P&L row of $0 for it would read as a figure.)
+bool outside_deal(const Scenario& s, const Result& r, std::size_t p);
+// Neither owned capacity billing nothing nor a cloud outside the deal: a party to the deal's money.
+bool is_party(const Scenario& s, const Result& r, std::size_t p);
 // Providers listed as parties, in document order.
 std::vector<std::size_t> party_providers(const Scenario& s, const Result& r);
+// Why the provider with this id has no `figure` (a provider_figures() name: "net_usd", "cost_usd") in a deal: it
+// is no party (not listed, outside the deal, owned capacity), or the figure is its own cost and the deal does not
+// give it; `none` when the figure is one. A comparison says this in the cell rather than showing a median of $0.
+enum class FigureGap { none, not_listed, outside_deal, owned, not_given };
+FigureGap figure_gap(const Scenario& s, const Result& r, const std::string& id, std::string_view figure);
+// The words for a table's cell: "not listed", "not in this deal", "owned: the buyer's cost", "not given"; "" for none.
+const char* figure_gap_text(FigureGap gap);
+// Whether the paired difference of a figure between two deals means something: when neither is a cost not
+// given (a $0 that is not a figure) and at least one deal has the figure (a deal that pays a provider nothing
+// pays it $0, so A without Cerebras against B with it is B's whole net).
+bool gap_comparable(FigureGap a, FigureGap b);
+
+// Clouds outside the deal (outside_deal), by display name, joined with ", " ("" when none).
+std::string outside_deal_names(const Scenario& s, const Result& r);
 // Owned providers left out of party_providers, by display name, joined with ", " ("" when none).
 std::string owned_capacity_names(const Scenario& s, const Result& r);
 

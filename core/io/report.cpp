@@ -301,6 +301,8 @@ private:
             h += " * Before what the capacity costs its provider, which the scenario does not give (no provider cost): " + esc(uncosted) + ".";
         if (const std::string owned = owned_capacity_names(s, r); !owned.empty())
             h += " Owned capacity, whose cost is in " + esc(buyer_display_name(s)) + "'s: " + esc(owned) + ".";
+        if (const std::string outside = outside_deal_names(s, r); !outside.empty())
+            h += " Listed without capacity and taking no money, so not in this deal: " + esc(outside) + ".";
         h += "</p>\n";
         h += figure(nets_chart({d}, false, "Each party's net, with Monte Carlo P10" + kDash + "P90" + kDot + d.name, source_line(d)), "");
         if (!r.commitments.empty()) {
@@ -352,12 +354,19 @@ private:
             head.push_back(letter(k) + " P50"), head.push_back("\xce\x94 " + letter(k) + " " + kDash + " A"), head.push_back("P(" + letter(k) + " better)");
         Table t("compare");
         t.head(head);
-        auto row = [&](const std::string& label, ValueUnit unit, auto stat_k, auto delta_k) {
-            std::vector<std::string> cells = {label, esc(stat_text(stat_k(0), &Stat::p50, unit, *a.s))};
+        // `gap_k(k)`: why deal k has no such figure (analysis/parties.h), shown instead of a median; no difference
+        // is shown where it would mean nothing (gap_comparable).
+        auto row = [&](const std::string& label, ValueUnit unit, auto stat_k, auto delta_k, auto gap_k) {
+            auto median = [&](std::size_t k) {
+                const FigureGap gap = gap_k(k);
+                return gap == FigureGap::none ? esc(stat_text(stat_k(k), &Stat::p50, unit, *deals_[k].s))
+                                              : "<em>" + esc(figure_gap_text(gap)) + "</em>";
+            };
+            std::vector<std::string> cells = {label, median(0)};
             for (std::size_t k = 1; k < deals_.size(); ++k) {
-                cells.push_back(esc(stat_text(stat_k(k), &Stat::p50, unit, *deals_[k].s)));
+                cells.push_back(median(k));
                 const PairedDelta* dd = delta_k(k);
-                const bool any = dd && dd->delta.count > 0;
+                const bool any = dd && dd->delta.count > 0 && gap_comparable(gap_k(0), gap_k(k));
                 cells.push_back(any ? esc(delta_text(dd->delta.p50, unit)) + "<br><span class=\"range\">" + esc(delta_text(dd->delta.p10, unit)) + " to " +
                                           esc(delta_text(dd->delta.p90, unit)) + "</span>"
                                     : std::string("-"));
@@ -377,13 +386,17 @@ private:
         std::vector<const Scenario*> scenarios;
         for (const Deal& d : deals_) scenarios.push_back(d.s);
         auto name = [&](const std::string& key) { return esc(metric_label(scenarios, key).name); };
+        const auto present = [](std::size_t) { return FigureGap::none; };
         for (std::size_t i = 0; i < kTotalFields.size(); ++i)
             row(name(kTotalFields[i].name), kTotalFields[i].unit, [&](std::size_t k) { return at(deals_[k].m.totals, i); },
-                [&](std::size_t k) { const PairComparison* pc = pair_of(k); return pc ? at(pc->totals, i) : nullptr; });
+                [&](std::size_t k) { const PairComparison* pc = pair_of(k); return pc ? at(pc->totals, i) : nullptr; }, present);
         for (std::size_t f = 0; f < buyer_figures().size(); ++f)
             row(name("buyer." + std::string(buyer_figures()[f].name)), buyer_figures()[f].unit, [&](std::size_t k) { return at(deals_[k].m.buyer, f); },
-                [&](std::size_t k) { const PairComparison* pc = pair_of(k); return pc ? at(pc->buyer, f) : nullptr; });
-        // Each provider's net, matched by id.
+                [&](std::size_t k) { const PairComparison* pc = pair_of(k); return pc ? at(pc->buyer, f) : nullptr; }, present);
+        // Each provider's net, matched by id; a row only for a provider that is a party (analysis/parties.h) in some
+        // deal, and in a deal where it is none its cell says why instead of showing $0 (the difference beside it
+        // is still what that deal pays it: nothing).
+        auto gap_in = [&](std::size_t k, const std::string& id) { return figure_gap(*deals_[k].s, *deals_[k].r, id, "net_usd"); };
         const std::size_t net = static_cast<std::size_t>(field_index(provider_figures(), "net_usd"));
         std::vector<std::string> ids;
         for (const Deal& d : deals_)
@@ -396,7 +409,9 @@ private:
                 const PairComparison* pc = pair_of(k);
                 return pc ? metric_delta(*pc, m) : nullptr;
             };
-            row(name(id + ".net_usd"), ValueUnit::usd, stat_k, delta_k);
+            bool party_somewhere = false;
+            for (std::size_t k = 0; k < deals_.size(); ++k) party_somewhere = party_somewhere || gap_in(k, id) == FigureGap::none;
+            if (party_somewhere) row(name(id + ".net_usd"), ValueUnit::usd, stat_k, delta_k, [&](std::size_t k) { return gap_in(k, id); });
         }
         h += t.done();
         bool uncosted = false;  // some deal leaves a cloud's own cost out: its bar is starred (nets_chart)

@@ -188,6 +188,16 @@ await runSuite('browser exports', async ({ server, browser, check }) => {
   const sum = csv.slice(1).reduce((t, row) => t + row.slice(1).reduce((u, v) => u + (v === '' ? 0 : Number(v)), 0), 0);
   check(Math.abs(sum - now.result.totals.cost_usd) <= 1e-6 * Math.abs(now.result.totals.cost_usd),
     "the cost chart's data re-reads to the total cost on screen", `${sum} vs ${now.result.totals.cost_usd}`);
+  // Money flows: the buyer's payments to providers and to its owned capacity add up to its total cost (MODEL §11.6:
+  // the providers' revenue is the cost less what owned capacity accounts for), on the slide as on the page.
+  await click(page, 'tab:Money');
+  await frames(page, 3);
+  const flowsSlide = await page.evaluate(() => window.pactscope.slideChart('flows'));
+  const buyerName = s.scenario.buyer.name || s.scenario.buyer.id;
+  const paid = flowsSlide && flowsSlide.ok ? parseCsv(flowsSlide.csv).slice(1).filter((r) => r[0].startsWith(buyerName + ' \u2192 ')) : [];
+  const paidSum = paid.reduce((t, r) => t + Number(r[1]), 0);
+  check(paid.some((r) => /owned capacity/.test(r[0])) && Math.abs(paidSum - now.result.totals.cost_usd) <= 1e-6 * Math.abs(now.result.totals.cost_usd),
+    "the money flows (to providers and to owned capacity) add up to the total cost, on the slide", `${paidSum} vs ${now.result.totals.cost_usd}: ${paid.map((r) => r[0]).join('; ')}`);
   // With a pinned deal, the sweep's legend names both deals (not "current").
   await click(page, 'tab:Sweep');
   await page.mouse.move(5, 5);

@@ -536,6 +536,17 @@ TEST_CASE("report: what lies outside the horizon, deals over other years, totals
     CHECK(same.find("<code>cost_usd</code>") == std::string::npos);
     CHECK(same.find(">Present value of cost<") != std::string::npos);
     CHECK(same.find("revenue_share") == std::string::npos);
+    // Parties (analysis/parties.h): commitment-2025q4 lists Cerebras without capacity (its deal came in 2026), so its
+    // P&L has no $0 row for it but a note, and the comparison's A cell says so where open-2026 (B) pays it; the owned
+    // fleets, parties in neither, get no comparison row.
+    CHECK(same.find("so not in this deal: AWS (Trainium, 2 GW), Cerebras.") != std::string::npos);
+    const std::size_t cmp_at = same.find("<section id=\"comparison\"");
+    const std::string cmp = same.substr(cmp_at, same.find("</section>", cmp_at) - cmp_at);
+    const std::size_t cerebras = cmp.find("<th scope=\"row\">Cerebras \xe2\x80\x94 net</th>");
+    REQUIRE(cerebras != std::string::npos);
+    CHECK(cmp.substr(cerebras, cmp.find("</tr>", cerebras) - cerebras).find("<td><em>not in this deal</em></td>") != std::string::npos);
+    CHECK(cmp.find("AMD Instinct fleet (owned) \xe2\x80\x94 net") == std::string::npos);
+    CHECK(cmp.find("Microsoft Azure \xe2\x80\x94 net") != std::string::npos);
 }
 
 TEST_CASE("sweep CSV: the input's unit in the header, every cell, the best deal, and the break-even row", "[exports]") {

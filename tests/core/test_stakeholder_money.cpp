@@ -174,11 +174,41 @@ TEST_CASE("compare, tornado, importance, sweep and break-even accept every metri
 TEST_CASE("parties: owned capacity that bills nothing is the buyer's own; a cloud without provider_cost has no cost given") {
     // commitment-2025q4 (assets/presets): clouds 0–7, of which google, aws-trainium and cerebras carry no
     // provider_cost; stargate, amd and broadcom are owned (their cost is the buyer's fixed cost and compute).
+    // aws-trainium (6) and cerebras (7) are listed with no capacity (their deals came in 2026): outside this deal.
     const Scenario s = preset("commitment-2025q4");
     const Result r = evaluate(s);
-    CHECK(party_providers(s, r) == std::vector<std::size_t>{0, 1, 2, 3, 4, 5, 6, 7});
+    REQUIRE(s.providers[6].capacity.empty());
+    REQUIRE(s.providers[7].capacity.empty());
+    CHECK(party_providers(s, r) == std::vector<std::size_t>{0, 1, 2, 3, 4, 5});
     CHECK(owned_capacity_names(s, r) == "Stargate (SoftBank-run sites, owned), AMD Instinct fleet (owned), Broadcom accelerator fleet (owned)");
-    CHECK(uncosted_names(s, party_providers(s, r)) == "Google Cloud, AWS (Trainium, 2 GW), Cerebras");
+    CHECK(outside_deal_names(s, r) == "AWS (Trainium, 2 GW), Cerebras");
+    CHECK(uncosted_names(s, party_providers(s, r)) == "Google Cloud");
+    CHECK(figure_gap(s, r, "azure", "net_usd") == FigureGap::none);
+    CHECK(figure_gap(s, r, "azure", "cost_usd") == FigureGap::none);  // Azure's provider_cost is given
+    CHECK(figure_gap(s, r, "google", "net_usd") == FigureGap::none);
+    CHECK(figure_gap(s, r, "google", "cost_usd") == FigureGap::not_given);
+    CHECK(figure_gap(s, r, "cerebras", "net_usd") == FigureGap::outside_deal);
+    CHECK(figure_gap(s, r, "amd", "net_usd") == FigureGap::owned);
+    CHECK(figure_gap(s, r, "no-such-cloud", "net_usd") == FigureGap::not_listed);
+    CHECK(std::string(figure_gap_text(FigureGap::outside_deal)) == "not in this deal");
+    // A difference means something when one deal has the figure and neither is a cost not given.
+    CHECK(gap_comparable(FigureGap::none, FigureGap::none));
+    CHECK(gap_comparable(FigureGap::outside_deal, FigureGap::none));
+    CHECK_FALSE(gap_comparable(FigureGap::outside_deal, FigureGap::not_listed));
+    CHECK_FALSE(gap_comparable(FigureGap::none, FigureGap::not_given));
+    // open-2026 gives both clouds capacity: parties, without provider_cost for Cerebras.
+    const Scenario open = preset("open-2026");
+    const Result ro = evaluate(open);
+    CHECK(party_providers(open, ro) == std::vector<std::size_t>{0, 1, 2, 3, 4, 5, 6, 7});
+    CHECK(outside_deal_names(open, ro).empty());
+    // A cloud without capacity that is still paid (Azure, its capacity taken away: the $250B commitment's
+    // shortfall is settled to it, and it receives revenue share) stays a party: money, not capacity, decides.
+    Scenario bare = s;
+    bare.providers[0].capacity.clear();
+    const Result rb = evaluate(bare);
+    REQUIRE(rb.stakeholders[0].revenue_usd > 0);
+    CHECK(is_party(bare, rb, 0));
+    CHECK_FALSE(outside_deal(bare, rb, 0));
     CHECK(provider_cost_given(s, 0));
     CHECK_FALSE(provider_cost_given(s, 3));
     CHECK(provider_cost_given(s, 9));  // owned: provider_cost does not apply, nothing is missing
