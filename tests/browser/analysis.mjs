@@ -69,6 +69,21 @@ await runSuite('browser analysis', async ({ server, browser, check }) => {
     check(run.outside_horizon.length > 0 && wrong.length === 0, 'the KPI cards mark exactly the numbers `run`\'s outside_horizon says are moved', wrong.join('; '));
   }
 
+  // ---- parties: a cloud one deal lists without capacity is "not in this deal" there, not $0 -----------------
+  {
+    // rofr-2025 lists Cerebras with no capacity (its deal came in 2026); open-2026 reserves 750 MW of it.
+    await click(page, 'compare_rows');
+    await click(page, 'compare_rows=cerebras');
+    const t = await until(page, (x) => x.compare.length > 1 && x.compare[1][0].startsWith('Cerebras'));
+    const net = t.compare.find((r) => r[0] === 'Cerebras \u2014 net') || [];
+    const cost = t.compare.find((r) => r[0] === 'Cerebras \u2014 cost') || [];
+    check(net[3] === 'not in this deal' && /^\$/.test(net[2]) && /^-\$/.test(net[4]),
+      "a cloud the pinned deal lists without capacity reads 'not in this deal' there, the difference its whole net here", JSON.stringify(net));
+    check(cost[2] === 'not given' && cost[4] === '\u2014', "a cost the deal does not give reads 'not given', with no difference", JSON.stringify(cost));
+    await click(page, 'compare_rows');
+    await click(page, 'compare_rows=totals');
+  }
+
   // ---- sweep: the metric, where it opens, the input search ------------------------------------------
   await click(page, 'tab:Sweep');
   await click(page, 'metric:sweep');
