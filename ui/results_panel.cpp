@@ -16,6 +16,7 @@
 #include "analysis/cost_by_year.h"
 #include "analysis/kpis.h"
 #include "analysis/parties.h"
+#include "analysis/settlements.h"
 #include "fonts.h"
 #include "icons.h"
 #include "io/value_text.h"
@@ -237,6 +238,11 @@ void ResultsPanel::draw_uncertainty() {
         }
         charts::line("deterministic", model_.result().cost_usd.data(), model_.result().quarters, charts::palette(1));
         charts::end();
+    }
+    // Where the commitments settle (analysis/settlements.h): the band's top jumps there.
+    if (const std::string note = settlement_note(s); !note.empty()) {
+        wrapped_text(note, true);
+        items().track("fan_note");
     }
     const float em = ImGui::GetFontSize();
     ImGui::TextUnformatted("Distribution of");

@@ -13,6 +13,7 @@
 #include "analysis/kpis.h"
 #include "analysis/outside_horizon.h"
 #include "analysis/parties.h"
+#include "analysis/settlements.h"
 #include "io/analysis_io.h"
 #include "io/chart_svg.h"
 #include "io/clause_types.h"
@@ -220,7 +221,7 @@ private:
         const std::string src = source_line(d), det = deterministic_line(d);
         std::string h = section_open("figures", "Key figures");
         h += figure(cost_by_year(d, det), "");
-        h += figure(cost_fan(d, src), "");
+        h += figure(cost_fan(d, src), settlement_note(*d.s));  // analysis/settlements.h: why the P90 jumps where it does
         h += figure(capacity_chart(d, det), "");
         h += figure(allocation_chart(d, det), "");
         h += "<h3>Every total</h3>\n";

@@ -547,6 +547,8 @@ TEST_CASE("report: what lies outside the horizon, deals over other years, totals
     CHECK(cmp.substr(cerebras, cmp.find("</tr>", cerebras) - cerebras).find("<td><em>not in this deal</em></td>") != std::string::npos);
     CHECK(cmp.find("AMD Instinct fleet (owned) \xe2\x80\x94 net") == std::string::npos);
     CHECK(cmp.find("Microsoft Azure \xe2\x80\x94 net") != std::string::npos);
+    // The cost fan says why its P90 jumps in 2032Q4: the Azure commitment settles there (analysis/settlements.h).
+    CHECK(same.find("<figcaption>Commitments settle at their window") != std::string::npos);
 }
 
 TEST_CASE("sweep CSV: the input's unit in the header, every cell, the best deal, and the break-even row", "[exports]") {

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "analysis/outside_horizon.h"
+#include "analysis/settlements.h"
 #include "io/presets.h"
 #include "scenario_builder.h"
 
@@ -116,4 +117,23 @@ TEST_CASE("outside the horizon: the presets' Stargate capex past 2032, and nothi
     d["workloads"].push_back(workload("w", "inference", 100, 0, 5));
     const Scenario x = load_ok(d);
     CHECK(outside_horizon(x, evaluate(x)).empty());
+}
+
+TEST_CASE("settlements: where commitments settle, for the cost fan's jump in its last quarter", "[outside_horizon]") {
+    // commitment-2025q4 (assets/presets): the $250B Azure commitment runs 2025Q4–2032Q4, the horizon's last quarter.
+    const auto ls = load_scenario(find_preset("commitment-2025q4")->json);
+    REQUIRE(ls.scenario);
+    Scenario s = *ls.scenario;
+    CHECK(commitment_settlements(s) == "Microsoft Azure's in 2032Q4");
+    CHECK(settlement_note(s).find("(Microsoft Azure's in 2032Q4).") != std::string::npos);
+    std::size_t c = 0;
+    while (s.contract[c].type != ClauseType::commitment) ++c;
+    // A window ending after the horizon is not settled inside it (MODEL §3): nothing to say.
+    s.contract[c].to = s.end + 4;
+    CHECK(commitment_settlements(s).empty());
+    CHECK(settlement_note(s).empty());
+    s.contract[c].to_agi = true;
+    CHECK(commitment_settlements(s) == "Microsoft Azure's at AGI (or the horizon's last quarter without one)");
+    // rofr-2025 has no commitment.
+    CHECK(settlement_note(*load_scenario(find_preset("rofr-2025")->json).scenario).empty());
 }

@@ -1,0 +1,11 @@
+import { serve, launch, newContext, openIn, click, reveal, frames } from './harness.mjs';
+const server = await serve();
+const browser = await launch();
+const ctx = await newContext(browser, { width: 1280, height: 800 });
+const { page, errors } = await openIn(ctx, server.url);
+await page.evaluate((i) => window.pactscope.preset(i), 'commitment-2025q4'); await frames(page, 4);
+await page.waitForFunction(() => { const s = JSON.parse(window.pactscope.state()).mc; return s.trials_done === s.trials; }, null, { timeout: 120000 });
+await click(page, 'tab:Uncertainty'); await frames(page, 6);
+await page.screenshot({ path: '/tmp/p10/fan.png' });
+console.log('errors', errors.join('; '));
+await ctx.close(); await browser.close(); server.stop();
