@@ -45,7 +45,7 @@ void SweepView::steps_field(int a) {
     const std::string key = "sweep:" + std::to_string(a) + ":steps";
     double steps = axis_[a].steps;
     auto commit = [this, a](const NumberEntry& e) -> std::string {
-        const std::string allowed = "the steps are one whole number from " + std::to_string(kMinSteps) + " to " + std::to_string(max_steps()) +
+        const std::string allowed = "the points are one whole number from " + std::to_string(kMinSteps) + " to " + std::to_string(max_steps()) +
                                     (axis_[1].pointer.empty() ? "" : " a side with a second input");
         if (e.interval || e.lo != std::round(e.lo) || e.lo < kMinSteps || e.lo > max_steps()) return allowed;
         axis_[a].steps = static_cast<int>(e.lo);
@@ -54,10 +54,11 @@ void SweepView::steps_field(int a) {
     if (number_field(fields_, "steps", key, steps, NumberUnit::count, kMinSteps, max_steps(), ImGui::GetFontSize() * 3.5f, commit))
         axis_[a].steps = static_cast<int>(std::lround(steps));
     items().track(key);
-    item_tooltip("Points along this input (" + std::to_string(kMinSteps) + " to " + std::to_string(max_steps()) + "): drag, or click and type.");
+    item_tooltip("Points along this input, its two ends included (" + std::to_string(kMinSteps) + " to " + std::to_string(max_steps()) +
+                 "): drag, or click and type. (A link and the CLI call them steps: --param PATH=LO:HI:STEPS.)");
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted("steps");
+    ImGui::TextUnformatted("points");  // a count of grid points (5 points are 4 intervals), not of intervals
 }
 
 // A count of quarters (the engine rounds it, MODEL §13) is swept one quarter a step while both ends are
