@@ -544,8 +544,45 @@ void histogram(const char* id, const std::string& title, const double* samples, 
     record_whole(id, title, Unit::plain, x_title, std::move(item));
 }
 
+// The names of a chart of one bar a row (hbars, tornado), each on one line or, when longer than `label_w`, two
+// ("revenue share: OpenAI → Microsoft" / "Azure"), so no name is cut to "revenue share: Op…" (only a third
+// line's worth would be); every row is then two lines tall.
+struct RowNames {
+    std::vector<std::vector<std::string>> lines;
+    bool two_lines = false;
+    float row_height() const { return two_lines ? 2 * ImGui::GetTextLineHeight() + 12 : 26.0f; }
+};
+
+RowNames row_names(const std::vector<std::string>& names, float label_w) {
+    const auto width_of = [](std::string_view t) { return ImGui::CalcTextSize(t.data(), t.data() + t.size()).x; };
+    RowNames out;
+    for (const std::string& name : names) {
+        const TwoLines wrapped = wrap_in_two(name, label_w - 12, width_of);
+        std::vector<std::string> lines = {std::string(wrapped.first)};
+        if (!wrapped.second.empty()) lines.emplace_back(wrapped.second);
+        out.two_lines = out.two_lines || lines.size() > 1;
+        out.lines.push_back(std::move(lines));
+    }
+    return out;
+}
+
+// Row k's name, its lines from y0 down, each cut only if a single word is wider than the column.
+void draw_row_name(const Frame& f, const RowNames& names, std::size_t k, float y0, float label_w) {
+    for (std::size_t l = 0; l < names.lines[k].size(); ++l)
+        f.dl->AddText(ImVec2(f.outer_min.x, y0 + ImGui::GetTextLineHeight() * static_cast<float>(l)), text_color(),
+                      fit_label(names.lines[k][l], label_w - 12).c_str());
+}
+
 void tornado(const char* id, const std::string& title, double base, const std::vector<TornadoRow>& rows, Unit unit, ImVec2 size) {
-    if (size.y <= 0) size.y = 24.0f * static_cast<float>(std::max<std::size_t>(rows.size(), 1)) + ImGui::GetTextLineHeight() * 3 + 20;
+    // The names' column takes up to 45% of the width (320 px at most); a longer name takes two lines
+    // ("Broadcom accelerator fleet (owned) tranche 5," / "2029Q4 — build slip") rather than being cut.
+    const float avail = size.x > 0 ? size.x : ImGui::GetContentRegionAvail().x;
+    float label_w = std::min(320.0f, avail * 0.45f);
+    std::vector<std::string> labels;
+    for (const TornadoRow& r : rows) labels.push_back(r.label);
+    const RowNames names = row_names(labels, label_w);
+    if (size.y <= 0) size.y = (names.two_lines ? names.row_height() : 24.0f) * static_cast<float>(std::max<std::size_t>(rows.size(), 1)) +
+                              ImGui::GetTextLineHeight() * 3 + 20;
     Frame f;
     if (!begin_frame(id, title, size, f, nullptr)) return;
     if (rows.empty()) {
@@ -554,7 +591,7 @@ void tornado(const char* id, const std::string& title, double base, const std::v
     }
     double lo = base, hi = base;
     for (const TornadoRow& r : rows) lo = std::min({lo, r.low, r.high}), hi = std::max({hi, r.low, r.high});
-    const float label_w = std::min(320.0f, (f.max.x - f.outer_min.x) * 0.45f);
+    label_w = std::min(label_w, (f.max.x - f.outer_min.x) * 0.45f);
     f.min.x = f.outer_min.x + label_w;
     auto px = [&](double x) { return f.min.x + static_cast<float>((x - lo) / (hi > lo ? hi - lo : 1)) * (f.max.x - f.min.x); };
     ticks(f, lo, hi, unit, false, 4, px);
@@ -567,7 +604,7 @@ void tornado(const char* id, const std::string& title, double base, const std::v
         const float xb = px(base);
         f.dl->AddRectFilled(ImVec2(std::min(xb, px(r.low)), y0), ImVec2(std::max(xb, px(r.low)), y1), palette(0));   // input at P10
         f.dl->AddRectFilled(ImVec2(std::min(xb, px(r.high)), y0), ImVec2(std::max(xb, px(r.high)), y1), palette(1)); // input at P90
-        f.dl->AddText(ImVec2(f.outer_min.x, y0), text_color(), fit_label(r.label, label_w - 10).c_str());
+        draw_row_name(f, names, k, y0, label_w);
         if (f.hovered && ImGui::GetIO().MousePos.y >= y0 && ImGui::GetIO().MousePos.y < y1) hovered = static_cast<int>(k);
         low.y.push_back(r.low), low.y2.push_back(r.high), low.labels.push_back(r.label);
     }
@@ -583,25 +620,14 @@ void tornado(const char* id, const std::string& title, double base, const std::v
 }
 
 void hbars(const char* id, const std::string& title, const std::vector<Bar>& rows, Unit unit, ImVec2 size) {
-    // The labels' column takes up to 40% of the width; a label longer than that wraps onto a second line
-    // ("revenue share: OpenAI → Microsoft" at 1024 px) and every row is then two lines tall, so no label is
-    // cut to "revenue share: Op…" (only a third line's worth would be).
+    // The labels' column takes up to 40% of the width; a longer label takes two lines (row_names).
     const float avail = size.x > 0 ? size.x : ImGui::GetContentRegionAvail().x;
     float label_w = 60;
-    for (const Bar& b : rows) label_w = std::max(label_w, ImGui::CalcTextSize(b.label.c_str()).x + 12);
+    std::vector<std::string> labels;
+    for (const Bar& b : rows) label_w = std::max(label_w, ImGui::CalcTextSize(b.label.c_str()).x + 12), labels.push_back(b.label);
     label_w = std::min(label_w, avail * 0.4f);
-    const auto width_of = [](std::string_view t) { return ImGui::CalcTextSize(t.data(), t.data() + t.size()).x; };
-    std::vector<std::vector<std::string>> label_lines;
-    bool two_lines = false;
-    for (const Bar& b : rows) {
-        const TwoLines wrapped = wrap_in_two(b.label, label_w - 12, width_of);
-        std::vector<std::string> lines = {std::string(wrapped.first)};
-        if (!wrapped.second.empty()) lines.emplace_back(wrapped.second);
-        two_lines = two_lines || lines.size() > 1;
-        label_lines.push_back(std::move(lines));
-    }
-    const float row_height = two_lines ? 2 * ImGui::GetTextLineHeight() + 12 : 26.0f;
-    if (size.y <= 0) size.y = row_height * static_cast<float>(std::max<std::size_t>(rows.size(), 1)) + ImGui::GetTextLineHeight() * 3 + 20;
+    const RowNames names = row_names(labels, label_w);
+    if (size.y <= 0) size.y = names.row_height() * static_cast<float>(std::max<std::size_t>(rows.size(), 1)) + ImGui::GetTextLineHeight() * 3 + 20;
     Frame f;
     if (!begin_frame(id, title, size, f, nullptr)) return;
     double lo = 0, hi = 0;
@@ -632,9 +658,7 @@ void hbars(const char* id, const std::string& title, const std::vector<Bar>& row
             f.dl->AddLine(ImVec2(px(b.low), y0 + 3), ImVec2(px(b.low), y1 - 3), text_color(), 1.5f);
             f.dl->AddLine(ImVec2(px(b.high), y0 + 3), ImVec2(px(b.high), y1 - 3), text_color(), 1.5f);
         }
-        for (std::size_t l = 0; l < label_lines[k].size(); ++l)
-            f.dl->AddText(ImVec2(f.outer_min.x, y0 + ImGui::GetTextLineHeight() * static_cast<float>(l)), text_color(),
-                          fit_label(label_lines[k][l], label_w - 12).c_str());
+        draw_row_name(f, names, k, y0, label_w);
         // The value beside the bar's far end, beyond the whisker so neither hides the other.
         const std::string v = format_value(b.value, unit);
         const double end_pos = b.value >= 0 ? std::max(b.value, whisker ? b.high : b.value) : std::min(b.value, whisker ? b.low : b.value);

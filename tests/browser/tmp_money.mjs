@@ -6,6 +6,6 @@ const { page, errors } = await openIn(ctx, server.url);
 await page.evaluate((i) => window.pactscope.preset(i), 'commitment-2025q4'); await frames(page, 4);
 await page.waitForFunction(() => { const s = JSON.parse(window.pactscope.state()).mc; return s.trials_done === s.trials; }, null, { timeout: 120000 });
 await click(page, 'tab:Uncertainty'); await frames(page, 6);
-await page.screenshot({ path: '/tmp/p10/fan.png' });
+await new Promise((r) => setTimeout(r, 8000)); console.log(Object.keys(await page.evaluate(() => window.pactscope.items())).filter((k) => /tornado|chart/.test(k)).join(' ')); await reveal(page, 'metric:tornado'); await page.mouse.move(900, 500); await page.mouse.wheel(0, 400); await frames(page, 6); await frames(page, 4); await page.screenshot({ path: '/tmp/p10/tornado.png' });
 console.log('errors', errors.join('; '));
 await ctx.close(); await browser.close(); server.stop();
