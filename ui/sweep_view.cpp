@@ -149,6 +149,18 @@ void SweepView::compute(const Scenario& s, bool with_crossings) {
         for (std::size_t j = i + 1; j < ss.size(); ++j) {
             // A is the pinned deal (the later of two pinned), B the current one, as in `breakeven PINNED CURRENT`.
             const std::size_t a = i == 0 ? j : i, b = i == 0 ? 0 : j;
+            // Equal at every point of the grid (an owned fleet's net, $0 in both): one line saying so, not a
+            // break-even at each step of the search (break_even stops at the first point where they are equal).
+            const std::vector<double>&va = grid_.values[a], &vb = grid_.values[b];
+            const auto tied_at = [&](std::size_t g) { return g < va.size() && g < vb.size() && metric_tie(va[g], vb[g]); };
+            bool all_tied = !va.empty();
+            for (std::size_t g = 0; g < va.size(); ++g) all_tied = all_tied && tied_at(g);
+            if (all_tied) {
+                BreakEven be;
+                be.lo = lo, be.hi = hi, be.diff_lo = be.diff_hi = 0, be.metric_a = va.front(), be.metric_b = vb.front();
+                crossings_.push_back({static_cast<int>(a), static_cast<int>(b), be, true, {}, {}});
+                continue;
+            }
             double from = lo;
             for (int k = 0; k < kMaxCrossingsPerPair && from < hi; ++k) {
                 std::string err;
@@ -163,6 +175,15 @@ void SweepView::compute(const Scenario& s, bool with_crossings) {
                 }
                 crossings_.push_back({static_cast<int>(a), static_cast<int>(b), be, k == 0, {}, {}});
                 from = be.value + (in.quarters ? 1 : (hi - lo) / 256);
+                // Equal from there on: they part again at the first grid point past it where they differ, which
+                // is no crossing; the search for the next one starts there.
+                if (!be.jump && be.diff_above == 0) {
+                    const std::vector<double>& xs = grid_.axes[0].values;
+                    std::size_t g = 0;
+                    while (g < xs.size() && (xs[g] <= be.value || tied_at(g))) ++g;
+                    if (g == xs.size()) break;
+                    from = std::max(from, xs[g]);
+                }
             }
         }
     // After a pair's last crossing: when they cross more than once, the band between the first and the last is
@@ -208,7 +229,10 @@ void SweepView::draw_crossings(const Metric& m) {
             if (below) return ": below it " + better_when(c.be.diff_below) + ".";
             return ".";
         };
-        if (!c.be.found) {
+        if (!c.be.found && c.be.diff_lo == 0 && c.be.diff_hi == 0) {
+            c.text = na + " and " + nb + " are equal from " + input_value_text(*in, c.be.lo) + " to " + input_value_text(*in, c.be.hi) + " (" + l.name +
+                     " " + format_value(c.be.metric_a, u) + " each at " + input_value_text(*in, c.be.lo) + "): no break-even, neither is better.";
+        } else if (!c.be.found) {
             c.text = na + " and " + nb + " do not cross between " + input_value_text(*in, c.be.lo) + " and " + input_value_text(*in, c.be.hi) +
                      ": " + better_when(c.be.diff_lo) + " over the whole range.";
         } else if (c.be.jump) {

@@ -125,6 +125,18 @@ await runSuite('browser analysis', async ({ server, browser, check }) => {
   check(bandsRight, 'several crossings of a pair read as a band where they trade places; one crossing has none',
     JSON.stringify(v.sweep.crossings.map((c) => [c.a, c.b, c.found, c.band])));
   await page.screenshot({ path: OUT + 'sweep-breakeven.png' });
+  // A metric both deals hold equal everywhere (AMD's owned fleet bills nothing: its net is $0 in each) has no
+  // break-even: one line says they are equal over the range, where the search used to stop at every step.
+  await click(page, 'metric:sweep');
+  await click(page, 'metric:sweep=amd.net_usd');
+  {
+    const t = await until(page, (x) => !x.sweep.working && x.sweep.crossings.length > 0 && x.sweep.crossings[0].text !== '');
+    const cs = t.sweep.crossings;
+    check(cs.length === 1 && !cs[0].found && /are equal from .* no break-even, neither is better/.test(cs[0].text),
+      'two deals equal over the whole range are said to be so, with no break-even', JSON.stringify(cs.map((c) => [c.found, c.text])));
+  }
+  await click(page, 'metric:sweep');
+  await click(page, 'metric:sweep=buyer.net_usd');
 
   // ---- the same input in a deal whose clauses sit elsewhere -----------------------------------------
   // commitment-2025q4 holds its Azure commitment at /contract/1 and CoreWeave's reservation at /contract/3;
