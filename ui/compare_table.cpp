@@ -46,13 +46,16 @@ void ResultsPanel::draw_compare_table(const Comparison& c, const std::vector<std
                                                      : m.kind == Metric::Kind::provider && s.providers[static_cast<std::size_t>(m.provider)].id == compare_rows_;
         if (want) metrics.push_back(m);
     }
-    std::vector<std::string> header = {"metric", "better", "A: current, median"};
+    // One party's rows name its figures alone ("revenue share received"), the party heading the column: the
+    // party's name on every row made the column so wide that P(B better) left the screen at 1280 px.
+    std::vector<std::string> header = {compare_rows_.empty() ? std::string("metric") : shown + ": figure", "better", "A: current, median"};
     for (std::size_t k = 1; k < labels.size(); ++k) {
         header.push_back("B: " + labels[k] + ", median");
         header.push_back("B \xe2\x88\x92 A, median");  // each pinned deal's columns follow its name ("B: NAME")
         header.push_back("P(B better)");
     }
     std::vector<std::vector<std::string>> cells, tips;
+    bool any_starred = false;
     for (const Metric& m : metrics) {
         const MetricLabel l = metric_label(s, m);
         const Unit u = metric_unit_ui(m);
@@ -62,7 +65,8 @@ void ResultsPanel::draw_compare_table(const Comparison& c, const std::vector<std
             return format_value(st->p50, u);
         };
         const std::string better = l.direction == kHigherIsBetter ? "higher" : l.direction == kLowerIsBetter ? "lower" : "\xe2\x80\x94";
-        std::vector<std::string> row = {l.name, better}, tip = {l.key + ": " + l.meaning, l.direction_text.empty() ? "no better direction" : l.direction_text};
+        std::vector<std::string> row = {m.kind == Metric::Kind::total ? l.name : l.figure, better},
+                                 tip = {l.name + " (" + l.key + "): " + l.meaning, l.direction_text.empty() ? "no better direction" : l.direction_text};
         auto stat = [&](std::size_t run, const Scenario& sc) { return metric_stat(c.summaries[run], sc, m); };
         // A difference of shares is in percentage points ("-2.5 pp"), not a share of its own.
         auto delta_value = [&](double v) {
@@ -72,25 +76,32 @@ void ResultsPanel::draw_compare_table(const Comparison& c, const std::vector<std
             return out;
         };
         // A provider that is no party to a deal (analysis/parties.h: listed without capacity, or owned), or a cost
-        // the deal does not give, says so rather than showing a median of $0; the difference beside it is still
-        // what the results hold (a deal that pays a provider nothing pays it $0).
+        // the deal does not give, says so rather than showing a median of $0, and no difference is shown beside it.
         auto gap_of = [&](const Scenario& sc, const Result& r) {
             return m.kind == Metric::Kind::provider ? figure_gap(sc, r, m.provider_id, provider_figures()[static_cast<std::size_t>(m.index)].name)
                                                     : FigureGap::none;
         };
-        auto median = [&](const Stat* st, FigureGap gap) { return gap == FigureGap::none ? p50(st) : std::string(figure_gap_text(gap)); };
+        // A net before a cost the deal does not give is starred, as on the Money tab (the note under the table).
+        const bool is_net = m.kind == Metric::Kind::provider && std::string_view(provider_figures()[static_cast<std::size_t>(m.index)].name) == "net_usd";
+        auto median = [&](const Stat* st, FigureGap gap, const Scenario& sc, const Result& r) {
+            if (gap != FigureGap::none) return std::string(figure_gap_text(gap));
+            const bool starred = is_net && figure_gap(sc, r, m.provider_id, "cost_usd") == FigureGap::not_given;
+            any_starred = any_starred || starred;
+            return p50(st) + (starred ? "*" : "");
+        };
         const FigureGap gap_a = gap_of(s, model_.result());
-        row.push_back(median(stat(0, s), gap_a));
+        row.push_back(median(stat(0, s), gap_a, s, model_.result()));
         tip.push_back("");
         for (std::size_t k = 1; k < labels.size(); ++k) {
             const PairComparison& pair = c.pairs[k - 1];  // pair (0, k): delta = pinned − current
             const PairedDelta* d = metric_delta(pair, m);
             const FigureGap gap_b = gap_of(pinned[k - 1].scenario, pinned[k - 1].result);
-            row.push_back(median(stat(k, pinned[k - 1].scenario), gap_b));
+            row.push_back(median(stat(k, pinned[k - 1].scenario), gap_b, pinned[k - 1].scenario, pinned[k - 1].result));
             tip.push_back("");
             if (d && d->delta.count > 0 && !gap_comparable(gap_a, gap_b)) {
                 row.push_back("\xe2\x80\x94"), row.push_back("\xe2\x80\x94");
-                tip.push_back("no figure to compare: " + std::string(gap_a == FigureGap::none ? figure_gap_text(gap_b) : figure_gap_text(gap_a))),
+                tip.push_back("no difference shown: the figure is " + std::string(gap_a == FigureGap::none ? figure_gap_text(gap_b) : figure_gap_text(gap_a)) +
+                              " in one deal"),
                     tip.push_back("");
                 continue;
             }
@@ -138,6 +149,7 @@ void ResultsPanel::draw_compare_table(const Comparison& c, const std::vector<std
                  "differences, which is not the difference of the two medians beside it; P(B better) is the share of trials in which B "
                  "is better.",
                  true);
+    if (any_starred) wrapped_text("* Before what the capacity costs its provider, which that deal does not give (no provider cost).", true);
 }
 
 }  // namespace pactscope::ui

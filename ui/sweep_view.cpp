@@ -88,7 +88,7 @@ void SweepView::open_on_strongest(const Scenario& s) {
     std::size_t k = strongest_input(inputs_, t);
     const std::string label = metric_label(s, m).name;
     if (k < inputs_.size()) {
-        open_note_ = "Opened on what drives " + label + " most (the first bar of its tornado), over its " + inputs_[k].sweep_note + ".";
+        open_note_ = "Opened on what drives " + label + " most (the first bar of its tornado), over " + inputs_[k].sweep_note + ".";
     } else {
         k = 0;
         open_note_ = "No uncertain input moves " + label + "; opened on the first input.";
@@ -360,7 +360,7 @@ void SweepView::draw() {
             set_range_from_input(a);
             // A grid: fewer steps a side, so the heatmap's labels stay readable (counts of quarters keep whole ones).
             if (a == 1) axis_[1].steps = 8, axis_[0].steps = std::min(axis_[0].steps, 12), keep_whole_steps(0), keep_whole_steps(1);
-            if (a == 0) open_note_ = "Chosen by you, over its " + find_input(inputs_, axis_[0].pointer)->sweep_note + ".", users_input_ = true;
+            if (a == 0) open_note_ = "Chosen by you, over " + find_input(inputs_, axis_[0].pointer)->sweep_note + ".", users_input_ = true;
         }
         const ScenarioInput* in = find_input(inputs_, axis_[a].pointer);
         if (in) {

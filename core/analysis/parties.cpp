@@ -58,9 +58,7 @@ const char* figure_gap_text(FigureGap gap) {
     return "";
 }
 
-bool gap_comparable(FigureGap a, FigureGap b) {
-    return a != FigureGap::not_given && b != FigureGap::not_given && (a == FigureGap::none || b == FigureGap::none);
-}
+bool gap_comparable(FigureGap a, FigureGap b) { return a == FigureGap::none && b == FigureGap::none; }
 
 std::string outside_deal_names(const Scenario& s, const Result& r) {
     std::string out;

@@ -31,9 +31,9 @@ enum class FigureGap { none, not_listed, outside_deal, owned, not_given };
 FigureGap figure_gap(const Scenario& s, const Result& r, const std::string& id, std::string_view figure);
 // The words for a table's cell: "not listed", "not in this deal", "owned: the buyer's cost", "not given"; "" for none.
 const char* figure_gap_text(FigureGap gap);
-// Whether the paired difference of a figure between two deals means something: when neither is a cost not
-// given (a $0 that is not a figure) and at least one deal has the figure (a deal that pays a provider nothing
-// pays it $0, so A without Cerebras against B with it is B's whole net).
+// Whether a comparison shows the paired difference of a figure between two deals: only when both have it. (A
+// deal without Cerebras pays it $0, so the difference would be the other deal's whole figure, and a verdict
+// "B better" on a party that is not in B reads as a finding about it; a cost not given is a $0 that is no figure.)
 bool gap_comparable(FigureGap a, FigureGap b);
 
 // Clouds outside the deal (outside_deal), by display name, joined with ", " ("" when none).

@@ -357,10 +357,10 @@ private:
         t.head(head);
         // `gap_k(k)`: why deal k has no such figure (analysis/parties.h), shown instead of a median; no difference
         // is shown where it would mean nothing (gap_comparable).
-        auto row = [&](const std::string& label, ValueUnit unit, auto stat_k, auto delta_k, auto gap_k) {
+        auto row = [&](const std::string& label, ValueUnit unit, auto stat_k, auto delta_k, auto gap_k, auto star_k) {
             auto median = [&](std::size_t k) {
                 const FigureGap gap = gap_k(k);
-                return gap == FigureGap::none ? esc(stat_text(stat_k(k), &Stat::p50, unit, *deals_[k].s))
+                return gap == FigureGap::none ? esc(stat_text(stat_k(k), &Stat::p50, unit, *deals_[k].s) + star_k(k))
                                               : "<em>" + esc(figure_gap_text(gap)) + "</em>";
             };
             std::vector<std::string> cells = {label, median(0)};
@@ -388,15 +388,15 @@ private:
         for (const Deal& d : deals_) scenarios.push_back(d.s);
         auto name = [&](const std::string& key) { return esc(metric_label(scenarios, key).name); };
         const auto present = [](std::size_t) { return FigureGap::none; };
+        const auto no_star = [](std::size_t) { return std::string(); };
         for (std::size_t i = 0; i < kTotalFields.size(); ++i)
             row(name(kTotalFields[i].name), kTotalFields[i].unit, [&](std::size_t k) { return at(deals_[k].m.totals, i); },
-                [&](std::size_t k) { const PairComparison* pc = pair_of(k); return pc ? at(pc->totals, i) : nullptr; }, present);
+                [&](std::size_t k) { const PairComparison* pc = pair_of(k); return pc ? at(pc->totals, i) : nullptr; }, present, no_star);
         for (std::size_t f = 0; f < buyer_figures().size(); ++f)
             row(name("buyer." + std::string(buyer_figures()[f].name)), buyer_figures()[f].unit, [&](std::size_t k) { return at(deals_[k].m.buyer, f); },
-                [&](std::size_t k) { const PairComparison* pc = pair_of(k); return pc ? at(pc->buyer, f) : nullptr; }, present);
+                [&](std::size_t k) { const PairComparison* pc = pair_of(k); return pc ? at(pc->buyer, f) : nullptr; }, present, no_star);
         // Each provider's net, matched by id; a row only for a provider that is a party (analysis/parties.h) in some
-        // deal, and in a deal where it is none its cell says why instead of showing $0 (the difference beside it
-        // is still what that deal pays it: nothing).
+        // deal, and in a deal where it is none its cell says why instead of showing $0, with no difference beside it.
         auto gap_in = [&](std::size_t k, const std::string& id) { return figure_gap(*deals_[k].s, *deals_[k].r, id, "net_usd"); };
         const std::size_t net = static_cast<std::size_t>(field_index(provider_figures(), "net_usd"));
         std::vector<std::string> ids;
@@ -412,7 +412,11 @@ private:
             };
             bool party_somewhere = false;
             for (std::size_t k = 0; k < deals_.size(); ++k) party_somewhere = party_somewhere || gap_in(k, id) == FigureGap::none;
-            if (party_somewhere) row(name(id + ".net_usd"), ValueUnit::usd, stat_k, delta_k, [&](std::size_t k) { return gap_in(k, id); });
+            // A net before a cost the deal does not give is starred, as in the P&L (the note under the nets chart).
+            const auto star = [&](std::size_t k) {
+                return std::string(figure_gap(*deals_[k].s, *deals_[k].r, id, "cost_usd") == FigureGap::not_given ? "*" : "");
+            };
+            if (party_somewhere) row(name(id + ".net_usd"), ValueUnit::usd, stat_k, delta_k, [&](std::size_t k) { return gap_in(k, id); }, star);
         }
         h += t.done();
         bool uncosted = false;  // some deal leaves a cloud's own cost out: its bar is starred (nets_chart)

@@ -103,20 +103,20 @@ double typical_span(NumberUnit u) {
 void sweep_span(ScenarioInput& in) {
     if (in.p95 > in.p5) {
         in.sweep_lo = in.p5, in.sweep_hi = in.p95;
-        in.sweep_note = "P5 to P95";
+        in.sweep_note = "its P5 to P95";
     } else if (in.quarters) {
         in.sweep_lo = in.median - 4, in.sweep_hi = in.median + 4;
-        in.sweep_note = "fixed at " + quarter_label(static_cast<int>(in.median)) + ": four quarters either side";
+        in.sweep_note = "four quarters either side of its fixed " + quarter_label(static_cast<int>(in.median));
         return;  // quarters have no numeric range
     } else if (in.median != 0) {
         const double a = in.median * 0.5, b = in.median * 1.5;
         in.sweep_lo = std::min(a, b), in.sweep_hi = std::max(a, b);
-        in.sweep_note = "fixed at " + format_number_display(in.median, in.number_unit) + ": 50% either side";  // as the field shows it
+        in.sweep_note = "50% either side of its fixed " + format_number_display(in.median, in.number_unit);  // as the field shows it
     } else {
         const double span = typical_span(in.number_unit);
         in.sweep_lo = in.number_unit == NumberUnit::fraction_per_year ? -span : 0;
         in.sweep_hi = span;
-        in.sweep_note = "fixed at 0: a typical span for " + (in.unit.empty() ? std::string("the field") : in.unit);
+        in.sweep_note = "a typical span for " + (in.unit.empty() ? std::string("the field") : in.unit) + " (it is fixed at 0)";
     }
     in.sweep_hi = std::min(in.sweep_hi, in.range_hi);
     if (in.sweep_lo < in.range_lo || (in.range_lo_open && in.sweep_lo <= in.range_lo)) {

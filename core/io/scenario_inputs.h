@@ -40,7 +40,7 @@ struct ScenarioInput {
     bool range_lo_open = false;         // "> 0", "> -1": range_lo itself is refused
     // Where a sweep over this input opens: [sweep_lo, sweep_hi] with sweep_lo < sweep_hi, inside the range.
     double sweep_lo = 0, sweep_hi = 0;
-    std::string sweep_note;  // "P5 to P95", or how a span was chosen for a plain number
+    std::string sweep_note;  // what the range is, after "over": "its P5 to P95", "50% either side of its fixed $38B"
     // Whole steps only: a quarter (an AGI date) or a count of quarters the engine rounds (a build slip).
     bool whole_steps() const { return quarters || number_unit == NumberUnit::quarters; }
 };

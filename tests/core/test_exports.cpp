@@ -544,7 +544,13 @@ TEST_CASE("report: what lies outside the horizon, deals over other years, totals
     const std::string cmp = same.substr(cmp_at, same.find("</section>", cmp_at) - cmp_at);
     const std::size_t cerebras = cmp.find("<th scope=\"row\">Cerebras \xe2\x80\x94 net</th>");
     REQUIRE(cerebras != std::string::npos);
-    CHECK(cmp.substr(cerebras, cmp.find("</tr>", cerebras) - cerebras).find("<td><em>not in this deal</em></td>") != std::string::npos);
+    const std::string cerebras_row = cmp.substr(cerebras, cmp.find("</tr>", cerebras) - cerebras);
+    CHECK(cerebras_row.find("<td><em>not in this deal</em></td>") != std::string::npos);
+    CHECK(cerebras_row.find("<td>-</td><td>n/a</td>") != std::string::npos);  // no difference, no verdict
+    // Google Cloud carries no provider_cost in either deal: its net is starred in both columns.
+    const std::size_t google = cmp.find("<th scope=\"row\">Google Cloud \xe2\x80\x94 net</th>");
+    REQUIRE(google != std::string::npos);
+    CHECK(count_of(cmp.substr(google, cmp.find("</tr>", google) - google), "*</td>") == 2);
     CHECK(cmp.find("AMD Instinct fleet (owned) \xe2\x80\x94 net") == std::string::npos);
     CHECK(cmp.find("Microsoft Azure \xe2\x80\x94 net") != std::string::npos);
     // The cost fan says why its P90 jumps in 2032Q4: the Azure commitment settles there (analysis/settlements.h).

@@ -107,7 +107,7 @@ TEST_CASE("inputs by name: every quantity, named \"owner — field (unit)\", wit
     CHECK(price.median == Approx(std::sqrt(1.8 * 3.0)));
     CHECK(price.sweep_lo == price.p5);
     CHECK(price.sweep_hi == price.p95);
-    CHECK(price.sweep_note == "P5 to P95");
+    CHECK(price.sweep_note == "its P5 to P95");
     // Provider 8 is Stargate's owned sites; its second tranche is planned online in 2027Q2.
     CHECK(input_at(in, "/providers/8/capacity/1/slip_quarters").name == "Stargate (SoftBank-run sites, owned) tranche 2, 2027Q2 — build slip (quarters)");
     CHECK(input_at(in, "/workloads/0/demand/growth_per_year").name == "workload inference — demand growth per year (share per year)");
@@ -120,7 +120,7 @@ TEST_CASE("inputs by name: every quantity, named \"owner — field (unit)\", wit
     CHECK_FALSE(usd.uncertain);
     CHECK(usd.sweep_lo == Approx(1.25e11));
     CHECK(usd.sweep_hi == Approx(3.75e11));
-    CHECK(usd.sweep_note == "fixed at $250B: 50% either side");  // the value as its field shows it
+    CHECK(usd.sweep_note == "50% either side of its fixed $250B");  // the value as its field shows it
     const ScenarioInput& top = input_at(ci, "/contract/1/take_or_pay");  // 1, the top of [0, 1]
     CHECK(top.sweep_lo == Approx(0.5));
     CHECK(top.sweep_hi == 1);
@@ -148,7 +148,7 @@ TEST_CASE("inputs by name: every quantity, named \"owner — field (unit)\", wit
     CHECK(slip.p95 == Approx(16.0));
     CHECK(slip.sweep_lo == 4.0);
     CHECK(slip.sweep_hi == 16.0);
-    CHECK(slip.sweep_note == "P5 to P95, in whole quarters");
+    CHECK(slip.sweep_note == "its P5 to P95, in whole quarters");
     json fs = json::parse(find_preset("commitment-2025q4")->json);
     fs["providers"][10]["capacity"][4]["slip_quarters"] = 2.4;
     const Scenario cf = load_ok(fs);
@@ -156,7 +156,7 @@ TEST_CASE("inputs by name: every quantity, named \"owner — field (unit)\", wit
     const ScenarioInput& fixed = input_at(cfi, "/providers/10/capacity/4/slip_quarters");
     CHECK(fixed.sweep_lo == 1.0);
     CHECK(fixed.sweep_hi == 4.0);
-    CHECK(fixed.sweep_note == "fixed at 2.4 q: 50% either side, in whole quarters");
+    CHECK(fixed.sweep_note == "50% either side of its fixed 2.4 q, in whole quarters");
     CHECK_FALSE(usd.whole_steps());
 }
 

@@ -191,9 +191,10 @@ TEST_CASE("parties: owned capacity that bills nothing is the buyer's own; a clou
     CHECK(figure_gap(s, r, "amd", "net_usd") == FigureGap::owned);
     CHECK(figure_gap(s, r, "no-such-cloud", "net_usd") == FigureGap::not_listed);
     CHECK(std::string(figure_gap_text(FigureGap::outside_deal)) == "not in this deal");
-    // A difference means something when one deal has the figure and neither is a cost not given.
+    // A difference is shown only where both deals have the figure.
     CHECK(gap_comparable(FigureGap::none, FigureGap::none));
-    CHECK(gap_comparable(FigureGap::outside_deal, FigureGap::none));
+    CHECK_FALSE(gap_comparable(FigureGap::outside_deal, FigureGap::none));
+    CHECK_FALSE(gap_comparable(FigureGap::none, FigureGap::owned));
     CHECK_FALSE(gap_comparable(FigureGap::outside_deal, FigureGap::not_listed));
     CHECK_FALSE(gap_comparable(FigureGap::none, FigureGap::not_given));
     // open-2026 gives both clouds capacity: parties, without provider_cost for Cerebras.
