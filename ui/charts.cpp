@@ -652,17 +652,18 @@ void hbars(const char* id, const std::string& title, const std::vector<Bar>& row
         const float y0 = f.min.y + row_h * static_cast<float>(k) + 4, y1 = y0 + row_h - 8;
         f.dl->AddRectFilled(ImVec2(std::min(px(0), px(b.value)), y0), ImVec2(std::max(px(0), px(b.value)), y1), b.color ? b.color : palette(static_cast<int>(k)));
         const bool whisker = b.low != b.value || b.high != b.value;
-        if (whisker) {
-            const float ym = 0.5f * (y0 + y1);
+        if (whisker) {  // along the bar's lower edge, under the value written beside the bar's end
+            const float ym = y1 + 1.5f;
             f.dl->AddLine(ImVec2(px(b.low), ym), ImVec2(px(b.high), ym), text_color(), 1.5f);
-            f.dl->AddLine(ImVec2(px(b.low), y0 + 3), ImVec2(px(b.low), y1 - 3), text_color(), 1.5f);
-            f.dl->AddLine(ImVec2(px(b.high), y0 + 3), ImVec2(px(b.high), y1 - 3), text_color(), 1.5f);
+            f.dl->AddLine(ImVec2(px(b.low), ym - 4), ImVec2(px(b.low), ym + 3), text_color(), 1.5f);
+            f.dl->AddLine(ImVec2(px(b.high), ym - 4), ImVec2(px(b.high), ym + 3), text_color(), 1.5f);
         }
         draw_row_name(f, names, k, y0, label_w);
-        // The value beside the bar's far end, beyond the whisker so neither hides the other.
+        // The value beside the bar's own end, above the whisker's line: written beyond a long whisker it read as
+        // the whisker's end (OpenAI's $566B at the $1.25T mark).
         const std::string v = format_value(b.value, unit);
-        const double end_pos = b.value >= 0 ? std::max(b.value, whisker ? b.high : b.value) : std::min(b.value, whisker ? b.low : b.value);
-        f.dl->AddText(ImVec2(px(end_pos) + (b.value >= 0 ? 4.0f : -4.0f - ImGui::CalcTextSize(v.c_str()).x), y0), text_color(), v.c_str());
+        const float text_y = std::max(y0 - 2, y1 - ImGui::GetTextLineHeight() - 1);
+        f.dl->AddText(ImVec2(px(b.value) + (b.value >= 0 ? 4.0f : -4.0f - ImGui::CalcTextSize(v.c_str()).x), text_y), text_color(), v.c_str());
         if (f.hovered && ImGui::GetIO().MousePos.y >= y0 && ImGui::GetIO().MousePos.y < y1) {
             if (whisker)
                 ImGui::SetTooltip("%s: %s (P10 %s, P90 %s)", b.label.c_str(), v.c_str(), format_value(b.low, unit).c_str(), format_value(b.high, unit).c_str());

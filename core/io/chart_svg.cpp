@@ -141,7 +141,8 @@ std::vector<LegendEntry> legend_entries(const Chart& c) {
     for (const ChartItem& it : c.items) {
         const char* col = chart_colour(it.colour);
         if (it.kind == ChartKind::hbars && !it.low.empty() && !it.high.empty()) whiskers = true;
-        if (it.name.empty()) continue;
+        // An item named as the chart (the one series of money flows or of the nets) would repeat the title.
+        if (it.name.empty() || it.name == c.title) continue;
         switch (it.kind) {
             case ChartKind::line: out.push_back({it.name, col, Swatch::line}); break;
             case ChartKind::dashed_line: out.push_back({it.name, col, Swatch::dashed}); break;
@@ -580,7 +581,7 @@ std::string horizontal_svg(const Chart& c, int width, int height) {
     ValueSpan range;
     double value_w = 0;  // value labels written beside the bars: a waterfall's, or one bar a row's
     bool waterfall = false;
-    // One bar a row (money flows, each party's net): its value beside it, beyond its whisker, as on the page.
+    // One bar a row (money flows, each party's net): its value beside the bar's end, above its whisker, as on the page.
     const bool bar_values = !c.bars_from && std::count_if(c.items.begin(), c.items.end(), [](const ChartItem& it) { return it.kind == ChartKind::hbars; }) == 1;
     for (const ChartItem& it : c.items) {
         if (bar_values && it.kind == ChartKind::hbars)
@@ -648,17 +649,17 @@ std::string horizontal_svg(const Chart& c, int width, int height) {
             const double v = at(it->values, i), xa = x_at(bars_from), xb = x_at(v);
             svg.rect(std::min(xa, xb), y + thick * 0.08, std::max(0.5, std::fabs(xb - xa)), thick * 0.84, chart_colour(it->colour));
             const double lo = at(it->low, i), hi = at(it->high, i);
-            if (std::isfinite(lo) && std::isfinite(hi) && (lo != v || hi != v)) {
-                const double ym = y + thick / 2, cap = std::max(3.0, thick * 0.28);
+            const bool whisker = std::isfinite(lo) && std::isfinite(hi) && (lo != v || hi != v);
+            if (whisker) {
+                // Along the bar's lower edge, so the value written beside the bar's end stays clear of it: a value
+                // written beyond a long whisker read as the whisker's end ($566B at the $1.25T mark).
+                const double ym = y + thick * 0.92 + 1.5, cap = std::max(2.5, thick * 0.14);
                 svg.line(x_at(lo), ym, x_at(hi), ym, kInk, 1.2);
                 svg.line(x_at(lo), ym - cap, x_at(lo), ym + cap, kInk, 1.2);
                 svg.line(x_at(hi), ym - cap, x_at(hi), ym + cap, kInk, 1.2);
             }
-            if (bar_values) {
-                const bool whisker = std::isfinite(lo) && std::isfinite(hi);
-                const double far = v >= 0 ? std::max(v, whisker ? hi : v) : std::min(v, whisker ? lo : v);
-                svg.text(x_at(far) + (v >= 0 ? 5 : -5), y + thick / 2 + 4, value_text(v, c.unit), kTickSize, v >= 0 ? "start" : "end", kInk);
-            }
+            if (bar_values)  // beside the bar's own end, above the whisker's line
+                svg.text(xb + (v >= 0 ? 5 : -5), y + thick * (whisker ? 0.45 : 0.5) + 4, value_text(v, c.unit), kTickSize, v >= 0 ? "start" : "end", kInk);
             y += thick;
         }
     }

@@ -258,10 +258,11 @@ TEST_CASE("chart SVG: bars from a base (a tornado) span the swings, not zero; co
     CHECK(chart_csv(h).find("trials per bin (count)") != std::string::npos);
 }
 
-TEST_CASE("chart SVG: one bar a row writes its value beside it, beyond its whisker", "[exports]") {
+TEST_CASE("chart SVG: one bar a row writes its value beside its end, above its whisker", "[exports]") {
     // Money flows as the page draws them: OpenAI → Azure $261B, the SLA credits refunded -$4B; each value is
-    // written beside its bar (the page does; the slide had none). A net with a P10–P90 whisker to $1.25T writes
-    // its $566B beyond the whisker's end, not over it.
+    // written beside its bar (the page does; the slide had none). A net of $566B with a P10–P90 whisker to $1.25T
+    // writes its value next to the bar's end, not beyond the whisker where it read as $1.25T, and the whisker runs
+    // under it.
     Chart flows;
     flows.unit = ValueUnit::usd;
     flows.x = {"OpenAI \xe2\x86\x92 Microsoft Azure", "of which SLA credits (refunded)"};
@@ -274,17 +275,22 @@ TEST_CASE("chart SVG: one bar a row writes its value beside it, beyond its whisk
     nets.x = {"OpenAI"};
     nets.items.push_back(chart_hbars("net", 0, {566e9}, {-189e9}, {1.25e12}));
     const std::string n = chart_svg(nets, 960, 540);
-    const auto x_of = [&](const std::string& needle, const char* attr) {
-        const std::size_t at = n.rfind("<", n.find(needle));
-        const std::size_t x = n.find(attr, at) + std::string(attr).size();
+    const auto number = [&](std::size_t from, const char* attr) {
+        const std::size_t x = n.find(attr, from) + std::string(attr).size();
         return std::stod(n.substr(x, n.find('"', x) - x));
     };
-    // The whisker's right cap is the last vertical line drawn before the label; the label starts past it.
     const std::size_t label = n.find(">$566B</text>");
     REQUIRE(label != std::string::npos);
-    const std::size_t cap = n.rfind("<line x1=\"", label);
-    const double cap_x = std::stod(n.substr(cap + 10, n.find('"', cap + 10) - cap - 10));
-    CHECK(x_of(">$566B</text>", " x=\"") > cap_x);
+    const std::size_t text = n.rfind("<text", label);
+    // The bar: the last rect before the label, from $0 to $566B; the whisker: the first line after the bar.
+    const std::size_t bar = n.rfind("<rect", label);
+    const double bar_end = number(bar, " x=\"") + number(bar, " width=\"");
+    const std::size_t whisker = n.find("<line", bar);
+    const double whisker_right = number(whisker, " x2=\""), whisker_y = number(whisker, " y1=\"");
+    CHECK(number(text, " x=\"") > bar_end);
+    CHECK(number(text, " x=\"") < bar_end + 10);           // beside the bar's end ...
+    CHECK(number(text, " x=\"") < whisker_right - 100);    // ... well short of the P90 cap
+    CHECK(number(text, " y=\"") < whisker_y);              // and above the whisker's line
 }
 
 TEST_CASE("chart CSV: one row per x label, units in the header, exact numbers", "[exports]") {
