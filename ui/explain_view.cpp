@@ -9,6 +9,7 @@
 #include "analysis/outside_horizon.h"
 #include "capture.h"
 #include "charts.h"
+#include "icons.h"
 #include "imgui.h"
 #include "io/explanation_io.h"
 #include "io/scenario_parts.h"
@@ -101,7 +102,8 @@ ExplainView::ExplainView(AppModel& model) : model_(model) {}
 ExplainView::~ExplainView() = default;
 
 std::string ExplainView::start_key() const {
-    return std::to_string(model_.revision()) + "|" + std::to_string(model_.pinned_revision()) + "|" + std::to_string(pinned_);
+    return std::to_string(model_.revision()) + "|" + std::to_string(model_.pinned_revision()) + "|" + std::to_string(pinned_) + "|" +
+           (reversed_ ? "reversed" : "forward");
 }
 
 std::string ExplainView::csv() const {
@@ -109,10 +111,11 @@ std::string ExplainView::csv() const {
     if (pinned.empty()) return {};
     const Scenario& pinned_a = pinned[static_cast<std::size_t>(std::clamp(pinned_, 0, static_cast<int>(pinned.size()) - 1))].scenario;
     // Named as exports name them: an edited deal told apart from its original (AppModel::export_names).
-    const Scenario a = model_.named_for_export(model_.scenario()), b = model_.named_for_export(pinned_a);
+    const Scenario current = model_.named_for_export(model_.scenario()), other = model_.named_for_export(pinned_a);
+    const Scenario &a = reversed_ ? other : current, &b = reversed_ ? current : other;
     if (result_ && result_metric_ == metric_ && !working() && started_for_ == start_key()) return explanation_to_csv(a, b, *result_);
     std::string error;  // not on screen yet (another tab, or still running): the same attribution, run here
-    const auto ex = explain_scenarios(model_.scenario(), pinned_a, metric_, error);
+    const auto ex = reversed_ ? explain_scenarios(pinned_a, model_.scenario(), metric_, error) : explain_scenarios(model_.scenario(), pinned_a, metric_, error);
     return ex ? explanation_to_csv(a, b, *ex) : std::string();
 }
 
@@ -125,8 +128,9 @@ void ExplainView::restart() {
     error_.clear();
     const PinnedScenario& p = model_.pinned()[static_cast<std::size_t>(pinned_)];
     pinned_label_ = p.label;
-    // A is the current deal and B the pinned one, as in the comparison table above (B − A) and the report.
-    diff_ = std::make_unique<ScenarioParts>(model_.scenario(), p.scenario);
+    // A is the current deal and B the pinned one, as in the comparison table above (B − A) and the report;
+    // reversed, from the pinned deal to the current one.
+    diff_ = reversed_ ? std::make_unique<ScenarioParts>(p.scenario, model_.scenario()) : std::make_unique<ScenarioParts>(model_.scenario(), p.scenario);
     explainer_ = std::make_unique<Explainer>(*diff_);
 }
 
@@ -136,23 +140,38 @@ void ExplainView::draw() {
     pinned_ = std::clamp(pinned_, 0, static_cast<int>(pinned.size()) - 1);
     const Scenario& s = model_.scenario();
     ImGui::SeparatorText("What changed, and by how much");
-    ImGui::TextUnformatted("From the current deal to");
+    auto pinned_combo = [&] {
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
+        if (ImGui::BeginCombo("##explain_pinned", pinned[static_cast<std::size_t>(pinned_)].label.c_str())) {
+            for (int i = 0; i < static_cast<int>(pinned.size()); ++i)
+                if (ImGui::Selectable((pinned[static_cast<std::size_t>(i)].label + "##" + std::to_string(i)).c_str(), i == pinned_)) pinned_ = i;
+            ImGui::EndCombo();
+        }
+        items().track("explain:pinned");
+    };
+    ImGui::TextUnformatted("From");
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
-    if (ImGui::BeginCombo("##explain_pinned", pinned[static_cast<std::size_t>(pinned_)].label.c_str())) {
-        for (int i = 0; i < static_cast<int>(pinned.size()); ++i)
-            if (ImGui::Selectable((pinned[static_cast<std::size_t>(i)].label + "##" + std::to_string(i)).c_str(), i == pinned_)) pinned_ = i;
-        ImGui::EndCombo();
-    }
-    items().track("explain:pinned");
+    if (reversed_) pinned_combo();
+    else ImGui::TextUnformatted("the current deal");
+    ImGui::SameLine();
+    if (ImGui::SmallButton(PS_ICON_EXCHANGE "##explain_reverse")) reversed_ = !reversed_;
+    items().track("explain:reverse");
+    item_tooltip("Reverse the direction: from the pinned deal to the current one, or back. A clause the later deal added reads "
+                 "\"added\" when the change runs from the earlier deal to it.");
+    ImGui::SameLine();
+    ImGui::TextUnformatted("to");
+    ImGui::SameLine();
+    if (reversed_) ImGui::TextUnformatted("the current deal");
+    else pinned_combo();
     ImGui::SameLine();
     ImGui::TextUnformatted("in");
     ImGui::SameLine();
     metric_picker("explain", s, metric_, ImGui::GetFontSize() * 18);
     help_marker("The difference of the deterministic runs split among the parts in which the deals differ (each clause added, removed "
                 "or changed, each provider, each workload, policy) by their Shapley values: each part's average effect over every order "
-                "of switching the parts from the current deal to the pinned one (the direction of the table's B \xe2\x88\x92 A and of the "
-                "report). Exact up to 12 parts; beyond, sampled orders. The same as pactscope explain CURRENT PINNED --metric M.");
+                "of switching the parts from one deal to the other: from the current deal to the pinned one (the direction of the table's "
+                "B \xe2\x88\x92 A and of the report), or back with the arrows' button. Exact up to 12 parts; beyond, sampled orders. The same as "
+                "pactscope explain CURRENT PINNED --metric M (reversed: explain PINNED CURRENT).");
     if (const std::string key = start_key(); key != started_for_) started_for_ = key, restart();
     if (explainer_ && !explainer_->done()) {
         explainer_->step(kCombinationsPerFrame);
@@ -185,10 +204,11 @@ void ExplainView::draw() {
     }
     // Deterministic runs (the medians of every input), not the Monte Carlo medians of the table above: the title says so,
     // with both ends, so the two differences on one screen are not read as one.
-    waterfall("explain", "What moves " + l.name + " from the current deal to " + pinned_label_ + " in the deterministic runs: " +
-                             format_value(e.value_a, u) + " to " + format_value(e.value_b, u) + " (" + (e.delta >= 0 ? "+" : "") +
-                             format_value(e.delta, u) + ")",
-              l.name, "current", e.value_a, pinned_label_, e.value_b, e.contributions, u);
+    const std::string from = reversed_ ? pinned_label_ : std::string("current"), to = reversed_ ? std::string("current") : pinned_label_;
+    waterfall("explain", "What moves " + l.name + " from " + (reversed_ ? pinned_label_ : std::string("the current deal")) + " to " +
+                             (reversed_ ? std::string("the current deal") : pinned_label_) + " in the deterministic runs: " + format_value(e.value_a, u) +
+                             " to " + format_value(e.value_b, u) + " (" + (e.delta >= 0 ? "+" : "") + format_value(e.delta, u) + ")",
+              l.name, from, e.value_a, to, e.value_b, e.contributions, u);
     // What falls outside the horizon in either deal and moves this metric: the numbers above leave it out.
     std::vector<std::string> edges;
     for (int side = 0; side < 2; ++side) {
@@ -209,7 +229,8 @@ void ExplainView::draw() {
 }
 
 nlohmann::json ExplainView::to_json() const {
-    nlohmann::json o = {{"metric", metric_}, {"from", "current"}, {"to", pinned_label_}, {"working", working()}};
+    nlohmann::json o = {{"metric", metric_}, {"from", reversed_ ? pinned_label_ : "current"}, {"to", reversed_ ? "current" : pinned_label_},
+                        {"working", working()}};
     if (result_) {
         nlohmann::json parts = nlohmann::json::array();
         for (const Contribution& c : result_->contributions) parts.push_back({{"part", c.part}, {"pointer", c.pointer}, {"value", c.value}});

@@ -30,15 +30,18 @@ public:
     bool working() const;
     nlohmann::json to_json() const;
     // The waterfall on screen as CSV (io/explanation_io.h, as `pactscope explain CURRENT PINNED --metric M
-    // --format csv`): its metric, from the current deal to its pinned one. Empty without a pinned deal or
-    // when the metric is null in some combination.
+    // --format csv`, or `explain PINNED CURRENT` when reversed): its metric, in the direction on screen. Empty
+    // without a pinned deal or when the metric is null in some combination.
     std::string csv() const;
 
 private:
     AppModel& model_;
     int pinned_ = 0;
     std::string metric_ = "buyer.net_usd";
-    std::string started_for_;  // revision | pinned revision | pinned index
+    // From the pinned deal to the current one: when the current deal is the later one (April 2026 beside the
+    // October 2025 deal pinned), the clauses it added read "added", not "removed".
+    bool reversed_ = false;
+    std::string started_for_;  // revision | pinned revision | pinned index | direction
     std::unique_ptr<ScenarioDifference> diff_;
     std::unique_ptr<Explainer> explainer_;
     std::optional<Explanation> result_;

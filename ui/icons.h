@@ -20,3 +20,4 @@
 #define PS_ICON_RANDOM "\xef\x81\xb4"        // U+F074
 #define PS_ICON_BOOK "\xef\x80\xad"          // U+F02D
 #define PS_ICON_ARROW_RIGHT "\xef\x81\xa1"   // U+F061
+#define PS_ICON_EXCHANGE "\xef\x83\xac"      // U+F0EC (two arrows, left and right)

@@ -131,19 +131,26 @@ void ResultsPanel::draw_kpis() {
         const std::string key = k.metric;
         std::string outside;
         int count = 0;
-        for (const HorizonEdge& e : horizon_)
-            if (std::find(e.moves.begin(), e.moves.end(), key) != e.moves.end() && ++count <= 6) outside += "\n- " + e.text;
-        if (count > 6) outside += "\n- and " + std::to_string(count - 6) + " more";
+        double known_usd = 0;  // the amounts that can be worked out, summed as the report sums them
+        for (const HorizonEdge& e : horizon_) {
+            if (std::find(e.moves.begin(), e.moves.end(), key) == e.moves.end()) continue;
+            if (std::isfinite(e.amount_usd)) known_usd += e.amount_usd;
+            if (++count <= 6) outside += "\n- " + e.text;
+        }
+        if (count > 6) outside += "\n- and " + std::to_string(count - 6) + " more (the report lists them all)";
         if (count > 0) {
             ImGui::SameLine();
             ImGui::TextColored(ImVec4(0.95f, 0.75f, 0.35f, 1), PS_ICON_WARNING);
             items().track("kpi_horizon:" + key);
-            ImGui::SetItemTooltip("Moved by what falls outside the horizon, which this number does not count:%s", outside.c_str());
+            const std::string sum = known_usd > 0 ? " (" + format_usd(known_usd) + " where an amount is known)" : std::string();
+            ImGui::SetItemTooltip("Moved by %d things outside the horizon%s, which this number does not count:%s", count, sum.c_str(), outside.c_str());
         }
         {
             FontScope big(fonts().display);
             ImGui::Text("%s", format_value(value, unit).c_str());
         }
+        // The big number is the deterministic run's; the Compare table's medians differ from it, so say which it is.
+        item_tooltip("Deterministic: every input at its median. The line under it is the Monte Carlo P10 to P90.");
         const Stat* st = metric_stat(m, s, metric);
         // The Monte Carlo P10–P90 range (the label is in the tooltip: the card is narrow).
         const std::string range = st && st->count > 0 ? range_text(st->p10, st->p90, unit) : "\xe2\x80\xa6";
@@ -153,8 +160,9 @@ void ResultsPanel::draw_kpis() {
         ImGui::EndChild();
     }
     const Simulation& sim = model_.sim();
-    char overlay[96];
-    std::snprintf(overlay, sizeof overlay, "Monte Carlo %lld / %lld trials (seed %llu)", static_cast<long long>(sim.trials_done()),
+    char overlay[160];  // says what the cards show: the numbers differ from the Compare table's medians
+    std::snprintf(overlay, sizeof overlay, "Monte Carlo %lld / %lld trials (seed %llu) \xc2\xb7 cards: deterministic, P10 to P90 under each",
+                  static_cast<long long>(sim.trials_done()),
                   static_cast<long long>(sim.trials()), static_cast<unsigned long long>(sim.seed()));
     ImGui::ProgressBar(static_cast<float>(sim.progress()), ImVec2(-1, 0), overlay);
     items().track("mc_progress");

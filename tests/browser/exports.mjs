@@ -135,6 +135,20 @@ await runSuite('browser exports', async ({ server, browser, check }) => {
     "with Microsoft Azure's net picked, the file is that waterfall (pactscope explain --metric azure.net_usd)", azure.split('\n').slice(0, 2).join(' | '));
   await click(page, 'metric:explain');
   await click(page, 'metric:explain=buyer.net_usd');
+  // Reversed with ⇄ (a mouse click): from the pinned deal to the current one — the waterfall, its title's ends
+  // and the file are `explain PINNED CURRENT`, so a clause only the current deal holds reads "added".
+  await click(page, 'explain:reverse');
+  await page.waitForFunction(() => { const e = window.pactscope.views().explain; return e.to === 'current' && !e.working && e.contributions; },
+    null, { timeout: 60000 }).catch(() => {});
+  const back = await page.evaluate(() => window.pactscope.views().explain);
+  const reversedCsv = (await page.evaluate(() => window.pactscope.exportFile('what-changed.csv'))).text;
+  check(back.from === 'rofr-2025' && back.to === 'current' && back.value_a === runs[1].stakeholders.buyer.net_usd &&
+    reversedCsv === cli('explain', 'preset:rofr-2025', 'preset:commitment-2025q4', '--metric', 'buyer.net_usd', '--format', 'csv'),
+    'reversed, what changed runs from the pinned deal to the current one: the file is pactscope explain PINNED CURRENT',
+    JSON.stringify({ from: back.from, to: back.to, a: back.value_a }));
+  await click(page, 'explain:reverse');
+  await page.waitForFunction(() => { const e = window.pactscope.views().explain; return e.from === 'current' && !e.working && e.contributions; },
+    null, { timeout: 60000 }).catch(() => {});
 
   // ---- the chart for slides and its data ----------------------------------------------------------
   // Overview's first chart is the cost by component per year: its cells add up to the total cost.
