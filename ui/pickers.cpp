@@ -79,7 +79,7 @@ bool input_picker(const char* id, const std::vector<ScenarioInput>& inputs, std:
         input_string("##search", search.query);
         items().track(std::string("input:") + id + ":search");
         ImGui::SameLine();
-        ImGui::TextDisabled("type words of a name: \"azure pri\"");
+        ImGui::TextDisabled("words of a name: \"azure pri\"");  // short: the popup is as wide as the field
         const std::vector<std::size_t> found = search_inputs(inputs, search.query);
         search.matches.clear();
         ImGui::BeginChild("matches", ImVec2(std::max(width, ImGui::GetFontSize() * 48), ImGui::GetFontSize() * 22));

@@ -383,9 +383,10 @@ void ResultsPanel::draw_money() {
 
     if (!r.reservations.empty()) {
         ImGui::Spacing();
-        ImGui::TextUnformatted("Reservations (over each one's active quarters in the horizon)");
+        ImGui::TextUnformatted("Reservations (over each one's active quarters in the horizon; paid before SLA credits)");
         help_marker("Reserved: the provider's online capacity while the reservation is active; used: what dispatch put on it; idle: "
-                    "the take-or-pay part left unused, paid anyway; paid: compute billed there + idle.");
+                    "the take-or-pay part left unused, paid anyway; paid: compute billed there + idle, before SLA credits (the money flow to "
+                    "the provider above is after them, so it can be smaller).");
         std::vector<std::vector<std::string>> rows;
         for (const ReservationOutcome& o : r.reservations) {
             const double used = o.reserved_h100e_hours > 0 ? o.used_h100e_hours / o.reserved_h100e_hours : 0;

@@ -237,7 +237,7 @@ void SweepView::draw_crossings(const Metric& m) {
                      ": " + better_when(c.be.diff_lo) + " over the whole range.";
         } else if (c.be.jump) {
             c.text = std::string(c.first ? "" : "Further: ") + na + " and " + nb + ": the difference jumps across zero at " + what + " = " +
-                     input_value_text(*in, c.be.value) + " (dispatch is discrete there)" + sides();
+                     input_value_text(*in, c.be.value) + " (the metric steps there rather than crossing smoothly)" + sides();
         } else {
             c.text = std::string(c.first ? "" : "Further: ") + na + " and " + nb + " are equal at " + what + " = " + input_value_text(*in, c.be.value) +
                      " (" + l.name + " " + format_value(c.be.metric_a, u) + " each)" + sides();
