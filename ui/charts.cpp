@@ -576,8 +576,10 @@ void draw_row_name(const Frame& f, const RowNames& names, std::size_t k, float y
 void tornado(const char* id, const std::string& title, double base, const std::vector<TornadoRow>& rows, Unit unit, ImVec2 size) {
     // The names' column takes up to 45% of the width (320 px at most); a longer name takes two lines
     // ("Broadcom accelerator fleet (owned) tranche 5," / "2029Q4 — build slip") rather than being cut.
-    const float avail = size.x > 0 ? size.x : ImGui::GetContentRegionAvail().x;
-    float label_w = std::min(320.0f, avail * 0.45f);
+    // As wide as begin_frame will make the plot's span (the frame less its right margin), so the names are
+    // wrapped at the width they are drawn at.
+    const float avail = (size.x > 0 ? size.x : ImGui::GetContentRegionAvail().x) - kRight;
+    const float label_w = std::min(320.0f, avail * 0.45f);
     std::vector<std::string> labels;
     for (const TornadoRow& r : rows) labels.push_back(r.label);
     const RowNames names = row_names(labels, label_w);
@@ -591,7 +593,6 @@ void tornado(const char* id, const std::string& title, double base, const std::v
     }
     double lo = base, hi = base;
     for (const TornadoRow& r : rows) lo = std::min({lo, r.low, r.high}), hi = std::max({hi, r.low, r.high});
-    label_w = std::min(label_w, (f.max.x - f.outer_min.x) * 0.45f);
     f.min.x = f.outer_min.x + label_w;
     auto px = [&](double x) { return f.min.x + static_cast<float>((x - lo) / (hi > lo ? hi - lo : 1)) * (f.max.x - f.min.x); };
     ticks(f, lo, hi, unit, false, 4, px);
@@ -621,7 +622,7 @@ void tornado(const char* id, const std::string& title, double base, const std::v
 
 void hbars(const char* id, const std::string& title, const std::vector<Bar>& rows, Unit unit, ImVec2 size) {
     // The labels' column takes up to 40% of the width; a longer label takes two lines (row_names).
-    const float avail = size.x > 0 ? size.x : ImGui::GetContentRegionAvail().x;
+    const float avail = (size.x > 0 ? size.x : ImGui::GetContentRegionAvail().x) - kRight;  // the plot's span, as begin_frame makes it
     float label_w = 60;
     std::vector<std::string> labels;
     for (const Bar& b : rows) label_w = std::max(label_w, ImGui::CalcTextSize(b.label.c_str()).x + 12), labels.push_back(b.label);
@@ -634,9 +635,8 @@ void hbars(const char* id, const std::string& title, const std::vector<Bar>& row
     for (const Bar& b : rows) lo = std::min({lo, b.value, b.low}), hi = std::max({hi, b.value, b.high});
     const bool flat = !(hi > lo);  // every bar 0: the axis says $0 only
     if (flat) hi = lo + 1;
-    label_w = std::min(label_w, (f.max.x - f.outer_min.x) * 0.4f);
     f.min.x = f.outer_min.x + label_w;
-    // Room for the value labels: beside each bar, outside its whisker.
+    // Room for the value labels beside the bars' ends: the longest bar may end at the range's edge.
     float value_w = 0;
     for (const Bar& b : rows) value_w = std::max(value_w, ImGui::CalcTextSize(format_value(b.value, unit).c_str()).x + 8);
     const double span = hi - lo, plot_w = std::max(1.0f, f.max.x - f.min.x - 2 * value_w);

@@ -22,7 +22,8 @@ namespace pactscope::ui {
 void ResultsPanel::draw_compare_table(const Comparison& c, const std::vector<std::string>& labels) {
     const Scenario& s = model_.scenario();
     auto& pinned = model_.pinned();
-    // Which rows: the totals, the buyer's figures, or a provider's that every pinned deal has too.
+    // Which rows: the totals, the buyer's figures, or one provider's of the current deal (a pinned deal without it
+    // says so in its column).
     std::vector<std::pair<std::string, std::string>> groups = {{"", "Totals"}, {"buyer", buyer_display_name(s) + " (buyer)"}};
     for (std::size_t p = 0; p < s.providers.size(); ++p) groups.push_back({s.providers[p].id, provider_display_name(s, p)});
     std::string shown = "Totals";
@@ -85,7 +86,7 @@ void ResultsPanel::draw_compare_table(const Comparison& c, const std::vector<std
         const bool is_net = m.kind == Metric::Kind::provider && std::string_view(provider_figures()[static_cast<std::size_t>(m.index)].name) == "net_usd";
         auto median = [&](const Stat* st, FigureGap gap, const Scenario& sc, const Result& r) {
             if (gap != FigureGap::none) return std::string(figure_gap_text(gap));
-            const bool starred = is_net && figure_gap(sc, r, m.provider_id, "cost_usd") == FigureGap::not_given;
+            const bool starred = is_net && net_before_cost(sc, r, m.provider_id);
             any_starred = any_starred || starred;
             return p50(st) + (starred ? "*" : "");
         };
@@ -100,8 +101,8 @@ void ResultsPanel::draw_compare_table(const Comparison& c, const std::vector<std
             tip.push_back("");
             if (d && d->delta.count > 0 && !gap_comparable(gap_a, gap_b)) {
                 row.push_back("\xe2\x80\x94"), row.push_back("\xe2\x80\x94");
-                tip.push_back("no difference shown: the figure is " + std::string(gap_a == FigureGap::none ? figure_gap_text(gap_b) : figure_gap_text(gap_a)) +
-                              " in one deal"),
+                tip.push_back("no difference shown: A " + std::string(gap_a == FigureGap::none ? "has it" : figure_gap_text(gap_a)) + ", B " +
+                              (gap_b == FigureGap::none ? "has it" : figure_gap_text(gap_b))),
                     tip.push_back("");
                 continue;
             }

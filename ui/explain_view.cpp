@@ -205,8 +205,8 @@ void ExplainView::draw() {
     // Deterministic runs (the medians of every input), not the Monte Carlo medians of the table above: the title says so,
     // with both ends, so the two differences on one screen are not read as one.
     const std::string from = reversed_ ? pinned_label_ : std::string("current"), to = reversed_ ? std::string("current") : pinned_label_;
-    waterfall("explain", "What moves " + l.name + " from " + (reversed_ ? pinned_label_ : std::string("the current deal")) + " to " +
-                             (reversed_ ? std::string("the current deal") : pinned_label_) + " in the deterministic runs: " + format_value(e.value_a, u) +
+    const auto spelled = [](const std::string& deal) { return deal == "current" ? std::string("the current deal") : deal; };
+    waterfall("explain", "What moves " + l.name + " from " + spelled(from) + " to " + spelled(to) + " in the deterministic runs: " + format_value(e.value_a, u) +
                              " to " + format_value(e.value_b, u) + " (" + (e.delta >= 0 ? "+" : "") + format_value(e.delta, u) + ")",
               l.name, from, e.value_a, to, e.value_b, e.contributions, u);
     // What falls outside the horizon in either deal and moves this metric: the numbers above leave it out.

@@ -143,7 +143,8 @@ void ResultsPanel::draw_kpis() {
             ImGui::TextColored(ImVec4(0.95f, 0.75f, 0.35f, 1), PS_ICON_WARNING);
             items().track("kpi_horizon:" + key);
             const std::string sum = known_usd > 0 ? " (" + format_usd(known_usd) + " where an amount is known)" : std::string();
-            ImGui::SetItemTooltip("Moved by %d things outside the horizon%s, which this number does not count:%s", count, sum.c_str(), outside.c_str());
+            ImGui::SetItemTooltip("Moved by %d thing%s outside the horizon%s, which this number does not count:%s", count, count == 1 ? "" : "s", sum.c_str(),
+                                  outside.c_str());
         }
         {
             FontScope big(fonts().display);

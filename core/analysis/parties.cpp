@@ -47,6 +47,10 @@ FigureGap figure_gap(const Scenario& s, const Result& r, const std::string& id, 
     return FigureGap::none;
 }
 
+bool net_before_cost(const Scenario& s, const Result& r, const std::string& id) {
+    return figure_gap(s, r, id, "cost_usd") == FigureGap::not_given;
+}
+
 const char* figure_gap_text(FigureGap gap) {
     switch (gap) {
         case FigureGap::none: return "";

@@ -29,6 +29,9 @@ std::vector<std::size_t> party_providers(const Scenario& s, const Result& r);
 // give it; `none` when the figure is one. A comparison says this in the cell rather than showing a median of $0.
 enum class FigureGap { none, not_listed, outside_deal, owned, not_given };
 FigureGap figure_gap(const Scenario& s, const Result& r, const std::string& id, std::string_view figure);
+// True when the provider's net is before what its capacity costs it because the deal does not give that cost
+// (no provider_cost): a table stars that net, as the P&L does.
+bool net_before_cost(const Scenario& s, const Result& r, const std::string& id);
 // The words for a table's cell: "not listed", "not in this deal", "owned: the buyer's cost", "not given"; "" for none.
 const char* figure_gap_text(FigureGap gap);
 // Whether a comparison shows the paired difference of a figure between two deals: only when both have it. (A

@@ -376,11 +376,13 @@ std::string vertical_svg(const Chart& c, int width, int height) {
     double tick_w = 0;
     for (const std::string& t : tick_labels) tick_w = std::max(tick_w, text_width(t, kTickSize));
     // The y title turned upright along the plot; one too long for the plot's height takes a second line
-    // ("allocated H100-equivalents" / "(thousands)") rather than being cut, and the plot moves right for it.
+    // ("capacity, demand, served" / "(H100e)") rather than being cut, and the plot moves right for it. Turned
+    // x labels (below) may shorten the plot by up to ~45%, so a title over half its present height gets the room
+    // for two lines now and is wrapped at the final height when drawn.
     const auto title_width = [](std::string_view t) { return static_cast<float>(text_width(std::string(t), kTickSize)); };
     const std::string y_title_text = unit_title(c, axis.label_top);  // outlives the views into it
-    const TwoLines y_title = wrap_in_two(y_title_text, static_cast<float>(bottom - top), title_width);
-    const double y_title_w = y_title.second.empty() ? kTickSize + 8 : 2 * kTickSize + 11;
+    const bool two_title_lines = title_width(y_title_text) > 0.5 * (bottom - top);
+    const double y_title_w = two_title_lines ? 2 * kTickSize + 11 : kTickSize + 8;
     double left = kPad + y_title_w + tick_w + 8;
     const double right = width - kPad - 4;
     double band = n > 0 ? (right - left) / static_cast<double>(n) : right - left;
@@ -548,6 +550,7 @@ std::string vertical_svg(const Chart& c, int width, int height) {
     }
     if (!c.x_title.empty()) svg.text((left + right) / 2, f.bottom - 4, c.x_title, kTickSize, "middle", kInk);
     const double mid = (top + bottom) / 2;
+    const TwoLines y_title = two_title_lines ? wrap_in_two(y_title_text, static_cast<float>(bottom - top), title_width) : TwoLines{y_title_text, {}};
     svg.text(kPad + kTickSize, mid, fit_text(std::string(y_title.first), kTickSize, bottom - top), kTickSize, "middle", kInk, false, -90);
     if (!y_title.second.empty())
         svg.text(kPad + 2 * kTickSize + 3, mid, fit_text(std::string(y_title.second), kTickSize, bottom - top), kTickSize, "middle", kInk,
@@ -653,7 +656,8 @@ std::string horizontal_svg(const Chart& c, int width, int height) {
             if (whisker) {
                 // Along the bar's lower edge, so the value written beside the bar's end stays clear of it: a value
                 // written beyond a long whisker read as the whisker's end ($566B at the $1.25T mark).
-                const double ym = y + thick * 0.92 + 1.5, cap = std::max(2.5, thick * 0.14);
+                // The caps stay above the next bar of the row (which starts 0.08 of a bar below this one's end).
+                const double ym = y + thick * 0.92 + 1.5, cap = std::max(1.0, std::min(thick * 0.14, thick * 0.16 - 2.0));
                 svg.line(x_at(lo), ym, x_at(hi), ym, kInk, 1.2);
                 svg.line(x_at(lo), ym - cap, x_at(lo), ym + cap, kInk, 1.2);
                 svg.line(x_at(hi), ym - cap, x_at(hi), ym + cap, kInk, 1.2);

@@ -413,9 +413,7 @@ private:
             bool party_somewhere = false;
             for (std::size_t k = 0; k < deals_.size(); ++k) party_somewhere = party_somewhere || gap_in(k, id) == FigureGap::none;
             // A net before a cost the deal does not give is starred, as in the P&L (the note under the nets chart).
-            const auto star = [&](std::size_t k) {
-                return std::string(figure_gap(*deals_[k].s, *deals_[k].r, id, "cost_usd") == FigureGap::not_given ? "*" : "");
-            };
+            const auto star = [&](std::size_t k) { return std::string(net_before_cost(*deals_[k].s, *deals_[k].r, id) ? "*" : ""); };
             if (party_somewhere) row(name(id + ".net_usd"), ValueUnit::usd, stat_k, delta_k, [&](std::size_t k) { return gap_in(k, id); }, star);
         }
         h += t.done();

@@ -127,7 +127,8 @@ TEST_CASE("settlements: where commitments settle, for the cost fan's jump in its
     CHECK(commitment_settlements(s) == "Microsoft Azure's in 2032Q4");
     CHECK(settlement_note(s).find("(Microsoft Azure's in 2032Q4).") != std::string::npos);
     std::size_t c = 0;
-    while (s.contract[c].type != ClauseType::commitment) ++c;
+    while (c < s.contract.size() && s.contract[c].type != ClauseType::commitment) ++c;
+    REQUIRE(c < s.contract.size());
     // A window ending after the horizon is not settled inside it (MODEL §3): nothing to say.
     s.contract[c].to = s.end + 4;
     CHECK(commitment_settlements(s).empty());

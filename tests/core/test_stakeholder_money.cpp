@@ -191,6 +191,8 @@ TEST_CASE("parties: owned capacity that bills nothing is the buyer's own; a clou
     CHECK(figure_gap(s, r, "amd", "net_usd") == FigureGap::owned);
     CHECK(figure_gap(s, r, "no-such-cloud", "net_usd") == FigureGap::not_listed);
     CHECK(std::string(figure_gap_text(FigureGap::outside_deal)) == "not in this deal");
+    CHECK(net_before_cost(s, r, "google"));  // no provider_cost: its net is starred
+    CHECK_FALSE(net_before_cost(s, r, "azure"));
     // A difference is shown only where both deals have the figure.
     CHECK(gap_comparable(FigureGap::none, FigureGap::none));
     CHECK_FALSE(gap_comparable(FigureGap::outside_deal, FigureGap::none));
