@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
+#include <optional>
 
 #include "charts.h"
 #include "icons.h"
@@ -149,24 +150,33 @@ void SweepView::compute(const Scenario& s, bool with_crossings) {
         for (std::size_t j = i + 1; j < ss.size(); ++j) {
             // A is the pinned deal (the later of two pinned), B the current one, as in `breakeven PINNED CURRENT`.
             const std::size_t a = i == 0 ? j : i, b = i == 0 ? 0 : j;
-            // Equal at every point of the grid (an owned fleet's net, $0 in both): one line saying so, not a
-            // break-even at each step of the search (break_even stops at the first point where they are equal).
-            const std::vector<double>&va = grid_.values[a], &vb = grid_.values[b];
-            const auto tied_at = [&](std::size_t g) { return g < va.size() && g < vb.size() && metric_tie(va[g], vb[g]); };
-            bool all_tied = !va.empty();
-            for (std::size_t g = 0; g < va.size(); ++g) all_tied = all_tied && tied_at(g);
-            if (all_tied) {
+            // The range from `from` to hi as break_even scans it: 64 intervals, or one a quarter.
+            const auto scan_range = [&](double from) {
+                std::string err;
+                const int steps = in.quarters ? static_cast<int>(hi - from) + 1 : kBreakEvenSteps;
+                return sweep_axis({ss[a], ss[b]}, {axes[0].pointer_in(a), axes[0].pointer_in(b)}, from, hi, std::max(2, steps), in.quarters, err);
+            };
+            // The first scan point from `from` on where the two differ (break_even's resolution, not the grid's, which
+            // may have two points); none when they are equal all the way to hi.
+            const auto parting = [&](double from) -> std::optional<double> {
+                const auto range = scan_range(from);
+                if (!range) return std::nullopt;
+                const SweepGrid scan = sweep({ss[a], ss[b]}, {metrics[a], metrics[b]}, {*range});
+                for (std::size_t g = 0; g < range->values.size(); ++g)
+                    if (!metric_tie(scan.values[0][g], scan.values[1][g])) return range->values[g];
+                return std::nullopt;
+            };
+            // Equal over the whole range (an owned fleet's net, $0 in both): one line saying so, not a break-even at
+            // each step of the search (break_even stops at the first point where they are equal).
+            if (!parting(lo)) {
                 BreakEven be;
-                be.lo = lo, be.hi = hi, be.diff_lo = be.diff_hi = 0, be.metric_a = va.front(), be.metric_b = vb.front();
-                crossings_.push_back({static_cast<int>(a), static_cast<int>(b), be, true, {}, {}});
+                be.lo = lo, be.hi = hi, be.diff_lo = be.diff_hi = 0, be.metric_a = grid_.values[a].front(), be.metric_b = grid_.values[b].front();
+                crossings_.push_back({static_cast<int>(a), static_cast<int>(b), be, true, {}, {}, true});
                 continue;
             }
             double from = lo;
             for (int k = 0; k < kMaxCrossingsPerPair && from < hi; ++k) {
-                std::string err;
-                const int steps = in.quarters ? static_cast<int>(hi - from) + 1 : kBreakEvenSteps;
-                auto range = sweep_axis({ss[a], ss[b]}, {axes[0].pointer_in(a), axes[0].pointer_in(b)}, from, hi, std::max(2, steps),
-                                        in.quarters, err);
+                const auto range = scan_range(from);
                 if (!range) break;
                 const BreakEven be = break_even(*ss[a], metrics[a], *ss[b], metrics[b], *range);
                 if (!be.found) {
@@ -175,14 +185,11 @@ void SweepView::compute(const Scenario& s, bool with_crossings) {
                 }
                 crossings_.push_back({static_cast<int>(a), static_cast<int>(b), be, k == 0, {}, {}});
                 from = be.value + (in.quarters ? 1 : (hi - lo) / 256);
-                // Equal from there on: they part again at the first grid point past it where they differ, which
-                // is no crossing; the search for the next one starts there.
+                // Equal from there on: where they part again is no crossing; the search for the next one starts there.
                 if (!be.jump && be.diff_above == 0) {
-                    const std::vector<double>& xs = grid_.axes[0].values;
-                    std::size_t g = 0;
-                    while (g < xs.size() && (xs[g] <= be.value || tied_at(g))) ++g;
-                    if (g == xs.size()) break;
-                    from = std::max(from, xs[g]);
+                    const std::optional<double> parts = parting(be.value);
+                    if (!parts) break;
+                    from = std::max(from, *parts);
                 }
             }
         }
@@ -229,7 +236,7 @@ void SweepView::draw_crossings(const Metric& m) {
             if (below) return ": below it " + better_when(c.be.diff_below) + ".";
             return ".";
         };
-        if (!c.be.found && c.be.diff_lo == 0 && c.be.diff_hi == 0) {
+        if (c.equal_throughout) {
             c.text = na + " and " + nb + " are equal from " + input_value_text(*in, c.be.lo) + " to " + input_value_text(*in, c.be.hi) + " (" + l.name +
                      " " + format_value(c.be.metric_a, u) + " each at " + input_value_text(*in, c.be.lo) + "): no break-even, neither is better.";
         } else if (!c.be.found) {

@@ -50,6 +50,7 @@ public:
         bool first = true;  // the first crossing in the range: what `pactscope breakeven` gives
         std::string text;
         std::string band;  // on a pair's last crossing when it has several: where they trade places, and how close they stay
+        bool equal_throughout = false;  // the pair is equal over the whole range: no crossing (be.found is false)
     };
 
 private:
