@@ -75,6 +75,7 @@ struct Context {
     Frame frame;
     RecordedChart chart;
     std::vector<std::pair<double, std::string>> x_marks;  // Axes::x_marks of the chart being drawn
+    std::string x_title;  // Axes::x_title of the chart being drawn, as its axis shows it (the record may hold it in full)
     const char* help = nullptr;
     bool open = false;
     std::map<std::string, RecordedChart> recorded;
@@ -355,8 +356,9 @@ bool begin(const char* id, const std::string& title, const Axes& axes, ImVec2 si
     c.frame.categories = axes.categories;
     c.frame.fit = axes.fit;
     c.chart = RecordedChart{};
-    c.chart.id = id, c.chart.title = title, c.chart.unit = axes.unit, c.chart.x = axes.x, c.chart.x_title = axes.x_title, c.chart.y_title = axes.y_title;
+    c.chart.id = id, c.chart.title = title, c.chart.unit = axes.unit, c.chart.x = axes.x, c.chart.x_title = axes.x_title_full.empty() ? axes.x_title : axes.x_title_full, c.chart.y_title = axes.y_title;
     c.x_marks = axes.x_marks;
+    c.x_title = axes.x_title;
     c.chart.x_values = axes.x_values;
     c.chart.x_marks = axes.x_marks;
     c.help = help;
@@ -407,7 +409,7 @@ void end() {
     if (f.fit && fit_hi > fit_lo) set_range(f, fit_lo - 0.05 * (fit_hi - fit_lo), fit_hi + 0.05 * (fit_hi - fit_lo));
     else set_range(f, lo < 0 ? lo * kHeadroom : lo, hi > lo ? hi * kHeadroom : lo);  // all equal: set_range spreads them, flat
     y_axis(f, c.chart.unit, c.chart.y_title);
-    x_axis(f, c.chart.x, c.chart.x_title, c.x_marks);
+    x_axis(f, c.chart.x, c.x_title, c.x_marks);
     // Items, in call order: bands under lines; areas and bars stacked.
     std::vector<const RecordedItem*> markers;  // drawn with the items; their labels last, over every line
     std::vector<MarkerLabel> marker_labels;

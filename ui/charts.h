@@ -38,6 +38,9 @@ struct Axes {
     // of points (0 is the first, n − 1 the last); empty: every few points' own labels.
     std::vector<std::pair<double, std::string>> x_marks = {};
     std::vector<double> x_values = {};  // the same axis's exact value at each point, for the chart's data (CSV)
+    // The x title in full for the chart's slide and data (a swept input's owner and field: "workload inference —
+    // demand growth per year"), where the page's axis, cut to a third of its width, shows the field alone.
+    std::string x_title_full = {};
 };
 
 // Starts a chart; false when it is clipped away (then do not call items or end()). `help`: shown when
@@ -84,7 +87,7 @@ struct RecordedItem {
     std::vector<double> low = {}, high = {};  // hbars with whiskers: each bar's P10 and P90 (NaN for a bar without)
 };
 struct RecordedChart {
-    std::string id, title, x_title, y_title;
+    std::string id, title, x_title, y_title;  // x_title: Axes::x_title_full when given
     Unit unit = Unit::plain;
     std::vector<std::string> x;
     std::vector<double> x_values;  // Axes::x_values

@@ -469,7 +469,7 @@ void SweepView::draw() {
     const ScenarioInput* x_in = find_input(inputs_, g.axes[0].pointer);
     const std::string x_title = x_in ? x_in->field : axis_title(0);
     // The exact values for the chart's data, except quarter dates (absolute quarter numbers): their labels are exact.
-    charts::Axes axes{xs, u, x_title, ml.unit, false, true, {}, x_in && x_in->quarters ? std::vector<double>{} : g.axes[0].values};
+    charts::Axes axes{xs, u, x_title, ml.unit, false, true, {}, x_in && x_in->quarters ? std::vector<double>{} : g.axes[0].values, axis_title(0)};
     // A continuous input reads at round values ($1.6, $1.8, $2/H100e-h), placed between the grid's points; whole
     // steps (quarters) keep each point's own label.
     const double x_lo = g.axes[0].values.front(), x_hi = g.axes[0].values.back();

@@ -251,6 +251,10 @@ await runSuite('browser exports', async ({ server, browser, check }) => {
   // ("$1.67/H100e-h"): the same numbers as the table's input column (cells of the current deal).
   const chartRows = parseCsv(compared.csv).filter((r) => r.length > 1);
   const tableX = parseCsv(sweepCsv).filter((r) => r[0] === 'cell' && r[1] === s.scenario.name).map((r) => r[3]);
+  // Its header names the input in full, owner and field ("Microsoft Azure — price per H100e-hour"): the page's
+  // axis shows the field alone, which could be any workload's or provider's.
+  check(chartRows[0][0].startsWith(onSweep.input_name.replace(/ \([^)]*\)$/, '')),
+    "the sweep chart's data names the input with its owner", `${chartRows[0][0]} vs ${onSweep.input_name}`);
   check(chartRows[0][1] === chartRows[0][0] + ' (as shown)' && chartRows.length - 1 === tableX.length &&
     chartRows.slice(1).every((r, i) => r[0] === tableX[i] && r[1].length > 0),
     "the sweep chart's data has the input's exact values (as the sweep table's) and the labels as shown",
