@@ -49,10 +49,13 @@ void ResultsPanel::draw_compare_table(const Comparison& c, const std::vector<std
     }
     // One party's rows name its figures alone ("revenue share received"), the party heading the column: the
     // party's name on every row made the column so wide that P(B better) left the screen at 1280 px.
-    std::vector<std::string> header = {compare_rows_.empty() ? std::string("metric") : shown + ": figure", "better", "A: current, median"};
+    // Headers take two lines, the deal above what the column gives: on one line ("B: commitment-2025q4, median")
+    // they made the table wider than the panel at 1280 px, and P(B better) scrolled out of view. The test hook
+    // and exports read them on one line (", " for the break).
+    std::vector<std::string> header = {compare_rows_.empty() ? std::string("metric") : shown + ": figure", "better", "A: current\nmedian"};
     for (std::size_t k = 1; k < labels.size(); ++k) {
-        header.push_back("B: " + labels[k] + ", median");
-        header.push_back("B \xe2\x88\x92 A, median");  // each pinned deal's columns follow its name ("B: NAME")
+        header.push_back("B: " + labels[k] + "\nmedian");
+        header.push_back("B \xe2\x88\x92 A\nmedian");  // each pinned deal's columns follow its name ("B: NAME")
         header.push_back("P(B better)");
     }
     std::vector<std::vector<std::string>> cells, tips;
@@ -129,6 +132,8 @@ void ResultsPanel::draw_compare_table(const Comparison& c, const std::vector<std
     }
     compare_cells_ = cells;
     compare_cells_.insert(compare_cells_.begin(), header);
+    for (std::string& h : compare_cells_.front())
+        if (const auto at = h.find('\n'); at != std::string::npos) h.replace(at, 1, ", ");
     std::vector<FitColumn> cols;
     for (const std::string& h : header) cols.push_back({h, 0});
     for (const auto& row : cells)

@@ -14,6 +14,7 @@
 #include "io/explanation_io.h"
 #include "io/scenario_parts.h"
 #include "io/text_wrap.h"
+#include "io/value_text.h"
 #include "pickers.h"
 #include "widgets.h"
 
@@ -134,7 +135,8 @@ void ExplainView::restart() {
     explainer_ = std::make_unique<Explainer>(*diff_);
 }
 
-void ExplainView::draw() {
+void ExplainView::draw(const Comparison* paired) {
+    paired_delta_.reset();  // set again by draw_paired_line once the waterfall is drawn in this direction
     auto& pinned = model_.pinned();
     if (pinned.empty()) return;
     pinned_ = std::clamp(pinned_, 0, static_cast<int>(pinned.size()) - 1);
@@ -202,6 +204,7 @@ void ExplainView::draw() {
         ImGui::TextUnformatted("The two deals do not differ in anything that moves a number: tie.");
         return;
     }
+    draw_paired_line(paired, m, u);
     // Deterministic runs (the medians of every input), not the Monte Carlo medians of the table above: the title says so,
     // with both ends, so the two differences on one screen are not read as one.
     const std::string from = reversed_ ? pinned_label_ : std::string("current"), to = reversed_ ? std::string("current") : pinned_label_;
@@ -228,9 +231,35 @@ void ExplainView::draw() {
     }
 }
 
+// One screen shows two differences of one metric: the waterfall's, between the deterministic runs (every input at
+// its median), and the table's B − A, the median of the trial-by-trial differences. They differ (a median of
+// differences is not the difference at the medians), so the line above the waterfall gives the second in the
+// waterfall's direction, with its P10 to P90, and says which is which.
+void ExplainView::draw_paired_line(const Comparison* paired, const Metric& m, Unit u) {
+    const PairedDelta* d = nullptr;
+    if (paired)
+        for (const PairComparison& pair : paired->pairs)
+            if (pair.a == 0 && pair.b == pinned_ + 1) d = metric_delta(pair, m);
+    if (!d || d->delta.count == 0) return;
+    Stat st = d->delta;  // B − A: pinned − current
+    if (reversed_) {     // current − pinned: every percentile changes sign and the tails swap
+        st.p50 = -d->delta.p50, st.mean = -d->delta.mean;
+        st.p10 = -d->delta.p90, st.p90 = -d->delta.p10, st.p5 = -d->delta.p95, st.p95 = -d->delta.p5;
+    }
+    paired_delta_ = st;
+    const auto signed_value = [&](double x) { return (x >= 0 ? "+" : "") + format_value(x, u); };
+    wrapped_text("Over the Monte Carlo's " + grouped_integer(static_cast<long long>(st.count)) + " paired trials the same difference has a median of " +
+                     signed_value(st.p50) + " (P10 to P90 " + signed_value(st.p10) + " to " + signed_value(st.p90) + "; the table's B \xe2\x88\x92 A" +
+                     (reversed_ ? ", sign reversed" : "") + "). The waterfall splits the difference between the deterministic runs, every input at its "
+                     "median, which is not the median of the differences.",
+                 true);
+    items().track("explain:paired");
+}
+
 nlohmann::json ExplainView::to_json() const {
     nlohmann::json o = {{"metric", metric_}, {"from", reversed_ ? pinned_label_ : "current"}, {"to", reversed_ ? "current" : pinned_label_},
                         {"working", working()}};
+    if (paired_delta_) o["paired"] = {{"p10", paired_delta_->p10}, {"p50", paired_delta_->p50}, {"p90", paired_delta_->p90}, {"trials", paired_delta_->count}};
     if (result_) {
         nlohmann::json parts = nlohmann::json::array();
         for (const Contribution& c : result_->contributions) parts.push_back({{"part", c.part}, {"pointer", c.pointer}, {"value", c.value}});

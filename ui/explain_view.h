@@ -16,7 +16,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "analysis/analysis.h"
 #include "analysis/explain.h"
+#include "format.h"
 #include "model.h"
 
 namespace pactscope::ui {
@@ -25,7 +27,9 @@ class ExplainView {
 public:
     explicit ExplainView(AppModel& model);
     ~ExplainView();
-    void draw();
+    // `paired`: the Compare tab's Monte Carlo comparison once every run is done (nullptr before), for the line that
+    // puts the waterfall's deterministic difference beside the trial-by-trial one.
+    void draw(const Comparison* paired);
     // Still running combinations (the page keeps drawing frames meanwhile).
     bool working() const;
     nlohmann::json to_json() const;
@@ -46,6 +50,9 @@ private:
     std::unique_ptr<Explainer> explainer_;
     std::optional<Explanation> result_;
     std::string result_metric_, error_, pinned_label_;
+    std::optional<Stat> paired_delta_;  // the Monte Carlo difference in the direction on screen, as last drawn
+
+    void draw_paired_line(const Comparison* paired, const Metric& m, Unit u);
 
     void restart();
     std::string start_key() const;  // what the attribution on screen was started for

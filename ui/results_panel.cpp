@@ -126,7 +126,10 @@ void ResultsPanel::draw_kpis() {
         ImGui::BeginChild(k.metric, ImVec2(w, card_h), true, ImGuiWindowFlags_NoScrollbar);
         ImGui::TextDisabled("%s", title.c_str());
         items().track(buyer_net ? std::string("kpi:buyer net") : std::string("kpi:") + title);
-        item_tooltip(k.meaning);
+        // A card's short title ("Unserved value") may not be the name the tables and exports give the same number
+        // ("Value of unserved demand"): the tooltip says both, so the one number is not taken for two.
+        const std::string table_name = metric_label(s, metric).name;
+        item_tooltip(table_name == title ? std::string(k.meaning) : std::string(k.meaning) + "\nIn tables, charts and exports: " + table_name + ".");
         // Horizon honesty (MODEL §8): what reaches past the horizon and moves this number, beside it.
         const std::string key = k.metric;
         std::string outside;
@@ -469,7 +472,7 @@ void ResultsPanel::draw_compare() {
     const Comparison* cached = comparison();
     if (cached) draw_compare_table(*cached, labels);
     else ImGui::TextDisabled("Running the trials...");
-    explain_.draw();
+    explain_.draw(cached);
 }
 
 bool ResultsPanel::working() const {

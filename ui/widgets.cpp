@@ -504,8 +504,12 @@ bool begin_fit_table(const char* id, std::vector<FitColumn> columns, int rows, I
     const bool scroll = total > ImGui::GetContentRegionAvail().x;
     // A sideways-scrolling table is a child window: give it the rows' height (a line of text or a field each,
     // with the cell padding and a border) plus the scrollbar, and keep its first column (what each row is) in view.
+    // A header may take several lines ("B: NAME\nmedian"): its row is as high as the tallest.
     const float row_h = (text_rows ? ImGui::GetTextLineHeight() : ImGui::GetFrameHeight()) + st.CellPadding.y * 2 + 1;
-    const float height = scroll ? (static_cast<float>(rows) + 1) * row_h + st.ScrollbarSize + 4 : 0;
+    float header_h = 0;
+    for (const FitColumn& c : columns) header_h = std::max(header_h, ImGui::CalcTextSize(c.label.c_str()).y);
+    header_h += st.CellPadding.y * 2 + 1;
+    const float height = scroll ? static_cast<float>(rows) * row_h + header_h + st.ScrollbarSize + 4 : 0;
     flags |= ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_NoKeepColumnsVisible | (scroll ? ImGuiTableFlags_ScrollX : 0);
     if (!ImGui::BeginTable(id, static_cast<int>(columns.size()), flags, ImVec2(0, height))) return false;
     if (scroll) ImGui::TableSetupScrollFreeze(1, 0);

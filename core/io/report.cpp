@@ -377,11 +377,7 @@ private:
             }
             t.row(cells);
         };
-        auto pair_of = [&](std::size_t k) -> const PairComparison* {
-            for (const PairComparison& pc : cmp_.pairs)
-                if (pc.a == 0 && static_cast<std::size_t>(pc.b) == k) return &pc;
-            return nullptr;
-        };
+        auto pair_of = [&](std::size_t k) { return pair_with(k); };
         auto at = [](const auto& v, std::size_t i) { return i < v.size() ? &v[i] : nullptr; };
         // Each metric by its name, as the page's pickers and tables say it ("Total cost", "OpenAI — net").
         std::vector<const Scenario*> scenarios;
@@ -425,6 +421,13 @@ private:
         return h + "</section>\n";
     }
 
+    // The paired comparison of deal k with the current deal (A), or nullptr.
+    const PairComparison* pair_with(std::size_t k) const {
+        for (const PairComparison& pc : cmp_.pairs)
+            if (pc.a == 0 && static_cast<std::size_t>(pc.b) == k) return &pc;
+        return nullptr;
+    }
+
     std::string what_changed() const {
         const Deal &a = deals_[0], &b = deals_[1];
         std::string h = section_open("what-changed", "What changed: A" + kArrow + "B");
@@ -434,7 +437,11 @@ private:
             const ReportExplanation& e = *in_.what_changed;
             ValueUnit unit = ValueUnit::usd;
             std::string error;
-            if (auto m = parse_metric(*a.s, e.metric, error)) unit = metric_unit(*m);
+            const PairedDelta* paired = nullptr;  // the same difference trial by trial, as in the comparison above
+            if (auto m = parse_metric(*a.s, e.metric, error)) {
+                unit = metric_unit(*m);
+                if (const PairComparison* pc = pair_with(1)) paired = metric_delta(*pc, *m);
+            }
             Chart c;
             const std::string words = e.label.empty() ? e.metric : e.label;
             c.title = "What changed in " + words + ": A" + kArrow + "B";
@@ -456,6 +463,12 @@ private:
             t.row({"B", esc(value_text(e.value_b, unit))}, "total");
             h += t.done();
             if (!e.exact) h += "<p class=\"note\">The contributions are averaged over sampled orders of the parts (not exact).</p>\n";
+            // Two differences of one metric in one report: say which is which (as the page does above its waterfall).
+            if (paired && paired->delta.count > 0)
+                h += "<p class=\"note\">Over the " + esc(trials_text()) + " the same difference, trial by trial, has a median of " +
+                     esc(delta_text(paired->delta.p50, unit)) + " (P10 to P90 " + esc(delta_text(paired->delta.p10, unit)) + " to " +
+                     esc(delta_text(paired->delta.p90, unit)) + "; \xce\x94 B " + kDash + " A in the comparison above). The split above is of the "
+                     "deterministic difference, every input at its median, which is not the median of the differences.</p>\n";
         } else {
             h += "<p class=\"note\">No explanation was supplied with this report, so the differences below are not split among the clauses, "
                  "providers and settings in which the deals differ.</p>\n";

@@ -7,7 +7,9 @@
 //   - with rofr-2025 pinned, a sweep of Azure's price on OpenAI's net draws both deals and reads out the
 //     crossing `pactscope breakeven preset:rofr-2025 preset:open-2026` gives over the same range, with the
 //     CLI's direction
-//   - the compare table shows no raw key, says "B − A", and says "tie" for a deal pinned beside itself
+//   - the compare table shows no raw key, says "B − A", and says "tie" for a deal pinned beside itself; with one
+//     deal pinned it fits a 1280 px screen
+//   - above the waterfall, the paired Monte Carlo difference equals `pactscope compare`'s, in either direction
 //   - what changed (current open-2026 → pinned rofr-2025) equals `pactscope explain` part by part
 //   - the story shows every preset, the earliest terms (exclusive-2019) first, each median equal to
 //     `pactscope compare` of the presets with the same trials and seed; a click on an era opens it
@@ -67,6 +69,20 @@ await runSuite('browser analysis', async ({ server, browser, check }) => {
       if (moved !== Boolean(it['kpi_horizon:' + key])) wrong.push(`${key}: CLI ${moved}, page ${Boolean(it['kpi_horizon:' + key])}`);
     }
     check(run.outside_horizon.length > 0 && wrong.length === 0, 'the KPI cards mark exactly the numbers `run`\'s outside_horizon says are moved', wrong.join('; '));
+  }
+
+  // ---- the compare table fits a 1280-pixel screen: P(B better) in view, not scrolled out sideways -------
+  {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await click(page, 'tab:Compare');
+    await until(page, (x) => x.compare.length > 1 && x.compare[0].length === 6);
+    await frames(page, 3);
+    const it = await items(page);
+    const last = it['col:cmp:5'], head = it['cell:cmp:0:5'];
+    check(last && last.x + Math.max(last.w, head ? head.w : 0) <= 1280 - 8,
+      'with one deal pinned, the compare table fits a 1280 px screen (its last column, P(B better), ends in view)', JSON.stringify({ last, head }));
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await frames(page, 3);
   }
 
   // ---- parties: a cloud one deal lists without capacity is "not in this deal" there, not $0 -----------------
@@ -235,6 +251,22 @@ await runSuite('browser analysis', async ({ server, browser, check }) => {
   check(v.explain.from === 'current' && v.explain.to === 'rofr-2025' && close(v.explain.delta, ex.delta) && parts.length === ex.contributions.length &&
     parts.every((p, i) => p.part === ex.contributions[i].part && close(p.value, ex.contributions[i].value, 1e-9)),
     'what changes from the current deal to rofr-2025 is `pactscope explain CURRENT PINNED`, part by part', JSON.stringify({ page: parts.slice(0, 2), cli: ex.contributions.slice(0, 2) }));
+  // Above the waterfall, the same difference trial by trial: `pactscope compare`'s paired B − A with the page's trials
+  // and seed; reversed (the arrows' button), its sign and tails swap.
+  {
+    const st = await state(page);
+    const mc = JSON.parse(cli('compare', 'preset:open-2026', 'preset:rofr-2025', '--trials', String(st.mc.trials), '--seed', String(st.mc.seed), '--format', 'json'));
+    const want = mc.pairs[0].stakeholders.buyer.net_usd;
+    let got = (await until(page, (x) => x.explain.paired)).explain.paired || {};
+    check(got.trials === st.mc.trials && close(got.p50, want.p50) && close(got.p10, want.p10) && close(got.p90, want.p90),
+      "the line above the waterfall gives `pactscope compare`'s paired median and P10-P90 of the same difference", JSON.stringify({ got, want }));
+    await click(page, 'explain:reverse');
+    got = (await until(page, (x) => x.explain.from === 'rofr-2025' && !x.explain.working && x.explain.paired)).explain.paired || {};
+    check(close(got.p50, -want.p50) && close(got.p10, -want.p90) && close(got.p90, -want.p10),
+      'reversed, the paired difference changes sign and its P10 and P90 swap', JSON.stringify({ got, want }));
+    await click(page, 'explain:reverse');
+    v = await until(page, (x) => x.explain.from === 'current' && !x.explain.working && x.explain.contributions);
+  }
   await page.screenshot({ path: OUT + 'compare-table.png' });
   const fall = await reveal(page, 'chart:explain');
   check(fall.h >= 24 * (parts.length + 2), 'the waterfall has a row for the current deal, each part and the pinned deal', JSON.stringify(fall));
