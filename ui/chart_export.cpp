@@ -48,6 +48,7 @@ ExportedChart export_chart(const charts::RecordedChart& rc, const std::vector<De
     c.x = rc.x;
     c.x_values = rc.x_values;
     c.x_marks = rc.x_marks;
+    c.note = rc.note;
     c.source = source;
     if (rc.bars_from) c.bars_from = rc.bars_from, c.bars_from_legend = "base: every input at its median";
     for (const charts::RecordedItem& it : rc.items) {
@@ -64,7 +65,10 @@ ExportedChart export_chart(const charts::RecordedChart& rc, const std::vector<De
             for (const std::string& label : it.labels) c.x.push_back(deal_name(label, deals));
             c.items.push_back(chart_series(ChartKind::waterfall, name, colour, it.y));
         }
-        else if (it.kind == "hbar") c.items.push_back(chart_hbars(name, colour, it.y, it.low, it.high));  // with the whiskers drawn
+        else if (it.kind == "hbar") {  // with the whiskers drawn, each bar in its colour on the page
+            c.items.push_back(chart_hbars(name, colour, it.y, it.low, it.high));
+            for (ImU32 bar : it.colors) c.items.back().colours.push_back(colour_index(bar));
+        }
         else if (it.kind == "tornado") {  // the metric with the input at its P10, and at its P90
             c.items.push_back(chart_hbars("input at P10", 0, it.y));
             c.items.push_back(chart_hbars("input at P90", 1, it.y2));

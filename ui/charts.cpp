@@ -339,6 +339,11 @@ ImU32 palette(int i) {
     return colors[static_cast<unsigned>(i) % kChartColours];
 }
 
+void note(const char* id, std::string text) {
+    const auto it = g_charts.recorded.find(id);
+    if (it != g_charts.recorded.end()) it->second.note = std::move(text);
+}
+
 const RecordedChart* recorded(const std::string& id) {
     auto it = g_charts.recorded.find(id);
     return it == g_charts.recorded.end() ? nullptr : &it->second;
@@ -652,7 +657,9 @@ void hbars(const char* id, const std::string& title, const std::vector<Bar>& row
     for (std::size_t k = 0; k < rows.size(); ++k) {
         const Bar& b = rows[k];
         const float y0 = f.min.y + row_h * static_cast<float>(k) + 4, y1 = y0 + row_h - 8;
-        f.dl->AddRectFilled(ImVec2(std::min(px(0), px(b.value)), y0), ImVec2(std::max(px(0), px(b.value)), y1), b.color ? b.color : palette(static_cast<int>(k)));
+        const ImU32 colour = b.color ? b.color : palette(static_cast<int>(k));
+        f.dl->AddRectFilled(ImVec2(std::min(px(0), px(b.value)), y0), ImVec2(std::max(px(0), px(b.value)), y1), colour);
+        item.colors.push_back(colour);
         const bool whisker = b.low != b.value || b.high != b.value;
         if (whisker) {  // along the bar's lower edge, under the value written beside the bar's end
             const float ym = y1 + 1.5f;

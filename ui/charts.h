@@ -85,6 +85,7 @@ struct RecordedItem {
     std::vector<std::string> labels;  // per value, when the item has its own labels (hbars, tornado)
     ImU32 color = 0;
     std::vector<double> low = {}, high = {};  // hbars with whiskers: each bar's P10 and P90 (NaN for a bar without)
+    std::vector<ImU32> colors = {};           // hbars: each bar's colour
 };
 struct RecordedChart {
     std::string id, title, x_title, y_title;  // x_title: Axes::x_title_full when given
@@ -94,9 +95,12 @@ struct RecordedChart {
     std::vector<std::pair<double, std::string>> x_marks;  // Axes::x_marks
     std::vector<RecordedItem> items;
     std::optional<double> bars_from;  // a tornado's base (every input at its median): its bars start there
+    std::string note;                 // how to read it, drawn under the chart on the page: a slide writes it too
 };
 // Records a chart drawn by other means (the what-changed waterfall), so it can be exported like the others.
 void record(RecordedChart chart);
+// Gives the chart last recorded as `id` the sentence drawn under it (a slide of it then says it too).
+void note(const char* id, std::string text);
 
 // The chart with this id as last drawn, or nullptr (capture.h says which chart the user pointed at).
 const RecordedChart* recorded(const std::string& id);

@@ -19,6 +19,7 @@
 #include "analysis/settlements.h"
 #include "fonts.h"
 #include "icons.h"
+#include "io/chart_svg.h"
 #include "io/value_text.h"
 #include "charts.h"
 #include "format.h"
@@ -313,18 +314,23 @@ void ResultsPanel::draw_money() {
     // the buyer's cost less that part). A bar of its own, so the flows add up to the total cost, here and on a slide.
     const double to_owned = r.buyer.cost_usd - billed;
     if (to_owned > 1e-9 * std::fabs(r.buyer.cost_usd)) flow(buyer + " \xe2\x86\x92 owned capacity (capex, opex, power)", to_owned, 9);
-    flow("of which stranded or idle", r.totals.stranded_usd, 1);
-    flow("of which SLA credits (refunded)", -r.totals.sla_credit_usd, 3);
-    // Revenue shares by who pays whom (each clause's holder by name, not "holder").
+    // Parts of the flows above, not more money: in the palette's last colour, grey, which no provider of the presets
+    // takes (a provider's bars are in its colour, as in the allocation chart).
+    flow("of which stranded or idle", r.totals.stranded_usd, kChartColours - 1);
+    flow("of which SLA credits (refunded)", -r.totals.sla_credit_usd, kChartColours - 1);
+    // Revenue shares by who pays whom (each clause's holder by name, not "holder"), in the provider's colour.
     for (std::size_t p = 0; p < s.providers.size(); ++p) {
-        flow("revenue share: " + buyer + " \xe2\x86\x92 " + provider_display_name(s, p), r.stakeholders[p].revenue_share_received_usd, 4);
-        flow("revenue share: " + provider_display_name(s, p) + " \xe2\x86\x92 " + buyer, r.stakeholders[p].revenue_share_paid_usd, 5);
+        flow("revenue share: " + buyer + " \xe2\x86\x92 " + provider_display_name(s, p), r.stakeholders[p].revenue_share_received_usd, static_cast<int>(p));
+        flow("revenue share: " + provider_display_name(s, p) + " \xe2\x86\x92 " + buyer, r.stakeholders[p].revenue_share_paid_usd, static_cast<int>(p));
     }
-    for (std::size_t p = 0; p < s.providers.size(); ++p) flow("IP value \xe2\x86\x92 " + provider_display_name(s, p), r.stakeholders[p].ip_value_usd, 6);
+    for (std::size_t p = 0; p < s.providers.size(); ++p)
+        flow("IP value \xe2\x86\x92 " + provider_display_name(s, p), r.stakeholders[p].ip_value_usd, static_cast<int>(p));
     charts::hbars("flows", "Money flows over the horizon", flows, Unit::usd);
-    wrapped_text("The flows to providers and to owned capacity add up to " + buyer + "'s total cost, " + format_usd(r.buyer.cost_usd) +
-                     " (the stranded or idle part is in them, the SLA credits already taken off).",
-                 true);
+    const std::string flows_note = "The flows to providers and to owned capacity add up to " + buyer + "'s total cost, " + format_usd(r.buyer.cost_usd) +
+                                   "; the grey rows are parts of them, not more money (the stranded or idle part is in them, the SLA credits "
+                                   "already taken off).";
+    charts::note("flows", flows_note);  // a slide of the chart says it too
+    wrapped_text(flows_note, true);
     items().track("flows_note");
 
     // Each party's P&L (MODEL §11.5): the buyer's compute P&L and each provider's, with the Monte Carlo P10–P90 of net.

@@ -226,20 +226,23 @@ Frame frame(SvgCanvas& svg, const Chart& c, int width, int height) {
     f.legend = legend_entries(c);
     f.rows = legend_rows(f.legend, inner);
     double y = height - kPad;
-    if (!c.source.empty()) {
-        // Wider than the chart (two deals' names, the date, the seed): a second line, so the end — which says
-        // whether the chart is of trials — is not cut.
-        const auto estimated = [](std::string_view t) { return static_cast<float>(text_width(std::string(t), kSourceSize)); };
-        const TwoLines lines = wrap_in_two(c.source, static_cast<float>(inner), estimated);
+    // A line of text (two when wider than the chart, the rest cut) from y upwards; y moves above it.
+    const auto two_lines_up = [&](const std::string& text, double text_size, const char* colour) {
+        const auto estimated = [&](std::string_view t) { return static_cast<float>(text_width(std::string(t), text_size)); };
+        const TwoLines lines = wrap_in_two(text, static_cast<float>(inner), estimated);
         if (!lines.second.empty()) {
-            svg.text(kPad, y - 2, fit_text(std::string(lines.second), kSourceSize, inner), kSourceSize, "start", kMuted);
-            y -= kSourceSize + 3;
-            svg.text(kPad, y - 2, std::string(lines.first), kSourceSize, "start", kMuted);
+            svg.text(kPad, y - 2, fit_text(std::string(lines.second), text_size, inner), text_size, "start", colour);
+            y -= text_size + 3;
+            svg.text(kPad, y - 2, std::string(lines.first), text_size, "start", colour);
         } else {
-            svg.text(kPad, y - 2, c.source, kSourceSize, "start", kMuted);
+            svg.text(kPad, y - 2, text, text_size, "start", colour);
         }
-        y -= kSourceSize + 8;
-    }
+        y -= text_size + 8;
+    };
+    // A source wider than the chart (two deals' names, the date, the seed) takes a second line, so the end — which
+    // says whether the chart is of trials — is not cut.
+    if (!c.source.empty()) two_lines_up(c.source, kSourceSize, kMuted);
+    if (!c.note.empty()) two_lines_up(c.note, kTickSize, kInk);  // read before the source: how the bars add up
     const double legend_h = static_cast<double>(f.rows.size()) * kLegendRow;
     f.legend_top = y - legend_h;
     f.bottom = f.legend_top - (f.rows.empty() ? 0 : 8);
@@ -650,7 +653,8 @@ std::string horizontal_svg(const Chart& c, int width, int height) {
         double y = centre - thick * static_cast<double>(here.size()) / 2;
         for (const ChartItem* it : here) {
             const double v = at(it->values, i), xa = x_at(bars_from), xb = x_at(v);
-            svg.rect(std::min(xa, xb), y + thick * 0.08, std::max(0.5, std::fabs(xb - xa)), thick * 0.84, chart_colour(it->colour));
+            const int colour = i < it->colours.size() ? it->colours[i] : it->colour;  // a party's own colour, as on the page
+            svg.rect(std::min(xa, xb), y + thick * 0.08, std::max(0.5, std::fabs(xb - xa)), thick * 0.84, chart_colour(colour));
             const double lo = at(it->low, i), hi = at(it->high, i);
             const bool whisker = std::isfinite(lo) && std::isfinite(hi) && (lo != v || hi != v);
             if (whisker) {

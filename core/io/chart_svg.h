@@ -49,6 +49,7 @@ struct ChartItem {
     std::vector<double> values;     // one per x label (NaN or missing: none there)
     std::vector<double> upper;      // band: the upper edge
     std::vector<double> low, high;  // hbars: optional P10–P90 whiskers, one per x label (empty: none)
+    std::vector<int> colours;       // hbars: optional, a palette index per bar (a party's own colour); empty: `colour`
 };
 
 // Items in one call (the aggregate's later fields empty).
@@ -82,6 +83,7 @@ struct Chart {
     // alone, so swings of 3% on a $1.2T metric are not drawn as bars of equal length from $0.
     std::optional<double> bars_from;
     std::string bars_from_legend;    // "base: every input at its median"
+    std::string note;                // optional: how to read the chart, a sentence above the source line (up to two lines)
     std::string source;              // optional last line (chart_source_line)
 };
 

@@ -212,6 +212,13 @@ await runSuite('browser exports', async ({ server, browser, check }) => {
   const paidSum = paid.reduce((t, r) => t + Number(r[1]), 0);
   check(paid.some((r) => /owned capacity/.test(r[0])) && Math.abs(paidSum - now.result.totals.cost_usd) <= 1e-6 * Math.abs(now.result.totals.cost_usd),
     "the money flows (to providers and to owned capacity) add up to the total cost, on the slide", `${paidSum} vs ${now.result.totals.cost_usd}: ${paid.map((r) => r[0]).join('; ')}`);
+  // The slide says so under the chart, as the page does, and draws the "of which" parts apart from the flows (grey),
+  // the providers' bars each in its own colour: in one colour the parts read as more money.
+  const flowsSvg = flowsSlide && flowsSlide.ok ? flowsSlide.svg : '';
+  const fills = [...flowsSvg.matchAll(/<rect[^>]*fill="(#[0-9a-f]{6})"/gi)].map((m) => m[1].toLowerCase());
+  check(/add up to [^<]*total cost[^<]*grey rows are parts of them/.test(flowsSvg.replace(/<\/text>\s*<text[^>]*>/g, ' ')) && new Set(fills).size >= 5,
+    'the flows slide says the flows add up to the total cost and the grey rows are parts of them, its bars in several colours',
+    JSON.stringify({ colours: [...new Set(fills)] }));
   // With a pinned deal, the sweep's legend names both deals (not "current").
   await click(page, 'tab:Sweep');
   await page.mouse.move(5, 5);

@@ -293,6 +293,39 @@ TEST_CASE("chart SVG: one bar a row writes its value beside its end, above its w
     CHECK(number(text, " y=\"") < whisker_y);              // and above the whisker's line
 }
 
+TEST_CASE("chart SVG: bars in their own colours, and a note on how to read them above the source", "[exports]") {
+    // The page's money flows: a provider's bar in its colour (palette 0), a part of the flows above in grey (the
+    // palette's last); the slide drew every bar in the item's one colour, so the parts read as more flows.
+    Chart flows;
+    flows.unit = ValueUnit::usd;
+    flows.x = {"OpenAI \xe2\x86\x92 Microsoft Azure", "of which stranded or idle"};
+    flows.items.push_back(chart_hbars("Money flows", 0, {261e9, 19.3e9}));
+    flows.items.back().colours = {0, kChartColours - 1};
+    flows.note = "The flows add up to the total cost; the grey rows are parts of them.";
+    flows.source = "Non-exclusive (April 2026) \xc2\xb7 2026-12-01 \xc2\xb7 deterministic";
+    const std::string svg = chart_svg(flows, 960, 540);
+    const auto fill = [](int colour) { return std::string("fill=\"") + chart_colour(colour) + "\""; };
+    CHECK(std::string(chart_colour(0)) != chart_colour(kChartColours - 1));
+    CHECK(svg.find("<rect", svg.find(fill(0))) != std::string::npos);
+    const std::size_t first = svg.find("<rect", svg.find(">$0</text>"));  // the first bar after the axis labels
+    REQUIRE(first != std::string::npos);
+    const std::size_t grey = svg.find(fill(kChartColours - 1), first);
+    REQUIRE(grey != std::string::npos);
+    CHECK(svg.find(fill(0), first) < grey);  // Azure's bar, then the grey part
+    const std::size_t note = svg.find(">The flows add up to the total cost; the grey rows are parts of them.</text>");
+    const std::size_t source = svg.find(">Non-exclusive (April 2026)");
+    REQUIRE(note != std::string::npos);
+    REQUIRE(source != std::string::npos);
+    const auto y_of = [&](std::size_t at) {
+        const std::size_t text = svg.rfind("<text", at), y = svg.find(" y=\"", text) + 4;
+        return std::stod(svg.substr(y, svg.find('"', y) - y));
+    };
+    CHECK(y_of(note) < y_of(source));  // above the source line
+    // Without colours, every bar takes the item's colour, as before.
+    flows.items.back().colours.clear();
+    CHECK(chart_svg(flows, 960, 540).find(fill(kChartColours - 1)) == std::string::npos);
+}
+
 TEST_CASE("chart CSV: one row per x label, units in the header, exact numbers", "[exports]") {
     Chart c;
     c.x_title = "year";
