@@ -457,6 +457,10 @@ void ResultsPanel::draw_compare() {
             ImGui::PopID();
             break;
         }
+        items().track("unpin:" + std::to_string(i));
+        // The chip and the table's columns name a pinned deal by its short label (a preset's id); the tooltip, in full.
+        item_tooltip("B: " + pinned[i].scenario.name + " (" + quarter_span_label(pinned[i].scenario.start, pinned[i].scenario.end) + "), pinned as \"" +
+                     pinned[i].label + "\". Click to unpin it.");
         ImGui::PopID();
     }
     if (pinned.empty()) return;
