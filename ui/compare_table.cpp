@@ -51,7 +51,7 @@ void ResultsPanel::draw_compare_table(const Comparison& c, const std::vector<std
     // party's name on every row made the column so wide that P(B better) left the screen at 1280 px.
     // Headers take two lines, the deal above what the column gives: on one line ("B: commitment-2025q4, median")
     // they made the table wider than the panel at 1280 px, and P(B better) scrolled out of view. The test hook
-    // and exports read them on one line (", " for the break).
+    // reads them on one line (", " for the break).
     std::vector<std::string> header = {compare_rows_.empty() ? std::string("metric") : shown + ": figure", "better", "A: current\nmedian"};
     for (std::size_t k = 1; k < labels.size(); ++k) {
         header.push_back("B: " + labels[k] + "\nmedian");
@@ -73,18 +73,10 @@ void ResultsPanel::draw_compare_table(const Comparison& c, const std::vector<std
                                  tip = {l.name + " (" + l.key + "): " + l.meaning, l.direction_text.empty() ? "no better direction" : l.direction_text};
         auto stat = [&](std::size_t run, const Scenario& sc) { return metric_stat(c.summaries[run], sc, m); };
         // A difference of shares is in percentage points ("-2.5 pp"), not a share of its own.
-        auto delta_value = [&](double v) {
-            if (u == Unit::share || u == Unit::quarter_index) return delta_text(v, value_unit(u));  // "-2.5 pp", "+1.0 q"
-            std::string out = v > 0 ? "+" : "";
-            out += format_value(v, u);
-            return out;
-        };
+        auto delta_value = [&](double v) { return format_delta(v, u); };
         // A provider that is no party to a deal (analysis/parties.h: listed without capacity, or owned), or a cost
         // the deal does not give, says so rather than showing a median of $0, and no difference is shown beside it.
-        auto gap_of = [&](const Scenario& sc, const Result& r) {
-            return m.kind == Metric::Kind::provider ? figure_gap(sc, r, m.provider_id, provider_figures()[static_cast<std::size_t>(m.index)].name)
-                                                    : FigureGap::none;
-        };
+        auto gap_of = [&](const Scenario& sc, const Result& r) { return metric_gap(sc, r, m); };
         // A net before a cost the deal does not give is starred, as on the Money tab (the note under the table).
         const bool is_net = m.kind == Metric::Kind::provider && std::string_view(provider_figures()[static_cast<std::size_t>(m.index)].name) == "net_usd";
         auto median = [&](const Stat* st, FigureGap gap, const Scenario& sc, const Result& r) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "analysis/outside_horizon.h"
+#include "analysis/parties.h"
 #include "capture.h"
 #include "charts.h"
 #include "icons.h"
@@ -236,6 +237,10 @@ void ExplainView::draw(const Comparison* paired) {
 // differences is not the difference at the medians), so the line above the waterfall gives the second in the
 // waterfall's direction, with its P10 to P90, and says which is which.
 void ExplainView::draw_paired_line(const Comparison* paired, const Metric& m, Unit u) {
+    const PinnedScenario& other = model_.pinned()[static_cast<std::size_t>(pinned_)];
+    // As the table: no difference where a deal has no such figure (a provider outside it, owned, a cost not given),
+    // since it would be the other deal's whole figure.
+    if (!gap_comparable(metric_gap(model_.scenario(), model_.result(), m), metric_gap(other.scenario, other.result, m))) return;
     const PairedDelta* d = nullptr;
     if (paired)
         for (const PairComparison& pair : paired->pairs)
@@ -247,9 +252,8 @@ void ExplainView::draw_paired_line(const Comparison* paired, const Metric& m, Un
         st.p10 = -d->delta.p90, st.p90 = -d->delta.p10, st.p5 = -d->delta.p95, st.p95 = -d->delta.p5;
     }
     paired_delta_ = st;
-    const auto signed_value = [&](double x) { return (x >= 0 ? "+" : "") + format_value(x, u); };
     wrapped_text("Over the Monte Carlo's " + grouped_integer(static_cast<long long>(st.count)) + " paired trials the same difference has a median of " +
-                     signed_value(st.p50) + " (P10 to P90 " + signed_value(st.p10) + " to " + signed_value(st.p90) + "; the table's B \xe2\x88\x92 A" +
+                     format_delta(st.p50, u) + " (P10 to P90 " + format_delta(st.p10, u) + " to " + format_delta(st.p90, u) + "; the table's B \xe2\x88\x92 A" +
                      (reversed_ ? ", sign reversed" : "") + "). The waterfall splits the difference between the deterministic runs, every input at its "
                      "median, which is not the median of the differences.",
                  true);

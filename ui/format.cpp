@@ -15,6 +15,13 @@ std::string format_usd(double v) { return value_text(v, ValueUnit::usd); }
 
 std::string format_value(double v, Unit unit) { return unit == Unit::plain ? compact_text(v) : value_text(v, value_unit(unit)); }
 
+std::string format_delta(double v, Unit unit) {
+    if (unit == Unit::share || unit == Unit::quarter_index) return delta_text(v, value_unit(unit));  // "-2.5 pp", "+1.0 q"
+    std::string out = v > 0 ? "+" : "";  // (not "+" + string: GCC 12 warns of an overlapping copy there, -Wrestrict)
+    out += format_value(v, unit);
+    return out;
+}
+
 ValueUnit value_unit(Unit u) {
     switch (u) {
         case Unit::usd: return ValueUnit::usd;

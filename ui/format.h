@@ -16,6 +16,8 @@ namespace pactscope::ui {
 enum class Unit { usd, mw, gwh, h100e, h100e_hours, share, quarter_index, plain };
 
 std::string format_value(double v, Unit unit);
+// A difference: "+$4.23B", "-$1.32B", "$0"; a share's in percentage points ("-2.5 pp"), a count of quarters "+1.0 q".
+std::string format_delta(double v, Unit unit);
 std::string format_usd(double v);            // $1.23B, -$45.6M, $780K, $12
 std::string format_compact(double v);        // 1.23B, 45.6M, 780K, 12.3
 // A range "$1.07T to $1.24T": "to", since a dash beside a minus sign ("-$8.64B–-$2.03B") reads as neither.

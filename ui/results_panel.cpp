@@ -130,7 +130,7 @@ void ResultsPanel::draw_kpis() {
         // A card's short title ("Unserved value") may not be the name the tables and exports give the same number
         // ("Value of unserved demand"): the tooltip says both, so the one number is not taken for two.
         const std::string table_name = metric_label(s, metric).name;
-        item_tooltip(table_name == title ? std::string(k.meaning) : std::string(k.meaning) + "\nIn tables, charts and exports: " + table_name + ".");
+        item_tooltip(table_name == title ? std::string(k.meaning) : std::string(k.meaning) + "\nIn the comparison tables and the charts: " + table_name + ".");
         // Horizon honesty (MODEL §8): what reaches past the horizon and moves this number, beside it.
         const std::string key = k.metric;
         std::string outside;
@@ -326,9 +326,9 @@ void ResultsPanel::draw_money() {
     for (std::size_t p = 0; p < s.providers.size(); ++p)
         flow("IP value \xe2\x86\x92 " + provider_display_name(s, p), r.stakeholders[p].ip_value_usd, static_cast<int>(p));
     charts::hbars("flows", "Money flows over the horizon", flows, Unit::usd);
-    const std::string flows_note = "The flows to providers and to owned capacity add up to " + buyer + "'s total cost, " + format_usd(r.buyer.cost_usd) +
-                                   "; the grey rows are parts of them, not more money (the stranded or idle part is in them, the SLA credits "
-                                   "already taken off).";
+    const std::string flows_note = "The rows " + buyer + " \xe2\x86\x92 a provider or owned capacity add up to " + buyer + "'s total cost, " +
+                                   format_usd(r.buyer.cost_usd) + " (the SLA credits already taken off); the grey rows are parts of them, not more "
+                                   "money; revenue shares and IP value are money besides that cost.";
     charts::note("flows", flows_note);  // a slide of the chart says it too
     wrapped_text(flows_note, true);
     items().track("flows_note");

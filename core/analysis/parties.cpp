@@ -47,6 +47,11 @@ FigureGap figure_gap(const Scenario& s, const Result& r, const std::string& id, 
     return FigureGap::none;
 }
 
+FigureGap metric_gap(const Scenario& s, const Result& r, const Metric& m) {
+    if (m.kind != Metric::Kind::provider) return FigureGap::none;
+    return figure_gap(s, r, m.provider_id, provider_figures()[static_cast<std::size_t>(m.index)].name);
+}
+
 bool net_before_cost(const Scenario& s, const Result& r, const std::string& id) {
     return figure_gap(s, r, id, "cost_usd") == FigureGap::not_given;
 }

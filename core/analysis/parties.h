@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "analysis/metric.h"
 #include "model/result.h"
 #include "model/scenario.h"
 
@@ -29,6 +30,8 @@ std::vector<std::size_t> party_providers(const Scenario& s, const Result& r);
 // give it; `none` when the figure is one. A comparison says this in the cell rather than showing a median of $0.
 enum class FigureGap { none, not_listed, outside_deal, owned, not_given };
 FigureGap figure_gap(const Scenario& s, const Result& r, const std::string& id, std::string_view figure);
+// The same for a metric: a provider's figure by its provider's id; `none` for a total or a buyer figure.
+FigureGap metric_gap(const Scenario& s, const Result& r, const Metric& m);
 // True when the provider's net is before what its capacity costs it because the deal does not give that cost
 // (no provider_cost): a table stars that net, as the P&L does.
 bool net_before_cost(const Scenario& s, const Result& r, const std::string& id);

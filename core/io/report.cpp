@@ -465,7 +465,7 @@ private:
             if (!e.exact) h += "<p class=\"note\">The contributions are averaged over sampled orders of the parts (not exact).</p>\n";
             // Two differences of one metric in one report: say which is which (as the page does above its waterfall).
             if (paired && paired->delta.count > 0)
-                h += "<p class=\"note\">Over the " + esc(trials_text()) + " the same difference, trial by trial, has a median of " +
+                h += "<p class=\"note\">Over the " + grouped_integer(paired->delta.count) + " paired Monte Carlo trials the same difference has a median of " +
                      esc(delta_text(paired->delta.p50, unit)) + " (P10 to P90 " + esc(delta_text(paired->delta.p10, unit)) + " to " +
                      esc(delta_text(paired->delta.p90, unit)) + "; \xce\x94 B " + kDash + " A in the comparison above). The split above is of the "
                      "deterministic difference, every input at its median, which is not the median of the differences.</p>\n";

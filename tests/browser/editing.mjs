@@ -390,6 +390,7 @@ await runSuite('browser editing', async ({ server, browser, check }) => {
       it = await items(page);
     }
     const metric0 = it['cell:cmp:0:0'], delta0 = it['cell:cmp:0:3'];
+    if (width === 1024) check(Boolean(metric0 && delta0), 'at 1024 px the comparison with two pinned deals is on screen', JSON.stringify({ metric0, delta0 }));
     const tableWidth = Object.keys(it).filter((k) => k.startsWith('col:cmp:')).reduce((s, k) => s + it[k].w, 0);
     if (metric0 && delta0 && width === 1024) {
       // A sideways wheel over the table (a trackpad's swipe, or Shift with a wheel), waited for over frames.

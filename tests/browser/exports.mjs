@@ -215,10 +215,15 @@ await runSuite('browser exports', async ({ server, browser, check }) => {
   // The slide says so under the chart, as the page does, and draws the "of which" parts apart from the flows (grey),
   // the providers' bars each in its own colour: in one colour the parts read as more money.
   const flowsSvg = flowsSlide && flowsSlide.ok ? flowsSlide.svg : '';
-  const fills = [...flowsSvg.matchAll(/<rect[^>]*fill="(#[0-9a-f]{6})"/gi)].map((m) => m[1].toLowerCase());
-  check(/add up to [^<]*total cost[^<]*grey rows are parts of them/.test(flowsSvg.replace(/<\/text>\s*<text[^>]*>/g, ' ')) && new Set(fills).size >= 5,
-    'the flows slide says the flows add up to the total cost and the grey rows are parts of them, its bars in several colours',
-    JSON.stringify({ colours: [...new Set(fills)] }));
+  // The bars are the rects after the first tick label; grey is the palette's last colour (core/io/chart_svg.cpp).
+  const bars = flowsSvg.slice(flowsSvg.indexOf('</text>'));
+  const fills = [...bars.matchAll(/<rect[^>]*fill="(#[0-9a-f]{6})"/gi)].map((m) => m[1].toLowerCase());
+  const partRows = flowsSlide && flowsSlide.ok ? parseCsv(flowsSlide.csv).slice(1).filter((r) => r[0].startsWith('of which ')).length : 0;
+  const greys = fills.filter((f) => f === '#546e7a').length;
+  check(/add up to [^<]*total cost[^<]*grey rows are parts of them/.test(flowsSvg.replace(/<\/text>\s*<text[^>]*>/g, ' ')) && partRows >= 1 &&
+    greys === partRows && new Set(fills).size >= 5,
+    'the flows slide says the flows add up to the total cost, its "of which" rows (and only they) grey, the other bars in their providers\' colours',
+    JSON.stringify({ partRows, greys, colours: [...new Set(fills)] }));
   // With a pinned deal, the sweep's legend names both deals (not "current").
   await click(page, 'tab:Sweep');
   await page.mouse.move(5, 5);

@@ -306,7 +306,6 @@ TEST_CASE("chart SVG: bars in their own colours, and a note on how to read them 
     const std::string svg = chart_svg(flows, 960, 540);
     const auto fill = [](int colour) { return std::string("fill=\"") + chart_colour(colour) + "\""; };
     CHECK(std::string(chart_colour(0)) != chart_colour(kChartColours - 1));
-    CHECK(svg.find("<rect", svg.find(fill(0))) != std::string::npos);
     const std::size_t first = svg.find("<rect", svg.find(">$0</text>"));  // the first bar after the axis labels
     REQUIRE(first != std::string::npos);
     const std::size_t grey = svg.find(fill(kChartColours - 1), first);
@@ -524,7 +523,7 @@ TEST_CASE("report: one self-contained HTML page with the KPIs, the sources and t
     CHECK(html.find("<section id=\"comparison\"") != std::string::npos);
     // Beside the deterministic split, the same difference trial by trial: nothing here is uncertain, so every one
     // of the 200 paired trials differs by the -$2.19M above, and so do its median, P10 and P90.
-    CHECK(html.find("Over the 200 Monte Carlo trials the same difference, trial by trial, has a median of -$2.19M (P10 to P90 -$2.19M to -$2.19M") !=
+    CHECK(html.find("Over the 200 paired Monte Carlo trials the same difference has a median of -$2.19M (P10 to P90 -$2.19M to -$2.19M") !=
           std::string::npos);
     // The comparison says what the page's Compare tab says: B (the dearer deal) is never the better on cost, so
     // P(B better) is 0%, in a row named as the page names it ("Total cost", not cost_usd).
