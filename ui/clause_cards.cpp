@@ -102,7 +102,9 @@ void ScenarioPanel::draw_clauses() {
         const bool open = ImGui::TreeNodeEx(title.c_str(), ImGuiTreeNodeFlags_Framed | ImGuiTreeNodeFlags_SpanAvailWidth | ImGuiTreeNodeFlags_AllowOverlap);
         items().track("card:" + base);
         const std::string note = provenance(c);
-        item_tooltip(std::string(info ? info->meaning : "") + (info && !note.empty() ? "\n\n" : "") + note);
+        // The card names the party by its id, as inputs and parts do; the tooltip first says it in words, by name.
+        const std::string words = named ? clause_label(valid, i) + "\n\n" : std::string();
+        item_tooltip(words + std::string(info ? info->meaning : "") + (info && !note.empty() ? "\n\n" : "") + note);
         ImGui::SameLine(ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 3);
         if (ImGui::SmallButton("remove")) remove = static_cast<int>(i);
         items().track("clause_remove:" + std::to_string(i));

@@ -11,6 +11,7 @@
 #include "charts.h"
 #include "format.h"
 #include "imgui.h"
+#include "io/clause_types.h"
 #include "io/presets.h"
 #include "model/quarter.h"
 #include "document_controls.h"
@@ -167,7 +168,10 @@ void ScenarioPanel::draw_timeline() {
             int on = 0, lo = -1, hi = -1;
             for (int q = 0; q < static_cast<int>(active.size()); ++q)
                 if (active[static_cast<std::size_t>(q)]) on++, hi = q, lo = lo < 0 ? q : lo;
-            ImGui::SetTooltip("%s: active %d quarters%s%s%s", label.c_str(), on, on ? " (" : "", on ? (quarter_label(s.start + lo) + " - " + quarter_label(s.start + hi) + ")").c_str() : "", "");
+            // The row names the clause as inputs and parts are named (by the party's id); the tooltip adds it in words,
+            // the party by name, as the report's timeline does ("reservation · Oracle OCI (Stargate sites, 4.5 GW)").
+            ImGui::SetTooltip("%s\n%s: active %d quarters%s%s", clause_label(s, c).c_str(), label.c_str(), on, on ? " (" : "",
+                              on ? (quarter_label(s.start + lo) + " - " + quarter_label(s.start + hi) + ")").c_str() : "");
         }
     }
     if (today_quarter_ >= first && today_quarter_ <= last) {

@@ -1,6 +1,8 @@
 // clause_types.cpp — the clause table (see clause_types.h). Meanings cite MODEL §3 and §11.
 #include "io/clause_types.h"
 
+#include "model/names.h"
+
 namespace pactscope {
 
 namespace {
@@ -221,6 +223,17 @@ std::string clause_name(const Scenario& s, std::size_t clause) {
     }
     if (count > 1) out += " #" + std::to_string(nth);
     return out;
+}
+
+std::string clause_label(const Scenario& s, std::size_t i) {
+    const Clause& c = s.contract[i];
+    const ClauseTypeInfo& info = clause_type_info(c.type);
+    std::string label = info.label;  // "revenue share", not the file's "revenue_share"
+    const int party = info.party(c);
+    if (party >= 0) label += " \xc2\xb7 " + provider_display_name(s, static_cast<std::size_t>(party));
+    if (c.type == ClauseType::revenue_share) label += c.payer == SharePayer::buyer ? " (buyer pays)" : " (holder pays)";
+    if (c.type == ClauseType::agi) label += c.trigger == AgiTrigger::profit ? " (profit trigger)" : c.trigger == AgiTrigger::date ? " (date trigger)" : "";
+    return label;
 }
 
 }  // namespace pactscope

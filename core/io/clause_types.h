@@ -107,6 +107,10 @@ std::string clause_type_list();
 // scenario has several clauses of one type on one party (numbered from 1 in document order); "AGI clause"
 // for a clause that names no party. The party is named by its id, as people write clauses.
 std::string clause_name(const Scenario& s, std::size_t clause);
+// The same in words, the party by its name, for readers rather than writers: "reservation · Oracle OCI (Stargate
+// sites, 4.5 GW)", "revenue share · Microsoft Azure (buyer pays)", "AGI (profit trigger)". The report's timeline
+// rows; the page's timeline and clause cards in their tooltips.
+std::string clause_label(const Scenario& s, std::size_t clause);
 
 // A valid clause of type `t` about `provider` with every required field at its example value.
 nlohmann::json clause_example(ClauseType t, const std::string& provider);

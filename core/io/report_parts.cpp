@@ -170,17 +170,6 @@ Chart nets_chart(const std::vector<Deal>& deals, bool p50, const std::string& ti
 // [SECTION] The clause timeline
 //-----------------------------------------------------------------------------
 
-std::string clause_label(const Scenario& s, std::size_t i) {
-    const Clause& c = s.contract[i];
-    const ClauseTypeInfo& info = clause_type_info(c.type);
-    std::string label = info.label;  // "revenue share", not the file's "revenue_share"
-    const int party = info.party(c);
-    if (party >= 0) label += kDot + provider_display_name(s, static_cast<std::size_t>(party));
-    if (c.type == ClauseType::revenue_share) label += c.payer == SharePayer::buyer ? " (buyer pays)" : " (holder pays)";
-    if (c.type == ClauseType::agi) label += c.trigger == AgiTrigger::profit ? " (profit trigger)" : c.trigger == AgiTrigger::date ? " (date trigger)" : "";
-    return label;
-}
-
 std::string window_text(const Clause& c) {
     const std::string from = c.has_from ? quarter_label(c.from) : "start";
     const std::string to = c.to_agi ? "AGI" : c.has_to ? quarter_label(c.to) : "end";

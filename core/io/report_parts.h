@@ -52,7 +52,6 @@ Chart allocation_chart(const Deal& d, const std::string& source);
 Chart nets_chart(const std::vector<Deal>& deals, bool p50, const std::string& title, const std::string& source);
 
 // The clause timeline: each clause's active quarters as an SVG (the report date and AGI marked).
-std::string clause_label(const Scenario& s, std::size_t i);
 std::string window_text(const Clause& c);
 std::string timeline_svg(const Deal& d, const std::optional<int>& date_q, const std::string& source);
 
