@@ -41,6 +41,11 @@ void ResultsPanel::draw_compare_table(const Comparison& c, const std::vector<std
     }
     items().track("compare_rows");
     std::vector<Metric> metrics;
+    // The totals lead with the bottom line, the buyer's net, which is not a total of its own: without it the
+    // first rows a reader sees are costs, and "(B better)" on them read as the answer.
+    if (compare_rows_.empty())
+        for (const Metric& m : scenario_metrics(s))
+            if (m.kind == Metric::Kind::buyer && m.name == "buyer.net_usd") metrics.push_back(m);
     for (const Metric& m : scenario_metrics(s)) {
         const bool want = compare_rows_.empty() ? m.kind == Metric::Kind::total
                           : compare_rows_ == "buyer" ? m.kind == Metric::Kind::buyer
@@ -69,7 +74,7 @@ void ResultsPanel::draw_compare_table(const Comparison& c, const std::vector<std
             return format_value(st->p50, u);
         };
         const std::string better = l.direction == kHigherIsBetter ? "higher" : l.direction == kLowerIsBetter ? "lower" : "\xe2\x80\x94";
-        std::vector<std::string> row = {m.kind == Metric::Kind::total ? l.name : l.figure, better},
+        std::vector<std::string> row = {m.kind == Metric::Kind::total || compare_rows_.empty() ? l.name : l.figure, better},
                                  tip = {l.name + " (" + l.key + "): " + l.meaning, l.direction_text.empty() ? "no better direction" : l.direction_text};
         auto stat = [&](std::size_t run, const Scenario& sc) { return metric_stat(c.summaries[run], sc, m); };
         // A difference of shares is in percentage points ("-2.5 pp"), not a share of its own.

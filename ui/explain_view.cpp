@@ -215,14 +215,20 @@ void ExplainView::draw(const Comparison* paired) {
               l.name, from, e.value_a, to, e.value_b, e.contributions, u);
     // What falls outside the horizon in either deal and moves this metric: the numbers above leave it out.
     std::vector<std::string> edges;
+    std::size_t in_current = 0;  // counted per deal, so the number reads against the KPI card's (the current deal's alone)
     for (int side = 0; side < 2; ++side) {
         const Scenario& sc = side ? s : pinned[static_cast<std::size_t>(pinned_)].scenario;
         const Result& r = side ? model_.result() : pinned[static_cast<std::size_t>(pinned_)].result;
         for (const HorizonEdge& h : outside_horizon(sc, r))
-            if (std::find(h.moves.begin(), h.moves.end(), m.name) != h.moves.end()) edges.push_back((side ? "current: " : pinned_label_ + ": ") + h.text);
+            if (std::find(h.moves.begin(), h.moves.end(), m.name) != h.moves.end()) {
+                edges.push_back((side ? "current: " : pinned_label_ + ": ") + h.text);
+                in_current += side ? 1 : 0;
+            }
     }
     if (!edges.empty()) {
-        const std::string title = std::to_string(edges.size()) + " thing" + (edges.size() == 1 ? "" : "s") + " outside the horizon move " + l.name +
+        const std::string title = std::to_string(edges.size()) + " thing" + (edges.size() == 1 ? "" : "s") + " outside the horizon (" +
+                                  std::to_string(in_current) + " in the current deal, " + std::to_string(edges.size() - in_current) + " in " +
+                                  pinned_label_ + ") move " + l.name +
                                   " and are not counted above###outside";
         if (ImGui::TreeNode(title.c_str())) {
             for (const std::string& edge : edges) ImGui::Bullet(), wrapped_text(edge);

@@ -316,19 +316,20 @@ void ResultsPanel::draw_money() {
     if (to_owned > 1e-9 * std::fabs(r.buyer.cost_usd)) flow(buyer + " \xe2\x86\x92 owned capacity (capex, opex, power)", to_owned, 9);
     // Parts of the flows above, not more money: in the palette's last colour, grey, which no provider of the presets
     // takes (a provider's bars are in its colour, as in the allocation chart).
-    flow("of which stranded or idle", r.totals.stranded_usd, kChartColours - 1);
-    flow("of which SLA credits (refunded)", -r.totals.sla_credit_usd, kChartColours - 1);
+    // Named as parts of all the flows above, not of the row just above them (owned capacity holds no idle reservation).
+    flow("of all the flows above: stranded or idle", r.totals.stranded_usd, kChartColours - 1);
+    flow("of all the flows above: SLA credits (refunded)", -r.totals.sla_credit_usd, kChartColours - 1);
     // Revenue shares by who pays whom (each clause's holder by name, not "holder"), in the provider's colour.
     for (std::size_t p = 0; p < s.providers.size(); ++p) {
         flow("revenue share: " + buyer + " \xe2\x86\x92 " + provider_display_name(s, p), r.stakeholders[p].revenue_share_received_usd, static_cast<int>(p));
         flow("revenue share: " + provider_display_name(s, p) + " \xe2\x86\x92 " + buyer, r.stakeholders[p].revenue_share_paid_usd, static_cast<int>(p));
     }
     for (std::size_t p = 0; p < s.providers.size(); ++p)
-        flow("IP value \xe2\x86\x92 " + provider_display_name(s, p), r.stakeholders[p].ip_value_usd, static_cast<int>(p));
-    charts::hbars("flows", "Money flows over the horizon", flows, Unit::usd);
+        flow("IP value to " + provider_display_name(s, p) + " (not a payment)", r.stakeholders[p].ip_value_usd, static_cast<int>(p));
+    charts::hbars("flows", "Money flows, " + quarter_span_label(s.start, s.end), flows, Unit::usd);  // a slide names its years
     const std::string flows_note = "The rows " + buyer + " \xe2\x86\x92 a provider or owned capacity add up to " + buyer + "'s total cost, " +
                                    format_usd(r.buyer.cost_usd) + " (the SLA credits already taken off); the grey rows are parts of them, not more "
-                                   "money; revenue shares and IP value are money besides that cost.";
+                                   "money; revenue shares and IP value are besides that cost.";
     charts::note("flows", flows_note);  // a slide of the chart says it too
     wrapped_text(flows_note, true);
     items().track("flows_note");

@@ -81,6 +81,10 @@ await runSuite('browser analysis', async ({ server, browser, check }) => {
     const last = it['col:cmp:5'];  // as wide as its header, "P(B better)", or its widest value
     check(last && last.x + last.w <= 1280 - 8,
       'with one deal pinned, the compare table fits a 1280 px screen (its last column, P(B better), ends in view)', JSON.stringify({ last }));
+    // The totals lead with the bottom line, the buyer's net (not a total of its own), named in full.
+    const rows = (await views(page)).compare;
+    check(rows[1] && rows[1][0] === 'OpenAI \u2014 net' && /^\$/.test(rows[1][2]) && rows.slice(2).every((r) => r[0] !== 'OpenAI \u2014 net'),
+      "the compare table's totals begin with OpenAI's net", JSON.stringify(rows.slice(0, 3)));
     await page.setViewportSize({ width: 1400, height: 900 });
     await frames(page, 3);
   }

@@ -218,7 +218,7 @@ await runSuite('browser exports', async ({ server, browser, check }) => {
   // The bars are the rects after the first tick label; grey is the palette's last colour (core/io/chart_svg.cpp).
   const bars = flowsSvg.slice(flowsSvg.indexOf('</text>'));
   const fills = [...bars.matchAll(/<rect[^>]*fill="(#[0-9a-f]{6})"/gi)].map((m) => m[1].toLowerCase());
-  const partRows = flowsSlide && flowsSlide.ok ? parseCsv(flowsSlide.csv).slice(1).filter((r) => r[0].startsWith('of which ')).length : 0;
+  const partRows = flowsSlide && flowsSlide.ok ? parseCsv(flowsSlide.csv).slice(1).filter((r) => r[0].startsWith('of all the flows above: ')).length : 0;
   const greys = fills.filter((f) => f === '#546e7a').length;
   check(/add up to [^<]*total cost[^<]*grey rows are parts of them/.test(flowsSvg.replace(/<\/text>\s*<text[^>]*>/g, ' ')) && partRows >= 1 &&
     greys === partRows && new Set(fills).size >= 5,
