@@ -94,8 +94,8 @@ void ResultsPanel::draw_compare_table(const Comparison& c, const std::vector<std
         row.push_back(median(stat(0, s), gap_a, s, model_.result()));
         tip.push_back("");
         for (std::size_t k = 1; k < labels.size(); ++k) {
-            const PairComparison& pair = c.pairs[k - 1];  // pair (0, k): delta = pinned − current
-            const PairedDelta* d = metric_delta(pair, m);
+            const PairComparison* pair = find_pair(c, 0, static_cast<int>(k));  // delta = pinned − current
+            const PairedDelta* d = pair ? metric_delta(*pair, m) : nullptr;
             const FigureGap gap_b = gap_of(pinned[k - 1].scenario, pinned[k - 1].result);
             row.push_back(median(stat(k, pinned[k - 1].scenario), gap_b, pinned[k - 1].scenario, pinned[k - 1].result));
             tip.push_back("");

@@ -247,10 +247,8 @@ void ExplainView::draw_paired_line(const Comparison* paired, const Metric& m, Un
     // As the table: no difference where a deal has no such figure (a provider outside it, owned, a cost not given),
     // since it would be the other deal's whole figure.
     if (!gap_comparable(metric_gap(model_.scenario(), model_.result(), m), metric_gap(other.scenario, other.result, m))) return;
-    const PairedDelta* d = nullptr;
-    if (paired)
-        for (const PairComparison& pair : paired->pairs)
-            if (pair.a == 0 && pair.b == pinned_ + 1) d = metric_delta(pair, m);
+    const PairComparison* pair = paired ? find_pair(*paired, 0, pinned_ + 1) : nullptr;  // deltas pinned − current
+    const PairedDelta* d = pair ? metric_delta(*pair, m) : nullptr;
     if (!d || d->delta.count == 0) return;
     Stat st = d->delta;  // B − A: pinned − current
     if (reversed_) {     // current − pinned: every percentile changes sign and the tails swap

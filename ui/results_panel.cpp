@@ -314,9 +314,9 @@ void ResultsPanel::draw_money() {
     // the buyer's cost less that part). A bar of its own, so the flows add up to the total cost, here and on a slide.
     const double to_owned = r.buyer.cost_usd - billed;
     if (to_owned > 1e-9 * std::fabs(r.buyer.cost_usd)) flow(buyer + " \xe2\x86\x92 owned capacity (capex, opex, power)", to_owned, 9);
-    // Parts of the flows above, not more money: in the palette's last colour, grey, which no provider of the presets
-    // takes (a provider's bars are in its colour, as in the allocation chart).
-    // Named as parts of all the flows above, not of the row just above them (owned capacity holds no idle reservation).
+    // Parts of all the flows above (not of the row just above them: owned capacity holds no idle reservation), not
+    // more money: grey, the palette's last colour, which no provider of the presets takes (a provider's bars are in
+    // its colour, as in the allocation chart).
     flow("of all the flows above: stranded or idle", r.totals.stranded_usd, kChartColours - 1);
     flow("of all the flows above: SLA credits (refunded)", -r.totals.sla_credit_usd, kChartColours - 1);
     // Revenue shares by who pays whom (each clause's holder by name, not "holder"), in the provider's colour.

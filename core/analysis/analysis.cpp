@@ -129,6 +129,12 @@ const Stat* metric_stat(const McSummary& summary, const Scenario& s, const Metri
     return nullptr;
 }
 
+const PairComparison* find_pair(const Comparison& c, int a, int b) {
+    for (const PairComparison& pc : c.pairs)
+        if (pc.a == a && pc.b == b) return &pc;
+    return nullptr;
+}
+
 const PairedDelta* metric_delta(const PairComparison& pair, const Metric& m) {
     switch (m.kind) {
         case Metric::Kind::total: return row_at(pair.totals, m.index);

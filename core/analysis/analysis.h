@@ -47,6 +47,8 @@ struct Comparison {
 
 // The runs must have the same trial count and seed (their draws then pair up by JSON pointer).
 Comparison compare(const std::vector<const Simulation*>& runs);
+// The pair of runs a and b (a < b: its deltas are b − a), or nullptr.
+const PairComparison* find_pair(const Comparison& c, int a, int b);
 
 // A metric's Monte Carlo statistics in the summary of a run of `s`, and its paired deltas in a pair; a
 // provider's figure is found by the provider's id (Metric::provider_id), so a metric parsed in one deal reads

@@ -225,8 +225,8 @@ std::string clause_name(const Scenario& s, std::size_t clause) {
     return out;
 }
 
-std::string clause_label(const Scenario& s, std::size_t i) {
-    const Clause& c = s.contract[i];
+std::string clause_label(const Scenario& s, std::size_t clause) {
+    const Clause& c = s.contract[clause];
     const ClauseTypeInfo& info = clause_type_info(c.type);
     std::string label = info.label;  // "revenue share", not the file's "revenue_share"
     const int party = info.party(c);

@@ -377,7 +377,7 @@ private:
             }
             t.row(cells);
         };
-        auto pair_of = [&](std::size_t k) { return pair_with(k); };
+        auto pair_of = [&](std::size_t k) { return find_pair(cmp_, 0, static_cast<int>(k)); };
         auto at = [](const auto& v, std::size_t i) { return i < v.size() ? &v[i] : nullptr; };
         // Each metric by its name, as the page's pickers and tables say it ("Total cost", "OpenAI — net").
         std::vector<const Scenario*> scenarios;
@@ -421,13 +421,6 @@ private:
         return h + "</section>\n";
     }
 
-    // The paired comparison of deal k with the current deal (A), or nullptr.
-    const PairComparison* pair_with(std::size_t k) const {
-        for (const PairComparison& pc : cmp_.pairs)
-            if (pc.a == 0 && static_cast<std::size_t>(pc.b) == k) return &pc;
-        return nullptr;
-    }
-
     std::string what_changed() const {
         const Deal &a = deals_[0], &b = deals_[1];
         std::string h = section_open("what-changed", "What changed: A" + kArrow + "B");
@@ -440,7 +433,7 @@ private:
             const PairedDelta* paired = nullptr;  // the same difference trial by trial, as in the comparison above
             if (auto m = parse_metric(*a.s, e.metric, error)) {
                 unit = metric_unit(*m);
-                if (const PairComparison* pc = pair_with(1)) paired = metric_delta(*pc, *m);
+                if (const PairComparison* pc = find_pair(cmp_, 0, 1)) paired = metric_delta(*pc, *m);
             }
             Chart c;
             const std::string words = e.label.empty() ? e.metric : e.label;
