@@ -198,15 +198,18 @@ void Run::outages(int q) {
 // The providers inference can fail over to this quarter (eligible, spare > 0), and each inference
 // workload's merit order restricted to them.
 void Run::failover_lists() {
-    ws_.failover_set.clear();
-    for (int p = 0; p < P_; ++p)
-        if (elig_[p] && spare_[p] > 0) ws_.failover_set.push_back(p);
+    // Each list is written without a branch per provider (every slot, then advance by whether it joins):
+    // who has spare differs from trial to trial, which a branch predictor cannot learn.
+    auto joins = [&](int p) { return static_cast<int>((elig_[p] != 0) & (spare_[p] > 0)); };
+    ws_.failover_set.resize(static_cast<std::size_t>(P_));
+    int n = 0;
+    for (int p = 0; p < P_; ++p) ws_.failover_set[static_cast<std::size_t>(n)] = p, n += joins(p);
+    ws_.failover_set.resize(static_cast<std::size_t>(n));
     for (int w = 0; w < W_; ++w) {
         if (s_.workloads[w].kind != WorkloadKind::inference) continue;
         int* out = &ws_.failover_order[pw(0, w)];
         const int* ord = order(w);
-        for (int i = 0; i < P_; ++i)
-            if (elig_[ord[i]] && spare_[ord[i]] > 0) *out++ = ord[i];
+        for (int i = 0, k = 0; i < P_; ++i) out[k] = ord[i], k += joins(ord[i]);
     }
 }
 

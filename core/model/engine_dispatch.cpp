@@ -121,11 +121,10 @@ void Run::sticky(int w, bool fresh) {
     double* a = alloc_ + pw(0, w);
     if (fresh) {  // nothing allocated yet this quarter (no prepaid step): each entry is written, 0 + x = x
         for (int p = 0; p < P_; ++p) {
-            double x = 0.0;
-            if (prev[p] > 0 && elig_[p]) {
-                x = std::min(std::max(0.0, prev[p] - 0.0), std::max(0.0, spare_[p]));
-                spare_[p] -= x;
-            }
+            // A select, not a branch: which providers held capacity differs from trial to trial, and a
+            // mispredicted branch costs more than the arithmetic (spare − 0 = spare, bit for bit).
+            const double x = (prev[p] > 0) & (elig_[p] != 0) ? std::min(prev[p], std::max(0.0, spare_[p])) : 0.0;
+            spare_[p] -= x;
             a[p] = x;
         }
     } else {
