@@ -57,7 +57,8 @@ void ResultsPanel::draw_compare_table(const Comparison& c, const std::vector<std
     // Headers take two lines, the deal above what the column gives: on one line ("B: commitment-2025q4, median")
     // they made the table wider than the panel at 1280 px, and P(B better) scrolled out of view. The test hook
     // reads them on one line (", " for the break).
-    std::vector<std::string> header = {compare_rows_.empty() ? std::string("metric") : shown + ": figure", "better", "A: current\nmedian"};
+    std::vector<std::string> header = {compare_rows_.empty() ? std::string("metric") : shown + ": figure", "better",
+                                       "A: " + model_.preset_label() + "\ncurrent, median"};  // which deal A is, named as B is
     for (std::size_t k = 1; k < labels.size(); ++k) {
         header.push_back("B: " + labels[k] + "\nmedian");
         header.push_back("B \xe2\x88\x92 A\nmedian");  // each pinned deal's columns follow its name ("B: NAME")

@@ -12,6 +12,7 @@
 #include "charts.h"
 #include "icons.h"
 #include "imgui.h"
+#include "io/chart_svg.h"
 #include "io/explanation_io.h"
 #include "io/scenario_parts.h"
 #include "io/text_wrap.h"
@@ -38,7 +39,9 @@ void waterfall(const char* id, const std::string& title, const std::string& metr
     bool two_lines = false;
     for (const Contribution& c : parts) two_lines = two_lines || !wrap_in_two(c.part, label_w - 10, width_of).second.empty();
     const float row_step = two_lines ? 2 * line + 10 : 24.0f;
-    const ImVec2 size(avail, row_step * static_cast<float>(rows) + line * 2 + 24);
+    // The title names both deals and both values: on a narrow panel, or with long deal names, it wraps.
+    const float title_h = ImGui::CalcTextSize(title.c_str(), nullptr, false, avail).y;
+    const ImVec2 size(avail, row_step * static_cast<float>(rows) + title_h + line + 24);
     const ImVec2 p = ImGui::GetCursorScreenPos();
     ImGui::InvisibleButton(id, size);
     items().track(std::string("chart:") + id);
@@ -46,7 +49,7 @@ void waterfall(const char* id, const std::string& title, const std::string& metr
     note_chart(id, p, ImVec2(p.x + size.x, p.y + size.y), hovered);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text), dim = ImGui::GetColorU32(ImGuiCol_TextDisabled);
-    dl->AddText(p, text, title.c_str());
+    dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), p, text, title.c_str(), nullptr, avail);
     double lo = std::min(a, b), hi = std::max(a, b), run = a;
     for (const Contribution& c : parts) run += c.value, lo = std::min(lo, run), hi = std::max(hi, run);
     // The axis spans the running totals and zero, so A's and B's bars are as long as their values (an axis
@@ -54,7 +57,7 @@ void waterfall(const char* id, const std::string& title, const std::string& metr
     // part stays a visible sliver with its value beside it.
     lo = std::min(lo, 0.0), hi = std::max(hi, 0.0);
     if (!(hi > lo)) hi = lo + 1;
-    const float x0 = p.x + label_w, x1 = p.x + size.x - value_w, top = p.y + line + 10;
+    const float x0 = p.x + label_w, x1 = p.x + size.x - value_w, top = p.y + title_h + 10;
     auto px = [&](double v) { return x0 + static_cast<float>((v - lo) / (hi - lo)) * (x1 - x0); };
     const float row_h = (p.y + size.y - top - line) / static_cast<float>(rows);
     for (const AxisTick& tick : axis_ticks(lo, hi, 5, unit)) {
@@ -83,9 +86,11 @@ void waterfall(const char* id, const std::string& title, const std::string& metr
     run = a;
     for (std::size_t k = 0; k < parts.size(); ++k) {
         const double v = parts[k].value;
+        // A part that moves nothing (an end date this metric does not feel) is grey and "$0", not a green "+$0".
         std::string value = format_value(v, unit);
-        if (v >= 0) value.insert(value.begin(), '+');
-        row(static_cast<int>(k) + 1, parts[k].part, run, run + v, v >= 0 ? charts::palette(3) : charts::palette(1), value);
+        if (v > 0) value.insert(value.begin(), '+');
+        const ImU32 colour = v > 0 ? charts::palette(3) : v < 0 ? charts::palette(1) : charts::palette(kChartColours - 1);
+        row(static_cast<int>(k) + 1, parts[k].part, run, run + v, colour, value);
         run += v;
     }
     row(rows - 1, b_label, 0.0, b, charts::palette(0), format_value(b, unit));
@@ -208,8 +213,11 @@ void ExplainView::draw(const Comparison* paired) {
     draw_paired_line(paired, m, u);
     // Deterministic runs (the medians of every input), not the Monte Carlo medians of the table above: the title says so,
     // with both ends, so the two differences on one screen are not read as one.
-    const std::string from = reversed_ ? pinned_label_ : std::string("current"), to = reversed_ ? std::string("current") : pinned_label_;
-    const auto spelled = [](const std::string& deal) { return deal == "current" ? std::string("the current deal") : deal; };
+    // The current deal's bar names its preset, as the sweep's lines do ("current (open-2026)"): "current" alone left
+    // the reader to remember which deal that was.
+    const std::string current = "current (" + model_.preset_label() + ")";
+    const std::string from = reversed_ ? pinned_label_ : current, to = reversed_ ? current : pinned_label_;
+    const auto spelled = [&](const std::string& deal) { return deal == current ? "the current deal (" + model_.preset_label() + ")" : deal; };
     waterfall("explain", "What moves " + l.name + " from " + spelled(from) + " to " + spelled(to) + " in the deterministic runs: " + format_value(e.value_a, u) +
                              " to " + format_value(e.value_b, u) + " (" + (e.delta >= 0 ? "+" : "") + format_value(e.delta, u) + ")",
               l.name, from, e.value_a, to, e.value_b, e.contributions, u);

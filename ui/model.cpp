@@ -272,6 +272,7 @@ bool AppModel::pin_current(const std::string& label) {
     if (pinned_.size() >= kMaxPinned) return false;
     PinnedScenario p;
     p.label = label;
+    p.source = snapshot();
     p.scenario = scenario_;
     p.result = result_;
     p.sim.start(p.scenario, sim_.trials(), sim_.seed());
@@ -284,6 +285,11 @@ bool AppModel::pin_scenario(const std::string& label, const Scenario& s) {
     if (pinned_.size() >= kMaxPinned) return false;
     PinnedScenario p;
     p.label = label;
+    // Its document as written; a preset as shipped (a link pins presets by id) is that preset again once swapped in.
+    p.source = {json(scenario_to_json(s)), ""};
+    if (const Preset* shipped = find_preset(label))
+        if (const LoadedScenario ls = load_scenario(shipped->json); ls.scenario && scenario_to_json(*ls.scenario) == scenario_to_json(s))
+            p.source = {json::parse(shipped->json, nullptr, false), label};
     p.scenario = s;
     p.result = evaluate(s);
     p.sim.start(p.scenario, sim_.trials(), sim_.seed());
@@ -294,6 +300,23 @@ bool AppModel::pin_scenario(const std::string& label, const Scenario& s) {
 
 void AppModel::unpin_all() {
     if (!pinned_.empty()) pinned_.clear(), ++pinned_revision_;
+}
+
+bool AppModel::swap_with_pinned(std::size_t i) {
+    if (i >= pinned_.size()) return false;
+    PinnedScenario& p = pinned_[i];
+    const Snapshot mine = snapshot();
+    std::string label = preset_label();
+    Scenario scenario = scenario_;
+    Result result = result_;
+    restore(p.source);  // a new document revision: one undo step, and the current trials start again
+    p.label = std::move(label);
+    p.source = mine;
+    p.scenario = std::move(scenario);
+    p.result = std::move(result);
+    p.sim.start(p.scenario, sim_.trials(), sim_.seed());
+    ++pinned_revision_;
+    return true;
 }
 
 void AppModel::unpin(std::size_t i) {

@@ -31,6 +31,7 @@ namespace pactscope::ui {
 // A scenario pinned for side-by-side comparison, with its own Monte Carlo.
 struct PinnedScenario {
     std::string label;
+    Snapshot source;  // its document as typed and the preset it came from: what a swap makes current again
     Scenario scenario;
     Result result;
     Simulation sim;
@@ -126,6 +127,10 @@ public:
     // +1 each time a scenario is pinned or unpinned (what a cached comparison depends on).
     std::uint64_t pinned_revision() const { return pinned_revision_; }
     void unpin(std::size_t i);
+    // Makes pinned deal i the current one and pins the current deal in its place, under its label: the Compare
+    // tab's A and B change sides (a table reads "B better" of the pinned deal only). One undo step, as any
+    // document change; both deals' trials run again (the same seed, so the paired figures change sign).
+    bool swap_with_pinned(std::size_t i);
     static constexpr std::size_t kMaxPinned = 3;
     // Memory for one Monte Carlo run's samples in the page (four runs at most: about 400 MB).
     static constexpr std::size_t kPageMonteCarloBytes = std::size_t{96} << 20;

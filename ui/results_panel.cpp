@@ -462,6 +462,17 @@ void ResultsPanel::draw_compare() {
         // The chip and the table's columns name a pinned deal by its short label (a preset's id); the tooltip, in full.
         item_tooltip("B: " + pinned[i].scenario.name + " (" + quarter_span_label(pinned[i].scenario.start, pinned[i].scenario.end) + "), pinned as \"" +
                      pinned[i].label + "\". Click to unpin it.");
+        // A is always the current deal: to read the table from the other deal's side, make it current.
+        ImGui::SameLine(0, 2);
+        const std::string current = model_.preset_label();
+        if (ImGui::SmallButton(PS_ICON_EXCHANGE)) {
+            model_.swap_with_pinned(i);
+            ImGui::PopID();
+            break;
+        }
+        items().track("swap:" + std::to_string(i));
+        item_tooltip("Swap: make " + pinned[i].label + " the current deal (A) and pin " + current + " in its place (B). The table's B \xe2\x88\x92 A and "
+                     "P(B better) then speak of " + current + "; the same trials run again, so the paired figures change sign. Swap again to swap back.");
         ImGui::PopID();
     }
     if (pinned.empty()) return;

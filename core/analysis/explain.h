@@ -30,7 +30,7 @@
 namespace pactscope {
 
 struct ScenarioPart {
-    std::string name;     // "commitment on azure (changed: committed spend, to)", "provider Lambda (added)"
+    std::string name;     // "commitment on azure (changed: committed spend, end)", "provider Lambda (added)"
     std::string pointer;  // the part's JSON pointer in B, or in A when B lacks it
 };
 

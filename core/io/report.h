@@ -47,7 +47,7 @@ struct ReportDeal {
 // found the metric null somewhere) the section shows value A, value B and the total difference only —
 // nothing is split or estimated here.
 struct ReportContribution {
-    std::string part;  // "commitment on azure (changed: committed spend, to)"
+    std::string part;  // "commitment on azure (changed: committed spend, end)"
     double value = 0;
 };
 struct ReportExplanation {

@@ -34,7 +34,7 @@ json without_provenance(const json& j) {
     return j;
 }
 
-// The top-level keys in which two objects differ, in words (field_words): "committed spend, to".
+// The top-level keys in which two objects differ, in words (field_words): "committed spend, end".
 std::string changed_keys(const json& a, const json& b) {
     std::vector<std::string> keys;
     if (a.is_object() && b.is_object()) {

@@ -8,7 +8,8 @@
 //     crossing `pactscope breakeven preset:rofr-2025 preset:open-2026` gives over the same range, with the
 //     CLI's direction
 //   - the compare table shows no raw key, says "B − A", and says "tie" for a deal pinned beside itself; with one
-//     deal pinned it fits a 1280 px screen
+//     deal pinned it fits a 1280 px screen; its swap button makes the pinned deal current (medians change columns,
+//     B − A changes sign) and back
 //   - above the waterfall, the paired Monte Carlo difference equals `pactscope compare`'s, in either direction
 //   - what changed (current open-2026 → pinned rofr-2025) equals `pactscope explain` part by part
 //   - the story shows every preset, the earliest terms (exclusive-2019) first, each median equal to
@@ -87,6 +88,29 @@ await runSuite('browser analysis', async ({ server, browser, check }) => {
       "the compare table's totals begin with OpenAI's net", JSON.stringify(rows.slice(0, 3)));
     await page.setViewportSize({ width: 1400, height: 900 });
     await frames(page, 3);
+  }
+
+  // ---- swap: the pinned deal becomes the current one (A) and the current one is pinned (B) --------------------
+  // The table speaks of B ("B better"); a swap lets the reader put the deal they care about there. The same trials
+  // run again with the same seed, so each median changes column and the paired difference changes sign.
+  {
+    const netRow = (rows) => rows.find((r) => r[0] === 'OpenAI \u2014 net') || [];
+    const before = netRow((await views(page)).compare);
+    const flipped = (d) => (d || '').replace(/^[-+]/, (c) => (c === '-' ? '+' : '-')).replace(/\(B (better|worse)\)/, (m, w) => `(B ${w === 'better' ? 'worse' : 'better'})`);
+    await click(page, 'swap:0');
+    let t = await until(page, (x) => x.compare.length > 1 && (x.compare[0][2] || '').startsWith('A: rofr-2025'), 120);
+    let st = await state(page);
+    const after = netRow(t.compare);
+    check(st.pinned.map((p) => p.label).join() === 'open-2026' && (t.compare[0][3] || '').startsWith('B: open-2026'),
+      'a click on the swap button makes rofr-2025 current and pins open-2026 in its place', JSON.stringify({ pinned: st.pinned, header: t.compare[0] }));
+    check(after[2] === before[3] && after[3] === before[2] && after[4] === flipped(before[4]) &&
+      Math.abs(parseFloat(after[5]) + parseFloat(before[5]) - 100) <= 1,
+      "swapped, OpenAI's net medians change columns, B − A changes sign and P(B better) is the other side's", JSON.stringify({ before, after }));
+    await click(page, 'swap:0');
+    t = await until(page, (x) => x.compare.length > 1 && (x.compare[0][2] || '').startsWith('A: open-2026'), 120);
+    st = await state(page);
+    check(st.pinned.map((p) => p.label).join() === 'rofr-2025' && JSON.stringify(netRow(t.compare)) === JSON.stringify(before),
+      'swapped again, the deals and the row are as before', JSON.stringify({ pinned: st.pinned, row: netRow(t.compare), before }));
   }
 
   // ---- parties: a cloud one deal lists without capacity is "not in this deal" there, not $0 -----------------

@@ -160,6 +160,31 @@ TEST_CASE("explain: a horizon of another length goes with the demand series that
     CHECK(ex.contributions[1].value == 0);
 }
 
+TEST_CASE("explain: a clause's window is named in words, its end as 'end' (not the key 'to')") {
+    // Two quarters without stickiness; a preferred share gives b (3/h) all of w. A's clause holds both quarters,
+    // B's ends in 2025Q1, so in 2025Q2 the merit order serves w on a (2/h): B − A = 1000 H × (2 − 3) = −1000 H.
+    json a = doc("2025Q1", "2025Q2");
+    a["providers"].push_back(cloud("a", 1, 2));
+    a["providers"].push_back(cloud("b", 1, 3));
+    a["workloads"].push_back(workload("w", "inference", 1000, 0, 5));
+    a["policy"] = {{"sticky", false}};
+    a["contract"].push_back({{"type", "preferred"}, {"holder", "b"}, {"min_share", 1.0}, {"to", "2025Q2"}});
+    json b = a;
+    b["contract"][0]["to"] = "2025Q1";
+    const Explanation ex = explained(a, b, "cost_usd");
+    REQUIRE(ex.contributions.size() == 1);
+    CHECK(ex.contributions[0].part == "preferred share on b (changed: end)");
+    CHECK(ex.contributions[0].value == Approx(-1000 * H));
+    // The same clause starting in 2025Q2 instead of 2025Q1: served on a in 2025Q1, the same −1000 H.
+    a["contract"][0]["from"] = "2025Q1";
+    b = a;
+    b["contract"][0]["from"] = "2025Q2";
+    const Explanation later = explained(a, b, "cost_usd");
+    REQUIRE(later.contributions.size() == 1);
+    CHECK(later.contributions[0].part == "preferred share on b (changed: start)");
+    CHECK(later.contributions[0].value == Approx(-1000 * H));
+}
+
 TEST_CASE("explain: a new order of workloads (their priority) is a part of its own") {
     // Capacity 1000 for two workloads of 1000: the first listed is served. A lists w1 (5/h) first, B w2 (1/h).
     json a = doc("2025Q1", "2025Q1");

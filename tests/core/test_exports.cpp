@@ -378,7 +378,7 @@ TEST_CASE("chart SVG: a waterfall whose step names would not stand upright reads
     // where one is too short), its bar from the level before to the level after, and its value beside it.
     Chart c;
     c.unit = ValueUnit::usd;
-    c.x = {"A", "provider AWS (Trainium, 2 GW) (changed: capacity, provider cost)", "revenue share on azure #1 (changed: cap, to)", "B"};
+    c.x = {"A", "provider AWS (Trainium, 2 GW) (changed: capacity, provider cost)", "revenue share on azure #1 (changed: cap, end)", "B"};
     // $566B, +$58.9B, -$272B, then B = 566 + 58.9 - 272 = $352.9B.
     c.items.push_back(chart_series(ChartKind::waterfall, "OpenAI net", 0, {566e9, 58.9e9, -272e9, 352.9e9}));
     c.source = "Non-exclusive, Azure primary (April 2026) \xe2\x86\x92 $250B Azure commitment, ROFR removed (October 2025) \xc2\xb7 2026-11-30 \xc2\xb7 deterministic";

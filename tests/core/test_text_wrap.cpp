@@ -35,11 +35,11 @@ TEST_CASE("text wrapping keeps line ends, inner spaces and words too long for a 
 }
 
 TEST_CASE("two lines at most: the first as wrapped, the second all the rest", "[text_wrap]") {
-    // "revenue share on azure #1 (changed: cap, to)" at 24 a line: "revenue share on azure" (22) fits, "#1"
+    // "revenue share on azure #1 (changed: cap, end)" at 24 a line: "revenue share on azure" (22) fits, "#1"
     // would make 25; the rest, however long, is the second line, from "#1" on.
-    const TwoLines two = wrap_in_two("revenue share on azure #1 (changed: cap, to)", 24, chars);
+    const TwoLines two = wrap_in_two("revenue share on azure #1 (changed: cap, end)", 24, chars);
     CHECK(two.first == "revenue share on azure");
-    CHECK(two.second == "#1 (changed: cap, to)");
+    CHECK(two.second == "#1 (changed: cap, end)");
     // One line's worth: no second line.
     const TwoLines one = wrap_in_two("commitment on azure", 24, chars);
     CHECK(one.first == "commitment on azure");
