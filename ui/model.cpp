@@ -272,7 +272,9 @@ bool AppModel::pin_current(const std::string& label) {
     if (pinned_.size() >= kMaxPinned) return false;
     PinnedScenario p;
     p.label = label;
-    p.source = snapshot();
+    // With an edit pending that does not validate, the pinned deal is the last valid scenario (what the results
+    // show), not the document as typed.
+    p.source = valid() ? snapshot() : Snapshot{json(scenario_to_json(scenario_)), ""};
     p.scenario = scenario_;
     p.result = result_;
     p.sim.start(p.scenario, sim_.trials(), sim_.seed());
@@ -303,13 +305,18 @@ void AppModel::unpin_all() {
 }
 
 bool AppModel::swap_with_pinned(std::size_t i) {
-    if (i >= pinned_.size()) return false;
+    // Only a valid current document can be pinned as it is (an invalid one would pin the last valid scenario
+    // under a document that does not give it).
+    if (i >= pinned_.size() || !valid()) return false;
     PinnedScenario& p = pinned_[i];
     const Snapshot mine = snapshot();
     std::string label = preset_label();
     Scenario scenario = scenario_;
     Result result = result_;
     restore(p.source);  // a new document revision: one undo step, and the current trials start again
+    // Another whole document: the editor forgets the fields typed into the old one, and what was set aside.
+    set_aside_.clear();
+    ++documents_loaded_;
     p.label = std::move(label);
     p.source = mine;
     p.scenario = std::move(scenario);

@@ -129,7 +129,8 @@ public:
     void unpin(std::size_t i);
     // Makes pinned deal i the current one and pins the current deal in its place, under its label: the Compare
     // tab's A and B change sides (a table reads "B better" of the pinned deal only). One undo step, as any
-    // document change; both deals' trials run again (the same seed, so the paired figures change sign).
+    // document change (the pins stay as they are on undo); both deals run again with the new current deal's seed
+    // and trials, as every pinned deal does. False (nothing changes) while the current document does not validate.
     bool swap_with_pinned(std::size_t i);
     static constexpr std::size_t kMaxPinned = 3;
     // Memory for one Monte Carlo run's samples in the page (four runs at most: about 400 MB).

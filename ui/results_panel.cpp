@@ -465,14 +465,19 @@ void ResultsPanel::draw_compare() {
         // A is always the current deal: to read the table from the other deal's side, make it current.
         ImGui::SameLine(0, 2);
         const std::string current = model_.preset_label();
+        ImGui::BeginDisabled(!model_.valid());
         if (ImGui::SmallButton(PS_ICON_EXCHANGE)) {
             model_.swap_with_pinned(i);
+            ImGui::EndDisabled();
             ImGui::PopID();
             break;
         }
+        ImGui::EndDisabled();
         items().track("swap:" + std::to_string(i));
-        item_tooltip("Swap: make " + pinned[i].label + " the current deal (A) and pin " + current + " in its place (B). The table's B \xe2\x88\x92 A and "
-                     "P(B better) then speak of " + current + "; the same trials run again, so the paired figures change sign. Swap again to swap back.");
+        item_tooltip(!model_.valid() ? std::string("Swap: fix the current deal's problems first (listed above the editor); it can be pinned only as it is.")
+                                     : "Swap: make " + pinned[i].label + " the current deal (A) and pin " + current + " in its place (B). The table's B \xe2\x88\x92 A "
+                                       "and P(B better) then speak of " + current + ". Both run again with the current deal's seed and trials: with the same "
+                                       "ones (as every preset has) the medians change columns and the paired figures change sign. Swap again to swap back.");
         ImGui::PopID();
     }
     if (pinned.empty()) return;
