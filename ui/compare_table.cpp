@@ -5,6 +5,7 @@
 // the median of the paired difference B − A over the common trials with whether that is better or worse
 // by the metric's direction, and the share of trials in which B is better; "tie" when the two are equal
 // in every trial (MODEL §7's relative 1e-9).
+#include <algorithm>
 #include <cmath>
 
 #include "results_panel.h"
@@ -57,6 +58,33 @@ void ResultsPanel::draw_compare_table(const Comparison& c, const std::vector<std
     // Headers take two lines, the deal above what the column gives: on one line ("B: commitment-2025q4, median")
     // they made the table wider than the panel at 1280 px, and P(B better) scrolled out of view. The test hook
     // reads them on one line (", " for the break).
+    // A party with no figure of its own in any deal shown (an owned fleet in every one, a cloud listed without
+    // capacity): a table with "owned: the buyer's cost" in each of its cells says less than one sentence.
+    if (!compare_rows_.empty() && compare_rows_ != "buyer" && !metrics.empty()) {
+        auto no_figures = [&](const Scenario& sc, const Result& r) {
+            return std::all_of(metrics.begin(), metrics.end(), [&](const Metric& m) { return metric_gap(sc, r, m) != FigureGap::none; });
+        };
+        bool none_anywhere = no_figures(s, model_.result()), owned = false;
+        std::string deals;
+        for (std::size_t k = 0; k < labels.size() && none_anywhere; ++k) {
+            const Scenario& sc = k == 0 ? s : pinned[k - 1].scenario;
+            const Result& r = k == 0 ? model_.result() : pinned[k - 1].result;
+            none_anywhere = none_anywhere && no_figures(sc, r);
+            const FigureGap gap = metric_gap(sc, r, metrics.front());
+            owned = owned || gap == FigureGap::owned;
+            deals += std::string(k ? "; " : "") + (k ? "B, " + labels[k] : "A, " + model_.preset_label()) + ": " + figure_gap_text(gap);
+        }
+        if (none_anywhere) {
+            const std::string text = shown + " has no figures of its own in these deals (" + deals + ")." +
+                                     (owned ? " Owned capacity bills nobody: what it costs (capex, opex, power) is in " + buyer_display_name(s) +
+                                                  "'s total cost, in the Totals rows."
+                                            : "");
+            wrapped_text(text);
+            items().track("compare_no_figures");
+            compare_cells_ = {{text}};
+            return;
+        }
+    }
     std::vector<std::string> header = {compare_rows_.empty() ? std::string("metric") : shown + ": figure", "better",
                                        "A: " + model_.preset_label() + "\ncurrent, median"};  // which deal A is, named as B is
     for (std::size_t k = 1; k < labels.size(); ++k) {

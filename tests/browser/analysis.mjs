@@ -125,6 +125,14 @@ await runSuite('browser analysis', async ({ server, browser, check }) => {
     check(net[3] === 'not in this deal' && /^\$/.test(net[2]) && net[4] === '\u2014' && net[5] === '\u2014',
       "a cloud the pinned deal lists without capacity reads 'not in this deal' there, with no difference or verdict", JSON.stringify(net));
     check(cost[2] === 'not given' && cost[4] === '\u2014', "a cost the deal does not give reads 'not given', with no difference", JSON.stringify(cost));
+    // AMD's fleet is owned in both deals (assets/presets): no figure of its own anywhere, so one sentence says so
+    // and where its cost is, instead of a table of "owned: the buyer's cost" in every cell.
+    await click(page, 'compare_rows');
+    await click(page, 'compare_rows=amd');
+    const o = await until(page, (x) => x.compare.length === 1);
+    check(/^AMD .* has no figures of its own in these deals \(A, open-2026: owned: the buyer's cost; B, rofr-2025: owned: the buyer's cost\)\. .*OpenAI's total cost/.test(o.compare[0][0]) &&
+      (await items(page))['compare_no_figures'] !== undefined,
+      'an owned fleet in both deals is one sentence naming where its cost is, not a table of gaps', JSON.stringify(o.compare));
     await click(page, 'compare_rows');
     await click(page, 'compare_rows=totals');
   }
