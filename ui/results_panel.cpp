@@ -391,6 +391,15 @@ void ResultsPanel::draw_money() {
     // The bars are the deterministic run's nets, the whiskers the trials' P10–P90: the title says both, so a
     // slide of it (whose source line names the trials) does not pass the bars off as Monte Carlo medians.
     charts::hbars("nets", "Each party's net (deterministic), with the Monte Carlo P10\xe2\x80\x93P90", nets, Unit::usd);
+    // A starred net shares the axis with nets after their provider's cost: the chart says what the star means, and
+    // so does a slide of it (the P&L's note is not on the slide).
+    if (const std::string uncosted = uncosted_names(s, parties); !uncosted.empty()) {
+        const std::string nets_note = "* " + uncosted + ": net before what the capacity costs its provider, which the scenario does not give; "
+                                      "the other providers' nets are after it, so a starred bar is not comparable with theirs.";
+        charts::note("nets", nets_note);
+        wrapped_text(nets_note, true);
+        items().track("nets_note");
+    }
 
     if (!r.reservations.empty()) {
         ImGui::Spacing();

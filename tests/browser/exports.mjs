@@ -224,6 +224,19 @@ await runSuite('browser exports', async ({ server, browser, check }) => {
     greys === partRows && new Set(fills).size >= 5,
     'the flows slide says the flows add up to the total cost, its "of which" rows (and only they) grey, the other bars in their providers\' colours',
     JSON.stringify({ partRows, greys, colours: [...new Set(fills)] }));
+  // The nets chart: a net before its provider's cost (starred, no provider_cost given) shares the axis with nets
+  // after it, so the slide says what the star means, as the page does under the chart.
+  {
+    await page.mouse.move(900, 500);  // the chart is drawn (and recorded) once scrolled into the results panel
+    for (let i = 0; i < 20 && !(await items(page))['chart:nets']; i++) { await page.mouse.wheel(0, 300); await frames(page, 3); }
+    const netsSlide = await page.evaluate(() => window.pactscope.slideChart('nets'));
+    const starred = netsSlide && netsSlide.ok ? parseCsv(netsSlide.csv).slice(1).filter((r) => r[0].endsWith('*')).map((r) => r[0]) : [];
+    const words = netsSlide && netsSlide.ok ? netsSlide.svg.replace(/<\/text>\s*<text[^>]*>/g, ' ') : '';
+    check(starred.length >= 1 && starred.every((n) => words.includes(n.slice(0, -1))) && /net before what the capacity costs its provider/.test(words),
+      'the nets slide says what its starred bars are (before the provider\'s own cost, not given), naming each', JSON.stringify({ starred }));
+    await page.mouse.wheel(0, -6000);
+    await frames(page, 3);
+  }
   // With a pinned deal, the sweep's legend names both deals (not "current").
   await click(page, 'tab:Sweep');
   await page.mouse.move(5, 5);
