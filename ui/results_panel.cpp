@@ -161,7 +161,9 @@ void ResultsPanel::draw_kpis() {
         const std::string range = st && st->count > 0 ? range_text(st->p10, st->p90, unit) : "\xe2\x80\xa6";
         ImGui::TextDisabled("%s", range.c_str());
         kpi_cards_.push_back({{"title", title}, {"value", format_value(value, unit)}, {"range", range}, {"trials", m.trials_done}});
-        ImGui::SetItemTooltip("Monte Carlo P10\xe2\x80\x93P90 (%lld trials so far)", static_cast<long long>(m.trials_done));
+        // The median too: it is the figure the Compare table gives for this deal, so the two numbers on screen connect.
+        const std::string median = st && st->count > 0 ? "; median " + format_value(st->p50, unit) + ", the figure the Compare table gives" : std::string();
+        ImGui::SetItemTooltip("Monte Carlo P10\xe2\x80\x93P90 (%lld trials so far)%s", static_cast<long long>(m.trials_done), median.c_str());
         ImGui::EndChild();
     }
     const Simulation& sim = model_.sim();
