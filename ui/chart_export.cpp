@@ -41,7 +41,7 @@ std::string value_title(const std::string& screen, ValueUnit unit) {
 ExportedChart export_chart(const charts::RecordedChart& rc, const std::vector<DealName>& deals, const std::string& source) {
     ExportedChart out;
     Chart& c = out.chart;
-    c.title = rc.title;
+    c.title = rc.slide_title.empty() ? rc.title : rc.slide_title;
     c.x_title = rc.x_title;
     c.unit = value_unit(rc.unit);
     c.y_title = value_title(rc.y_title, c.unit);

@@ -96,6 +96,7 @@ struct RecordedChart {
     std::vector<RecordedItem> items;
     std::optional<double> bars_from;  // a tornado's base (every input at its median): its bars start there
     std::string note;                 // how to read it, drawn under the chart on the page: a slide writes it too
+    std::string slide_title;          // a slide's title where the page's names deals by short labels (else the title)
 };
 // Records a chart drawn by other means (the what-changed waterfall), so it can be exported like the others.
 void record(RecordedChart chart);

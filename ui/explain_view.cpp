@@ -29,8 +29,8 @@ constexpr int kCombinationsPerFrame = 24;
 // A horizontal waterfall: a row for A's value, one per contribution (a bar from the running total to the
 // running total plus the contribution), a row for B's value. Labels left; a label wider than its column takes
 // a second line (every row is then two lines tall), cut at a word boundary only past that.
-void waterfall(const char* id, const std::string& title, const std::string& metric, const std::string& a_label, double a, const std::string& b_label,
-               double b, const std::vector<Contribution>& parts, Unit unit) {
+void waterfall(const char* id, const std::string& title, const std::string& slide_title, const std::string& metric, const std::string& a_label, double a,
+               const std::string& b_label, double b, const std::vector<Contribution>& parts, Unit unit) {
     const float line = ImGui::GetTextLineHeight();
     const int rows = static_cast<int>(parts.size()) + 2;
     const float avail = ImGui::GetContentRegionAvail().x;
@@ -96,7 +96,7 @@ void waterfall(const char* id, const std::string& title, const std::string& metr
     row(rows - 1, b_label, 0.0, b, charts::palette(0), format_value(b, unit));
     // Recorded as a chart, so "Download chart for slides" and "Download chart data" take it as they take the others.
     charts::RecordedChart rc;
-    rc.id = id, rc.title = title, rc.unit = unit;
+    rc.id = id, rc.title = title, rc.slide_title = slide_title, rc.unit = unit;
     charts::RecordedItem item{"waterfall", metric, {a}, {}, {a_label}, charts::palette(0)};
     for (const Contribution& c : parts) item.y.push_back(c.value), item.labels.push_back(c.part);
     item.y.push_back(b), item.labels.push_back(b_label);
@@ -210,6 +210,7 @@ void ExplainView::draw(const Comparison* paired) {
         ImGui::TextUnformatted("The two deals do not differ in anything that moves a number: tie.");
         return;
     }
+    paired_text_.clear();
     draw_paired_line(paired, m, u);
     // Deterministic runs (the medians of every input), not the Monte Carlo medians of the table above: the title says so,
     // with both ends, so the two differences on one screen are not read as one.
@@ -218,9 +219,12 @@ void ExplainView::draw(const Comparison* paired) {
     const std::string current = "current (" + model_.preset_label() + ")";
     const std::string from = reversed_ ? pinned_label_ : current, to = reversed_ ? current : pinned_label_;
     const auto spelled = [&](const std::string& deal) { return deal == current ? "the current deal (" + model_.preset_label() + ")" : deal; };
-    waterfall("explain", "What moves " + l.name + " from " + spelled(from) + " to " + spelled(to) + " in the deterministic runs: " + format_value(e.value_a, u) +
-                             " to " + format_value(e.value_b, u) + " (" + (e.delta >= 0 ? "+" : "") + format_value(e.delta, u) + ")",
-              l.name, from, e.value_a, to, e.value_b, e.contributions, u);
+    const std::string values = format_value(e.value_a, u) + " to " + format_value(e.value_b, u) + " (" + (e.delta >= 0 ? "+" : "") + format_value(e.delta, u) + ")";
+    // On a slide the first and last bars carry the deals' full names (chart_export), which the title would not fit.
+    waterfall("explain", "What moves " + l.name + " from " + spelled(from) + " to " + spelled(to) + " in the deterministic runs: " + values,
+              "What moves " + l.name + " from the top bar's deal to the bottom bar's, in the deterministic runs: " + values, l.name, from, e.value_a, to,
+              e.value_b, e.contributions, u);
+    if (!paired_text_.empty()) charts::note("explain", paired_text_);
     // What falls outside the horizon in either deal and moves this metric: the numbers above leave it out.
     std::vector<std::string> edges;
     std::size_t in_current = 0;  // counted per deal, so the number reads against the KPI card's (the current deal's alone)
@@ -234,11 +238,12 @@ void ExplainView::draw(const Comparison* paired) {
             }
     }
     if (!edges.empty()) {
-        const std::string title = std::to_string(edges.size()) + " thing" + (edges.size() == 1 ? "" : "s") + " outside the horizon (" +
-                                  std::to_string(in_current) + " in the current deal, " + std::to_string(edges.size() - in_current) + " in " +
-                                  pinned_label_ + ") move " + l.name +
-                                  " and are not counted above###outside";
+        // A tree node's label does not wrap: short enough for the panel at 1280 px, what they move said inside.
+        const std::string title = "Not counted above: " + std::to_string(edges.size()) + " thing" + (edges.size() == 1 ? "" : "s") +
+                                  " outside the horizon (" + std::to_string(in_current) + " in the current deal, " +
+                                  std::to_string(edges.size() - in_current) + " in " + pinned_label_ + ")###outside";
         if (ImGui::TreeNode(title.c_str())) {
+            wrapped_text("Each moves " + l.name + " beyond the horizon, so the values above leave it out:", true);
             for (const std::string& edge : edges) ImGui::Bullet(), wrapped_text(edge);
             ImGui::TreePop();
         }
@@ -264,11 +269,16 @@ void ExplainView::draw_paired_line(const Comparison* paired, const Metric& m, Un
         st.p10 = -d->delta.p90, st.p90 = -d->delta.p10, st.p5 = -d->delta.p95, st.p95 = -d->delta.p5;
     }
     paired_delta_ = st;
-    wrapped_text("Over the Monte Carlo's " + grouped_integer(static_cast<long long>(st.count)) + " paired trials the same difference has a median of " +
-                     format_delta(st.p50, u) + " (P10 to P90 " + format_delta(st.p10, u) + " to " + format_delta(st.p90, u) + "; the table's B \xe2\x88\x92 A" +
-                     (reversed_ ? ", sign reversed" : "") + "). The waterfall splits the difference between the deterministic runs, every input at its "
-                     "median, which is not the median of the differences.",
-                 true);
+    // How often the deal the waterfall ends at is the better one: the slide of the waterfall carries this line, so its
+    // one deterministic difference is not quoted without the trials' spread and odds.
+    const double p_to_better = reversed_ ? d->p_a_better() : d->p_b_better();
+    const std::string to = reversed_ ? "the current deal (" + model_.preset_label() + ")" : other.label;
+    const std::string odds = std::isfinite(p_to_better) && d->p_equal < 1.0 ? "; " + to + " better in " + probability_text(p_to_better) + " of them" : std::string();
+    paired_text_ = "Over the Monte Carlo's " + grouped_integer(static_cast<long long>(st.count)) + " paired trials the same difference has a median of " +
+                   format_delta(st.p50, u) + " (P10 to P90 " + format_delta(st.p10, u) + " to " + format_delta(st.p90, u) + odds + "; the table's B \xe2\x88\x92 A" +
+                   (reversed_ ? ", sign reversed" : "") + "). The waterfall splits the difference between the deterministic runs, every input at its "
+                   "median, which is not the median of the differences.";
+    wrapped_text(paired_text_, true);
     items().track("explain:paired");
 }
 

@@ -51,6 +51,7 @@ private:
     std::optional<Explanation> result_;
     std::string result_metric_, error_, pinned_label_;
     std::optional<Stat> paired_delta_;  // the Monte Carlo difference in the direction on screen, as last drawn
+    std::string paired_text_;           // its sentence, also the waterfall's note (a slide of it says it too)
 
     void draw_paired_line(const Comparison* paired, const Metric& m, Unit u);
 

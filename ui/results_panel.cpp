@@ -303,6 +303,12 @@ void ResultsPanel::draw_money() {
     const Result& r = model_.result();
     const McSummary& m = model_.summary();
     const std::string buyer = buyer_display_name(s);
+    // Which deal this is: every figure below is the current deal's alone (who earns most changes with the deal), and
+    // the tab says nothing else of it; a pinned deal's parties are on the Compare tab.
+    wrapped_text("The current deal, " + model_.preset_label() + " (" + s.name + ")" +
+                     (model_.pinned().empty() ? std::string(".") : ": a pinned deal's parties are compared on the Compare tab (Rows: a party)."),
+                 true);
+    items().track("money_deal");
     std::vector<charts::Bar> flows;
     auto flow = [&](std::string label, double v, int colour) {
         if (v != 0) flows.push_back({std::move(label), v, v, v, charts::palette(colour)});
@@ -393,15 +399,22 @@ void ResultsPanel::draw_money() {
     // The bars are the deterministic run's nets, the whiskers the trials' P10–P90: the title says both, so a
     // slide of it (whose source line names the trials) does not pass the bars off as Monte Carlo medians.
     charts::hbars("nets", "Each party's net (deterministic), with the Monte Carlo P10\xe2\x80\x93P90", nets, Unit::usd);
-    // A starred net shares the axis with nets after their provider's cost: the chart says what the star means, and
-    // so does a slide of it (the P&L's note is not on the slide).
-    if (const std::string uncosted = uncosted_names(s, parties); !uncosted.empty()) {
-        const std::string nets_note = "* " + uncosted + ": net before what the capacity costs its provider, which the scenario does not give; "
-                                      "the other providers' nets are after it, so a starred bar is not comparable with theirs.";
-        charts::note("nets", nets_note);
-        wrapped_text(nets_note, true);
-        items().track("nets_note");
-    }
+    // What each bar is made of, under the chart and on a slide of it (the P&L's notes are not on the slide): the
+    // buyer's net rests on its modelled revenue; a provider's includes IP value, which no one pays; a starred net is
+    // before a cost the scenario does not give, so it shares the axis with nets it is not comparable with.
+    std::string nets_note;  // the star first: it is what makes two bars not comparable
+    if (const std::string uncosted = uncosted_names(s, parties); !uncosted.empty())
+        nets_note = "* " + uncosted + ": net before what the capacity costs its provider, which the scenario does not give; the other "
+                    "providers' nets are after it, so a starred bar is not comparable with theirs. ";
+    std::string ip;
+    for (std::size_t p : parties)
+        if (r.stakeholders[p].ip_value_usd > 0)
+            ip += (ip.empty() ? "" : ", ") + provider_display_name(s, p) + " " + format_usd(r.stakeholders[p].ip_value_usd);
+    if (!ip.empty()) nets_note += "A provider's net includes the value of IP access, which is not a payment (" + ip + "). ";
+    nets_note += buyer + "'s net is its modelled inference revenue (" + format_usd(b.revenue_usd) + ") plus shares received, less its total cost and shares paid.";
+    charts::note("nets", nets_note);
+    wrapped_text(nets_note, true);
+    items().track("nets_note");
 
     if (!r.reservations.empty()) {
         ImGui::Spacing();
@@ -477,7 +490,7 @@ void ResultsPanel::draw_compare() {
         ImGui::SameLine(0, 2);
         const std::string current = model_.preset_label();
         ImGui::BeginDisabled(!model_.valid());
-        if (ImGui::SmallButton(PS_ICON_EXCHANGE)) {
+        if (ImGui::SmallButton(PS_ICON_EXCHANGE " swap")) {  // worded: the waterfall's arrows button only reverses its direction
             model_.swap_with_pinned(i);
             ImGui::EndDisabled();
             ImGui::PopID();
@@ -486,9 +499,10 @@ void ResultsPanel::draw_compare() {
         ImGui::EndDisabled();
         items().track("swap:" + std::to_string(i));
         item_tooltip(!model_.valid() ? std::string("Swap: fix the current deal's problems first (listed above the editor); it can be pinned only as it is.")
-                                     : "Swap: make " + pinned[i].label + " the current deal (A) and pin " + current + " in its place (B). The table's B \xe2\x88\x92 A "
-                                       "and P(B better) then speak of " + current + ". Both run again with the current deal's seed and trials: with the same "
-                                       "ones (as every preset has) the medians change columns and the paired figures change sign. Swap again to swap back.");
+                                     : "Swap: make " + pinned[i].label + " the current deal (A: the cards, charts and editor) and pin " + current +
+                                       " in its place (B), so the table's B \xe2\x88\x92 A and P(B better) speak of " + current + ". Both deals run their "
+                                       "trials again, with the current deal's seed and number of trials; when those are the same (every preset's are), "
+                                       "the results only change sides. Swap again to swap back.");
         ImGui::PopID();
     }
     if (pinned.empty()) return;

@@ -226,23 +226,29 @@ Frame frame(SvgCanvas& svg, const Chart& c, int width, int height) {
     f.legend = legend_entries(c);
     f.rows = legend_rows(f.legend, inner);
     double y = height - kPad;
-    // A line of text (two when wider than the chart, the rest cut) from y upwards; y moves above it.
-    const auto two_lines_up = [&](const std::string& text, double text_size, const char* colour) {
+    // Text wrapped at spaces to the chart's width, at most `max_lines` lines (the last cut if it must be), drawn
+    // from y upwards; y moves above it.
+    const auto lines_up = [&](const std::string& text, double text_size, const char* colour, std::size_t max_lines) {
         const auto estimated = [&](std::string_view t) { return static_cast<float>(text_width(std::string(t), text_size)); };
-        const TwoLines lines = wrap_in_two(text, static_cast<float>(inner), estimated);
-        if (!lines.second.empty()) {
-            svg.text(kPad, y - 2, fit_text(std::string(lines.second), text_size, inner), text_size, "start", colour);
-            y -= text_size + 3;
-            svg.text(kPad, y - 2, std::string(lines.first), text_size, "start", colour);
-        } else {
-            svg.text(kPad, y - 2, text, text_size, "start", colour);
+        std::vector<std::string> lines;
+        std::string rest = text;
+        while (lines.size() + 1 < max_lines) {
+            const TwoLines two = wrap_in_two(rest, static_cast<float>(inner), estimated);
+            lines.emplace_back(two.first);
+            rest = std::string(two.second);
+            if (rest.empty()) break;
         }
-        y -= text_size + 8;
+        if (!rest.empty()) lines.push_back(fit_text(rest, text_size, inner));
+        for (std::size_t k = lines.size(); k-- > 0;) {
+            svg.text(kPad, y - 2, lines[k], text_size, "start", colour);
+            y -= text_size + (k ? 3 : 8);
+        }
     };
     // A source wider than the chart (two deals' names, the date, the seed) takes a second line, so the end — which
-    // says whether the chart is of trials — is not cut.
-    if (!c.source.empty()) two_lines_up(c.source, kSourceSize, kMuted);
-    if (!c.note.empty()) two_lines_up(c.note, kTickSize, kInk);  // read before the source: how the bars add up
+    // says whether the chart is of trials — is not cut. A note (how to read the chart: what the bars add up to,
+    // what a star means) takes up to four.
+    if (!c.source.empty()) lines_up(c.source, kSourceSize, kMuted, 2);
+    if (!c.note.empty()) lines_up(c.note, kTickSize, kInk, 4);  // read before the source
     const double legend_h = static_cast<double>(f.rows.size()) * kLegendRow;
     f.legend_top = y - legend_h;
     f.bottom = f.legend_top - (f.rows.empty() ? 0 : 8);

@@ -256,6 +256,14 @@ await runSuite('browser exports', async ({ server, browser, check }) => {
   check(fall && fall.ok && fall.svg.includes('>increase<') && !fall.svg.includes('\u2026') && !fall.svg.includes('rotate(-30') &&
     fallRows.length === whatChanged.contributions.length + 3 && whatChanged.contributions.every((c, i) => fallRows[i + 2][0] === c.part && close(+fallRows[i + 2][1], c.value, 1e-9)),
     "what changed exports for slides: a row per part, names whole, the page's values", JSON.stringify({ rows: fallRows.slice(0, 3), parts: whatChanged.contributions.slice(0, 2) }));
+  // The slide's one deterministic difference travels with the trials' view of it: the paired median, its P10-P90 and
+  // how often the deal it ends at is better (the line above the waterfall on the page), under the chart.
+  {
+    const words = fall && fall.ok ? fall.svg.replace(/<\/text>\s*<text[^>]*>/g, ' ') : '';
+    const paired = whatChanged.paired || {};
+    check(/paired trials the same difference has a median of [^<]*P10 to P90 [^<]* better in [0-9.<>]+% of them/.test(words) && paired.trials > 0,
+      'the waterfall slide says the paired Monte Carlo median, P10-P90 and how often the deal it ends at is better', words.slice(-700));
+  }
   await click(page, 'tab:Sweep');
   // The tab's "Download table (CSV)" button (a mouse click) saves the grid and its break-evens: the same bytes as
   // `pactscope sweep CURRENT PINNED --param INPUT=LO:HI:STEPS --metric METRIC --format csv`.

@@ -325,6 +325,39 @@ TEST_CASE("chart SVG: bars in their own colours, and a note on how to read them 
     CHECK(chart_svg(flows, 960, 540).find(fill(kChartColours - 1)) == std::string::npos);
 }
 
+TEST_CASE("chart SVG: a long note wraps to up to four lines, in order, with nothing cut", "[exports]") {
+    // Three sentences of about 150 characters each are well over two lines of the 960 px slide (920 px of text),
+    // fewer than four. Each sentence ends with a marker word; every
+    // marker must be on the slide, in order, and no line may end in "…" (two lines cut the third sentence); the lines read top to bottom in the note's order.
+    Chart c;
+    c.unit = ValueUnit::usd;
+    c.x = {"a", "b"};
+    c.items.push_back(chart_hbars("nets", 0, {1e9, 2e9}));
+    const std::string one = "OpenAI's net is its modelled inference revenue, the value of every served H100e-hour of inference, plus the "
+                            "revenue shares it receives, less its total cost and the shares it pays FIRST.";
+    const std::string two = " A provider's net includes the value of IP access to the buyer's models, which is not a payment from anybody to "
+                            "anybody, so it is not in the money flows above SECOND.";
+    const std::string three = " * Google Cloud, Cerebras: net before what the capacity costs its provider, which the scenario does not give; "
+                              "the other nets are after it, so these are not comparable THIRD.";
+    c.note = one + two + three;
+    c.source = "deal \xc2\xb7 2026-12-01 \xc2\xb7 deterministic";
+    const std::string svg = chart_svg(c, 960, 540);
+    const std::size_t first = svg.find("FIRST."), second = svg.find("SECOND."), third = svg.find("THIRD.</text>");
+    REQUIRE(first != std::string::npos);
+    REQUIRE(second != std::string::npos);
+    REQUIRE(third != std::string::npos);
+    CHECK(svg.find("\xe2\x80\xa6") == std::string::npos);
+    // The lines read down the page in the note's order (they are written bottom up, so not in the file's order).
+    const auto y_of = [&](std::size_t at) {
+        const std::size_t text = svg.rfind("<text", at), y = svg.find(" y=\"", text) + 4;
+        return std::stod(svg.substr(y, svg.find('"', y) - y));
+    };
+    CHECK(y_of(first) <= y_of(second));
+    CHECK(y_of(second) <= y_of(third));
+    CHECK(y_of(first) < y_of(third));  // more than one line
+    CHECK(y_of(third) < y_of(svg.find(">deal ")));  // and all above the source line
+}
+
 TEST_CASE("chart CSV: one row per x label, units in the header, exact numbers", "[exports]") {
     Chart c;
     c.x_title = "year";
