@@ -273,12 +273,16 @@ void ExplainView::draw_paired_line(const Comparison* paired, const Metric& m, Un
     // one deterministic difference is not quoted without the trials' spread and odds.
     const double p_to_better = reversed_ ? d->p_a_better() : d->p_b_better();
     const std::string to = reversed_ ? "the current deal (" + model_.preset_label() + ")" : other.label;
-    const std::string odds = std::isfinite(p_to_better) && d->p_equal < 1.0 ? "; " + to + " better in " + probability_text(p_to_better) + " of them" : std::string();
-    paired_text_ = "Over the Monte Carlo's " + grouped_integer(static_cast<long long>(st.count)) + " paired trials the same difference has a median of " +
-                   format_delta(st.p50, u) + " (P10 to P90 " + format_delta(st.p10, u) + " to " + format_delta(st.p90, u) + odds + "; the table's B \xe2\x88\x92 A" +
-                   (reversed_ ? ", sign reversed" : "") + "). The waterfall splits the difference between the deterministic runs, every input at its "
-                   "median, which is not the median of the differences.";
-    wrapped_text(paired_text_, true);
+    const std::string odds = std::isfinite(p_to_better) && d->p_equal < 1.0 ? " " + to + " is better in " + probability_text(p_to_better) + " of them." : std::string();
+    const std::string trials = "Over the Monte Carlo's " + grouped_integer(static_cast<long long>(st.count)) +
+                               " paired trials the same difference has a median of " + format_delta(st.p50, u) + " (P10 to P90 " + format_delta(st.p10, u) +
+                               " to " + format_delta(st.p90, u);
+    wrapped_text(trials + "; the table's B \xe2\x88\x92 A" + (reversed_ ? ", sign reversed" : "") + ")." + odds +
+                     " The waterfall splits the difference between the deterministic runs, every input at its median, which is not the median of "
+                     "the differences.",
+                 true);
+    // The slide's note: the same in fewer words (a slide has no table, and a long note takes the bars' height).
+    paired_text_ = trials + ")." + odds + " The bars are deterministic runs, every input at its median.";
     items().track("explain:paired");
 }
 

@@ -51,7 +51,7 @@ private:
     std::optional<Explanation> result_;
     std::string result_metric_, error_, pinned_label_;
     std::optional<Stat> paired_delta_;  // the Monte Carlo difference in the direction on screen, as last drawn
-    std::string paired_text_;           // its sentence, also the waterfall's note (a slide of it says it too)
+    std::string paired_text_;           // the same in a few words: the waterfall's note (a slide of it says it)
 
     void draw_paired_line(const Comparison* paired, const Metric& m, Unit u);
 

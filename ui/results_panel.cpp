@@ -305,7 +305,7 @@ void ResultsPanel::draw_money() {
     const std::string buyer = buyer_display_name(s);
     // Which deal this is: every figure below is the current deal's alone (who earns most changes with the deal), and
     // the tab says nothing else of it; a pinned deal's parties are on the Compare tab.
-    wrapped_text("The current deal, " + model_.preset_label() + " (" + s.name + ")" +
+    wrapped_text("The current deal, " + (model_.preset_id().empty() ? model_.preset_label() : model_.preset_label() + " (" + s.name + ")") +
                      (model_.pinned().empty() ? std::string(".") : ": a pinned deal's parties are compared on the Compare tab (Rows: a party)."),
                  true);
     items().track("money_deal");
@@ -404,8 +404,8 @@ void ResultsPanel::draw_money() {
     // before a cost the scenario does not give, so it shares the axis with nets it is not comparable with.
     std::string nets_note;  // the star first: it is what makes two bars not comparable
     if (const std::string uncosted = uncosted_names(s, parties); !uncosted.empty())
-        nets_note = "* " + uncosted + ": net before what the capacity costs its provider, which the scenario does not give; the other "
-                    "providers' nets are after it, so a starred bar is not comparable with theirs. ";
+        nets_note = "* " + uncosted + ": net before what the capacity costs its provider, which the scenario does not give, so a starred "
+                    "bar is not comparable with a net after that cost. ";
     std::string ip;
     for (std::size_t p : parties)
         if (r.stakeholders[p].ip_value_usd > 0)
@@ -501,8 +501,8 @@ void ResultsPanel::draw_compare() {
         item_tooltip(!model_.valid() ? std::string("Swap: fix the current deal's problems first (listed above the editor); it can be pinned only as it is.")
                                      : "Swap: make " + pinned[i].label + " the current deal (A: the cards, charts and editor) and pin " + current +
                                        " in its place (B), so the table's B \xe2\x88\x92 A and P(B better) speak of " + current + ". Both deals run their "
-                                       "trials again, with the current deal's seed and number of trials; when those are the same (every preset's are), "
-                                       "the results only change sides. Swap again to swap back.");
+                                       "trials again, with " + pinned[i].label + "'s seed and number of trials (a pinned deal runs the current one's); "
+                                       "when the two deals' are the same (every preset's are), the results only change sides. Swap again to swap back.");
         ImGui::PopID();
     }
     if (pinned.empty()) return;

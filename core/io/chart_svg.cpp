@@ -234,7 +234,7 @@ Frame frame(SvgCanvas& svg, const Chart& c, int width, int height) {
         std::string rest = text;
         while (lines.size() + 1 < max_lines) {
             const TwoLines two = wrap_in_two(rest, static_cast<float>(inner), estimated);
-            lines.emplace_back(two.first);
+            lines.push_back(fit_text(std::string(two.first), text_size, inner));  // a word wider than the chart is cut
             rest = std::string(two.second);
             if (rest.empty()) break;
         }

@@ -16,7 +16,7 @@
 //     opens with its metric, input, range and steps, and its own share link reopens them in a new context
 // Screenshots land in build/wasm/web-test/. Exit code 0 when every check passes.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { ROOT, runSuite, open, newContext, openIn, frames, state, click, reveal, items, cli, close, decodePng, inkStats, parseCsv } from './harness.mjs';
+import { ROOT, runSuite, open, newContext, openIn, frames, state, click, reveal, items, cli, close, decodePng, inkStats, parseCsv, svgWords } from './harness.mjs';
 
 const OUT = ROOT + 'build/wasm/web-test/';
 mkdirSync(OUT, { recursive: true });
@@ -231,9 +231,11 @@ await runSuite('browser exports', async ({ server, browser, check }) => {
     for (let i = 0; i < 20 && !(await items(page))['chart:nets']; i++) { await page.mouse.wheel(0, 300); await frames(page, 3); }
     const netsSlide = await page.evaluate(() => window.pactscope.slideChart('nets'));
     const starred = netsSlide && netsSlide.ok ? parseCsv(netsSlide.csv).slice(1).filter((r) => r[0].endsWith('*')).map((r) => r[0]) : [];
-    const words = netsSlide && netsSlide.ok ? netsSlide.svg.replace(/<\/text>\s*<text[^>]*>/g, ' ') : '';
-    check(starred.length >= 1 && starred.every((n) => words.includes(n.slice(0, -1))) && /net before what the capacity costs its provider/.test(words),
-      'the nets slide says what its starred bars are (before the provider\'s own cost, not given), naming each', JSON.stringify({ starred }));
+    const words = svgWords(netsSlide && netsSlide.ok ? netsSlide.svg : '');
+    // The names the note gives (not the bars' labels, which carry them too), whole: no line cut.
+    const named = ((words.match(/\* ([^:]+): net before what the capacity costs its provider/) || [])[1] || '').split(', ');
+    check(starred.length >= 1 && JSON.stringify(named) === JSON.stringify(starred.map((n) => n.slice(0, -1))) && !words.includes('\u2026'),
+      'the nets slide says what its starred bars are (before the provider\'s own cost, not given), naming each', JSON.stringify({ starred, named }));
     await page.mouse.wheel(0, -6000);
     await frames(page, 3);
   }
@@ -259,10 +261,17 @@ await runSuite('browser exports', async ({ server, browser, check }) => {
   // The slide's one deterministic difference travels with the trials' view of it: the paired median, its P10-P90 and
   // how often the deal it ends at is better (the line above the waterfall on the page), under the chart.
   {
-    const words = fall && fall.ok ? fall.svg.replace(/<\/text>\s*<text[^>]*>/g, ' ') : '';
+    const words = svgWords(fall && fall.ok ? fall.svg : '');
     const paired = whatChanged.paired || {};
-    check(/paired trials the same difference has a median of [^<]*P10 to P90 [^<]* better in [0-9.<>]+% of them/.test(words) && paired.trials > 0,
-      'the waterfall slide says the paired Monte Carlo median, P10-P90 and how often the deal it ends at is better', words.slice(-700));
+    // The median and the odds are the compare table's B − A and P(B better) for the same metric, the deal named as
+    // the table names it.
+    const netRow = (await page.evaluate(() => window.pactscope.views().compare)).find((r) => r[0] === 'OpenAI \u2014 net') || [];
+    // The median as the table's B − A cell writes it (one formatter: the waterfall runs current to pinned here).
+    const said = `paired trials the same difference has a median of ${(netRow[4] || '?').replace(/ \(B (better|worse)\)$/, '')} (P10 to P90 `;
+    check(whatChanged.to === 'rofr-2025' && paired.trials > 0 && netRow[5] && words.includes(said) &&
+      words.includes(`rofr-2025 is better in ${netRow[5]} of them.`) && !words.includes('\u2026'),
+      'the waterfall slide says the paired Monte Carlo median and how often the deal it ends at is better (the table\'s P(B better))',
+      JSON.stringify({ said, odds: netRow[5], words: words.slice(-420) }));
   }
   await click(page, 'tab:Sweep');
   // The tab's "Download table (CSV)" button (a mouse click) saves the grid and its break-evens: the same bytes as

@@ -196,6 +196,15 @@ export function inkStats(png) {
 }
 
 // RFC 4180 rows (quoted fields with "" for a quote).
+// The words of an SVG slide in reading order: every <text> element sorted top to bottom, then left to right (a
+// chart's note is written bottom up, so file order is not reading order), entities decoded, joined with spaces.
+export function svgWords(svg) {
+  const decode = (t) => t.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+  return [...(svg || '').matchAll(/<text x="([-\d.e]+)" y="([-\d.e]+)"[^>]*>([^<]*)<\/text>/g)]
+    .map((m) => ({ x: Number(m[1]), y: Number(m[2]), t: decode(m[3]) }))
+    .sort((a, b) => a.y - b.y || a.x - b.x).map((e) => e.t).join(' ');
+}
+
 export function parseCsv(text) {
   const rows = [];
   let row = [], field = '', quoted = false;
