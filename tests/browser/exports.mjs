@@ -232,8 +232,9 @@ await runSuite('browser exports', async ({ server, browser, check }) => {
     const netsSlide = await page.evaluate(() => window.pactscope.slideChart('nets'));
     const starred = netsSlide && netsSlide.ok ? parseCsv(netsSlide.csv).slice(1).filter((r) => r[0].endsWith('*')).map((r) => r[0]) : [];
     const words = svgWords(netsSlide && netsSlide.ok ? netsSlide.svg : '');
-    // The names the note gives (not the bars' labels, which carry them too), whole: no line cut.
-    const named = ((words.match(/\* ([^:]+): net before what the capacity costs its provider/) || [])[1] || '').split(', ');
+    // The names the note gives (not the bars' labels, which carry them too, each star followed by a value), whole:
+    // no line cut.
+    const named = ((words.match(/\* ([^:*$]+): net before what the capacity costs its provider/) || [])[1] || '').split(', ');
     check(starred.length >= 1 && JSON.stringify(named) === JSON.stringify(starred.map((n) => n.slice(0, -1))) && !words.includes('\u2026'),
       'the nets slide says what its starred bars are (before the provider\'s own cost, not given), naming each', JSON.stringify({ starred, named }));
     await page.mouse.wheel(0, -6000);
