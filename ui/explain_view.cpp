@@ -126,6 +126,8 @@ std::string ExplainView::csv() const {
     return ex ? explanation_to_csv(a, b, *ex) : std::string();
 }
 
+std::string ExplainView::current_deal_words() const { return "the current deal (" + model_.preset_label() + ")"; }
+
 bool ExplainView::working() const { return explainer_ && !explainer_->done(); }
 
 void ExplainView::restart() {
@@ -218,7 +220,7 @@ void ExplainView::draw(const Comparison* paired) {
     // the reader to remember which deal that was.
     const std::string current = "current (" + model_.preset_label() + ")";
     const std::string from = reversed_ ? pinned_label_ : current, to = reversed_ ? current : pinned_label_;
-    const auto spelled = [&](const std::string& deal) { return deal == current ? "the current deal (" + model_.preset_label() + ")" : deal; };
+    const auto spelled = [&](const std::string& deal) { return deal == current ? current_deal_words() : deal; };
     const std::string values = format_value(e.value_a, u) + " to " + format_value(e.value_b, u) + " (" + (e.delta >= 0 ? "+" : "") + format_value(e.delta, u) + ")";
     // On a slide the first and last bars carry the deals' full names (chart_export), which the title would not fit.
     waterfall("explain", "What moves " + l.name + " from " + spelled(from) + " to " + spelled(to) + " in the deterministic runs: " + values,
@@ -272,7 +274,7 @@ void ExplainView::draw_paired_line(const Comparison* paired, const Metric& m, Un
     // How often the deal the waterfall ends at is the better one: the slide of the waterfall carries this line, so its
     // one deterministic difference is not quoted without the trials' spread and odds.
     const double p_to_better = reversed_ ? d->p_a_better() : d->p_b_better();
-    const std::string to = reversed_ ? "the current deal (" + model_.preset_label() + ")" : other.label;
+    const std::string to = reversed_ ? current_deal_words() : other.label;
     const std::string odds = std::isfinite(p_to_better) && d->p_equal < 1.0 ? " " + to + " is better in " + probability_text(p_to_better) + " of them." : std::string();
     const std::string trials = "Over the Monte Carlo's " + grouped_integer(static_cast<long long>(st.count)) +
                                " paired trials the same difference has a median of " + format_delta(st.p50, u) + " (P10 to P90 " + format_delta(st.p10, u) +

@@ -54,6 +54,7 @@ private:
     std::string paired_text_;           // the same in a few words: the waterfall's note (a slide of it says it)
 
     void draw_paired_line(const Comparison* paired, const Metric& m, Unit u);
+    std::string current_deal_words() const;  // "the current deal (open-2026)", as titles and the paired line say it
 
     void restart();
     std::string start_key() const;  // what the attribution on screen was started for
