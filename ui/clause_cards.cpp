@@ -93,11 +93,12 @@ void ScenarioPanel::draw_clauses() {
         const std::string who = str(c, "holder", str(c, "provider"));
         ImGui::PushID(base.c_str());  // ids by pointer: clause 5 and provider 5 must not share a "remove" button
         // "###card": the card's identity is its place, not its title, so it stays open when the title changes.
-        // Named as the timeline, inputs and parts name it ("revenue share on azure #2") while the document is valid.
+        // Named as the timeline, inputs and parts name it ("reservation on oracle #2") while the document is valid.
         const Scenario& valid = model_.scenario();
         const bool named = model_.valid() && i < valid.contract.size();
         // While it is not (an edit made it invalid), the same words from the document, without the number.
-        const std::string title = (named ? clause_name(valid, i) : std::string(info ? info->label : type.c_str()) + (who.empty() ? "" : " on " + who)) + "###card";
+        const std::string on = type != "revenue_share" ? " on " : str(c, "payer", "buyer") == "holder" ? " paid by " : " paid to ";
+        const std::string title = (named ? clause_name(valid, i) : std::string(info ? info->label : type.c_str()) + (who.empty() ? "" : on + who)) + "###card";
         if (opens_for_focus(fields_.focus_request, base)) ImGui::SetNextItemOpen(true);
         const bool open = ImGui::TreeNodeEx(title.c_str(), ImGuiTreeNodeFlags_Framed | ImGuiTreeNodeFlags_SpanAvailWidth | ImGuiTreeNodeFlags_AllowOverlap);
         items().track("card:" + base);

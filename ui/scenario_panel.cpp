@@ -135,7 +135,7 @@ void ScenarioPanel::draw_timeline() {
     // The label column is as wide as the longest label (up to 45% of the width), so labels never run into the bars.
     float label_w = 60;
     for (std::size_t c = 0; c < s.contract.size(); ++c) {
-        const std::string label = clause_name(s, c);  // "revenue share on azure #2", as inputs and parts are named
+        const std::string label = clause_name(s, c);  // "revenue share paid to azure", as inputs and parts are named
         label_w = std::max(label_w, ImGui::CalcTextSize(label.c_str()).x + 8);
     }
     const float x0 = p.x + std::min(label_w, w * 0.45f), x1 = p.x + w - 4;

@@ -213,11 +213,14 @@ std::string clause_name(const Scenario& s, std::size_t clause) {
     const ClauseTypeInfo& info = clause_type_info(c.type);
     const int party = info.party(c);
     std::string out = info.label;
-    if (party >= 0) out += " on " + s.providers[static_cast<std::size_t>(party)].id;
-    int nth = 0, count = 0;  // its number among the clauses of its type and party, when there are several
+    // A revenue share says which way it is paid: the buyer pays the holder, or the holder pays the buyer.
+    const char* on = c.type != ClauseType::revenue_share ? " on " : c.payer == SharePayer::buyer ? " paid to " : " paid by ";
+    if (party >= 0) out += on + s.providers[static_cast<std::size_t>(party)].id;
+    int nth = 0, count = 0;  // its number among the clauses of its name, when there are several
     for (std::size_t i = 0; i < s.contract.size(); ++i) {
         const Clause& o = s.contract[i];
         if (o.type != c.type || clause_type_info(o.type).party(o) != party) continue;
+        if (c.type == ClauseType::revenue_share && o.payer != c.payer) continue;
         ++count;
         if (i <= clause) ++nth;
     }

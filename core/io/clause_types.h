@@ -103,9 +103,11 @@ const ClauseTypeInfo* find_clause_type(const std::string& name);
 // "exclusive, rofr, … or sla" for messages.
 std::string clause_type_list();
 
-// What a clause is called in labels (MODEL §8): "commitment on azure"; "revenue share on azure #2" when the
+// What a clause is called in labels (MODEL §8): "commitment on azure"; "reservation on oracle #2" when the
 // scenario has several clauses of one type on one party (numbered from 1 in document order); "AGI clause"
-// for a clause that names no party. The party is named by its id, as people write clauses.
+// for a clause that names no party. A revenue share says which way it flows: "revenue share paid to azure"
+// (the buyer pays), "revenue share paid by azure" (the holder pays), numbered among those of its direction.
+// The party is named by its id, as people write clauses.
 std::string clause_name(const Scenario& s, std::size_t clause);
 // The same in words, the party by its name, for readers rather than writers: "reservation · Oracle OCI (Stargate
 // sites, 4.5 GW)", "revenue share · Microsoft Azure (buyer pays)", "AGI (profit trigger)". The report's timeline

@@ -121,7 +121,7 @@ const InputField* input_field(const std::string& key) {
 
 std::string field_words(const std::string& key) {
     if (const InputField* f = input_field(key)) return f->label;
-    // Keys that are not numbers but appear in names ("revenue share on azure (changed: cap, end)"): a clause's
+    // Keys that are not numbers but appear in names ("revenue share paid to azure (changed: cap, end)"): a clause's
     // window bounds read as prepositions ("changed: cap, to"); the others read well with spaces for underscores.
     static const std::pair<const char*, const char*> kWords[] = {{"from", "start"}, {"to", "end"}, {"credits", "credit tiers"}};
     for (const auto& [k, words] : kWords)

@@ -68,7 +68,8 @@ std::vector<std::string> named_providers(const json& item) {
     return out;
 }
 
-// A clause's matching key: type, party, and its position among the clauses with that type and party.
+// A clause's matching key, as its name (clause_name): type, party, a revenue share's payer, and its position
+// among the clauses alike in those. (A share the buyer pays is never paired with one the holder pays.)
 std::vector<std::string> clause_keys(const json& contract) {
     std::vector<std::string> out;
     std::map<std::string, int> seen;
@@ -76,7 +77,11 @@ std::vector<std::string> clause_keys(const json& contract) {
         std::string party;
         for (const char* k : {"holder", "provider"})
             if (c.contains(k) && c[k].is_string()) party = c[k].get<std::string>();
-        const std::string base = c.value("type", std::string()) + "|" + party;
+        std::string base = c.value("type", std::string()) + "|" + party;
+        if (base.rfind("revenue_share|", 0) == 0) {
+            const json* payer = c.contains("payer") ? &c["payer"] : nullptr;  // MODEL §3: the buyer by default
+            base += "|" + (payer && payer->is_string() ? payer->get<std::string>() : std::string("buyer"));
+        }
         out.push_back(base + "|" + std::to_string(seen[base]++));
     }
     return out;

@@ -109,6 +109,25 @@ TEST_CASE("explain: value_a and value_b are the runs of A and B; A's and B's doc
     CHECK(std::fabs(sum_of(*ex) - ex->delta) <= 1e-9 * std::fabs(ex->delta));
 }
 
+TEST_CASE("explain: a revenue share is paired with one paid the same way, and its part says which way") {
+    // A: the holder a pays the buyer 20% of its API revenue. B adds, before it, a share the buyer pays a: 10%
+    // of its inference revenue, 1000 H100e × 2190 h × $5 = $10.95M, so $1.095M. Paired by type and party alone,
+    // B's first share would be A's share "changed: payer, rate, …" and B's second "added"; paired by direction,
+    // the share a pays is unchanged and the new one is the whole change.
+    json a = two_clouds_one_workload(), b = a;
+    const json paid_by_a = {{"type", "revenue_share"}, {"payer", "holder"}, {"holder", "a"}, {"rate", 0.2},
+                            {"holder_api_revenue_usd_per_quarter", 1e6}};
+    a["contract"].push_back(paid_by_a);
+    b["contract"].push_back({{"type", "revenue_share"}, {"holder", "a"}, {"rate", 0.1}});  // payer: the buyer by default
+    b["contract"].push_back(paid_by_a);
+    const Explanation ex = explained(a, b, "buyer.net_usd");
+    REQUIRE(ex.contributions.size() == 1);
+    CHECK(ex.contributions[0].part == "revenue share paid to a (added)");
+    CHECK(ex.contributions[0].pointer == "/contract/0");
+    CHECK(ex.contributions[0].value == Approx(-0.1 * 1000 * H * 5));
+    CHECK(sum_of(ex) == ex.delta);
+}
+
 TEST_CASE("explain: a clause naming a provider only B has is attributed together with it (MODEL §13)") {
     json a = two_clouds_one_workload(), b = a;
     b["providers"][0]["price_usd_per_h100e_hour"] = 2.5;

@@ -8,6 +8,7 @@
 #include "io/clause_types.h"
 #include "io/presets.h"
 #include "io/scenario_inputs.h"
+#include "io/scenario_io.h"
 #include "scenario_builder.h"
 
 using namespace test;
@@ -88,9 +89,25 @@ TEST_CASE("clause names: type in words and party; numbered when a party has seve
     CHECK(clause_name(s, 1) == "commitment on azure");
     // The preset's clause order: rofr, commitment, 4 reservations, api_exclusivity, 2 revenue shares, ip_access, agi.
     CHECK(clause_name(s, 6) == "API exclusivity on azure");
-    CHECK(clause_name(s, 7) == "revenue share on azure #1");
-    CHECK(clause_name(s, 8) == "revenue share on azure #2");
+    // The two revenue shares run opposite ways (payer buyer, then payer holder): each name says which, and
+    // neither is numbered, being the only one of its direction.
+    CHECK(clause_name(s, 7) == "revenue share paid to azure");
+    CHECK(clause_name(s, 8) == "revenue share paid by azure");
     CHECK(clause_name(s, 10) == "AGI clause");
+}
+
+TEST_CASE("clause names: revenue shares are numbered among those paid the same way") {
+    Scenario s = preset("commitment-2025q4");
+    // Two more shares the buyer pays azure, after the preset's pair (to azure, then by azure).
+    json d = json::parse(scenario_to_json(s).dump());
+    d["contract"].push_back({{"type", "revenue_share"}, {"holder", "azure"}, {"rate", 0.01}});
+    d["contract"].push_back({{"type", "revenue_share"}, {"payer", "buyer"}, {"holder", "azure"}, {"rate", 0.02}});
+    s = load_ok(d);
+    const std::size_t n = s.contract.size();
+    CHECK(clause_name(s, 7) == "revenue share paid to azure #1");
+    CHECK(clause_name(s, 8) == "revenue share paid by azure");
+    CHECK(clause_name(s, n - 2) == "revenue share paid to azure #2");
+    CHECK(clause_name(s, n - 1) == "revenue share paid to azure #3");
 }
 
 TEST_CASE("inputs by name: every quantity, named \"owner — field (unit)\", with its median, P5, P95 and pointer") {
