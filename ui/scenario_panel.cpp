@@ -8,6 +8,7 @@
 #include <cmath>
 
 #include "scenario_panel.h"
+#include "analysis/agi_words.h"
 #include "charts.h"
 #include "format.h"
 #include "imgui.h"
@@ -179,14 +180,28 @@ void ScenarioPanel::draw_timeline() {
         dl->AddLine(ImVec2(x, p.y), ImVec2(x, p.y + height - row), IM_COL32(255, 255, 255, 200), 1.5f);
         dl->AddText(ImVec2(x + 2, p.y + height - row * 2), IM_COL32(255, 255, 255, 200), "today");
     }
+    // The AGI quarter of the deterministic run (every input at its median), as the bars; the Monte Carlo's
+    // trials may put it elsewhere or nowhere, and the Compare table gives their median: the tooltip says both.
+    const float agi_y = p.y + height - row * 3;
+    const bool agi_clause = std::any_of(s.contract.begin(), s.contract.end(), [](const Clause& c) { return c.type == ClauseType::agi; });
+    float agi_x = -1, agi_w = 0;
     if (r.totals.has_agi) {
         const int q = s.start + r.totals.agi_quarter;
         const float x = qx(std::clamp(q, first, last));
         dl->AddLine(ImVec2(x, p.y), ImVec2(x, p.y + height - row), IM_COL32(255, 90, 90, 255), 2.0f);
         const std::string label = "AGI " + quarter_label(q);
-        const float tw = ImGui::CalcTextSize(label.c_str()).x;
-        const float tx = x + 2 + tw > x1 ? x - 2 - tw : x + 2;  // keep the label inside the timeline
-        dl->AddText(ImVec2(tx, p.y + height - row * 3), IM_COL32(255, 110, 110, 255), label.c_str());
+        agi_w = ImGui::CalcTextSize(label.c_str()).x;
+        agi_x = x + 2 + agi_w > x1 ? x - 2 - agi_w : x + 2;  // keep the label inside the timeline
+        dl->AddText(ImVec2(agi_x, agi_y), IM_COL32(255, 110, 110, 255), label.c_str());
+    } else if (agi_clause) {
+        const char* label = "no AGI in the horizon";
+        agi_w = ImGui::CalcTextSize(label).x;
+        agi_x = std::max(x0, x1 - agi_w);
+        dl->AddText(ImVec2(agi_x, agi_y), ImGui::GetColorU32(ImGuiCol_TextDisabled), label);
+    }
+    if (agi_x >= 0) {
+        items().track_rect("timeline_agi", ImVec2(agi_x, agi_y), ImVec2(agi_x + agi_w, agi_y + row));
+        if (hovered && ImGui::IsMouseHoveringRect(ImVec2(agi_x, agi_y), ImVec2(agi_x + agi_w, agi_y + row))) ImGui::SetTooltip("%s", agi_words(s, r, model_.summary()).c_str());
     }
     items().track("timeline");
 }
