@@ -70,6 +70,9 @@ void App::frame() {
 void App::input_frame() { build(); }
 
 void App::build() {
+    // The charts this build records show the deal as it is now; an edit applied while building (typed numbers are
+    // applied at the end) makes them older than the model, and chart_export says so until the next build.
+    const std::uint64_t revision = model_.revision(), pinned = model_.pinned_revision();
     ui::items().begin_frame();
     handle_shortcuts();
     const ImGuiViewport* vp = ImGui::GetMainViewport();
@@ -95,6 +98,7 @@ void App::build() {
     ui::items().end_frame();
     // One undo step per completed edit: the document settles when no widget is held (history.h).
     if (!ImGui::IsAnyItemActive()) history_.settle(model_.snapshot(), model_.doc_revision(), model_.valid());
+    charts_revision_ = {revision, pinned};
 }
 
 void App::advance_monte_carlo(double start) {
@@ -354,6 +358,10 @@ bool App::request_chart_png() {
 }
 
 json App::chart_export(const std::string& date, const std::string& chart_id) const {
+    // Charts are recorded as they are drawn: after a change no frame has drawn yet (a preset picked through the page's
+    // API, a file opened), the records are the previous deal's. The page draws a frame and asks again (web/files.js).
+    if (charts_revision_ != std::pair{model_.revision(), model_.pinned_revision()})
+        return json{{"ok", false}, {"stale", true}, {"why", "the charts have not been drawn since the deal changed"}};
     const std::string id = chart_id.empty() ? current_chart_id() : chart_id;
     const charts::RecordedChart* rc = id.empty() ? nullptr : charts::recorded(id);
     if (!rc) return json{{"ok", false}};

@@ -102,6 +102,9 @@ private:
     std::int64_t frames_ = 0;
     double last_summary_ms_ = -1e9;
     std::uint64_t summary_revision_ = ~0ull;
+    // The model's (revision, pinned revision) when the charts were last recorded (build): chart_export refuses
+    // records of an older deal.
+    std::pair<std::uint64_t, std::uint64_t> charts_revision_{~0ull, ~0ull};
     // per-frame timing for the harness: model + UI, and the Monte Carlo slice
     std::vector<float> ui_ms_, mc_ms_;
     double mc_started_ms_ = 0, mc_finished_ms_ = -1, last_frame_start_ms_ = 0;

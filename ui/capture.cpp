@@ -1,5 +1,6 @@
 #include "capture.h"
 
+#include <algorithm>
 #include <vector>
 
 namespace pactscope::ui {
@@ -9,6 +10,7 @@ namespace {
 struct ChartRect {
     std::string id;
     ImVec2 min, max;
+    float seen = 1;  // the share of its area inside its window's view (scrolled partly out: less)
 };
 
 std::int64_t g_frame = 0;
@@ -25,7 +27,11 @@ void captures_begin_frame(std::int64_t frame) {
 }
 
 void note_chart(const char* id, ImVec2 min, ImVec2 max, bool hovered) {
-    g_drawn.push_back({id, min, max});
+    const ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 lo = dl->GetClipRectMin(), hi = dl->GetClipRectMax();
+    const float w = std::max(0.0f, std::min(max.x, hi.x) - std::max(min.x, lo.x)), h = std::max(0.0f, std::min(max.y, hi.y) - std::max(min.y, lo.y));
+    const float area = (max.x - min.x) * (max.y - min.y);
+    g_drawn.push_back({id, min, max, area > 0 ? w * h / area : 0.0f});
     if (hovered) g_last_hovered = id;
 }
 
@@ -36,9 +42,13 @@ namespace {
 const ChartRect* current_chart() {
     const std::vector<ChartRect>& on_screen = g_drawn.empty() ? g_previous : g_drawn;
     if (on_screen.empty()) return nullptr;
+    // The chart pointed at while at least half of it is in view; else the one most in view (a chart scrolled
+    // nearly out above the one the user reads is not the one meant).
     const ChartRect* pick = &on_screen.front();
     for (const ChartRect& c : on_screen)
-        if (c.id == g_last_hovered) pick = &c;
+        if (c.seen > pick->seen) pick = &c;
+    for (const ChartRect& c : on_screen)
+        if (c.id == g_last_hovered && c.seen >= 0.5f) pick = &c;
     return pick;
 }
 }  // namespace

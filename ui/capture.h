@@ -24,10 +24,10 @@ struct CaptureRequest {
 };
 
 void captures_begin_frame(std::int64_t frame);
-// Charts call this once per frame as they are drawn; `hovered`: the mouse is over it.
+// Charts in view call this once per frame as they are drawn; `hovered`: the mouse is over it.
 void note_chart(const char* id, ImVec2 min, ImVec2 max, bool hovered);
 void request_capture(ImVec2 min, ImVec2 max, const std::string& name);
-// The chart the user last pointed at, if it is still on screen, else the first chart of this frame.
+// The chart the user last pointed at, if at least half of it is still in view, else the chart most in view.
 bool request_current_chart(const std::string& name_prefix);
 // The id of that chart ("" when none is on screen): what "Download chart for slides" and "… data" export.
 std::string current_chart_id();

@@ -90,14 +90,17 @@ Context g_charts;
 // [SECTION] Frame: layout, title, one tick routine, legend, hover
 //-----------------------------------------------------------------------------
 
-// Reserves the chart's rectangle; draws its title (and the right-click menu). False when clipped.
-bool begin_frame(const char* id, const std::string& title, ImVec2 size, Frame& f, const char* help) {
+// Reserves the chart's rectangle; draws its title (and the right-click menu). A chart scrolled out of
+// view is still drawn (ImGui clips it) so that its record holds this frame's numbers — a record left from an
+// earlier frame was another deal's once the deal changed, and "Download chart data" gave it under the new deal's
+// name. Only a chart in view counts as on screen for the export's pick (capture.h).
+void begin_frame(const char* id, const std::string& title, ImVec2 size, Frame& f, const char* help) {
     if (size.x <= 0) size.x = ImGui::GetContentRegionAvail().x;
     if (size.y <= 0) size.y = 220;
     ImGui::PushID(id);
     const ImVec2 p = ImGui::GetCursorScreenPos();
     ImGui::InvisibleButton("##chart", size);
-    const bool hovered = ImGui::IsItemHovered();
+    const bool hovered = ImGui::IsItemHovered(), visible = ImGui::IsItemVisible();
     f.id = id;
     f.outer_min = p;
     f.outer_max = ImVec2(p.x + size.x, p.y + size.y);
@@ -108,7 +111,7 @@ bool begin_frame(const char* id, const std::string& title, ImVec2 size, Frame& f
     ImGui::PopID();
     // While a capture is pending the chart shows no hover read-out: the picture is of the chart, not the mouse.
     f.hovered = hovered && !capture_pending();
-    note_chart(id, f.outer_min, f.outer_max, hovered);
+    if (visible) note_chart(id, f.outer_min, f.outer_max, hovered);
     f.dl = ImGui::GetWindowDrawList();
     const float line = ImGui::GetTextLineHeight();
     // The title, then a row for the legend, then the plot.
@@ -128,7 +131,6 @@ bool begin_frame(const char* id, const std::string& title, ImVec2 size, Frame& f
     const float legend_h = (rows == g_charts.legend_rows.end() ? 1.0f : static_cast<float>(rows->second)) * (line + 2);
     f.min = ImVec2(p.x + 60, p.y + line + legend_h + 6);
     f.max = ImVec2(p.x + size.x - kRight, p.y + size.y - line - 6);
-    return ImGui::IsItemVisible();
 }
 
 void set_range(Frame& f, double lo, double hi) {
@@ -356,7 +358,7 @@ const RecordedChart* recorded(const std::string& id) {
 bool begin(const char* id, const std::string& title, const Axes& axes, ImVec2 size, const char* help) {
     Context& c = g_charts;
     c.frame = Frame{};
-    if (!begin_frame(id, title, size, c.frame, help)) return false;
+    begin_frame(id, title, size, c.frame, help);
     c.frame.n = static_cast<int>(axes.x.size());
     c.frame.categories = axes.categories;
     c.frame.fit = axes.fit;
@@ -501,7 +503,7 @@ void end() {
 
 void histogram(const char* id, const std::string& title, const double* samples, std::int64_t n, Unit unit, const std::string& x_title, ImVec2 size) {
     Frame f;
-    if (!begin_frame(id, title, size, f, nullptr)) return;
+    begin_frame(id, title, size, f, nullptr);
     std::vector<double> v;
     for (std::int64_t i = 0; i < n; ++i)
         if (!std::isnan(samples[i])) v.push_back(samples[i]);
@@ -593,7 +595,7 @@ void tornado(const char* id, const std::string& title, double base, const std::v
     if (size.y <= 0) size.y = (names.two_lines ? names.row_height() : 24.0f) * static_cast<float>(std::max<std::size_t>(rows.size(), 1)) +
                               ImGui::GetTextLineHeight() * 3 + 20;
     Frame f;
-    if (!begin_frame(id, title, size, f, nullptr)) return;
+    begin_frame(id, title, size, f, nullptr);
     if (rows.empty()) {
         empty_message(f, "No uncertain input moves this metric");
         return;
@@ -637,7 +639,7 @@ void hbars(const char* id, const std::string& title, const std::vector<Bar>& row
     const RowNames names = row_names(labels, label_w);
     if (size.y <= 0) size.y = names.row_height() * static_cast<float>(std::max<std::size_t>(rows.size(), 1)) + ImGui::GetTextLineHeight() * 3 + 20;
     Frame f;
-    if (!begin_frame(id, title, size, f, nullptr)) return;
+    begin_frame(id, title, size, f, nullptr);
     double lo = 0, hi = 0;
     for (const Bar& b : rows) lo = std::min({lo, b.value, b.low}), hi = std::max({hi, b.value, b.high});
     const bool flat = !(hi > lo);  // every bar 0: the axis says $0 only
@@ -691,7 +693,7 @@ void hbars(const char* id, const std::string& title, const std::vector<Bar>& row
 void heatmap(const char* id, const std::string& title, const Axes& axes, const std::vector<std::string>& y, const std::vector<double>& values,
              const std::vector<int>* best, const std::vector<std::string>* names, ImVec2 size) {
     Frame f;
-    if (!begin_frame(id, title, size, f, nullptr)) return;
+    begin_frame(id, title, size, f, nullptr);
     const std::vector<std::string>& x = axes.x;
     const int n0 = static_cast<int>(x.size()), n1 = std::max<int>(1, static_cast<int>(y.size()));
     if (n0 == 0 || values.size() < static_cast<std::size_t>(n0) * static_cast<std::size_t>(n1)) {

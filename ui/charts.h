@@ -43,8 +43,8 @@ struct Axes {
     std::string x_title_full = {};
 };
 
-// Starts a chart; false when it is clipped away (then do not call items or end()). `help`: shown when
-// the title is hovered.
+// Starts a chart; true (then call its items and end()). A chart scrolled out of view is drawn and recorded all
+// the same, so its record always holds what the current deal shows. `help`: shown when the title is hovered.
 bool begin(const char* id, const std::string& title, const Axes& axes, ImVec2 size = ImVec2(0, 0), const char* help = nullptr);
 void line(const std::string& name, const double* y, int n, ImU32 color, bool dashed = false);
 void area(const std::string& name, const double* y, int n, ImU32 color);  // stacked, in call order

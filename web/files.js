@@ -59,9 +59,18 @@
   // The chart last pointed at, light, for slides (ui/chart_export.h): its SVG drawn onto a canvas at
   // 2× and saved as PNG; or its numbers as CSV. No new dependency: the browser rasterises the SVG.
   const today = () => new Date().toISOString().slice(0, 10);
-  page.slideChart = function (id = '') {
-    const r = page.api.call('chart_export', { date: today(), id: String(id) });
-    return r.ok ? r : null;
+  // Charts are recorded as the app draws them; right after the deal changed (no frame drawn since) the app says
+  // its records are stale, and the export waits for a frame rather than give the previous deal's numbers.
+  const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  page.slideChart = async function (id = '') {
+    for (let tries = 0; tries < 30; tries++) {
+      const r = page.api.call('chart_export', { date: today(), id: String(id) });
+      if (r.ok) return r;
+      if (!r.stale) return null;
+      page.wake();
+      await nextFrame();
+    }
+    return null;
   };
   page.rasteriseSvg = function (svg, width, height, scale) {
     return new Promise((resolve, reject) => {
@@ -83,14 +92,14 @@
     });
   };
   page.commands['download-chart-slides'] = async () => {
-    const r = page.slideChart();
+    const r = await page.slideChart();
     if (!r) { page.toast('Open a tab with a chart first.', 'warn'); return; }
     if (!r.svg) { page.toast('This chart (a heatmap) has no slide version yet; "Download chart data" gives its numbers.', 'warn', 7000); return; }
     try { page.download(await page.rasteriseSvg(r.svg, r.width, r.height, 2), r.name + '-slide.png'); }
     catch (e) { page.toast('The chart could not be made into a PNG: ' + e.message, 'error'); }
   };
-  page.commands['download-chart-data'] = () => {
-    const r = page.slideChart();
+  page.commands['download-chart-data'] = async () => {
+    const r = await page.slideChart();
     if (!r) { page.toast('Open a tab with a chart first.', 'warn'); return; }
     page.download(new Blob([r.csv], { type: 'text/csv' }), r.name + '.csv');
   };

@@ -237,6 +237,20 @@ await runSuite('browser exports', async ({ server, browser, check }) => {
     const named = ((words.match(/\* ([^:*$]+): net before what the capacity costs its provider/) || [])[1] || '').split(', ');
     check(starred.length >= 1 && JSON.stringify(named) === JSON.stringify(starred.map((n) => n.slice(0, -1))) && !words.includes('\u2026'),
       'the nets slide says what its starred bars are (before the provider\'s own cost, not given), naming each', JSON.stringify({ starred, named }));
+    // The flows chart is now scrolled out of view (the nets are read). A deal picked and the flows exported at once,
+    // before any frame: the slide is the new deal's (open-2026 has Cerebras; commitment-2025q4 has not), its
+    // payments adding up to the new deal's total cost, not the last deal's numbers under the new deal's name.
+    const picked = await page.evaluate(() => { window.pactscope.preset('open-2026'); return window.pactscope.slideChart('flows'); });
+    const open26 = await state(page);
+    const rows = picked && picked.ok ? parseCsv(picked.csv).slice(1) : [];
+    const paidNow = rows.filter((r) => r[0].startsWith(buyerName + ' \u2192 ')).reduce((t, r) => t + Number(r[1]), 0);
+    check(open26.preset === 'open-2026' && rows.some((r) => /Cerebras/.test(r[0])) &&
+      Math.abs(paidNow - open26.result.totals.cost_usd) <= 1e-6 * open26.result.totals.cost_usd && svgWords(picked.svg).includes(open26.scenario.name),
+      'a chart out of view, exported right after another deal is picked, is the new deal\'s (its flows add up to its total cost)',
+      `${paidNow} vs ${open26.result.totals.cost_usd}; ${rows.map((r) => r[0]).join('; ')}`);
+    await page.evaluate(() => window.pactscope.preset('commitment-2025q4'));
+    await page.waitForFunction(() => { const t = JSON.parse(window.pactscope.state());
+      return t.mc.trials_done === t.mc.trials && t.pinned.every((p) => p.trials_done === p.trials); }, null, { timeout: 120000 });
     await page.mouse.wheel(0, -6000);
     await frames(page, 3);
   }

@@ -44,7 +44,8 @@
 //                                                      trials and seed); "" text: nothing yet
 //    chart_png    {}                    {ok}   the chart then arrives through savePixels
 //    chart_export {date, [id]}          {ok, name, title, legend, width, height, svg, csv}  the chart
-//                                        last pointed at (or chart `id`), light, for slides (ui/chart_export.h)
+//                                        last pointed at (or chart `id`), light, for slides (ui/chart_export.h);
+//                                        {ok: false, stale: true, why} until a frame has drawn a changed deal
 //    sources      {}                    {sources: [{id, title, url, date}]}
 //    mc_workers   {count, note,         {ok}   from web/mc_pool.js: how many Monte Carlo workers started
 //                  heap_bytes}                 (0: trials run here in slices; note says why)
