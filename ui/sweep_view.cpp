@@ -10,6 +10,7 @@
 #include <cmath>
 #include <optional>
 
+#include "analysis/sweep_crossings.h"
 #include "charts.h"
 #include "icons.h"
 #include "imgui.h"
@@ -20,11 +21,6 @@
 #include "widgets.h"
 
 namespace pactscope::ui {
-
-namespace {
-constexpr int kBreakEvenSteps = 65;  // as `pactscope breakeven` builds its range (only its ends matter)
-constexpr int kMaxCrossingsPerPair = 4;
-}  // namespace
 
 //-----------------------------------------------------------------------------
 // [SECTION] Choices: metric, inputs, ranges
@@ -142,56 +138,21 @@ void SweepView::compute(const Scenario& s, bool with_crossings) {
     grid_ = sweep(ss, metrics, axes);
     deals_ = ss, metrics_ = metrics;
     if (two || ss.size() < 2 || !with_crossings) return;
-    // Every pair of deals: the first crossing is break_even() over the whole range (the CLI's answer), the
-    // later ones break_even() again from just past each crossing.
-    const ScenarioInput& in = *find_input(inputs_, axes[0].pointer);
+    // Every pair of deals, as the CLI's `sweep` and `breakeven` find them (sweep_crossings.h pair_crossings).
     const double lo = axes[0].values.front(), hi = axes[0].values.back();
     for (std::size_t i = 0; i < ss.size(); ++i)
         for (std::size_t j = i + 1; j < ss.size(); ++j) {
             // A is the pinned deal (the later of two pinned), B the current one, as in `breakeven PINNED CURRENT`.
             const std::size_t a = i == 0 ? j : i, b = i == 0 ? 0 : j;
-            // The range from `from` to hi as break_even scans it: 64 intervals, or one a quarter.
-            const auto scan_range = [&](double from) {
-                std::string err;
-                const int steps = in.quarters ? static_cast<int>(hi - from) + 1 : kBreakEvenSteps;
-                return sweep_axis({ss[a], ss[b]}, {axes[0].pointer_in(a), axes[0].pointer_in(b)}, from, hi, std::max(2, steps), in.quarters, err);
-            };
-            // The first scan point from `from` on where the two differ (break_even's resolution, not the grid's, which
-            // may have two points); none when they are equal all the way to hi.
-            const auto parting = [&](double from) -> std::optional<double> {
-                const auto range = scan_range(from);
-                if (!range) return std::nullopt;
-                const SweepGrid scan = sweep({ss[a], ss[b]}, {metrics[a], metrics[b]}, {*range});
-                for (std::size_t g = 0; g < range->values.size(); ++g)
-                    if (!metric_tie(scan.values[0][g], scan.values[1][g])) return range->values[g];
-                return std::nullopt;
-            };
-            // Equal over the whole range (an owned fleet's net, $0 in both): one line saying so, not a break-even at
-            // each step of the search (break_even stops at the first point where they are equal).
-            if (!parting(lo)) {
+            const PairCrossings pc = pair_crossings(*ss[a], metrics[a], *ss[b], metrics[b], axes[0].for_pair(a, b), lo, hi);
+            if (pc.equal_throughout) {  // one line saying so
                 BreakEven be;
                 be.lo = lo, be.hi = hi, be.diff_lo = be.diff_hi = 0, be.metric_a = grid_.values[a].front(), be.metric_b = grid_.values[b].front();
                 crossings_.push_back({static_cast<int>(a), static_cast<int>(b), be, true, {}, {}, true});
                 continue;
             }
-            double from = lo;
-            for (int k = 0; k < kMaxCrossingsPerPair && from < hi; ++k) {
-                const auto range = scan_range(from);
-                if (!range) break;
-                const BreakEven be = break_even(*ss[a], metrics[a], *ss[b], metrics[b], *range);
-                if (!be.found) {
-                    if (k == 0) crossings_.push_back({static_cast<int>(a), static_cast<int>(b), be, true, {}, {}});
-                    break;
-                }
-                crossings_.push_back({static_cast<int>(a), static_cast<int>(b), be, k == 0, {}, {}});
-                from = be.value + (in.quarters ? 1 : (hi - lo) / 256);
-                // Equal from there on: where they part again is no crossing; the search for the next one starts there.
-                if (!be.jump && be.diff_above == 0) {
-                    const std::optional<double> parts = parting(be.value);
-                    if (!parts) break;
-                    from = std::max(from, *parts);
-                }
-            }
+            if (pc.found.empty()) crossings_.push_back({static_cast<int>(a), static_cast<int>(b), pc.none, true, {}, {}});
+            for (std::size_t k = 0; k < pc.found.size(); ++k) crossings_.push_back({static_cast<int>(a), static_cast<int>(b), pc.found[k], k == 0, {}, {}});
         }
     // After a pair's last crossing: when they cross more than once, the band between the first and the last is
     // where they trade places, and "below it … is better" holds only next to each crossing (crossings are

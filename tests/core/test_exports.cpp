@@ -687,3 +687,28 @@ TEST_CASE("a probability never reads 0% or 100% unless it is") {
     CHECK(probability_text(0.995) == "99.5%");  // 1,990 of 2,000 trials
     CHECK(probability_text(0.005) == "0.5%");   // 10 of 2,000: the same precision on the other side
 }
+
+TEST_CASE("sweep CSV: a sweep of one input gives the break-evens `breakeven` and the page give, whatever its steps", "[exports]") {
+    // OpenAI's net under open-2026 and commitment-2025q4 against inference demand growth, 60% to 140% a year: the
+    // difference jumps across zero more than once near 61% (dispatch is discrete). Bisecting the grid interval in
+    // which the sign changed (the sweep's old way) found 60.57% on a grid of 24 steps, while `breakeven` and the
+    // page found 60.73%: one analysis, two answers. Now every sweep's first crossing is break_even's over the range.
+    const Scenario a = preset("open-2026"), b = preset("commitment-2025q4");
+    const std::vector<const Scenario*> ss = {&a, &b};
+    std::string err;
+    const Metric m = *parse_metric(a, "buyer.net_usd", err);
+    auto first_crossing = [&](int steps) {
+        auto axis = sweep_axis(ss, "/workloads/0/demand/growth_per_year", 0.6, 1.4, steps, false, err);
+        REQUIRE(axis);
+        const std::vector<SweepCrossing> x = sweep_crossings(ss, {m, m}, sweep(ss, {m, m}, {*axis}));
+        REQUIRE_FALSE(x.empty());
+        return x.front().at.value;
+    };
+    auto whole = sweep_axis(ss, "/workloads/0/demand/growth_per_year", 0.6, 1.4, 2, false, err);
+    REQUIRE(whole);
+    const BreakEven be = break_even(a, m, b, m, *whole);
+    REQUIRE(be.found);
+    CHECK(first_crossing(24) == be.value);
+    CHECK(first_crossing(5) == be.value);
+    CHECK(first_crossing(81) == be.value);
+}
