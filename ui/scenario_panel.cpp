@@ -8,7 +8,7 @@
 #include <cmath>
 
 #include "scenario_panel.h"
-#include "analysis/agi_words.h"
+#include "io/agi_words.h"
 #include "charts.h"
 #include "format.h"
 #include "imgui.h"

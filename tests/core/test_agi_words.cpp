@@ -1,6 +1,6 @@
-// The AGI quarter in words (analysis/agi_words.h): the deterministic run's quarter and the trials' median and
+// The AGI quarter in words (io/agi_words.h): the deterministic run's quarter and the trials' median and
 // P10–P90, which the page's timeline puts side by side. Expected sentences written by hand from the figures set.
-#include "analysis/agi_words.h"
+#include "io/agi_words.h"
 #include "model/result_fields.h"
 #include "scenario_builder.h"
 

@@ -1,4 +1,4 @@
-#include "analysis/agi_words.h"
+#include "io/agi_words.h"
 
 #include <cmath>
 
