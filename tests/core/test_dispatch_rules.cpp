@@ -45,6 +45,35 @@ TEST_CASE("merit order: cheapest marginal cost first, document order breaks ties
     CHECK(r.workloads[0].shortfall_h100e[0] == Approx(0));
 }
 
+TEST_CASE("merit order: a provider whose capacity comes online later takes its place by price that quarter (MODEL §4 step 5)") {
+    // The merit order is re-sorted from last quarter's (engine_run.h): a provider whose capacity arrives
+    // later must be placed by its price when it does. a ($3) from 2025Q1, c ($2) from 2025Q2, b ($1) from
+    // 2025Q3, 1000 H100e each; w needs 1500 and v 200, every quarter.
+    json d = doc();
+    d["providers"].push_back(cloud("a", 1, 3));
+    d["providers"].push_back(cloud("b", 1, 1, "2025Q3"));
+    d["providers"].push_back(cloud("c", 1, 2, "2025Q2"));
+    d["workloads"].push_back(workload("w", "inference", 1500));
+    d["workloads"].push_back(workload("v", "inference", 200));
+    d["policy"]["sticky"] = false;  // each quarter placed afresh by the merit order (MODEL §4 step 2)
+    auto r = run(d);
+    auto at = [&](int p, int q) { return r.providers[p].alloc_h100e[q]; };
+    // q0: only a; w takes 1000, 500 short; v finds no room, 200 short.
+    CHECK(at(0, 0) == Approx(1000));
+    CHECK(r.workloads[0].shortfall_h100e[0] == Approx(500));
+    CHECK(r.workloads[1].shortfall_h100e[0] == Approx(200));
+    // q1: c then a; w: c 1000 + a 500; v: a 200.
+    CHECK(at(2, 1) == Approx(1000));
+    CHECK(at(0, 1) == Approx(700));
+    CHECK(r.workloads[1].shortfall_h100e[1] == Approx(0));
+    // q2 and q3: b, c, a; w: b 1000 + c 500; v: c 200; a idle.
+    for (int q : {2, 3}) {
+        CHECK(at(1, q) == Approx(1000));
+        CHECK(at(2, q) == Approx(700));
+        CHECK(at(0, q) == 0);
+    }
+}
+
 TEST_CASE("max_share_per_provider caps what the merit order adds per provider and workload (MODEL §4 step 5)") {
     json d = doc();
     d["providers"].push_back(cloud("a", 10, 1));
