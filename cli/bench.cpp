@@ -112,6 +112,32 @@ std::pair<double, double> reduced_us(const Scenario& s, std::int64_t trials) {
     return {median(wall), median(cpu)};
 }
 
+// The summary of `trials` finished trials, whole and a piece at a time (summary_builder.h: the page works on
+// it in short tasks, so its longest piece bounds a task's overrun): median ms of 3 whole summaries; per piece
+// the fastest of 3 rounds, and the slowest such piece.
+ojson summary_ms(const Scenario& s, std::int64_t trials) {
+    Simulation sim;
+    sim.start(s, trials, 1);
+    sim.step(trials);
+    std::vector<double> whole, piece_ms(static_cast<std::size_t>(sim.summary_pieces()), 1e300);
+    double sink = 0;
+    for (int k = 0; k < 3; ++k) {
+        auto t0 = Clock::now();
+        sink += sim.summary().totals[0].p50;
+        whole.push_back(seconds_since(t0) * 1e3);
+        McSummary m = sim.summary_begin();
+        Simulation::SummaryScratch scratch;
+        for (int p = 0; p < sim.summary_pieces(); ++p) {
+            t0 = Clock::now();
+            sim.summary_fill(m, p, scratch);
+            piece_ms[static_cast<std::size_t>(p)] = std::min(piece_ms[static_cast<std::size_t>(p)], seconds_since(t0) * 1e3);
+        }
+        sink += m.totals[0].p50;
+    }
+    if (sink == -1) std::cerr << "";  // keeps the summaries from being optimised away
+    return {{"ms", median(whole)}, {"pieces", sim.summary_pieces()}, {"longest_piece_ms", *std::max_element(piece_ms.begin(), piece_ms.end())}};
+}
+
 double peak_memory_mb() {
 #ifdef __EMSCRIPTEN__
     return static_cast<double>(__builtin_wasm_memory_size(0)) * 65536.0 / 1e6;  // the heap only grows
@@ -159,6 +185,11 @@ ojson measure(std::int64_t trials, const std::string& part, const std::string& r
             rows.push_back({{"preset", p.id}, {"deterministic_us", us}, {"mc_seconds", mc}, {"mc_trials_per_second", static_cast<double>(trials) / mc}});
         }
         out["presets"] = rows;
+        if (const Preset* p = find_preset("commitment-2025q4")) {
+            ojson sm = summary_ms(*load_scenario(p->json).scenario, trials);
+            sm["preset"] = p->id;
+            out["summary"] = sm;
+        }
     }
     if (part != "presets" && !reduced.empty()) {
         if (auto s = load(reduced)) {
@@ -205,9 +236,18 @@ void print_table(const ojson& native, const ojson* wasm) {
         if (j["build"] == "wasm") std::cout << " (" << fixed(j["heap_mb_at_start"].get<double>(), 1) << " MB when the module starts)";
         std::cout << "\n";
     };
+    auto summary = [&](const char* build, const ojson& j) {
+        if (!j.contains("summary")) return;
+        const ojson& m = j["summary"];
+        std::cout << build << ": the summary of " << trials << " trials of " << m["preset"].get<std::string>() << ": "
+                  << fixed(m["ms"].get<double>(), 1) << " ms in " << m["pieces"].get<int>() << " pieces, the longest "
+                  << fixed(m["longest_piece_ms"].get<double>(), 2) << " ms\n";
+    };
     std::cout << "\n";
     mem("native", native);
     if (wasm) mem("wasm  ", *wasm);
+    summary("native", native);
+    if (wasm) summary("wasm  ", *wasm);
 }
 
 #ifndef __EMSCRIPTEN__

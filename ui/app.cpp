@@ -36,6 +36,9 @@ namespace {
 constexpr double kMonteCarloMinMs = 10, kMonteCarloMaxMs = 40;
 constexpr std::int64_t kSlice = 16;          // trials between clock checks
 constexpr double kSummaryEveryMs = 250;      // partial percentiles refresh while running
+// Summary work at the start of a frame (SummaryBuilder): pieces until this has passed; the page does the rest
+// in tasks of its own between frames (summary_work_due), so no frame stalls on the percentiles.
+constexpr double kSummaryBudgetMs = 4;
 
 double median_of(std::vector<float> v) {
     if (v.empty()) return 0;
@@ -52,17 +55,17 @@ App::App(std::function<double()> now_ms) : now_ms_(std::move(now_ms)) { history_
 
 void App::frame() {
     const double t0 = now_ms_();
-    // The workers' last block may have ended the run since the last frame (web_workers.h): its summary is
-    // taken before anything is drawn, so the frame that shows every trial done shows their percentiles too
-    // (the idle gate may draw no frame after this one).
-    if (model_.sim().done() && model_.summary().trials_done != model_.sim().trials_done()) model_.refresh_summary();
+    // The summary first: the workers' blocks may have arrived since the last frame (web_workers.h), and what
+    // this frame draws is the summary as far as it got.
+    summarize_monte_carlo(t0, kSummaryBudgetMs);
+    const double t1 = now_ms_();
     captures_begin_frame(frames_);
     build();
-    const double t1 = now_ms_();
-    advance_monte_carlo(t1);
     const double t2 = now_ms_();
-    ui_ms_.push_back(static_cast<float>(t1 - t0));
-    mc_ms_.push_back(static_cast<float>(t2 - t1));
+    advance_monte_carlo(t2);
+    const double t3 = now_ms_();
+    ui_ms_.push_back(static_cast<float>(t2 - t1));
+    mc_ms_.push_back(static_cast<float>((t1 - t0) + (t3 - t2)));
     if (ui_ms_.size() > 600) ui_ms_.erase(ui_ms_.begin(), ui_ms_.begin() + 300), mc_ms_.erase(mc_ms_.begin(), mc_ms_.begin() + 300);
     ++frames_;
 }
@@ -101,29 +104,42 @@ void App::build() {
     charts_revision_ = {revision, pinned};
 }
 
-void App::advance_monte_carlo(double start) {
-    if (model_.revision() != mc_revision_) {
+bool App::summary_work_due(double now) const {
+    if (model_.summarizing() || results_.comparison_work_due()) return true;
+    return !model_.summary_current() && (model_.sim().done() || now - last_summary_ms_ >= kSummaryEveryMs);
+}
+
+bool App::summarize_monte_carlo(double start, double budget_ms) {
+    if (model_.revision() != mc_revision_) {  // an edit restarted the run: its time counts from this frame
         mc_revision_ = model_.revision();
         mc_started_ms_ = start;
         mc_finished_ms_ = -1;
     }
-    // Running now, or as the last frame ended: workers' blocks arrive between frames, so a run may have
-    // finished since (and its end still counts, for mc_seconds and the final summary).
-    const bool was_running = mc_running_at_end_ || model_.monte_carlo_running();
+    // A refresh begins when the summary on screen is behind the trials done: at once for a finished run (a
+    // partial being built would be stale when complete), else every kSummaryEveryMs while trials arrive.
+    const Simulation& sim = model_.sim();
+    if (!model_.summary_current()) {
+        const bool final = sim.done() && model_.summarizing_trials() != sim.trials_done();
+        if (final || (!model_.summarizing() && start - last_summary_ms_ >= kSummaryEveryMs)) {
+            model_.begin_summary();
+            last_summary_ms_ = start;
+        }
+    }
+    const bool was_summarizing = model_.summarizing();
+    while (model_.summarizing() && now_ms_() - start < budget_ms) model_.advance_summary(1);
+    // The run is over for its user once its last trials' percentiles are on screen.
+    if (mc_finished_ms_ < 0 && sim.done() && model_.summary_current()) mc_finished_ms_ = now_ms_();
+    const bool summary_landed = was_summarizing && !model_.summarizing();
+    // Then the Compare tab's comparison, with what is left of the budget.
+    return results_.advance_comparison(now_ms_, start, budget_ms) || summary_landed;
+}
+
+void App::advance_monte_carlo(double start) {
     const double interval = last_frame_start_ms_ > 0 ? start - last_frame_start_ms_ : 16.7;
     last_frame_start_ms_ = start;
     const double budget = std::clamp(0.5 * interval, kMonteCarloMinMs, kMonteCarloMaxMs);
     if (model_.trials_at() == AppModel::TrialsAt::here)  // else the page's workers run them (model.h)
         while (model_.monte_carlo_running() && now_ms_() - start < budget) model_.step_monte_carlo(kSlice);
-    const double now = now_ms_();
-    mc_running_at_end_ = model_.monte_carlo_running();
-    const bool finished = was_running && !mc_running_at_end_;
-    if (finished) mc_finished_ms_ = now;
-    if (finished || summary_revision_ != model_.revision() || (was_running && now - last_summary_ms_ > kSummaryEveryMs)) {
-        model_.refresh_summary();
-        summary_revision_ = model_.revision();
-        last_summary_ms_ = now;
-    }
 }
 
 //-----------------------------------------------------------------------------
@@ -427,7 +443,7 @@ json App::stats() const {
     std::vector<float> total(ui_ms_.size());
     for (std::size_t i = 0; i < ui_ms_.size(); ++i) total[i] = ui_ms_[i] + mc_ms_[i];
     o["frame_work_ms_median"] = median_of(total);
-    o["mc_running"] = model_.monte_carlo_running();
+    o["mc_running"] = monte_carlo_running();
     o["mc_seconds"] = mc_finished_ms_ >= 0 ? (mc_finished_ms_ - mc_started_ms_) / 1000.0 : -1.0;
     return o;
 }

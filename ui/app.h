@@ -42,6 +42,16 @@ public:
     bool busy() const {
         return (model_.monte_carlo_running() && model_.trials_at() != AppModel::TrialsAt::workers) || results_.working();
     }
+    // The percentiles on screen brought up to date: a refresh begun when due (every 250 ms while trials arrive,
+    // at once when the last are in) and worked on for up to `budget_ms` from `start_ms`, a piece at a time
+    // (SummaryBuilder); then the Compare tab's comparison the same way (ResultsPanel::advance_comparison).
+    // frame() does a little of it first; the platform runs the rest in short tasks between frames while
+    // summary_work_due() (platform/web_summary_tasks.cpp), so neither a frame nor a task stalls on it. True when
+    // a summary or the comparison landed (is on screen from the next frame).
+    bool summarize_monte_carlo(double start_ms, double budget_ms);
+    bool summary_work_due(double now_ms) const;
+    // Trials still to run, or the last ones' percentiles not yet on screen.
+    bool monte_carlo_running() const { return model_.monte_carlo_running() || (model_.sim().done() && !model_.summary_current()); }
 
     // What the page API (platform/web_api.h) asks of the page; each answer is a JSON object.
     nlohmann::json state();
@@ -101,7 +111,6 @@ private:
     std::function<double()> now_ms_;
     std::int64_t frames_ = 0;
     double last_summary_ms_ = -1e9;
-    std::uint64_t summary_revision_ = ~0ull;
     // The model's (revision, pinned revision) when the charts were last recorded (build): chart_export refuses
     // records of an older deal.
     std::pair<std::uint64_t, std::uint64_t> charts_revision_{~0ull, ~0ull};
@@ -109,13 +118,13 @@ private:
     std::vector<float> ui_ms_, mc_ms_;
     double mc_started_ms_ = 0, mc_finished_ms_ = -1, last_frame_start_ms_ = 0;
     std::uint64_t mc_revision_ = 0;
-    bool mc_running_at_end_ = false;  // the Monte Carlo was running as the last frame ended
     std::string page_request_;
 
     void build();  // the layout of one frame, shared by frame() and input_frame()
     void handle_shortcuts();
     static nlohmann::json typing_text();
     bool travel(std::optional<Snapshot> (History::*step)());
+    // Trials run here for the Monte Carlo's share of the frame (when no workers run them).
     void advance_monte_carlo(double frame_start_ms);
 };
 

@@ -220,7 +220,9 @@ void AppModel::adopt(Scenario s) {
     result_ = evaluate(scenario_);
     ++revision_;
     sim_.start(scenario_, page_trials(scenario_), scenario_.uncertainty.seed);
-    summary_ = McSummary{};
+    summary_ = McSummary{};  // no trial of the new run yet
+    summary_run_ = sim_.run_id();
+    summary_builder_.clear();
     // Pinned runs pair with the current one only with the same trials and seed (MODEL §7).
     for (PinnedScenario& p : pinned_)
         if (p.sim.trials() != sim_.trials() || p.sim.seed() != sim_.seed()) p.sim.start(p.scenario, sim_.trials(), sim_.seed());
@@ -258,7 +260,9 @@ bool AppModel::accept_block(std::uint64_t run_id, std::int64_t lo, std::int64_t 
     return false;
 }
 
-void AppModel::refresh_summary() { summary_ = sim_.summary(); }
+void AppModel::advance_summary(int pieces) {
+    if (summary_builder_.advance(sim_, pieces)) summary_run_ = summary_builder_.run_id(), summary_ = summary_builder_.take();
+}
 
 std::int64_t AppModel::page_trials(const Scenario& s) {
     // The page's memory is shared by the current run and up to kMaxPinned pinned ones; a run whose

@@ -23,6 +23,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analysis/analysis.h"
+#include "uncertainty/summary_builder.h"
 #include "history.h"
 #include "io/issue.h"
 
@@ -113,9 +114,19 @@ public:
     // no run has that id any more (an edit restarted it) or the block does not fit.
     bool accept_block(std::uint64_t run_id, std::int64_t lo, std::int64_t hi, const double* columns, const float* bands);
     bool monte_carlo_running() const;
-    // Percentiles of the current run, recomputed on request (cost grows with trials done).
+    // Percentiles of the current run as on screen: of summary().trials_done trials, refreshed by a summary
+    // built a few pieces per frame (App paces it: SummaryBuilder), which replaces it once complete.
     const McSummary& summary() const { return summary_; }
-    void refresh_summary();
+    // The summary on screen is of every trial the current run has done (and none is being built).
+    bool summary_current() const {
+        return summary_run_ == sim_.run_id() && summary_.trials_done == sim_.trials_done() && !summarizing();
+    }
+    bool summarizing() const { return summary_builder_.building() && summary_builder_.run_id() == sim_.run_id(); }
+    // Trials the summary being built covers (0: none is).
+    std::int64_t summarizing_trials() const { return summarizing() ? summary_builder_.trials_done() : 0; }
+    void begin_summary() { summary_builder_.begin(sim_); }
+    // Fills up to `pieces` more pieces of the summary being built; once complete it is the one on screen.
+    void advance_summary(int pieces);
 
     // Comparison: up to three pinned scenarios beside the current one.
     std::vector<PinnedScenario>& pinned() { return pinned_; }
@@ -152,6 +163,8 @@ private:
     mutable bool edited_ = false;
     Simulation sim_;
     McSummary summary_;
+    std::uint64_t summary_run_ = 0;  // the run summary_ is of
+    SummaryBuilder summary_builder_;
     std::vector<PinnedScenario> pinned_;
     std::uint64_t pinned_revision_ = 0;
     TrialsAt trials_at_ = TrialsAt::here;

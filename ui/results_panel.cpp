@@ -447,21 +447,35 @@ void ResultsPanel::draw_money() {
 // [SECTION] Compare
 //-----------------------------------------------------------------------------
 
-// The comparison once every run is done, computed once per current scenario and pinned set.
-const Comparison* ResultsPanel::comparison() {
-    const auto& pinned = model_.pinned();
-    bool all_done = model_.sim().done();
-    for (const PinnedScenario& p : pinned) all_done = all_done && p.sim.done();
-    if (pinned.empty() || !all_done) return nullptr;
-    if (!comparison_.valid || comparison_.revision != model_.revision() || comparison_.pinned != model_.pinned_revision()) {
+bool ResultsPanel::runs_done() const {
+    bool done = model_.sim().done();
+    for (const PinnedScenario& p : model_.pinned()) done = done && p.sim.done();
+    return done;
+}
+
+bool ResultsPanel::comparison_work_due() const {
+    if (tab_ != 4 || model_.pinned().empty() || !runs_done()) return false;  // tab 4: Compare
+    return !(comparison_.valid && comparison_.key == comparison_key());
+}
+
+bool ResultsPanel::advance_comparison(const std::function<double()>& now_ms, double start_ms, double budget_ms) {
+    if (!comparison_work_due()) return false;
+    // A build of another deal or pinned set is dropped before it reads anything (its runs may be gone).
+    if (!comparison_builder_.building() || building_key_ != comparison_key()) {
         std::vector<const Simulation*> runs = {&model_.sim()};
-        for (const PinnedScenario& p : pinned) runs.push_back(&p.sim);
-        comparison_.value = compare(runs);
-        comparison_.revision = model_.revision();
-        comparison_.pinned = model_.pinned_revision();
-        comparison_.valid = true;
+        for (const PinnedScenario& p : model_.pinned()) runs.push_back(&p.sim);
+        comparison_builder_.begin(runs);
+        building_key_ = comparison_key();
     }
-    return &comparison_.value;
+    while (comparison_builder_.building() && now_ms() - start_ms < budget_ms) comparison_builder_.advance(1);
+    if (!comparison_builder_.complete()) return false;
+    comparison_ = {building_key_, true, comparison_builder_.take()};
+    return true;
+}
+
+// The comparison of every run, once built (advance_comparison), or nullptr.
+const Comparison* ResultsPanel::comparison() {
+    return comparison_.valid && comparison_.key == comparison_key() && runs_done() ? &comparison_.value : nullptr;
 }
 
 void ResultsPanel::draw_compare() {
@@ -523,7 +537,7 @@ void ResultsPanel::draw_compare() {
     }
     const Comparison* cached = comparison();
     if (cached) draw_compare_table(*cached, labels);
-    else ImGui::TextDisabled("Running the trials...");
+    else ImGui::TextDisabled(runs_done() ? "Comparing the runs..." : "Running the trials...");
     explain_.draw(cached);
 }
 

@@ -16,12 +16,15 @@
 //   panel.end_frame();            // after everything is drawn
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "analysis/analysis.h"
+#include "analysis/comparison_builder.h"
 #include "analysis/outside_horizon.h"
 #include "explain_view.h"
 #include "model.h"
@@ -50,6 +53,11 @@ public:
     void request_tab(int i) { tab_request_ = i; }
     // Work in progress that needs frames drawn (the story's runs, an attribution): the idle gate stays open.
     bool working() const;
+    // The Compare tab's comparison (every run done, a deal pinned) is built a piece at a time (ComparisonBuilder),
+    // like the Monte Carlo summary and with it (App::summarize_monte_carlo): due while it is not up to date.
+    bool comparison_work_due() const;
+    // Works on it until `budget_ms` has passed since `start_ms` on the clock `now_ms`; true when it landed.
+    bool advance_comparison(const std::function<double()>& now_ms, double start_ms, double budget_ms);
     // What the analysis views show, for the test hook (web_api.h "views").
     nlohmann::json views() const;
 
@@ -70,14 +78,18 @@ private:
     SweepView sweep_{model_};
     ExplainView explain_{model_};
     StoryView story_{model_};
-    // The comparison of the current run with the pinned ones, once all are done; recomputed when
-    // the current scenario or the pinned set changes.
+    // The comparison of the current run with the pinned ones, once all are done; rebuilt when the current
+    // scenario or the pinned set changes, keyed by (AppModel::revision(), AppModel::pinned_revision()).
+    using ComparisonKey = std::pair<std::uint64_t, std::uint64_t>;
     struct ComparisonCache {
-        std::uint64_t revision = ~0ull;
-        std::uint64_t pinned = ~0ull;  // AppModel::pinned_revision()
+        ComparisonKey key{~0ull, ~0ull};
         bool valid = false;
         Comparison value;
     } comparison_;
+    ComparisonBuilder comparison_builder_;
+    ComparisonKey building_key_{~0ull, ~0ull};  // what comparison_builder_ compares
+    ComparisonKey comparison_key() const { return {model_.revision(), model_.pinned_revision()}; }
+    bool runs_done() const;  // the current run and every pinned one
 
     void draw_kpis();
     void draw_tabs();

@@ -20,30 +20,6 @@ std::string range_text(const Quantity& q) {
 
 bool tie(double a, double b) { return metric_tie(a, b); }
 
-PairedDelta paired(const double* a, const double* b, std::int64_t n, int direction, std::vector<double>& diff,
-                   std::vector<double>& scratch) {
-    PairedDelta d;
-    d.direction = direction;
-    diff.assign(static_cast<std::size_t>(n), kNaN);
-    std::int64_t both = 0, a_lower = 0, b_lower = 0, equal = 0;
-    for (std::int64_t i = 0; i < n; ++i) {
-        if (std::isnan(a[i]) || std::isnan(b[i])) continue;
-        ++both;
-        diff[static_cast<std::size_t>(i)] = b[i] - a[i];
-        if (tie(a[i], b[i])) ++equal;
-        else if (a[i] < b[i]) ++a_lower;
-        else ++b_lower;
-    }
-    d.delta = summarize(diff.data(), n, scratch);
-    if (both > 0) {
-        const auto k = static_cast<double>(both);
-        d.p_a_lower = static_cast<double>(a_lower) / k;
-        d.p_b_lower = static_cast<double>(b_lower) / k;
-        d.p_equal = static_cast<double>(equal) / k;
-    }
-    return d;
-}
-
 // Median values of a scenario with some inputs replaced, evaluated into a reused result.
 class PointEvaluator {
 public:
@@ -73,43 +49,6 @@ private:
 
 double PairedDelta::p_a_better() const { return direction < 0 ? p_a_lower : direction > 0 ? p_b_lower : kNaN; }
 double PairedDelta::p_b_better() const { return direction < 0 ? p_b_lower : direction > 0 ? p_a_lower : kNaN; }
-
-Comparison compare(const std::vector<const Simulation*>& runs) {
-    Comparison c;
-    for (const Simulation* r : runs) c.summaries.push_back(r->summary());
-    std::vector<double> diff, scratch, column_a, column_b;
-    for (std::size_t i = 0; i < runs.size(); ++i)
-        for (std::size_t j = i + 1; j < runs.size(); ++j) {
-            const Simulation &a = *runs[i], &b = *runs[j];
-            const std::int64_t n = std::min(a.trials_done(), b.trials_done());
-            auto pair = [&](int ma, int mb, int direction) {
-                return paired(a.sample_column(ma, column_a), b.sample_column(mb, column_b), n, direction, diff, scratch);
-            };
-            PairComparison pc;
-            pc.a = static_cast<int>(i);
-            pc.b = static_cast<int>(j);
-            for (int t = 0; t < kTotalCount; ++t) pc.totals.push_back(pair(t, t, total_fields()[static_cast<std::size_t>(t)].direction));
-            const auto& bf = buyer_figures();
-            for (std::size_t f = 0; f < bf.size(); ++f) {
-                const int m = Simulation::buyer_metric(static_cast<int>(f));
-                pc.buyer.push_back(pair(m, m, bf[f].direction));
-            }
-            const auto& pa = a.scenario().providers;
-            const auto& pb = b.scenario().providers;
-            const auto& pf = provider_figures();
-            for (std::size_t p = 0; p < pa.size(); ++p)
-                for (std::size_t q = 0; q < pb.size(); ++q)
-                    if (pa[p].id == pb[q].id) {
-                        pc.provider_ids.push_back(pa[p].id);
-                        pc.providers.emplace_back();
-                        for (std::size_t f = 0; f < pf.size(); ++f)
-                            pc.providers.back().push_back(pair(a.provider_metric(static_cast<int>(p), static_cast<int>(f)),
-                                                               b.provider_metric(static_cast<int>(q), static_cast<int>(f)), pf[f].direction));
-                    }
-            c.pairs.push_back(std::move(pc));
-        }
-    return c;
-}
 
 namespace {
 template <class T>

@@ -166,10 +166,10 @@ int Simulation::provider_metric(int provider, int figure) const {
     return kTotalCount + static_cast<int>(buyer_figures().size()) + provider * static_cast<int>(provider_figures().size()) + figure;
 }
 
-const double* Simulation::sample_column(int metric, std::vector<double>& scratch) const {
+const double* Simulation::sample_column(int metric, std::int64_t n, std::vector<double>& scratch) const {
     const int c = slot_[static_cast<std::size_t>(metric)];
     if (c >= 0) return column(c);
-    scratch.assign(static_cast<std::size_t>(done_), 0.0);
+    scratch.assign(static_cast<std::size_t>(n), 0.0);
     const auto& bf = buyer_figures();
     const auto& pf = provider_figures();
     const int B = static_cast<int>(bf.size()), F = static_cast<int>(pf.size());
@@ -190,7 +190,7 @@ const double* Simulation::sample_column(int metric, std::vector<double>& scratch
             if (const auto member = total_fields()[static_cast<std::size_t>(m)].member) from.push_back({&(t.*member), kept(m)});
         for (int f = 0; f < B; ++f) from.push_back({&(b.*bf[static_cast<std::size_t>(f)].member), kept(buyer_metric(f))});
         const double* out = &(b.*bf[static_cast<std::size_t>(metric - kTotalCount)].member);
-        for (std::int64_t i = 0; i < done_; ++i) {
+        for (std::int64_t i = 0; i < n; ++i) {
             for (const FieldSource& x : from) *x.field = x.column ? x.column[i] : 0.0;
             derive_buyer(t, b);
             scratch[static_cast<std::size_t>(i)] = *out;
@@ -201,7 +201,7 @@ const double* Simulation::sample_column(int metric, std::vector<double>& scratch
         for (int f = 0; f < F; ++f) figures[f] = kept(provider_metric(p, f));
         double ProviderView::*const out_member = pf[static_cast<std::size_t>((metric - kTotalCount - B) % F)].member;
         ProviderView v;
-        for (std::int64_t i = 0; i < done_; ++i) {
+        for (std::int64_t i = 0; i < n; ++i) {
             for (int f = 0; f < F; ++f) v.*pf[static_cast<std::size_t>(f)].member = figures[f] ? figures[f][i] : 0.0;
             derive_provider(v);
             scratch[static_cast<std::size_t>(i)] = v.*out_member;
@@ -229,48 +229,63 @@ std::size_t Simulation::memory_bytes() const {
 }
 
 McSummary Simulation::summary() const {
+    McSummary m = summary_begin();
+    SummaryScratch scratch;
+    for (int piece = 0; piece < summary_pieces(); ++piece) summary_fill(m, piece, scratch);
+    return m;
+}
+
+McSummary Simulation::summary_begin() const {
     McSummary m;
     m.trials = trials_;
     m.trials_done = done_;
     m.seed = seed_;
     if (!started()) return m;
     m.correlation_scale = runner_->sampler.correlation_scale();
-    std::vector<double> scratch;
-    scratch.reserve(static_cast<std::size_t>(done_));
-    std::vector<double> column_scratch;
-    auto stat = [&](int metric) {
-        if (always_zero(metric)) {  // what summarize gives for a column of zeros, without the column
-            Stat zero;
-            zero.count = done_;
-            return zero;
-        }
-        return summarize(sample_column(metric, column_scratch), done_, scratch);
-    };
-    for (int t = 0; t < kTotalCount; ++t) m.totals.push_back(stat(t));
-    const int B = static_cast<int>(buyer_figures().size()), F = static_cast<int>(provider_figures().size());
-    for (int f = 0; f < B; ++f) m.buyer.push_back(stat(buyer_metric(f)));
-    m.buyer_net = m.buyer[static_cast<std::size_t>(field_index(buyer_figures(), "net_usd"))];
-    for (int p = 0; p < static_cast<int>(scenario_->providers.size()); ++p) {
-        m.providers.emplace_back();
-        for (int f = 0; f < F; ++f) m.providers.back().push_back(stat(provider_metric(p, f)));
-        m.provider_net.push_back(m.providers.back()[static_cast<std::size_t>(field_index(provider_figures(), "net_usd"))]);
-    }
-    // Bands: percentiles of the offsets, added back to the deterministic value.
-    static const double probs[] = {0.10, 0.50, 0.90};
-    for (int kind = 0; kind < 2; ++kind) {
-        Band& b = kind == 0 ? m.cost_usd : m.shortfall_h100e;
-        for (int q = 0; q < T_; ++q) {
-            const double ref = kind == 0 ? det_.cost_usd[q] : det_.shortfall_h100e[q];
-            const float* col = &bands_[(static_cast<std::size_t>(kind) * T_ + q) * static_cast<std::size_t>(trials_)];
-            scratch.assign(col, col + done_);
-            double p[3] = {0, 0, 0};
-            if (done_ > 0) percentiles_inplace(scratch.data(), done_, probs, 3, p);
-            b.p10.push_back(ref + p[0]);
-            b.p50.push_back(ref + p[1]);
-            b.p90.push_back(ref + p[2]);
-        }
-    }
+    m.totals.resize(kTotalCount);
+    m.buyer.resize(buyer_figures().size());
+    m.providers.assign(scenario_->providers.size(), std::vector<Stat>(provider_figures().size()));
+    m.provider_net.resize(scenario_->providers.size());
+    for (Band* b : {&m.cost_usd, &m.shortfall_h100e}) b->p10.resize(T_), b->p50.resize(T_), b->p90.resize(T_);
     return m;
+}
+
+void Simulation::summary_fill(McSummary& m, int piece, SummaryScratch& scratch) const {
+    if (!started() || piece < 0 || piece >= summary_pieces()) return;
+    const std::int64_t n = m.trials_done;
+    if (piece < metric_count()) {  // a metric's Stat, where McSummary keeps it
+        const int metric = piece;
+        Stat st;
+        if (always_zero(metric))  // what summarize gives for a column of zeros, without the column
+            st.count = n;
+        else
+            st = summarize(sample_column(metric, n, scratch.column), n, scratch.values);
+        const int B = static_cast<int>(buyer_figures().size()), F = static_cast<int>(provider_figures().size());
+        if (metric < kTotalCount) {
+            m.totals[static_cast<std::size_t>(metric)] = st;
+        } else if (metric < kTotalCount + B) {
+            const int f = metric - kTotalCount;
+            m.buyer[static_cast<std::size_t>(f)] = st;
+            if (f == field_index(buyer_figures(), "net_usd")) m.buyer_net = st;
+        } else {
+            const int p = (metric - kTotalCount - B) / F, f = (metric - kTotalCount - B) % F;
+            m.providers[static_cast<std::size_t>(p)][static_cast<std::size_t>(f)] = st;
+            if (f == field_index(provider_figures(), "net_usd")) m.provider_net[static_cast<std::size_t>(p)] = st;
+        }
+        return;
+    }
+    // A band's quarter: percentiles of the offsets, added back to the deterministic value.
+    const int kind = (piece - metric_count()) / T_, q = (piece - metric_count()) % T_;
+    static const double probs[] = {0.10, 0.50, 0.90};
+    Band& b = kind == 0 ? m.cost_usd : m.shortfall_h100e;
+    const double ref = kind == 0 ? det_.cost_usd[q] : det_.shortfall_h100e[q];
+    const float* col = &bands_[(static_cast<std::size_t>(kind) * T_ + q) * static_cast<std::size_t>(trials_)];
+    scratch.values.assign(col, col + n);
+    double p[3] = {0, 0, 0};
+    if (n > 0) percentiles_inplace(scratch.values.data(), n, probs, 3, p);
+    b.p10[q] = ref + p[0];
+    b.p50[q] = ref + p[1];
+    b.p90[q] = ref + p[2];
 }
 
 }  // namespace pactscope

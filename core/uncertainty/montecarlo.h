@@ -105,6 +105,16 @@ public:
 
     // Percentiles over the trials done so far.
     McSummary summary() const;
+    // The same summary a piece at a time, for a caller that spreads it over frames (summary_builder.h):
+    // summary_begin() is the summary of the first trials_done() trials with every figure still to fill;
+    // summary_pieces() pieces (each metric's Stat, then each band's quarter) fill it, in any order, while
+    // this run lasts (start() drops the samples they read). summary() is begin and every piece.
+    McSummary summary_begin() const;
+    int summary_pieces() const { return metric_count() + 2 * T_; }
+    struct SummaryScratch {
+        std::vector<double> values, column;
+    };
+    void summary_fill(McSummary& m, int piece, SummaryScratch& scratch) const;
 
     // Samples of the first trials_done() trials. Metric m: 0 .. kTotalCount-1 the totals (NaN
     // where null), then the buyer's figures (buyer_figures() order), then each provider's
@@ -114,7 +124,7 @@ public:
     int provider_metric(int provider, int figure) const;
     // A metric's samples: a pointer into what is kept, or `scratch` filled with the figure
     // recomputed (or 0) for every trial done.
-    const double* sample_column(int metric, std::vector<double>& scratch) const;
+    const double* sample_column(int metric, std::vector<double>& scratch) const { return sample_column(metric, done_, scratch); }
     // A total's samples (metric < kTotalCount): always kept.
     const double* samples(int total) const { return column(slot_[static_cast<std::size_t>(total)]); }
     // Per-quarter cost (kind 0) or shortfall (kind 1) of one trial.
@@ -149,6 +159,8 @@ private:
 
     // A stakeholder figure that is neither kept nor derived: 0 in every trial by the scenario's structure.
     bool always_zero(int metric) const;
+    // A metric's samples over the first n trials (n ≤ trials_done()).
+    const double* sample_column(int metric, std::int64_t n, std::vector<double>& scratch) const;
     const double* column(int c) const { return &samples_[static_cast<std::size_t>(c) * static_cast<std::size_t>(trials_)]; }
     // Writes trial `row`'s figures into columns[c * n + row] and bands[(kind * T + q) * n + row].
     void record(const Result& r, std::size_t row, double* columns, float* bands, std::size_t n) const;

@@ -7,46 +7,16 @@
 #include <cstring>
 #include <vector>
 
+#include "same_summary.h"
 #include "scenario_builder.h"
 #include "uncertainty/montecarlo.h"
 
 using namespace pactscope;
 using test::preset;
+using test::require_same;
+using test::same_bits;
 
 namespace {
-
-bool same_bits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
-
-void require_same(const Stat& a, const Stat& b) {
-    REQUIRE(a.count == b.count);
-    REQUIRE(same_bits(a.mean, b.mean));
-    REQUIRE(same_bits(a.share_missing, b.share_missing));
-    REQUIRE(same_bits(a.p5, b.p5));
-    REQUIRE(same_bits(a.p10, b.p10));
-    REQUIRE(same_bits(a.p50, b.p50));
-    REQUIRE(same_bits(a.p90, b.p90));
-    REQUIRE(same_bits(a.p95, b.p95));
-}
-
-void require_same(const std::vector<double>& a, const std::vector<double>& b) {
-    REQUIRE(a.size() == b.size());
-    for (std::size_t i = 0; i < a.size(); ++i) REQUIRE(same_bits(a[i], b[i]));
-}
-
-void require_same(const McSummary& a, const McSummary& b) {
-    REQUIRE(a.trials_done == b.trials_done);
-    REQUIRE(a.totals.size() == b.totals.size());
-    for (std::size_t i = 0; i < a.totals.size(); ++i) require_same(a.totals[i], b.totals[i]);
-    REQUIRE(a.buyer.size() == b.buyer.size());
-    for (std::size_t i = 0; i < a.buyer.size(); ++i) require_same(a.buyer[i], b.buyer[i]);
-    REQUIRE(a.providers.size() == b.providers.size());
-    for (std::size_t p = 0; p < a.providers.size(); ++p)
-        for (std::size_t f = 0; f < a.providers[p].size(); ++f) require_same(a.providers[p][f], b.providers[p][f]);
-    for (auto band : {&Band::p10, &Band::p50, &Band::p90}) {
-        require_same(a.cost_usd.*band, b.cost_usd.*band);
-        require_same(a.shortfall_h100e.*band, b.shortfall_h100e.*band);
-    }
-}
 
 // Runs [lo, hi) on a worker-like Simulation (no storage) and hands the block to `into`.
 bool run_into(Simulation& worker, Simulation& into, std::int64_t lo, std::int64_t hi) {

@@ -41,11 +41,13 @@ const Command kCommands[] = {
          json s = a.stats();
          s.update(web::loop_stats());
          s.update(web::worker_stats());
+         s.update(web::summary_task_stats());
          return s;
      }},
     {"reset_stats", false, [](App& a, const json&) {
          a.reset_stats();
          web::reset_worker_stats();
+         web::reset_summary_task_stats();
          return json::object();
      }},
     {"mc_workers", true, [](App&, const json& args) { return web::set_workers(args); }},

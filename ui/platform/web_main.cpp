@@ -276,6 +276,7 @@ void frame() {
     if (auto req = pactscope::ui::due_capture(g_app->frames() - 1)) deliver_capture(*req, fb_w, fb_h, scale);
     notify_shell(first);
     pactscope::ui::web::sync_worker_runs();
+    pactscope::ui::web::schedule_summary();
     if (first) js_first_frame();
 
     // The idle gate. The frame after the Monte Carlo finishes still shows the last partial

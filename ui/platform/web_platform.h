@@ -28,5 +28,10 @@ void block_arrived();
 void block_merged(double ms);  // how long storing one block took (stats: mc_merge_ms_max)
 void reset_worker_stats();
 nlohmann::json worker_stats();
+// Queues a short task that works on the Monte Carlo summary when a refresh is under way or due
+// (web_summary_tasks.cpp); called after each frame and each block.
+void schedule_summary();
+nlohmann::json summary_task_stats();  // mc_summary_task_ms_max: the longest such task since reset_stats
+void reset_summary_task_stats();
 
 }  // namespace pactscope::ui::web

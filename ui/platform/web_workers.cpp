@@ -69,6 +69,7 @@ void block_merged(double ms) { g_merge_ms_max = std::max(g_merge_ms_max, ms); }
 void reset_worker_stats() { g_merge_ms_max = 0; }
 
 void block_arrived() {
+    schedule_summary();
     const double now = emscripten_get_now();
     if (now - g_last_asked_ms >= kDrawEveryMs || !app().model().monte_carlo_running()) {
         g_last_asked_ms = now;
