@@ -50,8 +50,11 @@ public:
     // a summary or the comparison landed (is on screen from the next frame).
     bool summarize_monte_carlo(double start_ms, double budget_ms);
     bool summary_work_due(double now_ms) const;
-    // Trials still to run, or the last ones' percentiles not yet on screen.
-    bool monte_carlo_running() const { return model_.monte_carlo_running() || (model_.sim().done() && !model_.summary_current()); }
+    // Trials still to run, or the last ones' percentiles (or the Compare tab's comparison of the runs) not yet on
+    // screen: what stats().mc_running says.
+    bool monte_carlo_running() const {
+        return model_.monte_carlo_running() || (model_.sim().done() && !model_.summary_current()) || results_.comparison_work_due();
+    }
 
     // What the page API (platform/web_api.h) asks of the page; each answer is a JSON object.
     nlohmann::json state();

@@ -536,8 +536,13 @@ void ResultsPanel::draw_compare() {
         items().track("compare_horizons");
     }
     const Comparison* cached = comparison();
-    if (cached) draw_compare_table(*cached, labels);
-    else ImGui::TextDisabled(runs_done() ? "Comparing the runs..." : "Running the trials...");
+    if (cached) {
+        draw_compare_table(*cached, labels);
+    } else {
+        const char* waiting = runs_done() ? "Comparing the runs..." : "Running the trials...";
+        ImGui::TextDisabled("%s", waiting);
+        compare_cells_ = {{waiting}};  // the hook reads what is drawn, not an older deal's table
+    }
     explain_.draw(cached);
 }
 

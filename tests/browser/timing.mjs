@@ -8,6 +8,8 @@
 //                   with the page's default workers and with ?workers=1, 2 and 0 (0: slices on the main thread),
 //                   each started on a settled page (no run going, the loop paused) as a user's pick would be;
 //                   for the default, the workers' own trial time, when the first block started and the tail
+//   Compare tab     with three deals pinned, from picking another current deal to the compare table's medians,
+//                   and the longest Monte Carlo work on the main thread meanwhile
 //   longest task    the longest main-thread task while dragging (each drag step restarts the Monte Carlo):
 //                   the largest gap between turns of a MessageChannel ping loop, which runs between tasks;
 //                   and the longest Monte Carlo work in it (stats: a frame's summary work, a summary task
@@ -17,7 +19,7 @@ import { serve, launch, newContext, frames, items, state, click } from './harnes
 
 const runs = Number(process.argv[2] || 3);
 const median = (v) => { const s = [...v].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
-const results = { transfer: [], decoded: [], firstFrame: [], uiMs: [], mcSliceMs: [], frameWorkMs: [], longestTaskMs: [], mcMaxMs: [], mcFrameMaxMs: [], mcTaskMaxMs: [], mcMergeMaxMs: [], mcSeconds: [], framesDuringMc: [],
+const results = { transfer: [], decoded: [], firstFrame: [], uiMs: [], mcSliceMs: [], frameWorkMs: [], longestTaskMs: [], mcMaxMs: [], mcFrameMaxMs: [], mcTaskMaxMs: [], mcMergeMaxMs: [], compareSeconds: [], compareTaskMaxMs: [], mcSeconds: [], framesDuringMc: [],
                   workers: [], mcSecondsByWorkers: {}, trace: {} };
 // Installs the ping loop; window.__longestTask() stops it and answers the longest gap (ms).
 const watchTasks = () => {
@@ -108,6 +110,22 @@ try {
     const priceAfter = JSON.stringify((await state(page)).scenario.providers[0].price_usd_per_h100e_hour);
     if (priceAfter === priceBefore) throw new Error('the drag did not edit the price (' + priceBefore + ')');
 
+    // The Compare tab with three pinned deals: open-2026 picked as the current one, until the table shows every
+    // deal's medians (4 summaries and 6 pairs of paired deltas, built in pieces between frames).
+    {
+      const pick = async (id) => { await page.evaluate((i) => window.pactscope.preset(i), id); await frames(page, 3); };
+      await click(page, 'tab:Compare');
+      for (const id of ['commitment-2025q4', 'rofr-2025', 'oci-waiver-2024']) { await pick(id); await click(page, 'pin'); }
+      await page.waitForFunction(() => { const s = window.pactscope.stats(); return !s.mc_running && s.paused; }, null, { timeout: 120000, polling: 50 });
+      await page.evaluate(() => window.pactscope.resetStats());
+      const t0 = await page.evaluate(() => { window.pactscope.preset('open-2026'); return performance.now(); });
+      await page.waitForFunction(() => { const v = window.pactscope.views(); return v.compare.length > 1 && v.compare[0].length === 12 && v.compare[0][2].includes('open-2026'); },
+        null, { timeout: 120000, polling: 20 });
+      results.compareSeconds.push((await page.evaluate(() => performance.now())) - t0);
+      const st = await page.evaluate(() => window.pactscope.stats());
+      results.compareTaskMaxMs.push(Math.max(st.mc_ms_max, st.mc_summary_task_ms_max, st.mc_merge_ms_max));
+    }
+
     // 10,000 trials of commitment-2025q4 in the page, with its default workers, once the page has settled
     // (the drag's last run done, the loop paused), as when a user picks a deal.
     await page.waitForFunction(() => window.pactscope.stats().mc_trials_at !== 'starting', null, { timeout: 60000 });
@@ -143,6 +161,7 @@ console.log(`  model + UI per frame   ${fmt(median(results.uiMs), 2)} ms   while
 console.log(`  Monte Carlo per frame  ${fmt(median(results.mcSliceMs), 2)} ms   main-thread share (merging blocks, partial percentiles)`);
 console.log(`  longest MC work        ${fmt(median(results.mcMaxMs), 2)} ms   on the main thread in one frame, summary task or block merge, while dragging`);
 console.log(`    of which             ${fmt(median(results.mcFrameMaxMs), 2)} ms in a frame, ${fmt(median(results.mcTaskMaxMs), 2)} ms in a summary task, ${fmt(median(results.mcMergeMaxMs), 2)} ms merging a block (medians of each's longest)`);
+console.log(`  Compare tab            ${fmt(median(results.compareSeconds) / 1000, 2)} s    from picking open-2026 beside 3 pinned deals to the table (its run, 4 summaries, 6 pairs); longest Monte Carlo work meanwhile ${fmt(median(results.compareTaskMaxMs), 2)} ms`);
 console.log(`  longest task           ${fmt(median(results.longestTaskMs), 1)} ms   on the main thread while dragging (any cause: drawing, the loaded machine)`);
 console.log(`  10,000 trials          ${fmt(median(results.mcSeconds), 2)} s    ${median(results.workers)} workers (the page's default), ${median(results.framesDuringMc)} frames drawn meanwhile (target <= 0.35 s)`);
 if (results.trace.workMs) {

@@ -251,6 +251,16 @@ void frame() {
         pause_when_idle(false);
         return;
     }
+    // While the summary tasks work (web_summary_tasks.cpp), a frame that nothing asks for — no input, no edit, no
+    // resize — waits up to kQuietFrameMs as a quiet one would, even while a view computes in frames: the browser
+    // runs one task between two frames, so with a frame drawn every tick a 4 ms task came every 30–100 ms and a
+    // comparison of four deals took 7 s instead of 0.5 s (timing.mjs, the Compare tab). Not while trials run in
+    // the frames themselves (no workers).
+    const bool trials_in_frames = g_app->model().trials_at() == pactscope::ui::AppModel::TrialsAt::here && g_app->model().monte_carlo_running();
+    const bool summary_first = g_app->ready() && !g_draw_asked && g_settle_frames == 0 && GImGui->InputEventsQueue.Size == 0 && !trials_in_frames &&
+                               g_app->summary_work_due(now) && now - g_last_drawn_ms < kQuietFrameMs && g_app->revision() == g_drawn_revision &&
+                               fb_w == g_drawn_w && fb_h == g_drawn_h;
+    if (summary_first) return;
     g_draw_asked = false;
     g_last_drawn_ms = now;
     if (g_settle_frames > 0) --g_settle_frames;

@@ -31,7 +31,8 @@ nlohmann::json worker_stats();
 // Queues a short task that works on the Monte Carlo summary when a refresh is under way or due
 // (web_summary_tasks.cpp); called after each frame and each block.
 void schedule_summary();
-nlohmann::json summary_task_stats();  // mc_summary_task_ms_max: the longest such task since reset_stats
+// mc_summary_task_ms_max (the longest such task), mc_summary_task_ms_total and mc_summary_tasks, since reset_stats
+nlohmann::json summary_task_stats();
 void reset_summary_task_stats();
 
 }  // namespace pactscope::ui::web
