@@ -1,5 +1,6 @@
 #include "analysis/comparison_builder.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <utility>

@@ -4,7 +4,7 @@
 // browser, more than a frame. The page refreshes its partial percentiles while trials arrive and once when
 // they end; with a SummaryBuilder it spends a few ms per frame on that and shows the summary once it is
 // complete. However many steps it takes, the result is Simulation::summary()'s to the bit
-// (tests/core/test_montecarlo.cpp).
+// (tests/core/test_summary_builder.cpp).
 //
 // Usage:
 //   SummaryBuilder b;
