@@ -142,6 +142,17 @@ void App::advance_monte_carlo(double start) {
         while (model_.monte_carlo_running() && now_ms_() - start < budget) model_.step_monte_carlo(kSlice);
 }
 
+std::vector<App::UnfinishedRun> App::unfinished_runs() const {
+    std::vector<UnfinishedRun> runs;
+    for (const Simulation* s : model_.unfinished_runs()) runs.push_back({s, false});
+    for (const Simulation* s : results_.story().unfinished_runs()) runs.push_back({s, true});
+    return runs;
+}
+
+bool App::accept_block(std::uint64_t run_id, std::int64_t lo, std::int64_t hi, const double* columns, const float* bands) {
+    return model_.accept_block(run_id, lo, hi, columns, bands) || results_.story().accept_block(run_id, lo, hi, columns, bands);
+}
+
 //-----------------------------------------------------------------------------
 // [SECTION] Test hook and shell
 //-----------------------------------------------------------------------------
@@ -444,6 +455,8 @@ json App::stats() const {
     for (std::size_t i = 0; i < ui_ms_.size(); ++i) total[i] = ui_ms_[i] + mc_ms_[i];
     o["frame_work_ms_median"] = median_of(total);
     o["mc_running"] = monte_carlo_running();
+    // Trials run on the main thread since the page opened, the Story tab's included: none while workers run them.
+    o["mc_trials_main_thread"] = model_.trials_run_here() + results_.story().trials_run_here();
     o["mc_seconds"] = mc_finished_ms_ >= 0 ? (mc_finished_ms_ - mc_started_ms_) / 1000.0 : -1.0;
     return o;
 }

@@ -56,6 +56,20 @@ public:
         return model_.monte_carlo_running() || (model_.sim().done() && !model_.summary_current()) || results_.comparison_work_due();
     }
 
+    // The runs whose trials are still to come, for the page's workers (platform/web_workers.cpp): the current
+    // deal's, the pinned ones', then the Story tab's, which are `background` (the workers take them only when
+    // no other run waits: an edit's new numbers come first).
+    struct UnfinishedRun {
+        const Simulation* sim;
+        bool background;
+    };
+    std::vector<UnfinishedRun> unfinished_runs() const;
+    // Stores a block of trials a worker ran for the run `run_id`, whichever it is; false when no run has that id
+    // any more (an edit restarted it) or the block does not fit.
+    bool accept_block(std::uint64_t run_id, std::int64_t lo, std::int64_t hi, const double* columns, const float* bands);
+    // Trials of any run not yet in: the current deal's, the pinned ones' or the Story tab's.
+    bool trials_pending() const { return model_.monte_carlo_running() || !results_.story().unfinished_runs().empty(); }
+
     // What the page API (platform/web_api.h) asks of the page; each answer is a JSON object.
     nlohmann::json state();
     // Loads a scenario (a file, a share link) as one undoable step; `source` names it in messages.

@@ -235,6 +235,7 @@ std::int64_t AppModel::step_monte_carlo(std::int64_t trials) {
     std::int64_t ran = sim_.step(trials);
     for (PinnedScenario& p : pinned_)
         if (ran < trials) ran += p.sim.step(trials - ran);
+    trials_run_here_ += ran;
     return ran;
 }
 

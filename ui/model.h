@@ -108,6 +108,8 @@ public:
     // Runs at most `trials` more trials of the current and pinned scenarios here; returns how many ran
     // (none unless trials_at() is here).
     std::int64_t step_monte_carlo(std::int64_t trials);
+    // Trials step_monte_carlo has run on this thread since the page opened (none while workers run them).
+    std::int64_t trials_run_here() const { return trials_run_here_; }
     // The runs not finished, the current one first: what the workers are asked to run.
     std::vector<const Simulation*> unfinished_runs() const;
     // Stores a block of trials run elsewhere for the run `run_id` (Simulation::accept_block); false when
@@ -169,6 +171,7 @@ private:
     std::uint64_t pinned_revision_ = 0;
     TrialsAt trials_at_ = TrialsAt::here;
     std::string trials_where_;
+    std::int64_t trials_run_here_ = 0;
 
     void apply(nlohmann::json next);  // validate; adopt when valid
     void adopt(Scenario s);

@@ -47,6 +47,8 @@ public:
     SweepView& sweep() { return sweep_; }
     const SweepView& sweep() const { return sweep_; }
     const ExplainView& explain() const { return explain_; }
+    StoryView& story() { return story_; }
+    const StoryView& story() const { return story_; }
     int tab() const { return tab_; }
     const char* tab_name() const { return kResultTabs[tab_]; }
     // Selects a tab on the next frame (the keyboard's 1-7).

@@ -17,8 +17,9 @@
 namespace pactscope::ui {
 
 namespace {
-// The story's trials run here, between frames' drawing: 16 at a time until 8 ms have passed in a frame (~160
-// trials natively, fewer in the page), so the tab stays responsive on a slow machine too.
+// Without workers the story's trials run here, between frames' drawing: 16 at a time until 8 ms have passed in
+// a frame (~160 trials natively), so the tab stays responsive on a slow machine too. The summaries of finished
+// runs (a few ms each for 2,000 trials) share the same 8 ms, at least one a frame.
 constexpr std::int64_t kTrialsPerSlice = 16;
 constexpr double kTrialsMsPerFrame = 8;
 double now_ms() { return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now().time_since_epoch()).count(); }
@@ -75,19 +76,37 @@ void StoryView::start() {
 }
 
 bool StoryView::working() const {
+    const bool here = model_.trials_at() == AppModel::TrialsAt::here;
     for (const auto& e : eras_)
-        if (!e->summarized) return true;
+        if (!e->summarized && (here || e->sim.done())) return true;
+    return false;
+}
+
+std::vector<const Simulation*> StoryView::unfinished_runs() const {
+    std::vector<const Simulation*> runs;
+    for (const auto& e : eras_)
+        if (!e->sim.done()) runs.push_back(&e->sim);
+    return runs;
+}
+
+bool StoryView::accept_block(std::uint64_t run_id, std::int64_t lo, std::int64_t hi, const double* columns, const float* bands) {
+    for (auto& e : eras_)
+        if (e->sim.run_id() == run_id) return e->sim.accept_block(lo, hi, columns, bands);
     return false;
 }
 
 void StoryView::draw() {
     if (eras_.empty()) start();
-    // A slice of trials a frame, era after era (the earliest first), so the page stays responsive.
+    // Era after era (the earliest first): a slice of trials (when they run here) and the summaries of the runs
+    // finished, within the frame's share, so the page stays responsive.
     const double start = now_ms();
+    const bool trials_here = model_.trials_at() == AppModel::TrialsAt::here;
+    bool summarized_one = false;
     std::int64_t done = 0, all = 0;
     for (auto& e : eras_) {
-        while (!e->sim.done() && now_ms() - start < kTrialsMsPerFrame) e->sim.step(kTrialsPerSlice);
-        if (e->sim.done() && !e->summarized) e->summary = e->sim.summary(), e->summarized = true;
+        while (trials_here && !e->sim.done() && now_ms() - start < kTrialsMsPerFrame) trials_run_here_ += e->sim.step(kTrialsPerSlice);
+        if (e->sim.done() && !e->summarized && (!summarized_one || now_ms() - start < kTrialsMsPerFrame))
+            e->summary = e->sim.summary(), e->summarized = summarized_one = true;
         done += e->sim.trials_done(), all += e->sim.trials();
     }
     wrapped_text("Every preset, ordered by when its terms began, each run with the same " + std::to_string(kTrials) + " trials and seed " +

@@ -7,7 +7,8 @@
 //
 // The app (ui/platform/web_workers.cpp) posts each unfinished run through window.pactscopeShell.mcJob and
 // cancels one an edit replaced with mcCancel. Workers get the next blocks of trial indices of the newest
-// run (the one just edited), sized to take ~kBlockMs each and queued in the worker (see pump), so a
+// run (the one just edited) — a background run (the Story tab's) only when no other waits, the first posted
+// first — sized to take ~kBlockMs each and queued in the worker (see pump), so a
 // cancelled run frees the workers within one block. Each block's totals and bands come back as
 // transferred buffers and go to the app (page.api.mcBlock), which merges them; the app's partial
 // percentiles cover the trials from 0 up to the first block still missing. If the workers cannot start, or
@@ -46,8 +47,11 @@
   const aheadMs = (w) => w.queued.reduce((sum, b) => sum + b.ms, 0);
   function pump() {
     for (;;) {
-      let job = null;  // the newest run with trials not handed out
-      for (const j of pool.jobs.values()) if (j.next < j.trials && (!job || j.id > job.id)) job = j;
+      // The newest run with trials not handed out; a background one only when no other has any, and then the
+      // first posted (the Story tab posts its eras earliest first).
+      let job = null;
+      const before = (a, b) => (a.background !== b.background ? !a.background : !a.background && a.id > b.id);
+      for (const j of pool.jobs.values()) if (j.next < j.trials && (!job || before(j, job))) job = j;
       if (!job) return;
       // Until the first block says how long a trial takes, the last run's cost stands in (an edit seldom
       // changes it much), in blocks of at most 256 trials; for the first run of all, blocks of 16, two per worker.
@@ -108,8 +112,8 @@
     tell(0, 'Trials run on the main thread in slices: ' + why);
   }
 
-  window.pactscopeShell.mcJob = (id, text, trials, seed) => {
-    pool.jobs.set(id, { id, text, trials, seed, next: 0, delivered: 0, msPerTrial: 0 });
+  window.pactscopeShell.mcJob = (id, text, trials, seed, background = false) => {
+    pool.jobs.set(id, { id, text, trials, seed, background, next: 0, delivered: 0, msPerTrial: 0 });
     pump();
   };
   // A cancelled run's queued blocks leave every worker's queue; only the block in progress still runs.

@@ -75,6 +75,7 @@ await runSuite('browser analysis', async ({ server, browser, check }) => {
   // ---- the compare table fits a 1280-pixel screen: P(B better) in view, not scrolled out sideways -------
   {
     await page.setViewportSize({ width: 1280, height: 800 });
+    await frames(page, 3);  // laid out at the new size before a widget's place is read
     await click(page, 'tab:Compare');
     await until(page, (x) => x.compare.length > 1 && x.compare[0].length === 6);
     await frames(page, 3);

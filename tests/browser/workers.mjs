@@ -6,6 +6,8 @@
 //   - a pinned scenario's run completes in the workers too
 //   - an edit during a run cancels it at once: the pool drops the old run before the next frame, and the
 //     finished result is the new scenario's, again exactly the CLI's
+//   - the Story tab's runs (every preset, 2,000 trials, seed 1) run in the workers too: no trial on the main
+//     thread (stats().mc_trials_main_thread), each era's medians exactly the CLI's `simulate`
 //   - ?workers=0 falls back to slices on the main thread, says so in stats(), and gives the same numbers
 // usage: NODE_PATH=/usr/share/nodejs node tests/browser/workers.mjs
 import { execFileSync } from 'node:child_process';
@@ -66,6 +68,25 @@ await runSuite('workers', async ({ server, browser, check }) => {
       const s = await state(page);
       check(s.pinned.length === 1 && s.pinned[0].trials_done === s.pinned[0].trials, 'a pinned scenario runs in the workers', JSON.stringify(s.pinned));
       sameAsCli(check, '2 workers, rofr-2025 beside a pinned run', s.mc, 'rofr-2025');
+    }
+
+    if (n === 3) {
+      // The Story tab: every preset's run goes to the workers, and none of its trials runs on the main thread.
+      await click(page, 'tab:Story');
+      const story = await page.waitForFunction(() => { const v = window.pactscope.views().story;
+        return v.eras.length > 0 && v.eras.every((e) => e.p50) ? v : null; }, null, { timeout: 120000, polling: 100 }).then((h) => h.jsonValue());
+      const st = await page.evaluate(() => window.pactscope.stats());
+      check(st.mc_trials_main_thread === 0, `the Story tab's ${story.eras.length} runs ran in the workers, none of their trials on the main thread`,
+            `${st.mc_trials_main_thread} trials on the main thread`);
+      const off = [];
+      for (const e of story.eras) {
+        const want = wasmSimulate(e.preset, story.trials, story.seed);
+        for (const t of ['cost_usd', 'served_fraction', 'stranded_usd'])
+          if (e.p50[t] !== want.totals[t].p50) off.push(`${e.preset} ${t} ${e.p50[t]} vs ${want.totals[t].p50}`);
+        if (e.p50['buyer.net_usd'] !== want.stakeholders.buyer.net_usd.p50) off.push(`${e.preset} buyer.net_usd`);
+      }
+      check(off.length === 0 && story.eras.length >= 6, `each Story era's medians == WASM CLI simulate (${story.trials} trials, seed ${story.seed}), to the bit`,
+            off.slice(0, 5).join('; '));
     }
 
     if (n === 1) {
@@ -141,4 +162,6 @@ await runSuite('workers', async ({ server, browser, check }) => {
   await page.evaluate(() => window.pactscope.preset('rofr-2025'));
   await done(page);
   sameAsCli(check, 'slices, rofr-2025', (await state(page)).mc, 'rofr-2025');
+  const here = await page.evaluate(() => window.pactscope.stats().mc_trials_main_thread);
+  check(here >= 10000, 'without workers, stats() counts the trials run on the main thread', `${here}`);
 });

@@ -93,7 +93,7 @@ EMSCRIPTEN_KEEPALIVE const char* ps_call(const char* name, const char* args_json
 
 EMSCRIPTEN_KEEPALIVE int ps_mc_block(double run, double lo, double hi, const double* columns, const float* bands) {
     const double t0 = emscripten_get_now();
-    const bool ok = web::app().model().accept_block(static_cast<std::uint64_t>(run), static_cast<std::int64_t>(lo), static_cast<std::int64_t>(hi), columns, bands);
+    const bool ok = web::app().accept_block(static_cast<std::uint64_t>(run), static_cast<std::int64_t>(lo), static_cast<std::int64_t>(hi), columns, bands);
     web::block_merged(emscripten_get_now() - t0);
     if (ok) web::block_arrived();
     return ok ? 1 : 0;

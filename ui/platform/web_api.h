@@ -52,7 +52,7 @@
 //    test_abort   {}                    (aborts, as a failed check would: the overlay's test)
 //
 // 2. Monte Carlo blocks from the workers: ps_mc_block(run, lo, hi, columns, bands) stores trials
-//    [lo, hi) of run `run` (AppModel::accept_block; layout in montecarlo.h); 1 when stored, 0 when that
+//    [lo, hi) of run `run` (App::accept_block: the current, a pinned or a Story run; layout in montecarlo.h); 1 when stored, 0 when that
 //    run is gone (an edit replaced it) or the block does not fit.
 //
 // 3. The input paths, called per event, with plain numbers: ps_wake(), ps_paste(text) (the DOM paste

@@ -3,8 +3,9 @@
 //
 // Until the shell says how many workers started (the page API's mc_workers command), no trial runs: the
 // main thread never runs one when workers are there. With workers, every frame posts each unfinished run
-// (the current scenario's and the pinned ones') to the pool once, with its scenario as JSON, trials and
-// seed, and cancels the posted runs that an edit replaced; blocks come back through ps_mc_block
+// (the current scenario's, the pinned ones' and the Story tab's: App::unfinished_runs) to the pool once, with
+// its scenario as JSON, trials, seed and whether it waits for the others, and cancels the posted runs that an
+// edit replaced; blocks come back through ps_mc_block
 // (web_api.cpp). Without workers (none could start, or ?workers=0), the trials run here in slices between
 // frames as before, and stats() says why.
 #include <emscripten.h>
@@ -30,8 +31,8 @@ double g_last_asked_ms = 0;            // when block_arrived last asked for a fr
 constexpr double kDrawEveryMs = 200;
 double g_merge_ms_max = 0;             // the longest ps_mc_block (copy into the run) since reset_stats
 
-EM_JS(void, js_mc_job, (double run, const char* text, double trials, const char* seed), {
-    if (window.pactscopeShell && window.pactscopeShell.mcJob) window.pactscopeShell.mcJob(run, UTF8ToString(text), trials, UTF8ToString(seed));
+EM_JS(void, js_mc_job, (double run, const char* text, double trials, const char* seed, int background), {
+    if (window.pactscopeShell && window.pactscopeShell.mcJob) window.pactscopeShell.mcJob(run, UTF8ToString(text), trials, UTF8ToString(seed), background !== 0);
 });
 EM_JS(void, js_mc_cancel, (double run), {
     if (window.pactscopeShell && window.pactscopeShell.mcCancel) window.pactscopeShell.mcCancel(run);
@@ -50,17 +51,17 @@ nlohmann::json set_workers(const nlohmann::json& args) {
 void start_without_workers_decided() { app().model().set_trials_at(AppModel::TrialsAt::undecided); }
 
 void sync_worker_runs() {
-    AppModel& m = app().model();
-    if (m.trials_at() != AppModel::TrialsAt::workers) return;
-    const std::vector<const Simulation*> runs = m.unfinished_runs();
-    auto live = [&](std::uint64_t id) { return std::any_of(runs.begin(), runs.end(), [&](const Simulation* s) { return s->run_id() == id; }); };
+    if (app().model().trials_at() != AppModel::TrialsAt::workers) return;
+    const std::vector<App::UnfinishedRun> runs = app().unfinished_runs();
+    auto live = [&](std::uint64_t id) { return std::any_of(runs.begin(), runs.end(), [&](const App::UnfinishedRun& r) { return r.sim->run_id() == id; }); };
     for (std::uint64_t id : g_posted)
         if (!live(id)) js_mc_cancel(static_cast<double>(id));  // replaced by an edit (or finished: a no-op)
     g_posted.erase(std::remove_if(g_posted.begin(), g_posted.end(), [&](std::uint64_t id) { return !live(id); }), g_posted.end());
-    for (const Simulation* s : runs) {
+    for (const App::UnfinishedRun& r : runs) {
+        const Simulation* s = r.sim;
         if (std::find(g_posted.begin(), g_posted.end(), s->run_id()) != g_posted.end()) continue;
         const std::string text = scenario_to_json(s->scenario()).dump();
-        js_mc_job(static_cast<double>(s->run_id()), text.c_str(), static_cast<double>(s->trials()), std::to_string(s->seed()).c_str());
+        js_mc_job(static_cast<double>(s->run_id()), text.c_str(), static_cast<double>(s->trials()), std::to_string(s->seed()).c_str(), r.background ? 1 : 0);
         g_posted.push_back(s->run_id());
     }
 }
@@ -71,7 +72,7 @@ void reset_worker_stats() { g_merge_ms_max = 0; }
 void block_arrived() {
     schedule_summary();
     const double now = emscripten_get_now();
-    if (now - g_last_asked_ms >= kDrawEveryMs || !app().model().monte_carlo_running()) {
+    if (now - g_last_asked_ms >= kDrawEveryMs || !app().trials_pending()) {
         g_last_asked_ms = now;
         draw_once();
     }
