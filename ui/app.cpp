@@ -458,6 +458,7 @@ json App::stats() const {
     // Trials run on the main thread since the page opened, the Story tab's included: none while workers run them.
     o["mc_trials_main_thread"] = model_.trials_run_here() + results_.story().trials_run_here();
     o["mc_seconds"] = mc_finished_ms_ >= 0 ? (mc_finished_ms_ - mc_started_ms_) / 1000.0 : -1.0;
+    o["mc_finished_at_ms"] = mc_finished_ms_;  // on the platform's clock (the page's performance.now()); -1 until then
     return o;
 }
 

@@ -50,7 +50,6 @@ async function monteCarloSeconds(page) {
   });
   const before = (await page.evaluate(() => window.pactscope.stats())).frames;
   await page.waitForFunction(() => { const s = window.pactscope.stats(); return !s.mc_running && s.mc_seconds > 0; }, null, { timeout: 120000, polling: 5 });
-  const seenAt = await page.evaluate(() => performance.now());
   const done = await page.evaluate(() => window.pactscope.stats());
   const blocks = await page.evaluate(() => window.__blocks.filter((b) => b.start >= window.__pickedAt));
   const picked = await page.evaluate(() => window.__pickedAt);
@@ -58,7 +57,9 @@ async function monteCarloSeconds(page) {
     workMs: blocks.reduce((t, b) => t + b.ms, 0),
     usPerTrial: 1000 * blocks.reduce((t, b) => t + b.ms, 0) / blocks.reduce((t, b) => t + b.trials, 0),
     firstMs: Math.min(...blocks.map((b) => b.start)) - picked,
-    tailMs: seenAt - Math.max(...blocks.map((b) => b.start + b.ms)),
+    // When the app itself saw the end (its last percentiles on screen), on the page's clock: the harness's
+    // own polling notices it tens to hundreds of ms later on a busy machine.
+    tailMs: done.mc_finished_at_ms - Math.max(...blocks.map((b) => b.start + b.ms)),
   } : null;
   return { seconds: done.mc_seconds, frames: done.frames - before, workers: done.mc_workers, trace };
 }
