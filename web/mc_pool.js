@@ -42,7 +42,9 @@
   // Each worker keeps a queue of blocks (web/mc_worker.js) worth up to kAheadMs of work, so it runs on while
   // the main thread, drawing a frame, takes its messages tens of ms late. Near a run's end a worker is given
   // less (the work left shared among the workers), so the last blocks do not wait behind one worker's queue.
-  // A worker finishes one run's queued blocks before it is given another's (it holds one scenario at a time).
+  // A worker finishes one run's queued blocks before it is given another's (it holds one scenario at a time), so
+  // a background run (the Story tab's) is queued only 2 × kBlockMs ahead: a run an edit posts meanwhile waits
+  // for at most that and the block in progress.
   const kAheadMs = 150;
   const aheadMs = (w) => w.queued.reduce((sum, b) => sum + b.ms, 0);
   function pump() {
@@ -58,7 +60,7 @@
       const perTrial = job.msPerTrial || pool.lastMsPerTrial;
       const size = !perTrial ? 16 : Math.max(4, Math.min(job.msPerTrial ? 4000 : 256, Math.round(kBlockMs / perTrial)));
       const leftMs = perTrial ? (job.trials - job.next) * perTrial / pool.workers.length : 0;
-      const limitMs = Math.max(2 * kBlockMs, Math.min(kAheadMs, leftMs));
+      const limitMs = job.background ? 2 * kBlockMs : Math.max(2 * kBlockMs, Math.min(kAheadMs, leftMs));
       let w = null;  // the worker with the least work queued that may take this run's next block
       for (const c of pool.workers) {
         if (c.queued.length && c.queued[c.queued.length - 1].id !== job.id) continue;
@@ -113,7 +115,7 @@
   }
 
   window.pactscopeShell.mcJob = (id, text, trials, seed, background = false) => {
-    pool.jobs.set(id, { id, text, trials, seed, background, next: 0, delivered: 0, msPerTrial: 0 });
+    pool.jobs.set(id, { id, text, trials, seed, background: background === true, next: 0, delivered: 0, msPerTrial: 0 });
     pump();
   };
   // A cancelled run's queued blocks leave every worker's queue; only the block in progress still runs.

@@ -8,6 +8,9 @@
 //     finished result is the new scenario's, again exactly the CLI's
 //   - the Story tab's runs (every preset, 2,000 trials, seed 1) run in the workers too: no trial on the main
 //     thread (stats().mc_trials_main_thread), each era's medians exactly the CLI's `simulate`
+//   - an edit while the Story runs goes first: the worker starts at most the few Story blocks it had queued
+//     before the edit's run, whose numbers are again exactly the CLI's
+//   - when the workers stop, the Story's runs finish on the main thread with the same numbers
 //   - ?workers=0 falls back to slices on the main thread, says so in stats(), and gives the same numbers
 // usage: NODE_PATH=/usr/share/nodejs node tests/browser/workers.mjs
 import { execFileSync } from 'node:child_process';
@@ -92,9 +95,11 @@ await runSuite('workers', async ({ server, browser, check }) => {
     if (n === 1) {
       // An edit mid-run: the old run leaves the pool at once and the new one finishes alone.
       await page.evaluate(() => window.pactscope.preset('open-2026'));
-      await page.waitForFunction(() => { const s = JSON.parse(window.pactscope.state()).mc; return s.trials_done > 0 && s.trials_done < s.trials / 2; },
-        null, { timeout: 60000, polling: 10 });
-      const before = await page.evaluate(() => [...window.PactScopePage.mcPool.jobs.keys()]);
+      // The pool's jobs read in the same turn as the trials done (on a loaded machine the run can finish between
+      // two calls).
+      const before = await page.waitForFunction(() => { const s = JSON.parse(window.pactscope.state()).mc;
+        return s.trials_done > 0 && s.trials_done < s.trials / 2 ? [...window.PactScopePage.mcPool.jobs.keys()] : null; },
+        null, { timeout: 60000, polling: 10 }).then((h) => h.jsonValue());
       // When each block of the old run started in the worker, and when its cancel was posted (one clock).
       await page.evaluate(() => {
         const shell = window.pactscopeShell, cancel = shell.mcCancel;
@@ -129,6 +134,45 @@ await runSuite('workers', async ({ server, browser, check }) => {
     await page.context().close();
   }
 
+  // An edit while the Story's runs (background) keep the worker busy: the edit's run is posted in front of them.
+  // The worker had at most ~2 blocks of the Story queued (mc_pool.js: 2 × kBlockMs ahead for a background run)
+  // and may be running one, so at most 3 Story blocks start between the edit's post and its run's last block;
+  // with the 150 ms queue other runs get, 6 or more did.
+  {
+    const { page, errors } = await open(browser, server.url + '?workers=1');
+    await page.waitForFunction(() => window.pactscope.stats().mc_trials_at === 'workers', null, { timeout: 60000 });
+    await done(page);
+    await page.evaluate(() => {
+      const shell = window.pactscopeShell, job = shell.mcJob;
+      window.__posted = [];
+      window.__blocks = [];
+      shell.mcJob = (id, text, trials, seed, background) => { window.__posted.push({ id, background, at: performance.timeOrigin + performance.now() }); job(id, text, trials, seed, background); };
+      for (const w of window.PactScopePage.mcPool.workers) {
+        const on = w.worker.onmessage;
+        w.worker.onmessage = (e) => { if (e.data.type === 'block') window.__blocks.push({ id: e.data.id, at: e.data.startedAt }); on(e); };
+      }
+    });
+    await click(page, 'tab:Story');
+    await page.waitForFunction(() => window.__blocks.length >= 2, null, { timeout: 60000, polling: 5 });
+    await page.evaluate(() => window.pactscope.preset('commitment-2025q4'));
+    await done(page);
+    await page.waitForFunction(() => { const v = window.pactscope.views().story; return v.eras.length > 0 && v.eras.every((e) => e.p50); },
+      null, { timeout: 120000, polling: 100 });
+    const t = await page.evaluate(() => ({ posted: window.__posted, blocks: window.__blocks }));
+    const edit = t.posted.find((p) => !p.background);
+    const story = new Set(t.posted.filter((p) => p.background).map((p) => p.id));
+    const editBlocks = edit ? t.blocks.filter((b) => b.id === edit.id) : [];
+    const editEnd = Math.max(...editBlocks.map((b) => b.at));
+    const between = t.blocks.filter((b) => story.has(b.id) && b.at > edit.at && b.at < editEnd).length;
+    const after = t.blocks.filter((b) => story.has(b.id) && b.at > editEnd).length;
+    check(edit && story.size >= 6 && editBlocks.length > 0 && after > 0 && between <= 3,
+          "an edit while the Story runs goes first: at most the worker's queued Story blocks start before the edit's run ends",
+          `${between} Story blocks started meanwhile, ${after} after; ${story.size} Story runs`);
+    sameAsCli(check, '1 worker, commitment-2025q4 edited while the Story ran', (await state(page)).mc, 'commitment-2025q4');
+    check(errors.length === 0, 'an edit while the Story runs: no console errors', errors.join('\n'));
+    await page.context().close();
+  }
+
   // A worker that refuses a run's scenario (a fault: the app validated it) sends the trials back to the main
   // thread, which finishes every run from its first missing trial; stats() says why. A run the app never made,
   // with a scenario that does not read, stands in for the fault, posted while commitment-2025q4 is part done.
@@ -148,6 +192,17 @@ await runSuite('workers', async ({ server, browser, check }) => {
           `${after.mc.trials_done} of ${after.mc.trials}`);
     await done(page);
     sameAsCli(check, 'commitment-2025q4 finished in slices after the workers stopped', (await state(page)).mc, 'commitment-2025q4');
+    // The Story's runs, opened now, run on the main thread (the workers are gone) with the same numbers.
+    const before = (await page.evaluate(() => window.pactscope.stats())).mc_trials_main_thread;
+    await click(page, 'tab:Story');
+    const story = await page.waitForFunction(() => { const v = window.pactscope.views().story;
+      return v.eras.length > 0 && v.eras.every((e) => e.p50) ? v : null; }, null, { timeout: 120000, polling: 100 }).then((h) => h.jsonValue());
+    const here = (await page.evaluate(() => window.pactscope.stats())).mc_trials_main_thread - before;
+    const era = story.eras.find((e) => e.preset === 'rofr-2025');
+    const want = wasmSimulate('rofr-2025', story.trials, story.seed);
+    check(here === story.trials * story.eras.length && era && era.p50.cost_usd === want.totals.cost_usd.p50,
+          "without workers the Story's runs finish on the main thread, rofr-2025's median cost exactly the CLI's",
+          `${here} trials here; ${era && era.p50.cost_usd} vs ${want.totals.cost_usd.p50}`);
     const unexpected = errors.filter((e) => !/could not read the scenario/.test(e));
     check(unexpected.length === 0, 'no other console error', unexpected.join('\n'));
     await page.context().close();

@@ -95,7 +95,7 @@ EMSCRIPTEN_KEEPALIVE int ps_mc_block(double run, double lo, double hi, const dou
     const double t0 = emscripten_get_now();
     const bool ok = web::app().accept_block(static_cast<std::uint64_t>(run), static_cast<std::int64_t>(lo), static_cast<std::int64_t>(hi), columns, bands);
     web::block_merged(emscripten_get_now() - t0);
-    if (ok) web::block_arrived();
+    if (ok) web::block_arrived(static_cast<std::uint64_t>(run));
     return ok ? 1 : 0;
 }
 

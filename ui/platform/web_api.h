@@ -33,7 +33,9 @@
 //    stats        {}                    {frames, ui_ms_median, mc_ms_median, frame_work_ms_median,
 //                                        mc_running, mc_seconds, ticks, paused, pixel_ratio, font_texel_px,
 //                                        mc_ms_max, mc_workers, mc_trials_at, mc_workers_note,
-//                                        mc_worker_heap_bytes, mc_merge_ms_max}
+//                                        mc_worker_heap_bytes, mc_merge_ms_max, mc_trials_main_thread,
+//                                        mc_finished_at_ms, mc_summary_task_ms_max, mc_summary_task_ms_total,
+//                                        mc_summary_tasks}
 //    reset_stats  {}                    {}
 //    undo, redo   {}                    {ok}
 //    export       {kind}                {text, name}   kind: scenario.json, share.json, results.csv,

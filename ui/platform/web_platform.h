@@ -24,7 +24,7 @@ nlohmann::json set_workers(const nlohmann::json& args);
 void start_without_workers_decided();
 void sync_worker_runs();
 // A block of trials was stored (ps_mc_block): draws a frame when the partial percentiles are due.
-void block_arrived();
+void block_arrived(std::uint64_t run_id);  // a block of that run was stored
 void block_merged(double ms);  // how long storing one block took (stats: mc_merge_ms_max)
 void reset_worker_stats();
 nlohmann::json worker_stats();

@@ -27,7 +27,7 @@ std::string g_note = "starting the workers";
 std::vector<std::uint64_t> g_posted;  // runs posted to the pool and not cancelled
 double g_last_asked_ms = 0;            // when block_arrived last asked for a frame
 // Blocks arrive every few ms; a frame (partial percentiles, the progress bar) is drawn at most this often,
-// so the main thread leaves the cores to the workers (and at once for a run's last block).
+// so the main thread leaves the cores to the workers (and at once for any run's last block).
 constexpr double kDrawEveryMs = 200;
 double g_merge_ms_max = 0;             // the longest ps_mc_block (copy into the run) since reset_stats
 
@@ -69,10 +69,12 @@ void sync_worker_runs() {
 void block_merged(double ms) { g_merge_ms_max = std::max(g_merge_ms_max, ms); }
 void reset_worker_stats() { g_merge_ms_max = 0; }
 
-void block_arrived() {
+void block_arrived(std::uint64_t run_id) {
     schedule_summary();
     const double now = emscripten_get_now();
-    if (now - g_last_asked_ms >= kDrawEveryMs || !app().trials_pending()) {
+    const std::vector<App::UnfinishedRun> runs = app().unfinished_runs();
+    const bool run_finished = std::none_of(runs.begin(), runs.end(), [&](const App::UnfinishedRun& r) { return r.sim->run_id() == run_id; });
+    if (now - g_last_asked_ms >= kDrawEveryMs || run_finished) {
         g_last_asked_ms = now;
         draw_once();
     }
