@@ -15,7 +15,7 @@
 #      forms, variant switches, undo, typing, layout; analysis.mjs: party metrics, inputs by name,
 #      break-evens against the CLI, what changed, the story; exports.mjs: the report from the page and
 #      the CLI byte for byte, its KPIs, its print, slide PNGs, CSVs, analysis links) and serving.mjs; then
-#      e2e, session and editing
+#      e2e, session, editing and workers
 #      again in Firefox ESR (PACTSCOPE_BROWSER=firefox, headful under xvfb-run: DEVELOPING §12)
 # Usage: tests/run.sh            (from anywhere; CI calls it through .ci/run)
 set -euo pipefail
@@ -281,6 +281,7 @@ FIREFOX=(env PACTSCOPE_BROWSER=firefox xvfb-run -a -s "-screen 0 1920x1080x24" n
 step "browser end-to-end (Firefox ESR, xvfb-run)" "${FIREFOX[@]}" tests/browser/e2e.mjs
 step "browser session (Firefox ESR, xvfb-run)" "${FIREFOX[@]}" tests/browser/session.mjs
 step "browser editing (Firefox ESR, xvfb-run)" "${FIREFOX[@]}" tests/browser/editing.mjs
+step "browser Monte Carlo workers (Firefox ESR, xvfb-run)" "${FIREFOX[@]}" tests/browser/workers.mjs
 
 echo
 echo "suites: $passed passed, $failed failed ($SECONDS s in all)"
