@@ -116,6 +116,9 @@ void StoryView::draw() {
         char overlay[64];
         std::snprintf(overlay, sizeof overlay, "%lld / %lld trials", static_cast<long long>(done), static_cast<long long>(all));
         ImGui::ProgressBar(static_cast<float>(done) / static_cast<float>(std::max<std::int64_t>(all, 1)), ImVec2(-1, 0), overlay);
+        // Where they run, as the current deal's bar says; in the workers they wait for any other run.
+        const bool workers = model_.trials_at() == AppModel::TrialsAt::workers;
+        item_tooltip(model_.trials_where() + (workers ? " (the story's runs after the current and pinned deals')" : ""));
     }
     items().track("story:progress");
     draw_table();
