@@ -8,8 +8,8 @@
 //     finished result is the new scenario's, again exactly the CLI's
 //   - the Story tab's runs (every preset, 2,000 trials, seed 1) run in the workers too: no trial on the main
 //     thread (stats().mc_trials_main_thread), each era's medians exactly the CLI's `simulate`
-//   - an edit while the Story runs goes first: the worker starts at most the few Story blocks it had queued
-//     before the edit's run, whose numbers are again exactly the CLI's
+//   - an edit while the Story runs goes first: no Story block is handed out until the edit's run's last one,
+//     and only the Story blocks queued in the worker (≤ ~36 ms of them) run before it; its numbers are the CLI's
 //   - when the workers stop, the Story's runs finish on the main thread with the same numbers
 //   - ?workers=0 falls back to slices on the main thread, says so in stats(), and gives the same numbers
 // usage: NODE_PATH=/usr/share/nodejs node tests/browser/workers.mjs
@@ -135,39 +135,47 @@ await runSuite('workers', async ({ server, browser, check }) => {
   }
 
   // An edit while the Story's runs (background) keep the worker busy: the edit's run is posted in front of them.
-  // The worker had at most ~2 blocks of the Story queued (mc_pool.js: 2 × kBlockMs ahead for a background run)
-  // and may be running one, so at most 3 Story blocks start between the edit's post and its run's last block;
-  // with the 150 ms queue other runs get, 6 or more did.
+  // Read from the pool's own order, not from clocks (a worker's and the page's differ by a few ms in Firefox):
+  // once the edit's run is posted, no Story block is handed to a worker until the edit's last one is, and the
+  // Story blocks still in the worker's queue then (the block in progress included; the worker runs its queue in
+  // order) are all that run before the edit's. mc_pool.js queues a background run's blocks while less than
+  // 2 × kBlockMs (24 ms) is queued, by its estimate of their time, so at most 24 ms plus one ~12 ms block:
+  // 36 ms. (A count of blocks says less: a cheap era's blocks are short, and more of them fit.) With the
+  // 150 ms queue other runs get, up to 150 ms could be.
   {
     const { page, errors } = await open(browser, server.url + '?workers=1');
     await page.waitForFunction(() => window.pactscope.stats().mc_trials_at === 'workers', null, { timeout: 60000 });
     await done(page);
     await page.evaluate(() => {
-      const shell = window.pactscopeShell, job = shell.mcJob;
-      window.__posted = [];
-      window.__blocks = [];
-      shell.mcJob = (id, text, trials, seed, background) => { window.__posted.push({ id, background, at: performance.timeOrigin + performance.now() }); job(id, text, trials, seed, background); };
-      for (const w of window.PactScopePage.mcPool.workers) {
-        const on = w.worker.onmessage;
-        w.worker.onmessage = (e) => { if (e.data.type === 'block') window.__blocks.push({ id: e.data.id, at: e.data.startedAt }); on(e); };
+      const pool = window.PactScopePage.mcPool, shell = window.pactscopeShell, job = shell.mcJob;
+      window.__handed = [];  // every block handed to a worker, in order: its run's id
+      window.__posts = [];   // every run posted: where __handed stood, and the blocks then queued in the workers
+      shell.mcJob = (id, text, trials, seed, background) => {
+        window.__posts.push({ id, background: background === true, at: window.__handed.length,
+          queued: pool.workers.reduce((n, w) => n + w.queued.length, 0), queuedMs: pool.workers.reduce((n, w) => n + w.queued.reduce((m, b) => m + b.ms, 0), 0) });
+        job(id, text, trials, seed, background);
+      };
+      for (const w of pool.workers) {
+        const post = w.worker.postMessage.bind(w.worker);
+        w.worker.postMessage = (m, ...rest) => { if (m && m.type === 'block') window.__handed.push(m.id); return post(m, ...rest); };
       }
     });
     await click(page, 'tab:Story');
-    await page.waitForFunction(() => window.__blocks.length >= 2, null, { timeout: 60000, polling: 5 });
+    await page.waitForFunction(() => window.PactScopePage.mcPool.blocks >= 2 && window.__handed.length >= 4, null, { timeout: 60000, polling: 5 });
     await page.evaluate(() => window.pactscope.preset('commitment-2025q4'));
     await done(page);
     await page.waitForFunction(() => { const v = window.pactscope.views().story; return v.eras.length > 0 && v.eras.every((e) => e.p50); },
       null, { timeout: 120000, polling: 100 });
-    const t = await page.evaluate(() => ({ posted: window.__posted, blocks: window.__blocks }));
-    const edit = t.posted.find((p) => !p.background);
-    const story = new Set(t.posted.filter((p) => p.background).map((p) => p.id));
-    const editBlocks = edit ? t.blocks.filter((b) => b.id === edit.id) : [];
-    const editEnd = Math.max(...editBlocks.map((b) => b.at));
-    const between = t.blocks.filter((b) => story.has(b.id) && b.at > edit.at && b.at < editEnd).length;
-    const after = t.blocks.filter((b) => story.has(b.id) && b.at > editEnd).length;
-    check(edit && story.size >= 6 && editBlocks.length > 0 && after > 0 && between <= 3,
-          "an edit while the Story runs goes first: at most the worker's queued Story blocks start before the edit's run ends",
-          `${between} Story blocks started meanwhile, ${after} after; ${story.size} Story runs`);
+    const t = await page.evaluate(() => ({ posts: window.__posts, handed: window.__handed }));
+    const edit = t.posts.find((p) => !p.background);
+    const story = new Set(t.posts.filter((p) => p.background).map((p) => p.id));
+    const seq = edit ? t.handed.slice(edit.at) : [];
+    const last = edit ? seq.lastIndexOf(edit.id) : -1;
+    const storyBefore = seq.slice(0, Math.max(0, last)).filter((id) => story.has(id)).length;
+    const storyAfter = seq.slice(last + 1).filter((id) => story.has(id)).length;
+    check(edit && story.size >= 6 && last >= 0 && storyBefore === 0 && storyAfter > 0 && edit.queuedMs <= 36,
+          "an edit while the Story runs goes first: no Story block is handed out before the edit's last, and at most ~36 ms of them were queued",
+          `${storyBefore} Story blocks handed out meanwhile, ${storyAfter} after; ${edit && edit.queued} blocks (${edit && edit.queuedMs.toFixed(1)} ms) queued at the edit; ${story.size} Story runs`);
     sameAsCli(check, '1 worker, commitment-2025q4 edited while the Story ran', (await state(page)).mc, 'commitment-2025q4');
     check(errors.length === 0, 'an edit while the Story runs: no console errors', errors.join('\n'));
     await page.context().close();
