@@ -67,8 +67,6 @@ public:
     // Stores a block of trials a worker ran for the run `run_id`, whichever it is; false when no run has that id
     // any more (an edit restarted it) or the block does not fit.
     bool accept_block(std::uint64_t run_id, std::int64_t lo, std::int64_t hi, const double* columns, const float* bands);
-    // Trials of any run not yet in: the current deal's, the pinned ones' or the Story tab's.
-    bool trials_pending() const { return model_.monte_carlo_running() || !results_.story().unfinished_runs().empty(); }
 
     // What the page API (platform/web_api.h) asks of the page; each answer is a JSON object.
     nlohmann::json state();
