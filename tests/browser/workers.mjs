@@ -11,12 +11,25 @@
 //   - an edit while the Story runs goes first: no Story block is handed out until the edit's run's last one,
 //     and only the Story blocks queued in the worker (≤ ~36 ms of them) run before it; its numbers are the CLI's
 //   - when the workers stop, the Story's runs finish on the main thread with the same numbers
+//   - from a plain static host (Python's http.server: no CSP, no cross-origin isolation) the default
+//     max(1, min(hardwareConcurrency − 1, 8)) workers start (1, 4 and 16 cores stood in too), and 8 of them give
+//     the CLI's numbers
 //   - ?workers=0 falls back to slices on the main thread, says so in stats(), and gives the same numbers
 // usage: NODE_PATH=/usr/share/nodejs node tests/browser/workers.mjs
-import { execFileSync } from 'node:child_process';
-import { runSuite, open, frames, state, click, cli, close, ROOT } from './harness.mjs';
+import { execFileSync, spawn } from 'node:child_process';
+import { runSuite, open, openIn, newContext, frames, state, click, cli, close, ROOT, WEB } from './harness.mjs';
 
 const WASM_CLI = ROOT + 'build/wasm/pactscope.js';
+// The built folder served by Python's http.server on a free loopback port; resolves to { url, stop }.
+const servePlain = () => new Promise((resolve, reject) => {
+  const child = spawn('/usr/bin/python3', ['-u', '-m', 'http.server', '0', '--bind', '127.0.0.1', '--directory', WEB],
+    { stdio: ['ignore', 'pipe', 'ignore'] });
+  child.stdout.on('data', (d) => {
+    const m = /port (\d+)/.exec(String(d));
+    if (m) resolve({ url: `http://127.0.0.1:${m[1]}/`, stop: () => child.kill() });
+  });
+  child.on('exit', (code) => reject(new Error('python3 -m http.server exited with ' + code)));
+});
 const wasmSimulate = (preset, trials, seed) => JSON.parse(execFileSync('node', ['--no-experimental-fetch', WASM_CLI, 'simulate', 'preset:' + preset,
   '--trials', String(trials), '--seed', String(seed)], { encoding: 'utf8', maxBuffer: 64 << 20 }));
 const done = (page) => page.waitForFunction(() => { const s = JSON.parse(window.pactscope.state());
@@ -214,6 +227,38 @@ await runSuite('workers', async ({ server, browser, check }) => {
     const unexpected = errors.filter((e) => !/could not read the scenario/.test(e));
     check(unexpected.length === 0, 'no other console error', unexpected.join('\n'));
     await page.context().close();
+  }
+
+  // Any static host: Python's http.server (no CSP header, no compression, no cross-origin-isolation headers)
+  // serves the built folder. The page is not cross-origin isolated, and without ?workers it starts
+  // max(1, min(hardwareConcurrency − 1, 8)) workers: this machine's count, then 1, 4 and 16 cores stood in by an
+  // init script (1, 3 and 8 workers). With 8, the numbers are still exactly the CLI's.
+  {
+    const plain = await servePlain();
+    try {
+      for (const cores of [null, 1, 4, 16]) {
+        const context = await newContext(browser);
+        if (cores) await context.addInitScript((n) => Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => n }), cores);
+        const { page, errors } = await openIn(context, plain.url);
+        await page.waitForFunction(() => window.pactscope.stats().mc_trials_at !== 'starting', null, { timeout: 60000 });
+        const seen = await page.evaluate(() => ({ stats: window.pactscope.stats(), isolated: window.crossOriginIsolated, hc: navigator.hardwareConcurrency }));
+        const want = Math.max(1, Math.min(seen.hc - 1, 8));
+        const label = `a plain static host, ${cores ? cores + ' cores stood in' : 'this machine (' + seen.hc + ' cores)'}`;
+        check(seen.isolated === false && seen.stats.mc_trials_at === 'workers' && seen.stats.mc_workers === want,
+              `${label}: not cross-origin isolated, and ${want} worker(s) run the trials`, JSON.stringify(seen));
+        if (cores === 16) {
+          await page.evaluate(() => window.pactscope.preset('rofr-2025'));
+          await done(page);
+          sameAsCli(check, `${label}, rofr-2025 in ${want} workers`, (await state(page)).mc, 'rofr-2025');
+          const here = await page.evaluate(() => window.pactscope.stats().mc_trials_main_thread);
+          check(here === 0, `${label}: no trial ran on the main thread`, `${here}`);
+        }
+        check(errors.length === 0, `${label}: no console errors`, errors.join('\n'));
+        await context.close();
+      }
+    } finally {
+      plain.stop();
+    }
   }
 
   // No workers: slices on the main thread, and stats() says so.
