@@ -26,7 +26,7 @@ JOBS=$(nproc 2>/dev/null || echo 2)
 # --- dependencies (Debian packages, Dear ImGui's source package, npm playwright-core and puppeteer-core) --
 source cmake/deps.sh
 need_packages cmake ninja-build g++ nodejs emscripten nlohmann-json3-dev catch2 chromium fonts-inter fonts-jetbrains-mono fonts-font-awesome \
-              clang-14 libclang-rt-14-dev firefox-esr xvfb xauth
+              clang-14 libclang-rt-14-dev firefox-esr xvfb xauth python3   # python3: workers.mjs's plain static host
 command -v npm >/dev/null || need_packages npm   # the machine's Node.js usually brings npm
 fetch_imgui
 if [ ! -d tests/browser/node_modules/playwright-core ] || [ ! -d tests/browser/node_modules/puppeteer-core ]; then
