@@ -27,6 +27,7 @@
 #include "model/quarter.h"
 #include "model/result_fields.h"
 #include "io/result_io.h"
+#include "io/number_entry.h"
 #include "io/scenario_inputs.h"
 #include "pickers.h"
 #include "widgets.h"
@@ -34,6 +35,10 @@
 namespace pactscope::ui {
 
 namespace {
+
+// A KPI card gives its P10–P90 once the summary on screen covers this many trials (or the whole run, if it is
+// smaller): the first block's 16 or 32 trials can put P10 on the other side of zero from the finished run's.
+constexpr std::int64_t kMinRangeTrials = 200;
 
 // A table of text cells whose columns fit their widest value (widgets.h begin_fit_table).
 void text_table(const char* id, const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& cells) {
@@ -157,26 +162,42 @@ void ResultsPanel::draw_kpis() {
         // The big number is the deterministic run's; the Compare table's medians differ from it, so say which it is.
         item_tooltip("Deterministic: every input at its median. The line under it is the Monte Carlo P10 to P90.");
         const Stat* st = metric_stat(m, s, metric);
-        // The Monte Carlo P10–P90 range (the label is in the tooltip: the card is narrow).
-        const std::string range = st && st->count > 0 ? range_text(st->p10, st->p90, unit) : "\xe2\x80\xa6";
-        ImGui::TextDisabled("%s", range.c_str());
+        // The Monte Carlo P10–P90 range (the label is in the tooltip: the card is narrow). While the run is partial
+        // the range ends in "…" and is fainter (the bar under the cards counts its trials); below kMinRangeTrials
+        // there is none: from the first few dozen trials P10 can have the wrong sign (README "The page").
+        const bool partial = m.trials_done < m.trials;
+        const std::string trials_text = format_number_grouped(static_cast<double>(m.trials_done)) + " trials";
+        std::string range = "\xe2\x80\xa6";
+        if (st && st->count > 0 && !(partial && m.trials_done < kMinRangeTrials))
+            range = range_text(st->p10, st->p90, unit) + (partial ? " \xe2\x80\xa6" : "");
+        ImVec4 faint = ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled);
+        if (partial) faint.w *= 0.6f;
+        ImGui::TextColored(faint, "%s", range.c_str());
         kpi_cards_.push_back({{"title", title}, {"value", format_value(value, unit)}, {"range", range}, {"trials", m.trials_done}});
         // The median too: it is the figure the Compare table gives for this deal, so the two numbers on screen connect.
         const std::string median = st && st->count > 0 ? "; median " + format_value(st->p50, unit) + ", the figure the Compare table gives" : std::string();
-        ImGui::SetItemTooltip("Monte Carlo P10\xe2\x80\x93P90 (%lld trials so far)%s", static_cast<long long>(m.trials_done), median.c_str());
+        const std::string of = partial ? "of the first " + trials_text + " (the run goes on; the card gives a range from " +
+                                             format_number_grouped(static_cast<double>(kMinRangeTrials)) + " trials on)"
+                                       : "over all " + trials_text;
+        ImGui::SetItemTooltip("Monte Carlo P10\xe2\x80\x93P90 %s%s", of.c_str(), median.c_str());
         ImGui::EndChild();
     }
     const Simulation& sim = model_.sim();
-    char overlay[160];  // says what the cards show: the numbers differ from the Compare table's medians
-    std::snprintf(overlay, sizeof overlay, "Monte Carlo %lld / %lld trials (seed %llu) \xc2\xb7 cards: deterministic, P10 to P90 under each",
-                  static_cast<long long>(sim.trials_done()),
-                  static_cast<long long>(sim.trials()), static_cast<unsigned long long>(sim.seed()));
-    ImGui::ProgressBar(static_cast<float>(sim.progress()), ImVec2(-1, 0), overlay);
+    // The bar counts the trials the cards and charts show (the summary on screen), not those merged since: the
+    // two would disagree for the ~0.2 s a summary takes to catch up with the workers.
+    const std::int64_t shown = m.trials_done;  // of the current run: an edit resets the summary (AppModel)
+    // It says what the cards show: the numbers differ from the Compare table's medians.
+    const std::string overlay = "Monte Carlo " + format_number_grouped(static_cast<double>(shown)) + " / " +
+                                format_number_grouped(static_cast<double>(sim.trials())) + " trials (seed " + std::to_string(sim.seed()) +
+                                ") \xc2\xb7 cards: deterministic, P10 to P90 under each";
+    ImGui::ProgressBar(static_cast<float>(shown) / static_cast<float>(std::max<std::int64_t>(sim.trials(), 1)), ImVec2(-1, 0), overlay.c_str());
+    progress_bar_ = overlay;
     items().track("mc_progress");
     item_tooltip(model_.trials_where());
     if (sim.trials() < model_.scenario().uncertainty.trials)
-        ImGui::TextColored(ImVec4(0.95f, 0.75f, 0.35f, 1), "The page runs %lld of the scenario's %lld trials (their samples would not fit its memory); "
-                           "the CLI's simulate runs them all.", static_cast<long long>(sim.trials()), static_cast<long long>(model_.scenario().uncertainty.trials));
+        ImGui::TextColored(ImVec4(0.95f, 0.75f, 0.35f, 1), "The page runs %s of the scenario's %s trials (their samples would not fit its memory); "
+                           "the CLI's simulate runs them all.", format_number_grouped(static_cast<double>(sim.trials())).c_str(),
+                           format_number_grouped(static_cast<double>(model_.scenario().uncertainty.trials)).c_str());
 }
 
 //-----------------------------------------------------------------------------
@@ -551,7 +572,7 @@ bool ResultsPanel::working() const {
 }
 
 nlohmann::json ResultsPanel::views() const {
-    return {{"kpis", kpi_cards_}, {"sweep", sweep_.to_json()}, {"compare", compare_cells_}, {"explain", explain_.to_json()}, {"story", story_.to_json()}};
+    return {{"kpis", kpi_cards_}, {"progress", progress_bar_}, {"sweep", sweep_.to_json()}, {"compare", compare_cells_}, {"explain", explain_.to_json()}, {"story", story_.to_json()}};
 }
 
 }  // namespace pactscope::ui

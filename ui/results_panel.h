@@ -75,6 +75,7 @@ private:
     std::string compare_rows_ = "";  // the compare table's rows: "" the totals, "buyer", or a provider id
     std::vector<std::vector<std::string>> compare_cells_;  // as last drawn (the test hook reads them)
     nlohmann::json kpi_cards_ = nlohmann::json::array();   // the KPI cards as last drawn: title, value, range, trials
+    std::string progress_bar_;                             // the Monte Carlo progress bar's text as last drawn
     std::uint64_t horizon_revision_ = ~0ull;
     std::vector<HorizonEdge> horizon_;  // outside_horizon() of the current scenario, per revision
     SweepView sweep_{model_};

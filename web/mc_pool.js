@@ -21,8 +21,17 @@
   const kStartTimeoutMs = 20000;  // workers not ready by then: run on the main thread
   const params = new URLSearchParams(location.search);
   const hc = navigator.hardwareConcurrency || 2;
-  const asked = params.has('workers') ? Number(params.get('workers')) : NaN;
-  const wanted = Number.isInteger(asked) && asked >= 0 ? Math.min(asked, 16) : Math.max(1, Math.min(hc - 1, 8));
+  const kMaxWorkers = 16;         // ?workers=N above this starts this many
+  const byDefault = Math.max(1, Math.min(hc - 1, 8));
+  // ?workers=N: a whole number from 0; anything else is not taken for a number of workers: the default runs,
+  // and the progress bar's tooltip (and stats().mc_workers_note) says why, as it says when N is capped.
+  const text = params.get('workers');
+  const asked = text !== null && /^\s*\d+\s*$/.test(text) ? Number(text) : NaN;
+  const wanted = Number.isInteger(asked) ? Math.min(asked, kMaxWorkers) : byDefault;
+  const addressNote = text === null ? ''
+    : !Number.isInteger(asked) ? ` (workers=${text.slice(0, 24)} in the address is not a whole number of workers from 0 to ${kMaxWorkers}: the default ${byDefault} started)`
+    : asked > kMaxWorkers ? ` (workers=${asked} in the address: at most ${kMaxWorkers} start)` : '';
+  if (addressNote) console.warn('Monte Carlo workers' + addressNote);
 
   const pool = { workers: [], jobs: new Map(), heapBytes: 0, blocks: 0, wanted, note: '', lastMsPerTrial: 0 };
   let up = false;  // every worker started; from then on a worker that fails stops them all (stop)
@@ -111,7 +120,7 @@
     pool.workers = [];
     pool.jobs.clear();
     console.warn('Monte Carlo on the main thread: ' + why);
-    tell(0, 'Trials run on the main thread in slices: ' + why);
+    tell(0, 'Trials run on the main thread, a slice between frames: ' + why);
   }
 
   window.pactscopeShell.mcJob = (id, text, trials, seed, background = false) => {
@@ -132,7 +141,7 @@
   };
 
   async function start() {
-    if (wanted === 0) throw new Error('workers=0 in the address');
+    if (wanted === 0) throw new Error('the address asks for no workers (workers=0)');
     if (typeof Worker !== 'function' || typeof WebAssembly !== 'object') throw new Error('this browser has no Web Workers or WebAssembly');
     const response = await fetch('pactscope_worker.wasm');
     if (!response.ok) throw new Error('pactscope_worker.wasm: HTTP ' + response.status);
@@ -164,6 +173,6 @@
 
   start().then(() => {
     const n = pool.workers.length;
-    tell(n, n === 1 ? '1 Web Worker runs the trials' : n + ' Web Workers run the trials');
+    tell(n, (n === 1 ? '1 Web Worker runs the trials' : n + ' Web Workers run the trials') + addressNote);
   }).catch((e) => stop(e.message));
 })(window.PactScopePage);

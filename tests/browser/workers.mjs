@@ -14,6 +14,8 @@
 //   - from a plain static host (Python's http.server: no CSP, no cross-origin isolation) the default
 //     max(1, min(hardwareConcurrency − 1, 8)) workers start (1, 4 and 16 cores stood in too), and 8 of them give
 //     the CLI's numbers
+//   - while a run is partial the KPI cards' ranges end in "…" (none below 200 trials) and the bar counts the
+//     trials they are over; ?workers=abc starts the default and ?workers=64 16 workers, each saying so
 //   - ?workers=0 falls back to slices on the main thread, says so in stats(), and gives the same numbers
 // usage: NODE_PATH=/usr/share/nodejs node tests/browser/workers.mjs
 import { execFileSync, spawn } from 'node:child_process';
@@ -58,8 +60,35 @@ await runSuite('workers', async ({ server, browser, check }) => {
     await page.waitForFunction(() => window.pactscope.stats().mc_trials_at !== 'starting', null, { timeout: 60000 });
     const stats = await page.evaluate(() => window.pactscope.stats());
     check(stats.mc_workers === n && stats.mc_trials_at === 'workers', `${n} worker(s) started and run the trials`, JSON.stringify(stats));
+    // With one worker, what the cards and the bar show on every frame of the run, recorded in the page.
+    if (n === 1) await page.evaluate(() => {
+      window.seenFrames = [];
+      const record = () => {
+        const v = window.pactscope.views(), mc = JSON.parse(window.pactscope.state()).mc;
+        window.seenFrames.push({ kpis: v.kpis.map((k) => ({ range: k.range, trials: k.trials })), progress: v.progress, trials: mc.trials });
+        if (!(v.kpis[0].trials === mc.trials && mc.trials_done === mc.trials) && window.seenFrames.length < 5000) requestAnimationFrame(record);
+      };
+      requestAnimationFrame(record);
+    });
     await page.evaluate(() => window.pactscope.preset('commitment-2025q4'));
     await done(page);
+    if (n === 1) {
+      // While partial, a card's range ends in "…", and below 200 trials there is none; the bar counts the trials the
+      // cards show (it used to count those merged, up to ~0.2 s ahead of the cards); once done, the plain range.
+      await page.waitForFunction(() => { const f = window.seenFrames.at(-1); return f && f.kpis[0].trials === f.trials; }, null, { timeout: 10000 }).catch(() => {});
+      const seen = (await page.evaluate(() => window.seenFrames)).filter((f) => f.trials === 10000);
+      const grouped = (x) => x.toLocaleString('en-US');
+      const partial = seen.filter((f) => f.kpis[0].trials > 0 && f.kpis[0].trials < f.trials);
+      const badCard = partial.find((f) => !f.kpis.every((k) => k.trials === f.kpis[0].trials &&
+        (k.trials < 200 ? k.range === '\u2026' : / to .* \u2026$/.test(k.range))));
+      check(partial.length >= 2 && !badCard, `1 worker: while partial (${partial.length} frames) each card's range ends in "…", and there is none below 200 trials`,
+            JSON.stringify(badCard || partial.length));
+      const badBar = seen.find((f) => !f.progress.startsWith(`Monte Carlo ${grouped(f.kpis[0].trials)} / 10,000 trials`));
+      check(seen.length > 0 && !badBar, `1 worker: on every frame (${seen.length}) the bar counts the trials the cards show`, JSON.stringify(badBar));
+      const last = seen.at(-1);
+      check(last && last.kpis.every((k) => k.trials === 10000 && / to /.test(k.range) && !k.range.endsWith('\u2026')),
+            '1 worker: once done, each card gives its plain P10–P90', JSON.stringify(last));
+    }
     // The app sees the run end (its time, and the summary it draws, refreshed with every trial).
     const ended = await page.waitForFunction(() => { const t = window.pactscope.stats(); return !t.mc_running && t.mc_seconds > 0; },
       null, { timeout: 10000, polling: 50 }).then(() => true, () => false);
@@ -259,6 +288,20 @@ await runSuite('workers', async ({ server, browser, check }) => {
     } finally {
       plain.stop();
     }
+  }
+
+  // ?workers= that is not a whole number is not taken for one: the default runs, and the note says why; above 16,
+  // 16 start, and the note says so.
+  for (const [asked, wantNote] of [['abc', /workers=abc in the address is not a whole number of workers from 0 to 16: the default \d+ started/],
+                                   ['64', /workers=64 in the address: at most 16 start/]]) {
+    const { page, errors } = await open(browser, server.url + '?workers=' + asked);
+    await page.waitForFunction(() => window.pactscope.stats().mc_trials_at !== 'starting', null, { timeout: 60000 });
+    const seen = await page.evaluate(() => ({ stats: window.pactscope.stats(), hc: navigator.hardwareConcurrency }));
+    const want = asked === '64' ? 16 : Math.max(1, Math.min(seen.hc - 1, 8));
+    check(seen.stats.mc_workers === want && wantNote.test(seen.stats.mc_workers_note),
+          `?workers=${asked}: ${want} workers start, and the note says why`, JSON.stringify(seen.stats));
+    check(errors.length === 0, `?workers=${asked}: no console errors`, errors.join('\n'));
+    await page.context().close();
   }
 
   // No workers: slices on the main thread, and stats() says so.

@@ -21,7 +21,7 @@
 //    items        {}                    {name: {x, y, w, h}}   named widgets, CSS pixels in the canvas
 //    views        {}                    what the analysis views show, as drawn: {kpis: [{title, value, range,
 //                                        trials}] (the KPI cards' text and the trials their range is over),
-//                                        sweep: {metric, metric_label,
+//                                        progress (the Monte Carlo bar's text: the trials the cards show), sweep: {metric, metric_label,
 //                                        direction, input, input_name, lo, hi, steps, second_input, series,
 //                                        crossings: [{a, b, found, value, jump, first, text}], opened,
 //                                        search: {query, matches}}, compare: [[header...], [row...]...]
