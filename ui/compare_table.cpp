@@ -145,7 +145,11 @@ void ResultsPanel::draw_compare_table(const Comparison& c, const std::vector<std
             if (tie) delta = "tie";
             else if (u == Unit::quarter_index) delta = (d->delta.p50 >= 0 ? "+" : "") + format_value(d->delta.p50, Unit::plain) + " quarters";
             else delta = delta_value(d->delta.p50);
-            if (!tie && d->delta.p50 != 0 && l.direction != kNoDirection)
+            // A median difference that rounds to zero as written ("+0.0 pp", "-$0") gets no verdict: "(B better)" beside
+            // it read as an answer where there is none at this precision (P(B better) beside it still says how often).
+            const bool reads_as_zero = delta.find_first_of("123456789") == std::string::npos;
+            if (!tie && reads_as_zero) delta += " (about the same)";
+            else if (!tie && d->delta.p50 != 0 && l.direction != kNoDirection)
                 delta += (d->delta.p50 > 0) == (l.direction == kHigherIsBetter) ? " (B better)" : " (B worse)";
             row.push_back(delta);
             tip.push_back("paired B \xe2\x88\x92 A over the common trials: P10 " + delta_value(d->delta.p10) + ", P50 " + delta_value(d->delta.p50) +

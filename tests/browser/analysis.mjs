@@ -369,4 +369,25 @@ await runSuite('browser analysis', async ({ server, browser, check }) => {
     'Compare warns when a pinned deal covers other years than the current one (and not otherwise)');
   await page.screenshot({ path: OUT + 'compare-other-years.png' });
   check(errors.length === 0, 'no console errors', errors.join('\n'));
+
+  // ---- no verdict on a difference that rounds to zero -----------------------------------------------------
+  // commitment-2025q4 pinned beside without-aws: demand served differs by less than 0.05 pp at the median, and
+  // "+0.0 pp (B better)" read as an answer. A delta with no nonzero digit says "(about the same)"; others keep theirs.
+  {
+    const { page: p4, errors: e4 } = await open(browser, server.url);
+    await preset(p4, 'commitment-2025q4');
+    await click(p4, 'tab:Compare');
+    await click(p4, 'pin');
+    await preset(p4, 'without-aws');
+    const rows = (await until(p4, (x) => x.compare.length > 1 && (x.compare[0][2] || '').startsWith('A: without-aws') &&
+      x.compare.slice(1).every((r) => r[4] && r[4] !== '\u2026' && r[4] !== '...'), 180)).compare.slice(1);
+    const zero = rows.filter((r) => r[1] !== '\u2014' && r[4] !== 'tie' && !/[1-9]/.test(r[4]));
+    const nonzero = rows.filter((r) => r[1] !== '\u2014' && r[4] !== 'tie' && /[1-9]/.test(r[4]));
+    check(zero.length > 0 && zero.every((r) => r[4].endsWith('(about the same)')) &&
+          nonzero.length > 0 && nonzero.every((r) => /\(B (better|worse)\)$/.test(r[4])),
+      'a median difference that rounds to zero says "(about the same)", not "(B better)"; the others keep their verdict',
+      JSON.stringify({ zero: zero.map((r) => r[0] + ': ' + r[4]), odd: nonzero.filter((r) => !/\(B (better|worse)\)$/.test(r[4])).map((r) => r[4]) }));
+    check(e4.length === 0, 'no console errors (compare at zero)', e4.join('\n'));
+    await p4.context().close();
+  }
 });
