@@ -268,7 +268,7 @@ step "core tests (wasm, -sASSERTIONS -sSTACK_OVERFLOW_CHECK=2)" wasm_checked_tes
 step "fuzzing: regression corpus, then 20 s per target (ASan + UBSan)" bash tests/fuzz.sh 20
 
 step "browser end-to-end (headless Chromium)" node tests/browser/e2e.mjs
-step "browser Monte Carlo workers: 1, 2, 3 workers == CLI simulate, pinned runs, cancel on edit, a plain static host, fallback" node tests/browser/workers.mjs
+step "browser Monte Carlo workers: 1, 2, 3 workers == CLI simulate, pinned runs, cancel on edit, a plain static host, partial ranges, ?workers=, fallback" node tests/browser/workers.mjs
 step "browser session: files, links, autosave, undo, clipboard, HiDPI, idle" node tests/browser/session.mjs
 step "browser editing: number forms, variant switches, undo, links, typing, layout" node tests/browser/editing.mjs
 step "browser analysis: party metrics, inputs by name, break-evens, what changed, the story" node tests/browser/analysis.mjs

@@ -145,9 +145,11 @@ void ResultsPanel::draw_compare_table(const Comparison& c, const std::vector<std
             if (tie) delta = "tie";
             else if (u == Unit::quarter_index) delta = (d->delta.p50 >= 0 ? "+" : "") + format_value(d->delta.p50, Unit::plain) + " quarters";
             else delta = delta_value(d->delta.p50);
-            // A median difference that rounds to zero as written ("+0.0 pp", "-$0") gets no verdict: "(B better)" beside
-            // it read as an answer where there is none at this precision (P(B better) beside it still says how often).
-            const bool reads_as_zero = delta.find_first_of("123456789") == std::string::npos;
+            // A median difference that rounds to zero as written ("+0.0 pp", "-$0.00", "+0.00 H100e-h": the number
+            // before the unit) gets no verdict: "(B better)" beside it read as an answer where there is none at this
+            // precision (P(B better) beside it still says how often).
+            const std::string number = delta.substr(0, delta.find(' '));
+            const bool reads_as_zero = std::isfinite(d->delta.p50) && number.find_first_of("123456789") == std::string::npos;
             if (!tie && reads_as_zero) delta += " (about the same)";
             else if (!tie && d->delta.p50 != 0 && l.direction != kNoDirection)
                 delta += (d->delta.p50 > 0) == (l.direction == kHigherIsBetter) ? " (B better)" : " (B worse)";

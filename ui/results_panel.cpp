@@ -165,7 +165,8 @@ void ResultsPanel::draw_kpis() {
         // The Monte Carlo P10–P90 range (the label is in the tooltip: the card is narrow). While the run is partial
         // the range ends in "…" and is fainter (the bar under the cards counts its trials); below kMinRangeTrials
         // there is none: from the first few dozen trials P10 can have the wrong sign (README "The page").
-        const bool partial = m.trials_done < m.trials;
+        // (An edit resets the summary to none of the new run's trials: trials 0, partial too.)
+        const bool partial = m.trials == 0 || m.trials_done < m.trials;
         const std::string trials_text = format_number_grouped(static_cast<double>(m.trials_done)) + " trials";
         std::string range = "\xe2\x80\xa6";
         if (st && st->count > 0 && !(partial && m.trials_done < kMinRangeTrials))
@@ -176,9 +177,12 @@ void ResultsPanel::draw_kpis() {
         kpi_cards_.push_back({{"title", title}, {"value", format_value(value, unit)}, {"range", range}, {"trials", m.trials_done}});
         // The median too: it is the figure the Compare table gives for this deal, so the two numbers on screen connect.
         const std::string median = st && st->count > 0 ? "; median " + format_value(st->p50, unit) + ", the figure the Compare table gives" : std::string();
-        const std::string of = partial ? "of the first " + trials_text + " (the run goes on; the card gives a range from " +
-                                             format_number_grouped(static_cast<double>(kMinRangeTrials)) + " trials on)"
-                                       : "over all " + trials_text;
+        const std::string from = m.trials > kMinRangeTrials ? "; the card gives a range from " +
+                                                                 format_number_grouped(static_cast<double>(kMinRangeTrials)) + " trials on"
+                                                           : std::string();
+        const std::string of = !partial             ? "over all " + trials_text
+                               : m.trials_done == 0 ? "(the trials are running" + from + ")"
+                                                    : "of the first " + trials_text + " (the run goes on" + from + ")";
         ImGui::SetItemTooltip("Monte Carlo P10\xe2\x80\x93P90 %s%s", of.c_str(), median.c_str());
         ImGui::EndChild();
     }

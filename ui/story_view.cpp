@@ -120,7 +120,7 @@ void StoryView::draw() {
         std::string overlay = format_number_grouped(static_cast<double>(done)) + " / " + format_number_grouped(static_cast<double>(all)) + " trials";
         if (workers && model_.monte_carlo_running()) overlay += " \xc2\xb7 waiting: the current and pinned deals' runs go first";
         ImGui::ProgressBar(static_cast<float>(done) / static_cast<float>(std::max<std::int64_t>(all, 1)), ImVec2(-1, 0), overlay.c_str());
-        item_tooltip(model_.trials_where() + (workers ? " (the story's runs after the current and pinned deals')" : ""));
+        item_tooltip(model_.trials_where());
     }
     items().track("story:progress");
     draw_table();

@@ -30,7 +30,7 @@
   const wanted = Number.isInteger(asked) ? Math.min(asked, kMaxWorkers) : byDefault;
   const addressNote = text === null ? ''
     : !Number.isInteger(asked) ? ` (workers=${text.slice(0, 24)} in the address is not a whole number of workers from 0 to ${kMaxWorkers}: the default ${byDefault} started)`
-    : asked > kMaxWorkers ? ` (workers=${asked} in the address: at most ${kMaxWorkers} start)` : '';
+    : asked > kMaxWorkers ? ` (workers=${text.trim().slice(0, 24)} in the address: at most ${kMaxWorkers} start)` : '';
   if (addressNote) console.warn('Monte Carlo workers' + addressNote);
 
   const pool = { workers: [], jobs: new Map(), heapBytes: 0, blocks: 0, wanted, note: '', lastMsPerTrial: 0 };
@@ -120,7 +120,7 @@
     pool.workers = [];
     pool.jobs.clear();
     console.warn('Monte Carlo on the main thread: ' + why);
-    tell(0, 'Trials run on the main thread, a slice between frames: ' + why);
+    tell(0, 'Trials run on the main thread, a slice between frames: ' + why + addressNote);
   }
 
   window.pactscopeShell.mcJob = (id, text, trials, seed, background = false) => {

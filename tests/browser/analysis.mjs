@@ -381,8 +381,9 @@ await runSuite('browser analysis', async ({ server, browser, check }) => {
     await preset(p4, 'without-aws');
     const rows = (await until(p4, (x) => x.compare.length > 1 && (x.compare[0][2] || '').startsWith('A: without-aws') &&
       x.compare.slice(1).every((r) => r[4] && r[4] !== '\u2026' && r[4] !== '...'), 180)).compare.slice(1);
-    const zero = rows.filter((r) => r[1] !== '\u2014' && r[4] !== 'tie' && !/[1-9]/.test(r[4]));
-    const nonzero = rows.filter((r) => r[1] !== '\u2014' && r[4] !== 'tie' && /[1-9]/.test(r[4]));
+    const number = (r) => r[4].split(' ')[0];  // the median difference as written, before its unit ("H100e-h")
+    const zero = rows.filter((r) => r[1] !== '\u2014' && r[4] !== 'tie' && !/[1-9]/.test(number(r)));
+    const nonzero = rows.filter((r) => r[1] !== '\u2014' && r[4] !== 'tie' && /[1-9]/.test(number(r)));
     check(zero.length > 0 && zero.every((r) => r[4].endsWith('(about the same)')) &&
           nonzero.length > 0 && nonzero.every((r) => /\(B (better|worse)\)$/.test(r[4])),
       'a median difference that rounds to zero says "(about the same)", not "(B better)"; the others keep their verdict',

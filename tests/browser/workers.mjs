@@ -15,7 +15,8 @@
 //     max(1, min(hardwareConcurrency − 1, 8)) workers start (1, 4 and 16 cores stood in too), and 8 of them give
 //     the CLI's numbers
 //   - while a run is partial the KPI cards' ranges end in "…" (none below 200 trials) and the bar counts the
-//     trials they are over; ?workers=abc starts the default and ?workers=64 16 workers, each saying so
+//     trials they are over; ?workers=abc, 1.5 or nothing starts the default and ?workers=64
+//     16 workers, each saying so
 //   - ?workers=0 falls back to slices on the main thread, says so in stats(), and gives the same numbers
 // usage: NODE_PATH=/usr/share/nodejs node tests/browser/workers.mjs
 import { execFileSync, spawn } from 'node:child_process';
@@ -30,6 +31,7 @@ const servePlain = () => new Promise((resolve, reject) => {
     const m = /port (\d+)/.exec(String(d));
     if (m) resolve({ url: `http://127.0.0.1:${m[1]}/`, stop: () => child.kill() });
   });
+  child.on('error', reject);  // no /usr/bin/python3: the suite's run fails with the reason
   child.on('exit', (code) => reject(new Error('python3 -m http.server exited with ' + code)));
 });
 const wasmSimulate = (preset, trials, seed) => JSON.parse(execFileSync('node', ['--no-experimental-fetch', WASM_CLI, 'simulate', 'preset:' + preset,
@@ -60,17 +62,20 @@ await runSuite('workers', async ({ server, browser, check }) => {
     await page.waitForFunction(() => window.pactscope.stats().mc_trials_at !== 'starting', null, { timeout: 60000 });
     const stats = await page.evaluate(() => window.pactscope.stats());
     check(stats.mc_workers === n && stats.mc_trials_at === 'workers', `${n} worker(s) started and run the trials`, JSON.stringify(stats));
-    // With one worker, what the cards and the bar show on every frame of the run, recorded in the page.
-    if (n === 1) await page.evaluate(() => {
+    // With one worker, what the cards and the bar show on every frame of commitment-2025q4's run, recorded in the
+    // page from the turn the preset is picked (so the recording cannot end on the opening preset's finished run).
+    await page.evaluate((record) => {
+      window.pactscope.preset('commitment-2025q4');
+      if (!record) return;
       window.seenFrames = [];
-      const record = () => {
-        const v = window.pactscope.views(), mc = JSON.parse(window.pactscope.state()).mc;
-        window.seenFrames.push({ kpis: v.kpis.map((k) => ({ range: k.range, trials: k.trials })), progress: v.progress, trials: mc.trials });
-        if (!(v.kpis[0].trials === mc.trials && mc.trials_done === mc.trials) && window.seenFrames.length < 5000) requestAnimationFrame(record);
+      const frame = () => {
+        const v = window.pactscope.views(), s = JSON.parse(window.pactscope.state());
+        window.seenFrames.push({ kpis: v.kpis.map((k) => ({ range: k.range, trials: k.trials })), progress: v.progress, trials: s.mc.trials });
+        const finished = s.preset === 'commitment-2025q4' && v.kpis[0].trials === s.mc.trials && s.mc.trials_done === s.mc.trials;
+        if (!finished && window.seenFrames.length < 5000) requestAnimationFrame(frame);
       };
-      requestAnimationFrame(record);
-    });
-    await page.evaluate(() => window.pactscope.preset('commitment-2025q4'));
+      requestAnimationFrame(frame);
+    }, n === 1);
     await done(page);
     if (n === 1) {
       // While partial, a card's range ends in "…", and below 200 trials there is none; the bar counts the trials the
@@ -292,7 +297,8 @@ await runSuite('workers', async ({ server, browser, check }) => {
 
   // ?workers= that is not a whole number is not taken for one: the default runs, and the note says why; above 16,
   // 16 start, and the note says so.
-  for (const [asked, wantNote] of [['abc', /workers=abc in the address is not a whole number of workers from 0 to 16: the default \d+ started/],
+  const notNumber = (t) => new RegExp(`workers=${t} in the address is not a whole number of workers from 0 to 16: the default \\d+ started`);
+  for (const [asked, wantNote] of [['abc', notNumber('abc')], ['1.5', notNumber('1\\.5')], ['', notNumber('')],
                                    ['64', /workers=64 in the address: at most 16 start/]]) {
     const { page, errors } = await open(browser, server.url + '?workers=' + asked);
     await page.waitForFunction(() => window.pactscope.stats().mc_trials_at !== 'starting', null, { timeout: 60000 });
