@@ -18,7 +18,6 @@
 #include "imgui.h"
 #include "imgui_internal.h"  // the live text of the field being typed in (state().typing)
 #include "io/explanation_io.h"
-#include "io/number_entry.h"
 #include "io/presets.h"
 #include "io/report.h"
 #include "io/result_io.h"
@@ -470,7 +469,7 @@ std::string App::summary_text() const {
                     buyer_display_name(model_.scenario()) + " net " + format_usd(model_.result().buyer.net_usd) + ".";
     const McSummary& m = model_.summary();
     if (m.trials_done > 0 && !m.totals.empty())
-        s += " Monte Carlo over " + format_number_grouped(static_cast<double>(m.trials_done)) + " trials: cost P10 " + format_usd(m.totals[0].p10) + " to P90 " +
+        s += " Monte Carlo over " + format_count(m.trials_done) + " trials: cost P10 " + format_usd(m.totals[0].p10) + " to P90 " +
              format_usd(m.totals[0].p90) + ".";
     return s;
 }

@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "io/number_entry.h"
 #include "io/value_text.h"
 
 namespace pactscope::ui {
@@ -12,6 +13,8 @@ std::string format_compact(double v) { return compact_text(v); }
 std::string range_text(double lo, double hi, Unit unit) { return format_value(lo, unit) + " to " + format_value(hi, unit); }
 
 std::string format_usd(double v) { return value_text(v, ValueUnit::usd); }
+
+std::string format_count(std::int64_t n) { return format_number_grouped(static_cast<double>(n)); }
 
 std::string format_value(double v, Unit unit) { return unit == Unit::plain ? compact_text(v) : value_text(v, value_unit(unit)); }
 

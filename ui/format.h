@@ -4,6 +4,7 @@
 // model/result_fields.h); the two mappings below are the only table between them. Axis ticks come from
 // the core (io/value_text.h), so the page's charts and the exported charts label an axis alike.
 #pragma once
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,7 @@ std::string format_value(double v, Unit unit);
 std::string format_delta(double v, Unit unit);
 std::string format_usd(double v);            // $1.23B, -$45.6M, $780K, $12
 std::string format_compact(double v);        // 1.23B, 45.6M, 780K, 12.3
+std::string format_count(std::int64_t n);    // trials and the like, every digit, grouped: 10,000
 // A range "$1.07T to $1.24T": "to", since a dash beside a minus sign ("-$8.64B–-$2.03B") reads as neither.
 std::string range_text(double lo, double hi, Unit unit);
 

@@ -27,7 +27,6 @@
 #include "model/quarter.h"
 #include "model/result_fields.h"
 #include "io/result_io.h"
-#include "io/number_entry.h"
 #include "io/scenario_inputs.h"
 #include "pickers.h"
 #include "widgets.h"
@@ -167,7 +166,7 @@ void ResultsPanel::draw_kpis() {
         // there is none: from the first few dozen trials P10 can have the wrong sign (README "The page").
         // (An edit resets the summary to none of the new run's trials: trials 0, partial too.)
         const bool partial = m.trials == 0 || m.trials_done < m.trials;
-        const std::string trials_text = format_number_grouped(static_cast<double>(m.trials_done)) + " trials";
+        const std::string trials_text = format_count(m.trials_done) + " trials";
         std::string range = "\xe2\x80\xa6";
         if (st && st->count > 0 && !(partial && m.trials_done < kMinRangeTrials))
             range = range_text(st->p10, st->p90, unit) + (partial ? " \xe2\x80\xa6" : "");
@@ -178,7 +177,7 @@ void ResultsPanel::draw_kpis() {
         // The median too: it is the figure the Compare table gives for this deal, so the two numbers on screen connect.
         const std::string median = st && st->count > 0 ? "; median " + format_value(st->p50, unit) + ", the figure the Compare table gives" : std::string();
         const std::string from = m.trials > kMinRangeTrials ? "; the card gives a range from " +
-                                                                 format_number_grouped(static_cast<double>(kMinRangeTrials)) + " trials on"
+                                                                 format_count(kMinRangeTrials) + " trials on"
                                                            : std::string();
         const std::string of = !partial             ? "over all " + trials_text
                                : m.trials_done == 0 ? "(the trials are running" + from + ")"
@@ -187,21 +186,20 @@ void ResultsPanel::draw_kpis() {
         ImGui::EndChild();
     }
     const Simulation& sim = model_.sim();
-    // The bar counts the trials the cards and charts show (the summary on screen), not those merged since: the
-    // two would disagree for the ~0.2 s a summary takes to catch up with the workers.
-    const std::int64_t shown = m.trials_done;  // of the current run: an edit resets the summary (AppModel)
-    // It says what the cards show: the numbers differ from the Compare table's medians.
-    const std::string overlay = "Monte Carlo " + format_number_grouped(static_cast<double>(shown)) + " / " +
-                                format_number_grouped(static_cast<double>(sim.trials())) + " trials (seed " + std::to_string(sim.seed()) +
+    // The bar counts the trials the cards and charts show (the summary on screen, of the current run: an edit resets
+    // it), not those merged since: the two would disagree for the ~0.2 s a summary takes to catch up with the
+    // workers. It says what the cards show: the numbers differ from the Compare table's medians.
+    const std::string overlay = "Monte Carlo " + format_count(m.trials_done) + " / " +
+                                format_count(sim.trials()) + " trials (seed " + std::to_string(sim.seed()) +
                                 ") \xc2\xb7 cards: deterministic, P10 to P90 under each";
-    ImGui::ProgressBar(static_cast<float>(shown) / static_cast<float>(std::max<std::int64_t>(sim.trials(), 1)), ImVec2(-1, 0), overlay.c_str());
+    ImGui::ProgressBar(static_cast<float>(m.trials_done) / static_cast<float>(std::max<std::int64_t>(sim.trials(), 1)), ImVec2(-1, 0), overlay.c_str());
     progress_bar_ = overlay;
     items().track("mc_progress");
     item_tooltip(model_.trials_where());
     if (sim.trials() < model_.scenario().uncertainty.trials)
         ImGui::TextColored(ImVec4(0.95f, 0.75f, 0.35f, 1), "The page runs %s of the scenario's %s trials (their samples would not fit its memory); "
-                           "the CLI's simulate runs them all.", format_number_grouped(static_cast<double>(sim.trials())).c_str(),
-                           format_number_grouped(static_cast<double>(model_.scenario().uncertainty.trials)).c_str());
+                           "the CLI's simulate runs them all.", format_count(sim.trials()).c_str(),
+                           format_count(model_.scenario().uncertainty.trials).c_str());
 }
 
 //-----------------------------------------------------------------------------

@@ -8,7 +8,6 @@
 #include "charts.h"
 #include "format.h"
 #include "imgui.h"
-#include "io/number_entry.h"
 #include "io/presets.h"
 #include "io/scenario_io.h"
 #include "model/quarter.h"
@@ -110,14 +109,14 @@ void StoryView::draw() {
             e->summary = e->sim.summary(), e->summarized = summarized_one = true;
         done += e->sim.trials_done(), all += e->sim.trials();
     }
-    wrapped_text("Every preset, ordered by when its terms began, each run with the same " + format_number_grouped(static_cast<double>(kTrials)) + " trials and seed " +
+    wrapped_text("Every preset, ordered by when its terms began, each run with the same " + format_count(kTrials) + " trials and seed " +
                  std::to_string(kSeed) + " (common random numbers: the inputs the presets share are drawn alike). Bars are medians, whiskers "
                  "P10\xe2\x80\x93P90. Click an era in the table to open it.");
     if (done < all) {
         // Where they run, as the current deal's bar says; in the workers they wait for any other run, and the bar
         // says so while one runs (else it would look stuck).
         const bool workers = model_.trials_at() == AppModel::TrialsAt::workers;
-        std::string overlay = format_number_grouped(static_cast<double>(done)) + " / " + format_number_grouped(static_cast<double>(all)) + " trials";
+        std::string overlay = format_count(done) + " / " + format_count(all) + " trials";
         if (workers && model_.monte_carlo_running()) overlay += " \xc2\xb7 waiting: the current and pinned deals' runs go first";
         ImGui::ProgressBar(static_cast<float>(done) / static_cast<float>(std::max<std::int64_t>(all, 1)), ImVec2(-1, 0), overlay.c_str());
         item_tooltip(model_.trials_where());

@@ -14,17 +14,26 @@ export const ROOT = new URL('../../', import.meta.url).pathname;
 export const WEB = ROOT + 'build/wasm/web';
 export const CLI = ROOT + 'build/native/pactscope';
 
-// Starts web/server/serve.mjs on a free port; resolves to { url, stop }.
-export function serve() {
+// Starts a server process that prints its loopback port once listening; resolves to { url, stop }.
+// `stderr`: 'inherit', or 'ignore' for a server that logs every request there.
+function startServer(command, args, portPattern, stderr = 'inherit') {
   return new Promise((resolve, reject) => {
-    const child = spawn('node', [ROOT + 'web/server/serve.mjs', WEB, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', stderr] });
     child.stdout.on('data', (d) => {
-      const m = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(String(d));
-      if (m) resolve({ url: m[0], stop: () => child.kill() });
+      const m = portPattern.exec(String(d));
+      if (m) resolve({ url: `http://127.0.0.1:${m[1]}/`, stop: () => child.kill() });
     });
-    child.on('exit', (code) => reject(new Error('server exited with ' + code)));
+    child.on('error', reject);  // the command is missing: the suite's run fails with the reason
+    child.on('exit', (code) => reject(new Error(`${command} exited with ${code}`)));
   });
 }
+
+// web/server/serve.mjs on a free port.
+export const serve = () => startServer('node', [ROOT + 'web/server/serve.mjs', WEB, '--port', '0'], /http:\/\/127\.0\.0\.1:(\d+)\//);
+// The built folder from a plain static host, Python's http.server (no CSP, no compression, no cross-origin
+// isolation headers), on a free loopback port.
+export const servePlain = () =>
+  startServer('/usr/bin/python3', ['-u', '-m', 'http.server', '0', '--bind', '127.0.0.1', '--directory', WEB], /port (\d+)/, 'ignore');
 
 // Runs one browser suite: serves the app, launches the browser (unless `browser: false`), gives the
 // body { server, browser, check, skip }, counts the checks (a throw in the body is a failed check),

@@ -19,21 +19,10 @@
 //     16 workers, each saying so
 //   - ?workers=0 falls back to slices on the main thread, says so in stats(), and gives the same numbers
 // usage: NODE_PATH=/usr/share/nodejs node tests/browser/workers.mjs
-import { execFileSync, spawn } from 'node:child_process';
-import { runSuite, open, openIn, newContext, frames, state, click, cli, close, ROOT, WEB } from './harness.mjs';
+import { execFileSync } from 'node:child_process';
+import { runSuite, open, openIn, newContext, frames, state, click, cli, close, servePlain, ROOT } from './harness.mjs';
 
 const WASM_CLI = ROOT + 'build/wasm/pactscope.js';
-// The built folder served by Python's http.server on a free loopback port; resolves to { url, stop }.
-const servePlain = () => new Promise((resolve, reject) => {
-  const child = spawn('/usr/bin/python3', ['-u', '-m', 'http.server', '0', '--bind', '127.0.0.1', '--directory', WEB],
-    { stdio: ['ignore', 'pipe', 'ignore'] });
-  child.stdout.on('data', (d) => {
-    const m = /port (\d+)/.exec(String(d));
-    if (m) resolve({ url: `http://127.0.0.1:${m[1]}/`, stop: () => child.kill() });
-  });
-  child.on('error', reject);  // no /usr/bin/python3: the suite's run fails with the reason
-  child.on('exit', (code) => reject(new Error('python3 -m http.server exited with ' + code)));
-});
 const wasmSimulate = (preset, trials, seed) => JSON.parse(execFileSync('node', ['--no-experimental-fetch', WASM_CLI, 'simulate', 'preset:' + preset,
   '--trials', String(trials), '--seed', String(seed)], { encoding: 'utf8', maxBuffer: 64 << 20 }));
 const done = (page) => page.waitForFunction(() => { const s = JSON.parse(window.pactscope.state());
